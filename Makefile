@@ -1,0 +1,41 @@
+# Two commands for a newcomer: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install assets migrate seed bench lint clean
+
+run: install assets
+	@mkdir -p var
+	DEBUG=1 $(PY) manage.py migrate --noinput -v0
+	DEBUG=1 $(PY) manage.py setup_demo
+	DEBUG=1 $(PY) scripts/run_local.py
+
+test: install assets
+	@$(PY) scripts/check_services.py
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install
+	@$(PY) scripts/check_services.py
+	$(PY) -m benchmarks
+
+install: $(STAMP)
+
+$(STAMP): requirements/lock.txt
+	test -d $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements/lock.txt
+	touch $(STAMP)
+
+assets: node_modules/.package-lock.json
+	@$(PY) scripts/build_assets.py >/dev/null
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf var static/vendor node_modules

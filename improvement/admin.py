@@ -1,0 +1,265 @@
+"""The admin, usable by an improvement lead: scoped to their authority, provenance read-only."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from . import models, permissions
+
+PROVENANCE_FIELDS = ("source_document", "source_quote", "source_start", "source_end")
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """Everything an improvement lead sees here belongs to their own authority."""
+
+    authority_path = "authority"
+
+    def get_queryset(self, request):
+        return permissions.scope_to_user(super().get_queryset(request), request.user, authority_path=self.authority_path)
+
+    def _may(self, request, obj=None):
+        if request.user.is_superuser:
+            return True
+        if not permissions.is_improvement_lead(request.user):
+            return False
+        return obj is None or permissions.can_manage_plan(request.user, obj)
+
+    def has_module_permission(self, request):
+        return self._may(request) or permissions.is_manager(request.user) or permissions.is_scrutiny_member(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser or (
+            request.user.is_authenticated
+            and request.user.authority_id is not None
+            and (obj is None or permissions.can_view(request.user, obj))
+        )
+
+    def has_add_permission(self, request):
+        return self._may(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if hasattr(self.model, "source_quote"):
+            fields += [f for f in PROVENANCE_FIELDS if f not in fields]
+        return fields
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        if not request.user.is_superuser and hasattr(self.model, "authority"):
+            exclude.append("authority")
+        return exclude
+
+    def save_model(self, request, obj, form, change):
+        if not change and hasattr(obj, "authority_id") and obj.authority_id is None:
+            obj.authority_id = request.user.authority_id
+        super().save_model(request, obj, form, change)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        _scope_choices(field, request)
+        return field
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        _scope_choices(field, request)
+        return field
+
+
+def _scope_choices(field, request):
+    """Offer only the user's own authority's records in choice lists."""
+    if field is None or request.user.is_superuser:
+        return
+    qs = field.queryset
+    model = qs.model
+    for path in ("authority", "plan__authority", "action__authority", "measure__authority"):
+        try:
+            model._meta.get_field(path.split("__")[0])
+        except Exception:  # noqa: BLE001 - field lookup miss means "try the next path"
+            continue
+        field.queryset = qs.filter(**{f"{path}_id": request.user.authority_id})
+        return
+
+
+class ScopedInline(admin.TabularInline):
+    extra = 0
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser or permissions.is_improvement_lead(request.user)
+
+    has_add_permission = has_change_permission
+    has_delete_permission = has_change_permission
+
+
+@admin.register(models.Authority)
+class AuthorityAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(pk=request.user.authority_id)
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser or permissions.is_improvement_lead(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser or (
+            permissions.is_improvement_lead(request.user) and (obj is None or obj.pk == request.user.authority_id)
+        )
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    has_delete_permission = has_add_permission
+
+
+@admin.register(models.User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = BaseUserAdmin.fieldsets + (("Tracker", {"fields": ("authority", "reminders_opt_out")}),)
+    list_display = ("username", "email", "first_name", "last_name", "authority", "is_active")
+    list_filter = ("authority", "groups", "is_active")
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(ScopedAdmin):
+    list_display = ("committee", "date", "authority")
+    list_filter = ("committee",)
+    search_fields = ("committee",)
+    date_hierarchy = "date"
+
+
+@admin.register(models.SourceDocument)
+class SourceDocumentAdmin(ScopedAdmin):
+    list_display = ("filename", "kind", "committee", "meeting_date", "imported_at")
+    list_filter = ("kind", "committee")
+    search_fields = ("filename", "text")
+    readonly_fields = ("sha256", "text", "warnings", "privacy_flags", "imported_at", "imported_by")
+
+
+class JudgementInline(ScopedInline):
+    model = models.InspectionJudgement
+
+
+@admin.register(models.Inspection)
+class InspectionAdmin(ScopedAdmin):
+    list_display = ("__str__", "kind", "start_date", "overall_judgement", "report_published")
+    list_filter = ("kind", "overall_judgement", "areas_for_priority_action")
+    search_fields = ("title", "focus", "source_quote")
+    inlines = [JudgementInline]
+
+
+@admin.register(models.Recommendation)
+class RecommendationAdmin(ScopedAdmin):
+    list_display = ("reference", "short_text", "inspection", "theme")
+    list_filter = ("inspection__kind", "theme")
+    search_fields = ("text", "reference", "source_label")
+
+    @admin.display(description="Text")
+    def short_text(self, obj):
+        return obj.text[:90]
+
+
+class ThemeInline(ScopedInline):
+    model = models.Theme
+
+
+@admin.register(models.ImprovementPlan)
+class ImprovementPlanAdmin(ScopedAdmin):
+    list_display = ("title", "inspection", "approved_on")
+    search_fields = ("title",)
+    inlines = [ThemeInline]
+
+
+@admin.register(models.Owner)
+class OwnerAdmin(ScopedAdmin):
+    list_display = ("role_title", "person_name", "email", "line_manager")
+    list_filter = ("line_manager",)
+    search_fields = ("role_title", "person_name", "email")
+
+
+class UpdateInline(admin.TabularInline):
+    model = models.ProgressUpdate
+    extra = 0
+    fields = ("created_at", "kind", "author", "status", "progress", "note", "evidence_url", "changes", "reason")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # history is written by the update service, never edited here
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.Action)
+class ActionAdmin(ScopedAdmin):
+    list_display = ("title", "owner", "due_date", "status", "progress", "theme")
+    list_filter = ("status", "theme", "plan", "owner")
+    search_fields = ("title", "description", "reference")
+    date_hierarchy = "due_date"
+    filter_horizontal = ("recommendations", "measures")
+    readonly_fields = ("version", "signed_off_by", "signed_off_at", "status", "progress")
+    inlines = [UpdateInline]
+
+
+class ValueInline(ScopedInline):
+    model = models.MeasureValue
+    exclude = PROVENANCE_FIELDS
+
+
+@admin.register(models.Measure)
+class MeasureAdmin(ScopedAdmin):
+    list_display = ("name", "unit", "polarity", "target", "tolerance")
+    list_filter = ("unit", "polarity")
+    search_fields = ("name",)
+    inlines = [ValueInline]
+
+
+@admin.register(models.Decision)
+class DecisionAdmin(ScopedAdmin):
+    list_display = ("short_text", "kind", "meeting")
+    list_filter = ("kind",)
+    search_fields = ("text",)
+
+    @admin.display(description="Text")
+    def short_text(self, obj):
+        return obj.text[:90]
+
+
+@admin.register(models.Reminder)
+class ReminderAdmin(ScopedAdmin):
+    authority_path = "action__authority"
+    list_display = ("action", "kind", "due_on", "recipient", "state", "sent_at")
+    list_filter = ("kind", "state")
+    search_fields = ("recipient", "action__title")
+    readonly_fields = ("action", "kind", "due_on", "recipient", "state", "sent_at", "message_id", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(models.ProgressUpdate)
+class ProgressUpdateAdmin(ScopedAdmin):
+    authority_path = "action__authority"
+    list_display = ("action", "kind", "author", "status", "progress", "created_at")
+    list_filter = ("kind", "status")
+    search_fields = ("note", "action__title")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+

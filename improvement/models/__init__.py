@@ -1,0 +1,34 @@
+"""The domain: one package, a module per part of the picture in DESIGN.md."""
+
+from .authority import Authority, Meeting, User
+from .documents import Provenance, SourceDocument
+from .inspections import Inspection, InspectionJudgement, Judgement, Recommendation
+from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
+from .measures import Measure, MeasureValue, Polarity
+from .decisions import Decision
+from .reminders import Reminder, ReminderKind
+
+__all__ = [
+    "Action",
+    "ActionStatus",
+    "Authority",
+    "Decision",
+    "ImprovementPlan",
+    "Inspection",
+    "InspectionJudgement",
+    "Judgement",
+    "Measure",
+    "MeasureValue",
+    "Meeting",
+    "Owner",
+    "Polarity",
+    "ProgressUpdate",
+    "Provenance",
+    "Recommendation",
+    "Reminder",
+    "ReminderKind",
+    "SourceDocument",
+    "Theme",
+    "UpdateKind",
+    "User",
+]

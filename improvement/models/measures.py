@@ -1,0 +1,74 @@
+from django.db import models
+from django.db.models import F, Q
+
+from .authority import Authority
+from .documents import Provenance
+
+
+class Polarity(models.TextChoices):
+    HIGHER = "higher", "Higher is better"
+    LOWER = "lower", "Lower is better"
+
+
+class Measure(Provenance):
+    class Unit(models.TextChoices):
+        PERCENT = "%", "Per cent"
+        CASES = "cases", "Cases"
+        STAFF = "staff", "Staff"
+        COUNT = "count", "Count"
+        DAYS = "days", "Days"
+        MONTHS = "months", "Months"
+        OTHER = "other", "Other"
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="measures")
+    name = models.CharField(max_length=300)
+    name_key = models.CharField(max_length=300, editable=False)
+    unit = models.CharField(max_length=8, choices=Unit.choices, default=Unit.PERCENT)
+    polarity = models.CharField(max_length=6, choices=Polarity.choices, default=Polarity.HIGHER)
+    target = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    tolerance = models.DecimalField(
+        max_digits=10, decimal_places=2, null=True, blank=True,
+        help_text="How far from target still counts as amber rather than red.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = Provenance.Meta.constraints + [
+            models.UniqueConstraint(fields=["authority", "name_key"], name="measure_name_unique_per_authority"),
+            models.CheckConstraint(condition=Q(tolerance__isnull=True) | Q(tolerance__gte=0), name="measure_tolerance_not_negative"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = " ".join(self.name.lower().replace("\u2019", "'").split())
+        super().save(*args, **kwargs)
+
+
+class MeasureValue(Provenance):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="values")
+    date = models.DateField()
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    numerator = models.PositiveIntegerField(null=True, blank=True)
+    denominator = models.PositiveIntegerField(null=True, blank=True)
+    qualifier = models.CharField(max_length=30, blank=True, help_text='"at least", "less than", "approximately"...')
+    england = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    region = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    statistical_neighbours = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["measure_id", "-date", "-id"]
+        indexes = [models.Index(fields=["measure", "-date"], name="measurevalue_latest")]
+        constraints = Provenance.Meta.constraints + [
+            models.CheckConstraint(
+                condition=Q(denominator__isnull=True) | Q(denominator__gt=0), name="measurevalue_denominator_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(numerator__isnull=True) | Q(denominator__isnull=True) | Q(numerator__lte=F("denominator")),
+                name="measurevalue_numerator_within_denominator",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.measure}: {self.value} on {self.date:%-d %B %Y}"

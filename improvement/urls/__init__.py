@@ -1,0 +1,14 @@
+"""URL map. Each area of the app keeps its own module so pages can grow side by side."""
+
+from django.urls import include, path
+
+from improvement.views import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("health/", home.health, name="health"),
+    path("", include("improvement.urls.accounts")),
+    path("", include("improvement.urls.actions")),
+    path("", include("improvement.urls.dashboards")),
+    path("", include("improvement.urls.imports")),
+]
