@@ -1,7 +1,8 @@
 """Copy front-end assets from node_modules (installed from the npm registry) into static/vendor.
 
 Run by `make assets`. The output is git-ignored: no third-party file is committed.
-The precompiled GOV.UK Frontend stylesheet points at /assets/; we serve it under /static/.
+The precompiled GOV.UK Frontend stylesheet points at /assets/; we serve it under /static/,
+and use Arial instead of the GOV.UK-only typeface.
 """
 
 import shutil
@@ -24,6 +25,8 @@ def main() -> int:
     (OUT / "govuk").mkdir(parents=True)
     css = (govuk / "govuk-frontend.min.css").read_text(encoding="utf-8")
     css = css.replace("url(/assets/", "url(/static/vendor/govuk/assets/")
+    # GDS Transport is licensed for GOV.UK services only; a council's tracker uses Arial.
+    css = css.replace("font-family:GDS Transport,arial,sans-serif", "font-family:arial,sans-serif")
     (OUT / "govuk" / "govuk-frontend.min.css").write_text(css, encoding="utf-8")
     shutil.copy2(govuk / "govuk-frontend.min.js", OUT / "govuk" / "govuk-frontend.min.js")
     shutil.copytree(govuk / "assets", OUT / "govuk" / "assets")

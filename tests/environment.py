@@ -8,6 +8,8 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker")
+# One test database per run, so two runs on one machine never drop each other's database.
+os.environ.setdefault("TEST_DB_NAME", f"test_tracker_{os.getpid()}")
 os.environ.setdefault("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 os.environ["CELERY_BROKER_URL"] = os.environ.get("TEST_BROKER_URL", os.environ["TEST_REDIS_URL"])
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")

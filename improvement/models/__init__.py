@@ -7,12 +7,14 @@ from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate,
 from .measures import Measure, MeasureValue, Polarity
 from .decisions import Decision
 from .reminders import Reminder, ReminderKind
+from .imports import ImportDraft
 
 __all__ = [
     "Action",
     "ActionStatus",
     "Authority",
     "Decision",
+    "ImportDraft",
     "ImprovementPlan",
     "Inspection",
     "InspectionJudgement",

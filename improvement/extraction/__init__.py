@@ -1,0 +1,103 @@
+"""Pure-Python extraction: minutes text in, facts out, each with its verbatim quote.
+
+No Django here. The import service (improvement/services/importing.py) is the adapter that
+turns these facts into records.
+
+    text, warnings = read_document(path_or_bytes, filename="minutes.txt")
+    facts = extract(text, source="minutes.txt", meeting_date=None, committee=None, authority=None)
+    facts.to_contract()  # the JSON contract of DESIGN.md
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .actions import find_actions
+from .decisions import find_decisions
+from .measures import find_measures
+from .meeting import find_meeting
+from .model import (
+    ActionItem,
+    DecisionItem,
+    DocumentFacts,
+    InputError,
+    MeasureItem,
+    Meeting,
+    OwnerItem,
+    PrivacyFlag,
+    Recommendation,
+    Visit,
+)
+from .owners import collect_owners, responsible_mentions
+from .privacy import find_personal_data, redact
+from .reading import load_manifest, read_document
+from .recommendations import find_recommendations
+from .roles import normalise_role, same_role
+from .visits import find_visits
+
+__all__ = [
+    "ActionItem",
+    "DecisionItem",
+    "DocumentFacts",
+    "InputError",
+    "MeasureItem",
+    "Meeting",
+    "OwnerItem",
+    "PrivacyFlag",
+    "Recommendation",
+    "Visit",
+    "extract",
+    "find_personal_data",
+    "load_manifest",
+    "normalise_role",
+    "read_document",
+    "redact",
+    "same_role",
+]
+
+VISIT_LABELS = {
+    "inspection": "Ofsted inspection",
+    "monitoring_visit": "Ofsted monitoring visit",
+    "focused_visit": "Ofsted focused visit",
+    "jtai": "Joint targeted area inspection",
+    "thematic_study": "Ofsted thematic study",
+    "peer_review": "Peer review",
+}
+
+
+def extract(
+    text: str,
+    *,
+    source: str = "",
+    meeting_date: date | None = None,
+    committee: str | None = None,
+    authority: str | None = None,
+) -> DocumentFacts:
+    """All the facts in one document. Metadata given here wins over what the header says."""
+    found_date, found_committee = find_meeting(text)
+    iso_date = meeting_date.isoformat() if meeting_date else found_date
+    year = int(iso_date[:4]) if iso_date else None
+    facts = DocumentFacts(
+        source=source,
+        text=text,
+        meeting=Meeting(date=iso_date, committee=committee or found_committee, authority=authority),
+    )
+    facts.visits = find_visits(text, year_hint=year)
+    facts.recommendations = find_recommendations(text)
+    if facts.visits:
+        label = VISIT_LABELS.get(facts.visits[0].kind, "Review")
+        for rec in facts.recommendations:
+            rec.source = rec.source or label
+    facts.actions = find_actions(text, year_hint=year)
+    facts.measures = find_measures(text)
+    facts.owners = collect_owners(responsible_mentions(text), text)
+    facts.decisions = find_decisions(text)
+    facts.privacy_flags = find_personal_data(text)
+    if facts.privacy_flags:
+        for fact in facts.all_facts():
+            fact.quote = redact(fact.quote, fact.quote_start, facts.privacy_flags) if _overlaps(fact, facts.privacy_flags) else fact.quote
+    return facts
+
+
+def _overlaps(fact, flags) -> bool:
+    return any(f.start < fact.quote_end and fact.quote_start < f.end for f in flags)

@@ -1,0 +1,127 @@
+"""Actions: concrete commitments with someone responsible - ACTION lines, "X confirmed that
+she would circulate ...", "It was agreed that the Head of Service would report back",
+"X to provide ...", and dated first-person commitments by a named speaker."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .model import ActionItem
+from .owners import ACTION_LINE
+from .roles import find_roles
+from .text import clean, sentences
+
+COMMIT_VERBS = (
+    "ensure|circulate|provide|report|bring|share|send|arrange|investigate|look into|find out|review|write|"
+    "update|confirm|liaise|contact|follow up|feed back|feedback|present|prepare|produce|organise|organize|"
+    "establish|set up|develop|meet|discuss|raise|check|explore|consider|include|publish|submit|respond|"
+    "take forward|seek|obtain|supply|distribute|invite|clarify|monitor|deliver|implement|circulated"
+)
+WOULD = re.compile(
+    rf"\b(?:would|will|agreed to|undertook to|offered to|was asked to|were asked to|to)\s+(?:also\s+)?"
+    rf"(?:personally\s+)?(?:be\s+asked\s+to\s+)?(?P<verb>{COMMIT_VERBS})\b",
+    re.I,
+)
+# Between the role and "would": nothing, or a speech verb and "that he/she/they".
+SUBJECT_GAP = re.compile(
+    r"^(?:,[^,.;]{1,70},)?\s*(?:(?:also\s+)?(?:confirmed|agreed|said|stated|advised|explained|promised|"
+    r"undertook|indicated|added|assured members|offered|responded|replied)\s+(?:that\s+)?(?:he|she|they)\s+)?$",
+    re.I,
+)
+AGREED_THAT = re.compile(r"\b(?:it was )?(?:agreed|requested|resolved|asked) that (?:the )?", re.I)
+FIRST_PERSON = re.compile(
+    r"\bwe (?:have|will|are|shall)\s+(?:also\s+)?(?:organised|organized|arranged|launching|launch|hold|holding|"
+    r"run|running|start|starting|introduce|introducing|open|opening|publish|publishing)\b",
+    re.I,
+)
+SPEAKER_LINE = re.compile(r",\s*(?:said|says|added)\s*:\s*$|^\s*(?:Cllr|Councillor)\s+[^\n]{0,40}(?:said|added)\s*:\s*$")
+DUE = re.compile(r"\b(?:by|before|no later than|from|starting|on|for|until|at the end of|by the end of)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
+def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
+    items: list[ActionItem] = []
+    sents = sentences(text)
+    for m in ACTION_LINE.finditer(text):
+        roles = find_roles(text, m.start("who"), m.end("who"))
+        owner = roles[0].title if roles else clean(m.group("who"))
+        title = _topic_before(text, sents, m.start())
+        items.append(ActionItem(quote=text[m.start():m.end()].strip(), quote_start=_lstrip(text, m.start()),
+                                quote_end=m.end(), owner=owner, title=title or f"Action for {owner}"))
+    current_speaker = None
+    for s, e in sents:
+        sentence = text[s:e]
+        if SPEAKER_LINE.search(sentence):
+            roles = find_roles(text, s, e)
+            current_speaker = roles[0].title if roles else None
+            continue
+        roles = find_roles(text, s, e) if WOULD.search(sentence) else []
+        found = False
+        for commit in WOULD.finditer(sentence):
+            owner = _owner_before(roles, s + commit.start())
+            if owner is None or _hypothetical(sentence):
+                continue
+            gap = text[owner.end:s + commit.start()]
+            lead = text[max(s, owner.start - 12):owner.start]
+            if SUBJECT_GAP.match(gap) and not re.search(r"\b(?:of|by|from|to|with)\s+(?:the\s+)?$", lead, re.I):
+                items.append(_item(text, s, e, owner.title, sentence[commit.start("verb"):], year_hint))
+                found = True
+                break
+        if found:
+            continue
+        if current_speaker and FIRST_PERSON.search(sentence):
+            due = _due(text, s, e, year_hint)
+            if due:
+                m = FIRST_PERSON.search(sentence)
+                items.append(_item(text, s, e, current_speaker, sentence[m.start():], year_hint))
+    return _dedupe(items)
+
+
+def _owner_before(roles, offset):
+    before = [r for r in roles if r.end <= offset]
+    return before[-1] if before else None
+
+
+def _hypothetical(sentence: str) -> bool:
+    return bool(re.search(r"\b(?:if|whether|asked (?:if|whether|how|what|why|when))\b", sentence[:60], re.I))
+
+
+def _item(text, s, e, owner, clause, year_hint) -> ActionItem:
+    title = clean(re.split(r"(?<=[.;])\s", clause)[0]).rstrip(".")
+    title = title[:1].upper() + title[1:]
+    return ActionItem(quote=text[s:e], quote_start=s, quote_end=e, owner=owner, title=title,
+                      due=_due(text, s, e, year_hint))
+
+
+def _due(text, s, e, year_hint):
+    for span in find_dates(text, s, e):
+        lead = text[max(s, span.start - 30):span.start]
+        if DUE.search(lead) or re.search(r"\bfrom\s*$", lead, re.I):
+            return span.iso(year_hint) if span.first[2] is not None else span.iso(year_hint)
+    return None
+
+
+def _topic_before(text, sents, offset) -> str:
+    """The sentence an ACTION line follows up: the nearest non-trivial sentence above it."""
+    previous = [(s, e) for s, e in sents if e <= offset]
+    for s, e in reversed(previous[-6:]):
+        candidate = clean(text[s:e])
+        if len(candidate.split()) >= 4 and not candidate.lower().startswith(("resolved", "that the", "supporting")):
+            return candidate[:200]
+    return ""
+
+
+def _lstrip(text, start):
+    while text[start].isspace():
+        start += 1
+    return start
+
+
+def _dedupe(items):
+    seen, out = set(), []
+    for item in items:
+        key = (item.quote_start, item.owner)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

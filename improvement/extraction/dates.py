@@ -1,0 +1,149 @@
+"""Dates as minutes write them: "11 and 12 June", "3rd and 4th December 2018",
+"30 September and 1 October 2021", "in February, 2020", "8 - 10 March", "14/11/2021".
+
+A date without a year takes the year given (the meeting's); with none, it has no year
+and callers keep it null rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+MONTH = r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<{}>(?:19|20)\d\d)"
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+JOIN = r"\s*(?:and|&|-|–|—|to|until)\s*"
+
+
+def _p(template: str, name: str) -> str:
+    return template.format(name)
+
+
+PATTERNS = [
+    # 30 September and 1 October 2021
+    ("cross", re.compile(
+        rf"{WEEKDAY}{_p(DAY, 'd1')}\s+(?:of\s+)?{_p(MONTH, 'm1')}(?:\s+{_p(YEAR, 'y1')})?{JOIN}"
+        rf"{WEEKDAY}{_p(DAY, 'd2')}\s+(?:of\s+)?{_p(MONTH, 'm2')},?(?:\s+{_p(YEAR, 'y2')})?\b", re.I)),
+    # 11 and 12 June (2019); 8 - 10 March; between 8 and 10 March 2023
+    ("range", re.compile(
+        rf"{WEEKDAY}{_p(DAY, 'd1')}{JOIN}{WEEKDAY}{_p(DAY, 'd2')}\s+(?:of\s+)?{_p(MONTH, 'm2')},?(?:\s+{_p(YEAR, 'y2')})?\b",
+        re.I)),
+    # Tuesday, 3rd March, 2020 / 16 JULY 2014 / 7 July
+    ("day", re.compile(rf"{WEEKDAY}{_p(DAY, 'd1')}\s+(?:of\s+)?{_p(MONTH, 'm1')},?(?:\s+{_p(YEAR, 'y1')})?\b", re.I)),
+    # July 13(, 2020)
+    ("mdy", re.compile(rf"\b{_p(MONTH, 'm1')}\s+{_p(DAY, 'd1')}\b(?:,?\s+{_p(YEAR, 'y1')})?(?!\s*(?:%|per))", re.I)),
+    # 14/11/2021, 14.11.21, 2021-11-14
+    ("numeric", re.compile(r"\b(?P<d1>[0-3]?\d)[/.](?P<m1>[01]?\d)[/.](?P<y1>(?:19|20)?\d\d)\b")),
+    ("iso", re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b")),
+    # February, 2020 / in March 2024
+    ("month", re.compile(rf"\b{_p(MONTH, 'm1')},?\s+{_p(YEAR, 'y1')}\b", re.I)),
+]
+
+
+@dataclass
+class DateSpan:
+    start: int
+    end: int
+    first: tuple[int | None, int, int | None]  # (year, month, day) ; day None = month precision
+    last: tuple[int | None, int, int | None] | None = None
+
+    def iso(self, year_hint: int | None = None, which: str = "first") -> str | None:
+        parts = self.first if which == "first" else self.last
+        if parts is None:
+            return None
+        year, month, day = parts
+        year = year or year_hint
+        if year is None:
+            return None
+        if day is None:
+            return f"{year:04d}-{month:02d}"
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+
+
+def _month(token: str | None) -> int | None:
+    return MONTHS.get(token.lower().rstrip(".")) if token else None
+
+
+def _year(token: str | None) -> int | None:
+    if not token:
+        return None
+    value = int(token)
+    return value + 2000 if value < 100 else value
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateSpan]:
+    """Every date expression in text[start:end], longest forms first, without overlaps."""
+    end = len(text) if end is None else end
+    found: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            span = _build(kind, m)
+            if span is None:
+                continue
+            found.append(span)
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _build(kind: str, m: re.Match) -> DateSpan | None:
+    g = m.groupdict()
+    if any(g.get(k) == "may" for k in ("m1", "m2")):
+        return None  # the verb, not the month
+    if kind == "numeric":
+        day, month, year = int(g["d1"]), int(g["m1"]), _year(g["y1"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return DateSpan(m.start(), m.end(), (year, month, day))
+    if kind == "iso":
+        return DateSpan(m.start(), m.end(), (int(g["y1"]), int(g["m1"]), int(g["d1"])))
+    if kind == "month":
+        return DateSpan(m.start(), m.end(), (_year(g["y1"]), _month(g["m1"]), None))
+    if kind == "mdy":
+        day = int(g["d1"])
+        if not 1 <= day <= 31:
+            return None
+        return DateSpan(m.start(), m.end(), (_year(g.get("y1")), _month(g["m1"]), day))
+    if kind == "day":
+        day = int(g["d1"])
+        if not 1 <= day <= 31:
+            return None
+        return DateSpan(m.start(), m.end(), (_year(g.get("y1")), _month(g["m1"]), day))
+    if kind == "range":
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        if not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d2 < d1:
+            return None
+        month, year = _month(g["m2"]), _year(g.get("y2"))
+        return DateSpan(m.start(), m.end(), (year, month, d1), (year, month, d2))
+    if kind == "cross":
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        y2 = _year(g.get("y2"))
+        y1 = _year(g.get("y1")) or y2
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        if y1 is not None and y2 is not None and m1 > m2 and y1 == y2 and not g.get("y1"):
+            y1 = y2 - 1  # "30 December and 2 January 2024"
+        return DateSpan(m.start(), m.end(), (y1, m1, d1), (y2, m2, d2))
+    return None
+
+
+def parse_date(text: str) -> date | None:
+    """A single full date from a short string ("16 July 2014", "14/11/2021"), or None."""
+    for span in find_dates(text):
+        iso = span.iso()
+        if iso and len(iso) == 10:
+            return date.fromisoformat(iso)
+    return None

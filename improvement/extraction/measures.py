@@ -1,0 +1,235 @@
+"""Measures: the figures a scrutiny committee tracks - percentages, caseloads, staff counts,
+durations - with what they measure. One measure per clause: later numbers in the same clause
+describe it ("7 staff ... had over 25 cases"). Not phone numbers, item or paragraph numbers,
+years, dates, times, ordinals, money or national statistics."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .model import MeasureItem
+from .numbers import NUMBER, to_number
+from .text import clean, sentences
+
+QUALIFIER = (
+    r"(?:no more than|no fewer than|no less than|not more than|at least|at most|less than|fewer than|more than|"
+    r"greater than|in excess of|just over|just under|well over|over|under|below|above|approximately|approx\.?|"
+    r"around|about|nearly|almost|roughly|circa|c\.|up to|some|only|just|an average of|on average|average of)"
+)
+PERCENT = re.compile(
+    rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s?(?:%|per ?cent\b|percent\b)"
+    rf"(?:\s*(?:-|–|—|to)\s*(?:{QUALIFIER}\s+)?{NUMBER}\s?(?:%|per ?cent\b|percent\b)?)?",
+    re.I,
+)
+PERCENT_RANGE_FIRST = re.compile(rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s?%", re.I)
+NOUNS = {
+    "cases": "cases", "case": "cases", "caseloads": "cases", "caseload": "cases", "children": "count",
+    "young people": "count", "families": "count", "referrals": "count", "assessments": "count",
+    "audits": "count", "visits": "count", "plans": "count", "placements": "count", "care leavers": "count",
+    "foster carers": "count", "complaints": "count", "contacts": "count", "files": "count",
+    "case files": "count", "staff": "staff", "social workers": "staff", "workers": "staff",
+    "managers": "staff", "team managers": "staff", "practitioners": "staff", "posts": "staff",
+    "vacancies": "staff", "employees": "staff", "fte": "staff", "agency staff": "staff",
+    "agency workers": "staff", "officers": "staff", "newly qualified social workers": "staff",
+    "days": "days", "working days": "days", "weeks": "other", "months": "months", "hours": "other",
+    "reports": "count", "direct reports": "staff",
+}
+NOUN = "|".join(sorted((re.escape(n) for n in NOUNS), key=len, reverse=True))
+COUNT = re.compile(
+    rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<n2>{NUMBER}))?"
+    rf"(?:\s+(?P<adj>(?!of\b|and\b|in\b|the\b)[a-z]+(?:[- ][a-z]+)?))?\s+(?P<noun>{NOUN})\b",
+    re.I,
+)
+CASELOAD = re.compile(rf"\bcaseloads?\s+(?:of|was|were|is|are|at|averaging|averaged)\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)", re.I)
+OUT_OF = re.compile(r"\b(?P<n>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+)\b(?!\s*%)", re.I)
+
+BEFORE_NOT_MEASURE = re.compile(
+    r"(?:\b(?:point|points|paragraph|para|paras|item|items|page|pages|section|appendix|recommendations?|"
+    r"rec|theme|table|figure|minute|minutes|number|no|nos|ref|reference|version|phase|stage|tier|level|"
+    r"year|years|grade|key stage|ks|room|floor|band|option|priority|action|area|ward|clause|article|"
+    r"question|tel|telephone|phone|ext|extension|aged|age|ages|under|over the age of)\.?\s*$|[£$€]\s*$|\d[.,:]\s*$)",
+    re.I,
+)
+NATIONAL = re.compile(
+    r"\b(?:national(?:ly)?|england average|the average (?:for|in|across) england|statistical neighbours?|"
+    r"across (?:the country|england)|regional average|other (?:local )?authorities|comparator)\b",
+    re.I,
+)
+TARGET = re.compile(r"\b(?:goal|target|aim|aims|aimed|ambition|aspiration|aspire|aiming|expect(?:ed|s)? to|"
+                    r"should be|should reach|must be|want(?:ed|s)? to (?:reach|see)|objective)\b", re.I)
+DURATION_CONTEXT = re.compile(
+    r"\b(?:within|in|after|for|over|every|each|per|last|past|next|than|the|first|following|up to|by|around|"
+    r"about|some|of)\s*$",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s[–—-]\s(?![\d.]+\s?%)|\b(?:but|while|whilst|whereas|although|with)\b|\band\b(?=\s+(?:[a-z]|\d))"
+)
+LEAD_FILLER = re.compile(
+    r"^(?:(?:in response to [^,]*?,?\s*)?(?:she|he|they|it|members|the [a-z ]+?)\s+(?:confirmed|advised|"
+    r"explained|reported|said|stated|noted|added|responded)\s+that\s*,?\s*|that\s+|of which\s+|which\s+|"
+    r"who\s+|where\s+|there (?:were|was|are|is)\b\s*)",
+    re.I,
+)
+
+
+def find_measures(text: str) -> list[MeasureItem]:
+    dates = [(d.start, d.end) for d in find_dates(text)]
+    items: list[MeasureItem] = []
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        if len(sentence) < 12:
+            continue
+        found = _in_sentence(text, s, e, dates)
+        _targets(text, s, e, found)
+        items.extend(found)
+    return items
+
+
+def _candidates(text, s, e):
+    found = []
+    for pattern, kind in ((PERCENT_RANGE_FIRST, "%"), (PERCENT, "%"), (CASELOAD, "caseload"), (OUT_OF, "outof"),
+                          (COUNT, "count")):
+        for m in pattern.finditer(text, s, e):
+            if any(a < m.end() and m.start() < b for a, b, *_ in found):
+                continue
+            found.append((m.start(), m.end(), kind, m))
+    return sorted(found, key=lambda c: c[0])
+
+
+def _in_sentence(text, s, e, dates):
+    out = []
+    last_clause_start = -1
+    last_subject = ""
+    for start, end, kind, m in _candidates(text, s, e):
+        n_start = m.start("n")
+        if any(a <= n_start < b for a, b in dates):
+            continue
+        if BEFORE_NOT_MEASURE.search(text[max(s, n_start - 25):n_start]):
+            continue
+        if re.match(r"(?:st|nd|rd|th)\b", text[m.end("n"):m.end("n") + 2]):
+            continue
+        if re.match(r"0\d{3,}", m.group("n")) or re.match(r"\s*\d{4,}", text[m.end("n"):m.end("n") + 6]):
+            continue  # phone numbers
+        value = to_number(m.group("n"))
+        if value is None:
+            continue
+        clause_start, clause_end = _clause(text, s, e, start, end)
+        if NATIONAL.search(text[clause_start:clause_end]):
+            continue
+        if clause_start == last_clause_start:
+            continue  # a second number in one clause describes the first measure
+        unit = _unit(kind, m, text, clause_start, start)
+        if unit is None:
+            continue
+        if unit in ("days", "months", "other") and kind == "count":
+            if DURATION_CONTEXT.search(text[max(s, start - 20):start]):
+                continue
+            noun = (m.group("noun") or "").lower()
+            if noun in ("weeks", "hours") and not re.search(r"\b(?:average|took|wait|waited|waiting|timescale)", text[clause_start:clause_end], re.I):
+                continue
+        if kind == "count" and isinstance(value, float):
+            pass
+        if kind == "count" and (m.group("noun") or "").lower() in ("children", "young people", "families", "files", "case files") and value < 2:
+            continue
+        qualifier = (m.groupdict().get("q") or "").lower() or None
+        subject = _subject(text, clause_start, start) or last_subject
+        name = _name(text, subject, start, end, clause_end, m, kind)
+        last_subject = subject or last_subject
+        last_clause_start = clause_start
+        if not name:
+            continue
+        segment = text[max(s, clause_start - 80):clause_end]
+        target = value if TARGET.search(segment) else None
+        item = MeasureItem(quote=text[s:e], quote_start=s, quote_end=e, name=name, value=value, unit=unit,
+                           target=target, qualifier=qualifier)
+        if kind == "outof":
+            item.numerator, item.denominator = int(m.group("n")), int(m.group("d"))
+        out.append(item)
+    return out
+
+
+def _clause(text, s, e, start, end):
+    left = s
+    for b in CLAUSE_BREAK.finditer(text, s, e):
+        if b.end() > start:
+            break
+        left = b.end()
+    right = e
+    b = CLAUSE_BREAK.search(text, end, e)
+    if b:
+        right = b.start()
+    return left, right
+
+
+def _unit(kind, m, text, clause_start, start):
+    if kind == "%":
+        return "%"
+    if kind == "caseload":
+        return "cases"
+    if kind == "outof":
+        return "count"
+    noun = m.group("noun").lower()
+    adj = (m.group("adj") or "").lower()
+    if adj and f"{adj} {noun}" in NOUNS:
+        noun = f"{adj} {noun}"
+    unit = NOUNS.get(noun)
+    if noun == "reports" and re.search(r"\b(?:had|with|manage[sd]?|managing|line[- ]manag\w*|supervis\w*)\b[^.]{0,25}$", text[clause_start - 60 if clause_start > 60 else 0:start], re.I):
+        unit = "staff"
+    elif noun == "reports":
+        return None
+    return unit
+
+
+TRAILING = re.compile(
+    r"\s*\b(?:currently|now|still|only|approximately|around|about|had|has|have|was|were|is|are|that|of|which|"
+    r"who|each|in total|overall|to)\s*$",
+    re.I,
+)
+
+
+def _subject(text, clause_start, start) -> str:
+    before = clean(text[clause_start:start])
+    if re.match(r"(?:who|which|that)\b", before, re.I):
+        previous = clean(text[max(0, clause_start - 60):clause_start]).rstrip(" ,")
+        words = re.sub(r"^.*\b(?:the|of|a|an|for)\s+", "", previous, flags=re.I).split()
+        before = " ".join(words[-4:]) + " " + re.sub(r"^(?:who|which|that)\s+", "", before, flags=re.I)
+    before = re.sub(r"^.*\bthat\b\s*", "", before, flags=re.I)
+    before = LEAD_FILLER.sub("", before)
+    before = re.sub(r"^(?:of|for|in|on|the|a|an)\s+", "", before, flags=re.I)
+    previous = None
+    while previous != before:
+        previous, before = before, TRAILING.sub("", before).strip()
+    return before
+
+
+def _name(text, subject, start, end, clause_end, m, kind) -> str:
+    after = clean(text[end:clause_end])
+    if kind == "caseload":
+        return "average caseload" if "average" in text[max(0, start - 40):end].lower() else "caseload"
+    if kind != "count":
+        after = re.sub(r"^(?:of|for|in)\s+(?:the\s+)?", "", after, flags=re.I)
+    if kind == "count":
+        noun = clean(text[m.start("noun"):m.end("noun")])
+        adj = m.group("adj") or ""
+        after = clean(f"{adj} {noun} {after}")
+    name = clean(f"{subject} {after}") if subject and subject.lower() not in after.lower() else after or subject
+    for span in reversed(find_dates(name)):
+        name = name[:span.start] + name[span.end:]
+    name = re.sub(r"\s+(?:in|on|at|by|as of|since)\s*$", "", re.sub(r"\s+", " ", name)).strip(" .,;:")
+    return name[:200]
+
+
+TARGET_OF = re.compile(
+    rf"\b(?:target|goal|aim|ambition)\s+(?:of|is|was|to reach|to achieve|:)\s+(?:(?:{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)",
+    re.I,
+)
+
+
+def _targets(text, s, e, items):
+    """"... against a target of 16": the target belongs to the measure before it."""
+    for m in TARGET_OF.finditer(text, s, e):
+        earlier = [i for i in items if i.target is None]
+        if earlier:
+            earlier[-1].target = to_number(m.group("n"))

@@ -1,0 +1,59 @@
+"""Owners: roles named as responsible or reporting - speakers, report authors, the role a
+question is put to, ACTION lines - not councillors asking questions, the Chair or Ofsted."""
+
+from __future__ import annotations
+
+import re
+
+from .model import OwnerItem
+from .roles import RoleMention, find_roles, normalise_role, same_role
+
+SPEECH_VERBS = (
+    "said|says|confirmed|explained|advised|stated|reported|introduced|replied|added|commented|noted|highlighted|"
+    "stressed|responded|informed|outlined|presented|agreed|undertook|acknowledged|recognised|recognized|referred|"
+    "mentioned|emphasised|emphasized|clarified|assured|gave|provided|updated|reiterated|indicated|felt|"
+    "considered|welcomed|assured|answered|accepted|expressed|described|set out|told|shared|summarised|summarized|"
+    "would|will|agreed|undertook|offered|circulated|suggested|proposed|thanked|drew|spoke|discussed"
+)
+AFTER_SPEAKER = re.compile(
+    rf"^(?:,[^,.;:\n]{{1,70}},)?[ \t]*(?:\([^)\n]{{1,60}}\)[ \t]*)?(?:had[ \t]+|has[ \t]+|also[ \t]+|then[ \t]+|further[ \t]+|"
+    rf"subsequently[ \t]+|in[ \t]+response[ \t]+)?(?:{SPEECH_VERBS})\b|^,?[ \t]*(?:said|says)[ \t]*:",
+    re.I,
+)
+BEFORE_AUTHOR = re.compile(
+    r"(?:report|reports|presentation|update|paper|briefing|submission)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?$"
+    r"|(?:question|questions)\b[^\n]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
+ACTION_LINE = re.compile(r"^[ \t]*(?:ACTION|ACTOIN|ACTIONS|Action(?:\s+by)?|Actions?)\s*[:\-–]\s*(?P<who>[^\n]+)$", re.M)
+
+
+def responsible_mentions(text: str) -> list[RoleMention]:
+    out = []
+    for mention in find_roles(text):
+        after = text[mention.end:mention.end + 120]
+        before = text[max(0, mention.start - 90):mention.start]
+        if AFTER_SPEAKER.match(after) or BEFORE_AUTHOR.search(before):
+            out.append(mention)
+    for m in ACTION_LINE.finditer(text):
+        for mention in find_roles(text, m.start("who"), m.end("who")):
+            out.append(mention)
+    return sorted(out, key=lambda r: r.start)
+
+
+def collect_owners(mentions: list[RoleMention], text: str) -> list[OwnerItem]:
+    """One owner per role; a shorter form merges into the fuller title ("Interim Strategic Director")."""
+    owners: list[OwnerItem] = []
+    for mention in mentions:
+        found = None
+        for owner in owners:
+            if same_role(owner.role, mention.title):
+                found = owner
+                break
+        if found is None:
+            owners.append(OwnerItem(quote=text[mention.start:mention.end], quote_start=mention.start,
+                                    quote_end=mention.end, role=mention.title))
+        elif len(normalise_role(mention.title)) > len(normalise_role(found.role)):
+            found.role = mention.title
+            found.quote, found.quote_start, found.quote_end = text[mention.start:mention.end], mention.start, mention.end
+    return owners

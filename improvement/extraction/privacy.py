@@ -1,0 +1,81 @@
+"""Child-level personal data has no place in a plan tracker. This finds what looks like it -
+NHS numbers (valid check digit), unique pupil numbers (valid check letter), dates of birth
+and full postcodes - so the importer can flag it and store quotes with it blanked out."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .model import PrivacyFlag
+
+NHS = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
+UPN = re.compile(r"\b([A-HJ-NP-RT-Z])(\d{11})([0-9A-HJ-NP-RT-Z])\b")
+POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
+DOB = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birth date)\s*[:\-]?\s*", re.I)
+DIGITS_DOB = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+
+def nhs_number_is_valid(digits: str) -> bool:
+    if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def upn_is_valid(upn: str) -> bool:
+    """DfE check letter: the other 12 characters weighted 2..13, mod 23, into A-Z less I, O, S."""
+    upn = upn.upper()
+    if len(upn) != 13:
+        return False
+    total = 0
+    for position, char in enumerate(upn[1:], start=2):
+        value = int(char) if char.isdigit() else UPN_LETTERS.index(char) if char in UPN_LETTERS else None
+        if value is None:
+            return False
+        total += value * position
+    return UPN_LETTERS[total % 23] == upn[0]
+
+
+def find_personal_data(text: str) -> list[PrivacyFlag]:
+    flags: list[PrivacyFlag] = []
+    for m in NHS.finditer(text):
+        if nhs_number_is_valid("".join(m.groups())):
+            flags.append(PrivacyFlag("NHS number", m.start(), m.end()))
+    for m in UPN.finditer(text):
+        if upn_is_valid(m.group(0)):
+            flags.append(PrivacyFlag("unique pupil number", m.start(), m.end()))
+    for m in POSTCODE.finditer(text):
+        flags.append(PrivacyFlag("postcode", m.start(), m.end()))
+    for m in DOB.finditer(text):
+        window_end = min(len(text), m.end() + 40)
+        d = DIGITS_DOB.match(text, m.end())
+        if d:
+            flags.append(PrivacyFlag("date of birth", d.start(), d.end()))
+            continue
+        for span in find_dates(text, m.end(), window_end):
+            if span.start == m.end():
+                flags.append(PrivacyFlag("date of birth", span.start, span.end))
+            break
+    flags.sort(key=lambda f: f.start)
+    merged: list[PrivacyFlag] = []
+    for flag in flags:
+        if merged and flag.start < merged[-1].end:
+            continue
+        merged.append(flag)
+    return merged
+
+
+def redact(quote: str, offset: int, flags: list[PrivacyFlag]) -> str:
+    """The quote with every flagged span inside it replaced by "[redacted <kind>]"."""
+    out = quote
+    for flag in sorted(flags, key=lambda f: -f.start):
+        s, e = flag.start - offset, flag.end - offset
+        if e <= 0 or s >= len(quote):
+            continue
+        s, e = max(0, s), min(len(quote), e)
+        out = out[:s] + f"[redacted {flag.kind}]" + out[e:]
+    return out

@@ -1,0 +1,147 @@
+"""Bytes in, text out: plain text (UTF-8, or Windows-1252 with a warning), ModernGov HTML
+pages, Word .docx and PDFs with a text layer. Unreadable input raises InputError naming
+the problem in plain words."""
+
+from __future__ import annotations
+
+import io
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from .model import InputError
+
+MAX_BYTES = 5 * 1024 * 1024
+CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+BOILERPLATE = re.compile(
+    r"^\s*(?:pdf icon\b.*|PDF\s+\d+\s*[KM]B\b.*|This site uses cookies.*|.*\bcookies?\b.*(?:accept|find out more|settings).*|"
+    r"Share this page.*|Print this page.*|Skip to (?:main )?content.*|View the (?:reasons|declarations).*|"
+    r"Back to top.*|Follow us on.*)$",
+    re.I,
+)
+DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "button", "svg", "iframe")
+BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section", "article",
+              "blockquote", "dd", "dt", "td", "th")
+
+
+def read_document(source, filename: str | None = None) -> tuple[str, list[str]]:
+    """Return (text, warnings) for a path or bytes; raise InputError when it cannot be read."""
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        filename = filename or path.name
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise InputError(f"cannot be read ({exc.strerror or exc})") from None
+        if size > MAX_BYTES:
+            raise InputError(f"the file is {size / 1048576:.1f} MB; the limit is 5 MB")
+        data = path.read_bytes()
+    else:
+        data = bytes(source)
+    filename = filename or ""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"the file is {len(data) / 1048576:.1f} MB; the limit is 5 MB")
+    if not data.strip():
+        raise InputError("the file is empty")
+    suffix = Path(filename).suffix.lower()
+    warnings: list[str] = []
+    if suffix == ".docx" or data[:2] == b"PK" and suffix not in (".txt", ".html", ".htm"):
+        text = _docx(data)
+    elif suffix == ".pdf" or data[:5] == b"%PDF-":
+        text = _pdf(data)
+    else:
+        text = _decode(data, warnings)
+        if suffix in (".html", ".htm") or re.match(r"\s*(?:<!doctype html|<html|<\?xml)", text[:200], re.I):
+            text = _html(text)
+    text = _tidy(text)
+    if not text.strip():
+        raise InputError("no text was found in the file")
+    return text, warnings
+
+
+def _decode(data: bytes, warnings: list[str]) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError("this looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if any(b in CP1252_UNDEFINED for b in data):
+            raise InputError("the text is neither UTF-8 nor Windows-1252; save it as UTF-8 and try again") from None
+        text = data.decode("cp1252")
+        warnings.append("not UTF-8; read as Windows-1252 (cp1252)")
+    control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > max(3, len(text[:20000]) // 100):
+        raise InputError("this looks like a binary file, not text")
+    return text
+
+
+def _html(markup: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(DROP_TAGS):
+        tag.decompose()
+    for tag in soup.select("[id*=cookie], [class*=cookie], [class*=breadcrumb], [id*=breadcrumb]"):
+        tag.decompose()
+    main = soup.select_one("#modgov, #mgContent, main, [role=main], #content") or soup.body or soup
+    for tag in main.find_all(BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    return main.get_text()
+
+
+def _docx(data: bytes) -> str:
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any failure means "not a readable Word file"
+        raise InputError(f"this Word file cannot be read ({type(exc).__name__})") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text for cell in row.cells))
+    return "\n\n".join(lines)
+
+
+def _pdf(data: bytes) -> str:
+    try:
+        from pdfminer.high_level import extract_text
+
+        text = extract_text(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001
+        raise InputError(f"this PDF cannot be read ({type(exc).__name__})") from None
+    if len(text.strip()) < 20:
+        raise InputError("this PDF has no text layer (a scan?); only PDFs with text can be imported")
+    return text
+
+
+def _tidy(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
+    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [line for line in lines if not BOILERPLATE.match(line)]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def load_manifest(path) -> dict[str, dict]:
+    """seeds/manifest.toml: [files."name.txt"] authority, committee, meeting_date, kind."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "manifest.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path.name}: {exc}") from None
+    out = {}
+    for name, meta in (data.get("files") or {}).items():
+        meta = dict(meta)
+        value = meta.get("meeting_date")
+        if isinstance(value, str):
+            try:
+                meta["meeting_date"] = date.fromisoformat(value)
+            except ValueError:
+                raise InputError(f"{path.name}: {name}: meeting_date {value!r} is not YYYY-MM-DD") from None
+        out[name] = meta
+    return out

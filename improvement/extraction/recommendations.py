@@ -1,0 +1,91 @@
+"""Recommendations: "recommendation no. 7", "Recommendations 4 and 6" (two), and numbered or
+bulleted lists under "Recommendations:" or "Areas for improvement", with their source."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Recommendation
+from .text import clean, lines, sentences
+
+REF = r"\d{1,2}[a-z]?"
+MENTION = re.compile(
+    rf"\brecommendations?\s+(?:no\.?\s*|number\s+|nos\.?\s*)?(?P<refs>{REF}(?:\s*(?:,|and|&|to|-)\s*(?:no\.?\s*)?{REF})*)\b",
+    re.I,
+)
+LIST_HEAD = re.compile(
+    r"(?:recommendations?|areas? (?:for|of) (?:improvement|development|priority action)|what needs to improve|"
+    r"areas? (?:that|which) (?:need|needs|require|requires) (?:to improve|improvement))\b[^\n]{0,80}(?::|were|are|include|included)\s*$",
+    re.I,
+)
+ITEM = re.compile(r"^\s*(?:\(?(?P<num>\d{1,2}|[a-z])[.)]|[•·\-–*▪●])\s+(?P<body>\S.*)$")
+SOURCE_TITLE = re.compile(
+    r".*\b(?:recommendations?|progress)\s+(?:of|from|following|against)\s+(?:the\s+)?(?P<src>[^\n]*?(?:review|inspection|visit|study|report|challenge|audit))\b",
+    re.I,
+)
+SOURCE_NEAR = re.compile(
+    r"(?P<src>(?:Ofsted|ILACS|JTAI|peer|scrutiny|LGA|focused|monitoring|thematic)[\w’' -]{0,60}?(?:review|inspection|visit|study|challenge))",
+    re.I,
+)
+
+
+def find_recommendations(text: str) -> list[Recommendation]:
+    default_source = _document_source(text)
+    found: list[Recommendation] = []
+    seen: set[str] = set()
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        for m in MENTION.finditer(sentence):
+            refs = re.findall(REF, re.sub(r"\bno\.?", "", m.group("refs"), flags=re.I))
+            if re.search(r"\d\s*(?:to|-)\s*\d", m.group("refs")) and len(refs) == 2:
+                a, b = int(re.sub(r"\D", "", refs[0])), int(re.sub(r"\D", "", refs[1]))
+                refs = [str(n) for n in range(a, b + 1)] if 0 < b - a < 15 else refs
+            for ref in refs:
+                if ref in seen:
+                    continue
+                seen.add(ref)
+                found.append(Recommendation(quote=sentence, quote_start=s, quote_end=e, ref=ref,
+                                            text=clean(sentence), source=_near_source(sentence) or default_source))
+    found.extend(_lists(text, default_source, seen))
+    return found
+
+
+def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recommendation]:
+    out = []
+    all_lines = lines(text)
+    i = 0
+    while i < len(all_lines):
+        s, e = all_lines[i]
+        if LIST_HEAD.search(text[s:e]) and len(text[s:e]) < 200:
+            source = _near_source(text[s:e]) or default_source
+            j, index = i + 1, 0
+            while j < len(all_lines):
+                ls, le = all_lines[j]
+                m = ITEM.match(text[ls:le])
+                if not m:
+                    break
+                index += 1
+                ref = m.group("num") or str(index)
+                if ref not in seen:
+                    seen.add(ref)
+                    body_start = ls + m.start("body")
+                    out.append(Recommendation(quote=text[body_start:le], quote_start=body_start, quote_end=le,
+                                              ref=ref, text=clean(m.group("body")), source=source))
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _document_source(text: str) -> str | None:
+    for s, e in lines(text)[:8]:
+        m = SOURCE_TITLE.search(text[s:e])
+        if m:
+            return clean(m.group("src"))
+    return None
+
+
+def _near_source(sentence: str) -> str | None:
+    m = SOURCE_NEAR.search(sentence)
+    return clean(m.group("src")) if m else None

@@ -1,0 +1,57 @@
+"""Cutting minutes into lines, sentences and clauses, always as (start, end) offsets."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Coun|St|No|no|Nos|nos|e\.g|i\.e|etc|approx|para|cf|vs)|\b[A-Z])\.$")
+_LINE = re.compile(r"[^\n]+")
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    end = len(text) if end is None else end
+    out = []
+    for m in _LINE.finditer(text, start, end):
+        s, e = _strip(text, m.start(), m.end())
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences inside each line; a line break always ends a sentence."""
+    out = []
+    for ls, le in lines(text, start, end):
+        cursor = ls
+        for m in _SENTENCE_END.finditer(text, ls, le):
+            before = text[cursor:m.start()]
+            if _ABBREVIATIONS.search(before.rstrip("\"”’)")):
+                continue
+            s, e = _strip(text, cursor, m.start())
+            if s < e:
+                out.append((s, e))
+            cursor = m.end()
+        s, e = _strip(text, cursor, le)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= offset < e:
+            return s, e
+    return None
+
+
+def clean(fragment: str) -> str:
+    return " ".join(fragment.replace("\u2019", "’").split()).strip(" ,;:-–")

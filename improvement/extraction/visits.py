@@ -1,0 +1,159 @@
+"""Visits: inspections, focused and monitoring visits (with ordinals), JTAIs, thematic
+studies and peer reviews, with dates, focus and judgements. A passing mention ("Ofsted
+inspectors", "the inspection framework") is not a visit: it needs an anchor - a date, a
+judgement, a focus, or words saying it happened or will happen."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .model import Visit
+from .numbers import ORDINAL, ordinal_value
+from .text import clean, sentences
+
+KIND_PATTERNS = [
+    ("jtai", r"joint targeted area inspections?|\bJTAIs?\b"),
+    ("monitoring_visit", r"monitoring visits?"),
+    ("focused_visit", r"focused visits?|focussed visits?"),
+    ("thematic_study", r"thematic (?:study|studies|inspection|review|visit)"),
+    ("peer_review", r"(?:LGA |sector[- ]led |regional )?peer (?:review|challenge|assessment)s?"),
+    ("inspection", r"\bILACS?\b|inspection of local authority children'?’?s services|"
+                   r"(?:Ofsted|full|standard|short|SEND|area SEND|children'?’?s services|the|an|last|recent|previous|next|(?:19|20)\d\d) inspection\b"),
+]
+KIND = re.compile("|".join(f"(?P<{k}>{p})" for k, p in KIND_PATTERNS), re.I)
+ANCHOR = re.compile(
+    r"\b(?:took place|takes place|take place|taking place|undertook|undertaken|carried out|conducted|visited|"
+    r"came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|next|recent|"
+    r"recently|last|latest|previous|judged|rated|graded|found|focus|focused|focussed|published|letter|"
+    r"outcome|findings|report)\b",
+    re.I,
+)
+VAGUE = re.compile(r"\b(?:inspectors?|framework|regime|readiness|preparation for|prepare for|handbook|methodology)\b", re.I)
+FOCUS = re.compile(
+    r"\b(?:focus(?:ed|sed|ing|sing)?|concentrat(?:e|ed|ing)|look(?:ed|ing)? at)\s+(?:on|upon)\s+(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
+    re.I,
+)
+OF_FOCUS = re.compile(r"\b(?:study|visit|inspection|review)\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)", re.I)
+GRADE = r"(?P<grade>inadequate|requires? improvement(?: to be good)?|good|outstanding)"
+JUDGED = re.compile(
+    rf"(?P<subject>[^.;]{{0,120}}?)\b(?:was|were|is|are|been|be)?\s*(?:judged|rated|graded|found|assessed)\s+(?:to be\s+|as\s+)?{GRADE}",
+    re.I,
+)
+OVERALL = re.compile(r"\boverall\b|\b(?:council|authority|service|services)\b", re.I)
+AREA = re.compile(
+    r"\b(?:children in care|looked after|care leavers|help and protection|leaders|leadership|management|"
+    r"experiences|progress|impact|front door|early help|adoption|fostering|children in need)\b",
+    re.I,
+)
+ACTIVE = re.compile(rf"\b(?:judged|rated|graded|found)\s+(?:the\s+)?(?:council|authority|services?|children'?’?s services)\s+(?:to be\s+|as\s+)?{GRADE}", re.I)
+PLANNED = re.compile(r"\b(?:would|will|is due|are due|is expected|planned|scheduled|next|forthcoming|upcoming)\b", re.I)
+NOT_VISIT_DATE = re.compile(r"\b(?:published|publication|report(?:ed)? on|letter dated|issued|received|deadline|by)\s+(?:on\s+)?$", re.I)
+ORD = re.compile(rf"\b(?P<ord>{ORDINAL})\s+(?:Ofsted\s+)?monitoring visit", re.I)
+
+
+def find_visits(text: str, *, year_hint: int | None) -> list[Visit]:
+    visits: list[Visit] = []
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        if not KIND.search(sentence):
+            if visits and s - visits[-1].quote_end < 600 and JUDGED.search(sentence):
+                judgement, areas = _judgements(sentence)
+                visits[-1].judgement = visits[-1].judgement or judgement
+                visits[-1].area_judgements.update(areas)
+            continue
+        for m in KIND.finditer(sentence):
+            kind = m.lastgroup
+            if kind == "inspection" and re.match(r"(?:the|an|last|recent|previous|next)\s", m.group(0), re.I):
+                if not re.search(r"\bOfsted\b|children'?’?s services|ILACS", sentence, re.I):
+                    continue
+            if VAGUE.search(sentence[m.end():m.end() + 14]):
+                continue
+            visit = _visit(text, s, e, kind, m, year_hint)
+            if visit is None:
+                continue
+            _merge_or_add(visits, visit)
+    return visits
+
+
+def _visit(text, s, e, kind, m, year_hint) -> Visit | None:
+    sentence = text[s:e]
+    date_span = None
+    for span in find_dates(text, s, e):
+        if NOT_VISIT_DATE.search(text[max(s, span.start - 30):span.start]):
+            continue
+        if span.start < s + m.start() - 120:
+            continue
+        date_span = span
+        break
+    focus = None
+    f = FOCUS.search(sentence, m.end() - 1) or FOCUS.search(sentence)
+    if f:
+        focus = clean(f.group("focus"))
+    elif kind in ("thematic_study", "peer_review"):
+        o = OF_FOCUS.search(sentence, m.start())
+        if o:
+            focus = clean(o.group("focus"))
+    judgement, areas = _judgements(sentence)
+    ordinal = None
+    o = ORD.search(sentence)
+    if kind == "monitoring_visit" and o:
+        ordinal = ordinal_value(o.group("ord"))
+    anchored = date_span or focus or judgement or areas or ordinal or ANCHOR.search(sentence)
+    if not anchored:
+        return None
+    start = end = None
+    if date_span:
+        start = date_span.iso(year_hint)
+        end = date_span.iso(year_hint, "last") if date_span.last else None
+        if end == start:
+            end = None
+    return Visit(quote=sentence, quote_start=s, quote_end=e, kind=kind, start=start, end=end, focus=focus,
+                 judgement=judgement, ordinal=ordinal, planned=bool(PLANNED.search(sentence)),
+                 area_judgements=areas)
+
+
+def _judgements(sentence: str) -> tuple[str | None, dict[str, str]]:
+    """The overall grade, told apart from area grades ("children in care were judged good")."""
+    judgement, areas = None, {}
+    active = ACTIVE.search(sentence)
+    if active:
+        judgement = _grade(active.group("grade"))
+    for j in JUDGED.finditer(sentence):
+        grade = _grade(j.group("grade"))
+        subject = j.group("subject")
+        if not AREA.search(subject) and (OVERALL.search(subject) or re.search(r"\b(?:visit|inspection)\b", subject, re.I)):
+            judgement = judgement or grade
+        else:
+            area = clean(re.sub(r"^.*\b(?:that|and|but|where|while|whilst)\s+", "", subject, flags=re.I))
+            area = re.sub(r"^(?:the|services for)\s+", "", area, flags=re.I)
+            if area:
+                areas[area[:120]] = grade
+    return judgement, areas
+
+
+def _grade(word: str) -> str:
+    word = word.lower()
+    if word.startswith("require"):
+        return "requires_improvement"
+    return word
+
+
+def _merge_or_add(visits: list[Visit], new: Visit) -> None:
+    for old in visits:
+        if old.kind != new.kind:
+            continue
+        if old.ordinal and new.ordinal and old.ordinal != new.ordinal:
+            continue
+        if old.start and new.start and old.start[:7] != new.start[:7]:
+            continue
+        if (old.planned != new.planned) and old.start and new.start:
+            continue
+        for name in ("start", "end", "focus", "judgement", "ordinal"):
+            if getattr(old, name) is None and getattr(new, name) is not None:
+                setattr(old, name, getattr(new, name))
+        old.area_judgements.update(new.area_judgements)
+        if new.start and not old.start:
+            old.quote, old.quote_start, old.quote_end = new.quote, new.quote_start, new.quote_end
+        return
+    visits.append(new)

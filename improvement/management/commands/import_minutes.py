@@ -1,0 +1,223 @@
+"""`manage.py import_minutes PATH...`: read committee minutes and fill the tracker.
+
+Paths may be files, folders or globs. Metadata the text lacks comes from a
+`manifest.toml` beside the files, or from --authority, --committee and --meeting-date.
+`--dry-run --json` prints what was found (the extraction contract) and writes nothing.
+"""
+
+import glob
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from django.core.management import BaseCommand, CommandError
+from tqdm import tqdm
+
+from improvement import extraction
+from improvement.models import Authority
+from improvement.services.importing import ImportRefused, document_import, document_preview
+
+SUPPORTED = {".txt", ".md", ".text", ".html", ".htm", ".docx", ".pdf"}
+MAX_BYTES = 5 * 1024 * 1024
+
+
+class Command(BaseCommand):
+    help = "Import committee minutes (text, ModernGov HTML, .docx, text PDF) into the tracker."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+        parser.add_argument("--authority", help="council the minutes belong to (overrides the manifest)")
+        parser.add_argument("--committee", help="committee name, where the text and manifest lack it")
+        parser.add_argument("--meeting-date", type=_iso_date, help="meeting date, YYYY-MM-DD")
+        parser.add_argument("--dry-run", action="store_true", help="show what would be imported; save nothing")
+        parser.add_argument("--json", action="store_true", help="print the preview as JSON (with --dry-run)")
+
+    def handle(self, *args, **options):
+        files, problems = _collect(options["paths"])
+        results: list[dict] = []
+        tally = Counter()
+        created = Counter()
+        flagged = 0
+        quiet = options["json"] or options["verbosity"] == 0
+        bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=quiet or len(files) < 5, leave=False)
+        for path, reason in problems:
+            self._fail(path, reason, tally, results)
+        manifests: dict[Path, dict] = {}
+        for path in files:
+            bar.update(1)
+            meta = dict(_manifest_for(path.parent, manifests, problems_out=(tally, results, self)).get(path.name, {}))
+            for key in ("authority", "committee", "meeting_date"):
+                if options.get(key):
+                    meta[key] = options[key]
+            try:
+                data = path.read_bytes()
+                if len(data) > MAX_BYTES:
+                    raise extraction.InputError(f"the file is {len(data) / 1048576:.1f} MB; the limit is 5 MB")
+                preview = document_preview(
+                    data=data,
+                    filename=path.name,
+                    authority_name=meta.get("authority"),
+                    committee=meta.get("committee"),
+                    meeting_date=_as_date(meta.get("meeting_date")),
+                    kind=_kind(meta.get("kind")),
+                )
+            except extraction.InputError as exc:
+                self._fail(path, str(exc), tally, results)
+                continue
+            except OSError as exc:
+                self._fail(path, f"cannot be read ({exc.strerror or exc})", tally, results)
+                continue
+            flagged += len(preview.privacy_flags)
+            if options["dry_run"]:
+                results.append(_contract(preview))
+                tally["previewed"] += 1
+                if not options["json"] and options["verbosity"]:
+                    self._describe(preview)
+                continue
+            if not preview.authority_name:
+                self._fail(path, "no authority: give --authority or list the file in manifest.toml", tally, results)
+                continue
+            authority = _authority(preview.authority_name)
+            try:
+                outcome = document_import(preview=preview, authority=authority)
+            except ImportRefused as exc:
+                self._fail(path, str(exc), tally, results)
+                continue
+            tally[outcome.status] += 1
+            created.update(outcome.created)
+            if options["verbosity"] > 1:
+                self.stdout.write(f"{path.name}: {outcome.status}")
+        bar.close()
+        if options["json"]:
+            self.stdout.write(json.dumps({"documents": results}, ensure_ascii=False, indent=1))
+        elif options["verbosity"]:
+            self._summary(tally, created, flagged, options["dry_run"])
+        if tally["failed"]:
+            raise CommandError(f"{tally['failed']} file(s) failed", returncode=1)
+
+    def _fail(self, path, reason, tally, results):
+        tally["failed"] += 1
+        self.stderr.write(f"{path}: {reason}")
+        results.append(_empty(str(Path(path).name), reason))
+
+    def _describe(self, preview):
+        counts = ", ".join(f"{len(preview.fact_list(k))} {k}" for k in ("visits", "recommendations", "actions",
+                                                                          "measures", "owners", "decisions"))
+        self.stdout.write(f"{preview.filename}: would import {counts}")
+        for flag in preview.privacy_flags:
+            self.stdout.write(f"  looks like personal data ({flag['kind']}) at characters {flag['start']}-{flag['end']}")
+
+    def _summary(self, tally, created, flagged, dry_run):
+        if dry_run:
+            self.stdout.write(f"Previewed {tally['previewed']}, failed {tally['failed']}. Nothing was saved.")
+        else:
+            self.stdout.write(
+                f"Imported {tally['imported']}, unchanged {tally['unchanged']}, failed {tally['failed']}."
+            )
+            if created:
+                self.stdout.write("Created: " + ", ".join(f"{n} {kind}" for kind, n in sorted(created.items())))
+        if flagged:
+            self.stdout.write(f"Personal data flagged and redacted: {flagged} place(s).")
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--meeting-date {value!r} is not a date like 2024-03-14") from None
+
+
+def _as_date(value):
+    if value is None or isinstance(value, date):
+        return value
+    return _iso_date(str(value))
+
+
+def _kind(value):
+    if not value:
+        return None
+    return str(value).strip().lower().replace(" ", "_")
+
+
+def _authority(name: str) -> Authority:
+    from django.utils.text import slugify
+
+    authority = Authority.objects.filter(name__iexact=name).first()
+    if authority is None:
+        base = slugify(name)[:70] or "authority"
+        slug, n = base, 2
+        while Authority.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        authority = Authority.objects.create(name=name, slug=slug)
+    return authority
+
+
+def _collect(patterns):
+    """Expand files, folders and globs; report paths that give nothing."""
+    files, problems, seen = [], [], set()
+    for pattern in patterns:
+        matches = [Path(p) for p in sorted(glob.glob(pattern))] if any(c in pattern for c in "*?[") else [Path(pattern)]
+        if not matches:
+            problems.append((pattern, "no such file or folder"))
+            continue
+        for path in matches:
+            if path.is_dir():
+                found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+                if not found:
+                    problems.append((path, "the folder has no text, HTML, .docx or PDF files"))
+                candidates = found
+            elif path.exists():
+                candidates = [path]
+            else:
+                problems.append((path, "no such file or folder"))
+                continue
+            for p in candidates:
+                if p.resolve() not in seen:
+                    seen.add(p.resolve())
+                    files.append(p)
+    return files, problems
+
+
+def _manifest_for(folder: Path, cache: dict, problems_out):
+    if folder not in cache:
+        manifest = folder / "manifest.toml"
+        if not manifest.exists():
+            cache[folder] = {}
+        else:
+            tally, results, command = problems_out
+            try:
+                cache[folder] = extraction.load_manifest(manifest)
+            except (extraction.InputError, ValueError) as exc:
+                command._fail(manifest, f"manifest cannot be read: {exc}", tally, results)
+                cache[folder] = {}
+            for name in cache[folder]:
+                if not (folder / name).exists():
+                    command._fail(manifest, f"names {name}, which is not in {folder}", tally, results)
+    return cache[folder]
+
+
+def _contract(preview) -> dict:
+    doc = {k: v for k, v in preview.facts.items()}
+    for kind in ("visits", "recommendations", "actions", "measures", "decisions"):
+        doc[kind] = [{k: v for k, v in item.items() if k != "span"} for item in doc.get(kind) or []]
+    doc["owners"] = [item.get("value") if isinstance(item, dict) and "value" in item else item
+                     for item in doc.get("owners") or []]
+    doc["meeting"] = {
+        "date": preview.meeting_date.isoformat() if preview.meeting_date else None,
+        "committee": preview.committee or None,
+        "authority": preview.authority_name,
+    }
+    doc.setdefault("errors", [])
+    doc["warnings"] = preview.warnings
+    return doc
+
+
+def _empty(source: str, reason: str) -> dict:
+    return {
+        "source": source,
+        "meeting": {"date": None, "committee": None, "authority": None},
+        "visits": [], "recommendations": [], "actions": [], "measures": [], "owners": [], "decisions": [],
+        "errors": [reason],
+    }

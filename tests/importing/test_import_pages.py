@@ -1,0 +1,98 @@
+"""The review page: upload, see what was found, untick or correct, confirm; nothing saved before."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from improvement.models import Action, ImportDraft, Owner, SourceDocument
+from tests.factories import UserFactory
+from tests.importing.test_import_command import MINUTES
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client, name="minutes.txt", data=MINUTES.encode(), **extra):
+    return client.post(reverse("import_upload"), {"files": [SimpleUploadedFile(name, data)], **extra})
+
+
+def test_upload_shows_the_facts_and_saves_nothing_until_confirmed(client, lead):
+    client.force_login(lead)
+    response = upload(client)
+    draft = ImportDraft.objects.get()
+    assert response.status_code == 302 and response.url == reverse("import_review", args=[draft.pk])
+    page = client.get(response.url).content.decode()
+    assert "Head of Service" in page
+    assert '<mark class="tracker-highlight"' in page
+    assert SourceDocument.objects.count() == 0 and Action.objects.count() == 0
+
+
+def test_confirm_saves_only_ticked_facts_with_corrections(client, lead):
+    client.force_login(lead)
+    upload(client)
+    draft = ImportDraft.objects.get()
+    response = client.post(
+        reverse("import_confirm", args=[draft.pk]),
+        {"keep": ["actions:0"], "owner-actions-0": "Head of Quality Assurance", "due-actions-0": "2022-02-28"},
+    )
+    assert response.status_code == 302
+    doc = SourceDocument.objects.get()
+    assert doc.authority == lead.authority
+    action = Action.objects.get()
+    assert action.owner.role_title == "Head of Quality Assurance"
+    assert str(action.due_date) == "2022-02-28"
+    assert not ImportDraft.objects.exists()
+    page = client.get(reverse("document_detail", args=[doc.pk])).content.decode()
+    assert f'id="q{action.source_start}"' in page
+
+
+def test_a_bad_correction_is_refused_and_nothing_saved(client, lead):
+    client.force_login(lead)
+    upload(client)
+    draft = ImportDraft.objects.get()
+    client.post(reverse("import_confirm", args=[draft.pk]), {"keep": ["actions:0"], "due-actions-0": "soon"})
+    assert SourceDocument.objects.count() == 0
+    assert ImportDraft.objects.filter(pk=draft.pk).exists()
+
+
+def test_a_binary_upload_gets_a_plain_reason(client, lead):
+    client.force_login(lead)
+    upload(client, name="photo.txt", data=bytes(range(256)) * 10)
+    page = client.get(reverse("import_review", args=[ImportDraft.objects.get().pk])).content.decode()
+    assert "This file cannot be imported" in page
+
+
+def test_no_file_chosen_is_an_error_summary(client, lead):
+    client.force_login(lead)
+    response = client.post(reverse("import_upload"), {})
+    assert "Choose at least one file" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["Manager", "Scrutiny member"])
+def test_only_improvement_leads_import(client, authority, role):
+    client.force_login(UserFactory(authority=authority, role=role))
+    assert client.get(reverse("import_upload")).status_code == 403
+    assert upload(client).status_code == 403
+    assert not ImportDraft.objects.exists()
+
+
+def test_another_authoritys_draft_and_document_are_not_found(client, lead, other_authority):
+    stranger = UserFactory(authority=other_authority, role="Improvement lead")
+    client.force_login(stranger)
+    upload(client)
+    draft = ImportDraft.objects.get()
+    client.post(reverse("import_confirm", args=[draft.pk]), {"keep": []})
+    doc = SourceDocument.objects.get()
+    client.force_login(lead)
+    upload(client, name="mine.txt", data=b"Minutes: nothing to report.")
+    mine = ImportDraft.objects.get()
+    assert client.get(reverse("document_detail", args=[doc.pk])).status_code == 404
+    assert client.post(reverse("import_confirm", args=[mine.pk + 1000])).status_code == 404
+    assert Owner.objects.filter(authority=lead.authority).count() == 0
+
+
+def test_imported_text_is_escaped(client, lead):
+    client.force_login(lead)
+    upload(client, name="x.txt", data=b"Minutes: <script>alert(1)</script> The report was noted.")
+    page = client.get(reverse("import_review", args=[ImportDraft.objects.get().pk])).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
