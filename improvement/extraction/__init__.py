@@ -94,10 +94,20 @@ def extract(
     facts.decisions = find_decisions(text)
     facts.privacy_flags = find_personal_data(text)
     if facts.privacy_flags:
-        for fact in facts.all_facts():
-            fact.quote = redact(fact.quote, fact.quote_start, facts.privacy_flags) if _overlaps(fact, facts.privacy_flags) else fact.quote
+        _scrub(facts, text)
     return facts
 
 
-def _overlaps(fact, flags) -> bool:
-    return any(f.start < fact.quote_end and fact.quote_start < f.end for f in flags)
+def _scrub(facts: DocumentFacts, text: str) -> None:
+    """Redact personal data from every quote and from every field derived from one."""
+    values = [(text[f.start:f.end], f"[redacted {f.kind}]") for f in facts.privacy_flags]
+    for fact in facts.all_facts():
+        if not any(f.start < fact.quote_end and fact.quote_start < f.end for f in facts.privacy_flags):
+            continue
+        fact.quote = redact(fact.quote, fact.quote_start, facts.privacy_flags)
+        for name in ("title", "text", "name", "focus", "role"):
+            value = getattr(fact, name, None)
+            if isinstance(value, str):
+                for secret, mask in values:
+                    value = value.replace(secret, mask)
+                setattr(fact, name, value)

@@ -117,7 +117,11 @@ def _pdf(data: bytes) -> str:
     return text
 
 
+INLINE_BOILERPLATE = re.compile(r"[ \t]*\bpdf icon\b[ \t]*(?:PDF[ \t]*[\d.]+[ \t]*[KM]B)?|[ \t]*\bPDF[ \t]+[\d.]+[ \t]*[KM]B\b", re.I)
+
+
 def _tidy(text: str) -> str:
+    text = INLINE_BOILERPLATE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
     lines = [line.rstrip() for line in text.split("\n")]
     lines = [line for line in lines if not BOILERPLATE.match(line)]
