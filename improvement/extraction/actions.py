@@ -36,7 +36,11 @@ FIRST_PERSON = re.compile(
     re.I,
 )
 SPEAKER_LINE = re.compile(r",\s*(?:said|says|added)\s*:\s*$|^\s*(?:Cllr|Councillor)\s+[^\n]{0,40}(?:said|added)\s*:\s*$")
-DUE = re.compile(r"\b(?:by|before|no later than|from|starting|on|for|until|at the end of|by the end of)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+DUE = re.compile(
+    r"\b(?:by|before|no later than|from|starting|on|for|until|in|at the end of|by the end of)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+    re.I,
+)
+BE_ASKED = re.compile(r"\s+(?:be|is|are|was|were)\s+(?:asked|requested|instructed|authorised|authorized|delegated authority)\s+to\s+", re.I)
 
 
 def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
@@ -57,6 +61,14 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
             continue
         roles = find_roles(text, s, e) if WOULD.search(sentence) else []
         found = False
+        for role in roles:
+            asked = BE_ASKED.match(text, role.end)
+            if asked:
+                items.append(_item(text, s, e, role.title, text[asked.end():e], year_hint))
+                found = True
+                break
+        if found:
+            continue
         for commit in WOULD.finditer(sentence):
             owner = _owner_before(roles, s + commit.start())
             if owner is None or _hypothetical(sentence):
@@ -118,10 +130,21 @@ def _lstrip(text, start):
 
 
 def _dedupe(items):
+    """One action per commitment: an ACTION line that repeats the sentence above it adds nothing."""
+    from .roles import same_role
+
     seen, out = set(), []
-    for item in items:
+    action_lines = [i for i in items if ACTION_LINE.match(i.quote)]
+    sentence_items = [i for i in items if i not in action_lines]
+    for item in sorted(items, key=lambda i: i.quote_start):
         key = (item.quote_start, item.owner)
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
+        if key in seen:
+            continue
+        if item in action_lines and any(
+            same_role(other.owner or "", item.owner or "") and 0 < item.quote_start - other.quote_end < 600
+            for other in sentence_items
+        ):
+            continue
+        seen.add(key)
+        out.append(item)
     return out

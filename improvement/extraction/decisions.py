@@ -9,7 +9,7 @@ from .model import DecisionItem
 from .text import clean
 
 RESOLVED = re.compile(
-    r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?\s+)?(?:it was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided)"
+    r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?\s+)?(?:it was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
     r"(?:\s+(?:unanimously|that))?\s*[:\-–—]?[ \t]*",
     re.M,
 )
@@ -20,15 +20,15 @@ BLOCK_END = re.compile(
 )
 ITEM_SPLIT = re.compile(r"(?:^|\n|\s)(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\)|[•·\-–*])\s+")
 KINDS = [
-    ("noted", r"\bnot(?:ed|e|ing)\b"),
-    ("received", r"\breceiv(?:ed|e)\b"),
-    ("approved", r"\bapprov(?:ed|e)\b"),
-    ("endorsed", r"\bendors(?:ed|e)\b"),
-    ("agreed", r"\bagree(?:d)?\b"),
+    ("noted", r"\bnot(?:e|es|ed|ing)\b"),
+    ("received", r"\breceiv(?:e|es|ed)\b"),
+    ("approved", r"\bapprov(?:e|es|ed|al)\b"),
+    ("endorsed", r"\bendors(?:e|es|ed)\b"),
+    ("agreed", r"\bagree(?:s|d)?\b"),
     ("commented", r"\bcomment(?:ed|s)?\b"),
-    ("deferred", r"\bdefer(?:red)?\b"),
+    ("deferred", r"\bdefer(?:s|red)?\b"),
     ("recommended", r"\brecommend(?:ed|s)?\b"),
-    ("requested", r"\brequest(?:ed)?\b"),
+    ("requested", r"\b(?:request(?:s|ed)?|asked|ask|instructed)\b"),
     ("considered", r"\bconsider(?:ed)?\b"),
     ("delegated", r"\bdelegat(?:ed|e)\b"),
     ("adopted", r"\badopt(?:ed)?\b"),
@@ -47,11 +47,15 @@ def decision_kind(text: str) -> str:
 
 def find_decisions(text: str) -> list[DecisionItem]:
     out: list[DecisionItem] = []
+    covered = 0
     for m in RESOLVED.finditer(text):
+        if m.start() < covered:
+            continue
         start = m.end()
         end_match = BLOCK_END.search(text, start)
         end = end_match.start() if end_match else len(text)
         end = min(end, start + 3000)
+        covered = end
         block = text[start:end]
         for s, e in _items(block):
             s, e = start + s, start + e

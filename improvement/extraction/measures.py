@@ -36,9 +36,16 @@ NOUNS = {
     "reports": "count", "direct reports": "staff",
 }
 NOUN = "|".join(sorted((re.escape(n) for n in NOUNS), key=len, reverse=True))
+ADJ = r"(?!(?:of|and|in|the|were|was|are|is|had|have|to|from|for|with|by)\b)[a-z][a-z-]*"
 COUNT = re.compile(
     rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<n2>{NUMBER}))?"
-    rf"(?:\s+(?P<adj>(?!of\b|and\b|in\b|the\b)[a-z]+(?:[- ][a-z]+)?))?\s+(?P<noun>{NOUN})\b",
+    rf"(?:\s+(?P<adj>{ADJ}(?:\s+{ADJ}){{0,2}}?))?\s+(?P<noun>{NOUN})\b",
+    re.I,
+)
+CHANGE_TO = re.compile(
+    rf"\b(?:the\s+)?(?P<what>(?:number|total|numbers)\s+of\s+[a-z][a-z ]{{2,40}}?|(?:average\s+)?caseloads?[a-z ]{{0,40}}?)"
+    rf"\s+(?:had\s+|has\s+|have\s+)?(?:risen|increased|fallen|decreased|reduced|dropped|grown|gone up|gone down|"
+    rf"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+)?(?:to|at)\s+(?P<n>\d+(?:\.\d+)?)(?!\s?%)",
     re.I,
 )
 CASELOAD = re.compile(rf"\bcaseloads?\s+(?:of|was|were|is|are|at|averaging|averaged)\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)", re.I)
@@ -89,8 +96,8 @@ def find_measures(text: str) -> list[MeasureItem]:
 
 def _candidates(text, s, e):
     found = []
-    for pattern, kind in ((PERCENT_RANGE_FIRST, "%"), (PERCENT, "%"), (CASELOAD, "caseload"), (OUT_OF, "outof"),
-                          (COUNT, "count")):
+    for pattern, kind in ((PERCENT_RANGE_FIRST, "%"), (PERCENT, "%"), (CHANGE_TO, "change"), (CASELOAD, "caseload"),
+                          (OUT_OF, "outof"), (COUNT, "count")):
         for m in pattern.finditer(text, s, e):
             if any(a < m.end() and m.start() < b for a, b, *_ in found):
                 continue
@@ -108,6 +115,8 @@ def _in_sentence(text, s, e, dates):
             continue
         if BEFORE_NOT_MEASURE.search(text[max(s, n_start - 25):n_start]):
             continue
+        if TARGET_BEFORE.search(text[max(s, n_start - 40):n_start]):
+            continue  # "against a target of 90%": the target of the measure before it
         if re.match(r"(?:st|nd|rd|th)\b", text[m.end("n"):m.end("n") + 2]):
             continue
         if re.match(r"0\d{3,}", m.group("n")) or re.match(r"\s*\d{4,}", text[m.end("n"):m.end("n") + 6]):
@@ -166,6 +175,8 @@ def _clause(text, s, e, start, end):
 def _unit(kind, m, text, clause_start, start):
     if kind == "%":
         return "%"
+    if kind == "change":
+        return "cases" if "caseload" in m.group("what").lower() else "count"
     if kind == "caseload":
         return "cases"
     if kind == "outof":
@@ -195,7 +206,7 @@ def _subject(text, clause_start, start) -> str:
         previous = clean(text[max(0, clause_start - 60):clause_start]).rstrip(" ,")
         words = re.sub(r"^.*\b(?:the|of|a|an|for)\s+", "", previous, flags=re.I).split()
         before = " ".join(words[-4:]) + " " + re.sub(r"^(?:who|which|that)\s+", "", before, flags=re.I)
-    before = re.sub(r"^.*\bthat\b\s*", "", before, flags=re.I)
+    before = re.sub(r"^.*\bthat\b\s*", "", before, flags=re.I).lstrip("•·-–*▪● ")
     before = LEAD_FILLER.sub("", before)
     before = re.sub(r"^(?:of|for|in|on|the|a|an)\s+", "", before, flags=re.I)
     previous = None
@@ -208,6 +219,8 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
     after = clean(text[end:clause_end])
     if kind == "caseload":
         return "average caseload" if "average" in text[max(0, start - 40):end].lower() else "caseload"
+    if kind == "change":
+        return clean(m.group("what"))
     if kind != "count":
         after = re.sub(r"^(?:of|for|in)\s+(?:the\s+)?", "", after, flags=re.I)
     if kind == "count":
@@ -217,10 +230,11 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
     name = clean(f"{subject} {after}") if subject and subject.lower() not in after.lower() else after or subject
     for span in reversed(find_dates(name)):
         name = name[:span.start] + name[span.end:]
-    name = re.sub(r"\s+(?:in|on|at|by|as of|since)\s*$", "", re.sub(r"\s+", " ", name)).strip(" .,;:")
+    name = re.sub(r"\s+(?:in|on|at|by|as of|since)\s*$", "", re.sub(r"\s+", " ", name)).strip(" .,;:•·-–*")
     return name[:200]
 
 
+TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ambition)\s+(?:of|is|was|to reach|to achieve|:)\s+(?:[a-z]+\s+){0,2}$", re.I)
 TARGET_OF = re.compile(
     rf"\b(?:target|goal|aim|ambition)\s+(?:of|is|was|to reach|to achieve|:)\s+(?:(?:{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)",
     re.I,

@@ -14,7 +14,7 @@ COMMITTEE_WORDS = re.compile(
     re.I,
 )
 NOT_COMMITTEE = re.compile(
-    r"\b(?:report|question|response|item|update|published|minutes of|agenda|resolved|that|would|was|were)\b", re.I
+    r"\b(?:report|question|response|item|update|published|agenda|resolved|that|would|was|were)\b", re.I
 )
 MEETING_LINE = re.compile(r"^\s*Meeting\s*:\s*(?P<rest>.+)$", re.I)
 PUBLISHED = re.compile(r"\b(?:Published|Posted|Issued)\b", re.I)
@@ -55,7 +55,7 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
                 committee = _title(re.sub(r"^(?:Meeting of( the)?|Minutes of( the)?)\s+", "", before_plain, flags=re.I))
         elif committee is None and COMMITTEE_WORDS.search(plain) and not NOT_COMMITTEE.search(plain):
             if len(plain.split()) <= 8 and not plain.endswith("."):
-                committee = _title(re.sub(r"^(?:Meeting of( the)?|Minutes of( the)?)\s+", "", plain, flags=re.I))
+                committee = _title(re.sub(r"^(?:(?:Meeting|Minutes) of( the)?( meeting of( the)?)?)\s+", "", plain, flags=re.I))
     return meeting_date, committee
 
 

@@ -33,6 +33,7 @@ class Visit(Fact):
     judgement: str | None = None
     ordinal: int | None = None
     planned: bool = False
+    priority_action: bool = False
     area_judgements: dict[str, str] = field(default_factory=dict)
 
 

@@ -85,6 +85,9 @@ def _html(markup: str) -> str:
     for tag in soup.select("[id*=cookie], [class*=cookie], [class*=breadcrumb], [id*=breadcrumb]"):
         tag.decompose()
     main = soup.select_one("#modgov, #mgContent, main, [role=main], #content") or soup.body or soup
+    for listing in main.find_all(["ol", "ul"]):
+        for number, item in enumerate(listing.find_all("li", recursive=False), start=1):
+            item.insert(0, f"{number}. " if listing.name == "ol" else "• ")
     for tag in main.find_all(BLOCK_TAGS):
         tag.insert_before("\n")
         tag.insert_after("\n")

@@ -25,7 +25,10 @@ QUALIFIERS = (
     "Independent|Statutory|Social|Finance|Business|Quality|Performance|Safeguarding|Commissioning|Workforce|"
     "Improvement|Children’s|Children's|Education|Virtual|School|Interim Director|Managing"
 )
-HEADS_ALONE = "Director|Manager|Head|Officer|Chief Executive|Commissioner|Adviser|Advisor|Superintendent|Inspector"
+HEADS_ALONE = (
+    "Director|Manager|Head|Officer|Chief Executive|Commissioner|Adviser|Advisor|Superintendent|Inspector|Nurse|"
+    "Doctor|Headteacher|Psychologist|Consultant|Solicitor|Chief Constable|Chair of the Safeguarding Partnership"
+)
 HEADS_QUALIFIED = "Member|Lead|Worker|Holder|Leader|Partner|Coordinator|Co-ordinator"
 CAP = r"(?:[A-Z][\w’'\-]*|[A-Z]{2,})"
 CONNECT = r"(?:[ \t]+(?:and|&|of|for|in|the)[ \t]+|[ \t]+|[ \t]*&[ \t]*)"
@@ -70,7 +73,7 @@ def find_roles(text: str, start: int = 0, end: int | None = None) -> list[RoleMe
             continue
         words = title.split()
         head_only = len(words) == 1
-        if head_only and words[0] not in ("Director", "Manager", "Commissioner"):
+        if head_only and words[0] not in ("Director", "Manager", "Commissioner", "Headteacher"):
             continue
         if NOT_ROLE_WORDS.search(title):
             continue

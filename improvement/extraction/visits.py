@@ -31,7 +31,8 @@ ANCHOR = re.compile(
 )
 VAGUE = re.compile(r"\b(?:inspectors?|framework|regime|readiness|preparation for|prepare for|handbook|methodology)\b", re.I)
 FOCUS = re.compile(
-    r"\b(?:focus(?:ed|sed|ing|sing)?|concentrat(?:e|ed|ing)|look(?:ed|ing)? at)\s+(?:on|upon)\s+(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
+    r"\b(?:(?:focus(?:ed|sed|ing|sing)?|concentrat(?:e|ed|ing))\s+(?:on|upon)|look(?:ed|ing|s)?\s+at|examin(?:ed|ing)|"
+    r"review(?:ed|ing)|consider(?:ed|ing))\s+(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
     re.I,
 )
 OF_FOCUS = re.compile(r"\b(?:study|visit|inspection|review)\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)", re.I)
@@ -46,6 +47,10 @@ AREA = re.compile(
     r"experiences|progress|impact|front door|early help|adoption|fostering|children in need)\b",
     re.I,
 )
+ACTIVE_AREA = re.compile(
+    rf"\b(?:judged|rated|graded|found)\s+(?!to\b|as\b|that\b|be\b)(?P<subject>[^.;]{{3,120}}?)\s+(?:to be|as|to)\s+{GRADE}", re.I
+)
+PRIORITY = re.compile(r"\bareas? (?:for|of) priority action\b", re.I)
 ACTIVE = re.compile(rf"\b(?:judged|rated|graded|found)\s+(?:the\s+)?(?:council|authority|services?|children'?’?s services)\s+(?:to be\s+|as\s+)?{GRADE}", re.I)
 PLANNED = re.compile(r"\b(?:would|will|is due|are due|is expected|planned|scheduled|next|forthcoming|upcoming)\b", re.I)
 NOT_VISIT_DATE = re.compile(r"\b(?:published|publication|report(?:ed)? on|letter dated|issued|received|deadline|by)\s+(?:on\s+)?$", re.I)
@@ -54,18 +59,22 @@ ORD = re.compile(rf"\b(?P<ord>{ORDINAL})\s+(?:Ofsted\s+)?monitoring visit", re.I
 
 def find_visits(text: str, *, year_hint: int | None) -> list[Visit]:
     visits: list[Visit] = []
+    about_ofsted = bool(re.search(r"\bOfsted\b|\bILACS?\b|children'?’?s services", text, re.I))
     for s, e in sentences(text):
         sentence = text[s:e]
         if not KIND.search(sentence):
-            if visits and s - visits[-1].quote_end < 600 and JUDGED.search(sentence):
-                judgement, areas = _judgements(sentence)
-                visits[-1].judgement = visits[-1].judgement or judgement
-                visits[-1].area_judgements.update(areas)
+            if visits and s - visits[-1].quote_end < 600:
+                if JUDGED.search(sentence) or ACTIVE_AREA.search(sentence):
+                    judgement, areas = _judgements(sentence)
+                    visits[-1].judgement = visits[-1].judgement or judgement
+                    visits[-1].area_judgements.update(areas)
+                if PRIORITY.search(sentence):
+                    visits[-1].priority_action = True
             continue
         for m in KIND.finditer(sentence):
             kind = m.lastgroup
             if kind == "inspection" and re.match(r"(?:the|an|last|recent|previous|next)\s", m.group(0), re.I):
-                if not re.search(r"\bOfsted\b|children'?’?s services|ILACS", sentence, re.I):
+                if not about_ofsted:
                     continue
             if VAGUE.search(sentence[m.end():m.end() + 14]):
                 continue
@@ -89,7 +98,7 @@ def _visit(text, s, e, kind, m, year_hint) -> Visit | None:
     focus = None
     f = FOCUS.search(sentence, m.end() - 1) or FOCUS.search(sentence)
     if f:
-        focus = clean(f.group("focus"))
+        focus = re.sub(r"^(?:the|a|an)\s+", "", clean(f.group("focus")), flags=re.I)
     elif kind in ("thematic_study", "peer_review"):
         o = OF_FOCUS.search(sentence, m.start())
         if o:
@@ -110,7 +119,7 @@ def _visit(text, s, e, kind, m, year_hint) -> Visit | None:
             end = None
     return Visit(quote=sentence, quote_start=s, quote_end=e, kind=kind, start=start, end=end, focus=focus,
                  judgement=judgement, ordinal=ordinal, planned=bool(PLANNED.search(sentence)),
-                 area_judgements=areas)
+                 area_judgements=areas, priority_action=bool(PRIORITY.search(sentence)))
 
 
 def _judgements(sentence: str) -> tuple[str | None, dict[str, str]]:
@@ -119,6 +128,17 @@ def _judgements(sentence: str) -> tuple[str | None, dict[str, str]]:
     active = ACTIVE.search(sentence)
     if active:
         judgement = _grade(active.group("grade"))
+    else:
+        for m in ACTIVE_AREA.finditer(sentence):
+            for part in re.split(r",\s*and\s+|\s+and\s+(?=the\b)", m.group(0)):
+                inner = ACTIVE_AREA.search(part) or re.search(rf"(?P<subject>[^,]{{3,120}}?)\s+(?:to be|as|to)\s+{GRADE}", part, re.I)
+                if inner:
+                    area = clean(re.sub(r"^(?:the|judged|rated|graded|found)\s+", "", inner.group("subject"), flags=re.I))
+                    area = re.sub(r"^(?:the)\s+", "", area, flags=re.I)
+                    areas[area[:120]] = _grade(inner.group("grade"))
+            rest = re.match(rf",?\s*and\s+(?:the\s+)?(?P<subject>[^,;.]{{3,80}}?)\s+(?:to be|as)\s+{GRADE}", sentence[m.end():], re.I)
+            if rest:
+                areas[clean(rest.group("subject"))[:120]] = _grade(rest.group("grade"))
     for j in JUDGED.finditer(sentence):
         grade = _grade(j.group("grade"))
         subject = j.group("subject")
@@ -149,6 +169,7 @@ def _merge_or_add(visits: list[Visit], new: Visit) -> None:
             continue
         if (old.planned != new.planned) and old.start and new.start:
             continue
+        old.priority_action = old.priority_action or new.priority_action
         for name in ("start", "end", "focus", "judgement", "ordinal"):
             if getattr(old, name) is None and getattr(new, name) is not None:
                 setattr(old, name, getattr(new, name))

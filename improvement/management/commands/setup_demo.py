@@ -17,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         seeds = Path(settings.BASE_DIR) / "seeds"
         if "import_minutes" in get_commands():
-            call_command("import_minutes", str(seeds), verbosity=0, stdout=self.stdout, stderr=self.stderr)
+            call_command("import_minutes", str(seeds), verbosity=1, stdout=self.stdout, stderr=self.stderr)
         else:
             self.stdout.write("Importer not installed yet: the seed minutes were not imported.")
         created = demo_accounts_create()
