@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -31,22 +32,33 @@ def _p(template: str, name: str) -> str:
 PATTERNS = [
     # 30 September and 1 October 2021
     ("cross", re.compile(
-        rf"{WEEKDAY}{_p(DAY, 'd1')}\s+(?:of\s+)?{_p(MONTH, 'm1')}(?:\s+{_p(YEAR, 'y1')})?{JOIN}"
+        rf"{_p(DAY, 'd1')}\s+(?:of\s+)?{_p(MONTH, 'm1')}(?:\s+{_p(YEAR, 'y1')})?{JOIN}"
         rf"{WEEKDAY}{_p(DAY, 'd2')}\s+(?:of\s+)?{_p(MONTH, 'm2')},?(?:\s+{_p(YEAR, 'y2')})?\b", re.I)),
     # 11 and 12 June (2019); 8 - 10 March; between 8 and 10 March 2023
     ("range", re.compile(
-        rf"{WEEKDAY}{_p(DAY, 'd1')}{JOIN}{WEEKDAY}{_p(DAY, 'd2')}\s+(?:of\s+)?{_p(MONTH, 'm2')},?(?:\s+{_p(YEAR, 'y2')})?\b",
+        rf"{_p(DAY, 'd1')}{JOIN}{WEEKDAY}{_p(DAY, 'd2')}\s+(?:of\s+)?{_p(MONTH, 'm2')},?(?:\s+{_p(YEAR, 'y2')})?\b",
         re.I)),
     # Tuesday, 3rd March, 2020 / 16 JULY 2014 / 7 July
-    ("day", re.compile(rf"{WEEKDAY}{_p(DAY, 'd1')}\s+(?:of\s+)?{_p(MONTH, 'm1')},?(?:\s+{_p(YEAR, 'y1')})?\b", re.I)),
+    ("day", re.compile(rf"{_p(DAY, 'd1')}\s+(?:of\s+)?{_p(MONTH, 'm1')},?(?:\s+{_p(YEAR, 'y1')})?\b", re.I)),
     # July 13(, 2020)
-    ("mdy", re.compile(rf"\b{_p(MONTH, 'm1')}\s+{_p(DAY, 'd1')}\b(?:,?\s+{_p(YEAR, 'y1')})?(?!\s*(?:%|per))", re.I)),
+    ("mdy", re.compile(rf"{_p(MONTH, 'm1')}\s+{_p(DAY, 'd1')}\b(?:,?\s+{_p(YEAR, 'y1')})?(?!\s*(?:%|per))", re.I)),
     # 14/11/2021, 14.11.21, 2021-11-14
-    ("numeric", re.compile(r"\b(?P<d1>[0-3]?\d)[/.](?P<m1>[01]?\d)[/.](?P<y1>(?:19|20)?\d\d)\b")),
-    ("iso", re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b")),
+    ("numeric", re.compile(r"(?P<d1>[0-3]?\d)[/.](?P<m1>[01]?\d)[/.](?P<y1>(?:19|20)?\d\d)\b")),
+    ("iso", re.compile(r"(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b")),
     # February, 2020 / in March 2024
-    ("month", re.compile(rf"\b{_p(MONTH, 'm1')},?\s+{_p(YEAR, 'y1')}\b", re.I)),
+    ("month", re.compile(rf"{_p(MONTH, 'm1')},?\s+{_p(YEAR, 'y1')}\b", re.I)),
 ]
+MONTH_FIRST = {"mdy", "month"}
+MONTH_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+$",
+    re.I,
+)
+WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$", re.I)
+_TOKEN = re.compile(r"(?<!\d)\d{1,4}")
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -86,18 +98,43 @@ def _year(token: str | None) -> int | None:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateSpan]:
     """Every date expression in text[start:end], longest forms first, without overlaps."""
     end = len(text) if end is None else end
+    if not _DIGIT.search(text, start, end):
+        return []  # every form has a digit somewhere
+    if start == 0 and end == len(text):
+        return list(_all_dates(text))
+    return [d for d in _all_dates(text) if d.start >= start and d.end <= end]
+
+
+@lru_cache(maxsize=8)
+def _all_dates(text: str) -> tuple[DateSpan, ...]:
+    """Scan digit tokens and try each form anchored there (month-first forms just before)."""
     found: list[DateSpan] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text, start, end):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+    covered = 0
+    for token in _TOKEN.finditer(text):
+        p = token.start()
+        if p < covered:
+            continue
+        month_start = None
+        before = MONTH_BEFORE.search(text, max(0, p - 16), p)
+        if before:
+            month_start = before.start()
+        for kind, pattern in PATTERNS:
+            at = month_start if kind in MONTH_FIRST else p
+            if at is None or at < covered:
+                continue
+            m = pattern.match(text, at)
+            if not m:
                 continue
             span = _build(kind, m)
             if span is None:
                 continue
+            weekday = WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start)
+            if weekday and kind not in MONTH_FIRST:
+                span.start = weekday.start()
             found.append(span)
-            taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda s: s.start)
+            covered = m.end()
+            break
+    return tuple(found)
 
 
 def _build(kind: str, m: re.Match) -> DateSpan | None:

@@ -94,14 +94,57 @@ def find_measures(text: str) -> list[MeasureItem]:
     return items
 
 
+NUMBER_TOKEN = re.compile(rf"(?<![\w.]){NUMBER}(?![\w])", re.I)
+QUALIFIER_BEFORE = re.compile(rf"(?P<q>{QUALIFIER})\s+$", re.I)
+ANCHORED = [
+    (re.compile(rf"(?P<n>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s?%", re.I), "%"),
+    (re.compile(rf"(?P<n>{NUMBER})\s?(?:%|per ?cent\b|percent\b)(?:\s*(?:-|–|—|to)\s*(?:{QUALIFIER}\s+)?{NUMBER}\s?(?:%|per ?cent\b|percent\b)?)?", re.I), "%"),
+    (re.compile(r"(?P<n>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+)\b(?!\s*%)", re.I), "outof"),
+    (re.compile(
+        rf"(?P<n>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<n2>{NUMBER}))?(?:\s+(?P<adj>{ADJ}(?:\s+{ADJ}){{0,2}}?))?\s+(?P<noun>{NOUN})\b",
+        re.I), "count"),
+]
+
+
+class _Found:
+    """A candidate number with its optional qualifier, shaped like a match for the callers."""
+
+    def __init__(self, m, qualifier_start, qualifier):
+        self._m, self.q_start, self.qualifier = m, qualifier_start, qualifier
+
+    def group(self, name=0):
+        return self._m.group(name)
+
+    def groupdict(self):
+        return {**self._m.groupdict(), "q": self.qualifier}
+
+    def start(self, name=0):
+        return self.q_start if name == 0 and self.q_start is not None else self._m.start(name)
+
+    def end(self, name=0):
+        return self._m.end(name)
+
+
 def _candidates(text, s, e):
+    """Number tokens first, then the measure forms anchored at each: fast on prose with few numbers."""
     found = []
-    for pattern, kind in ((PERCENT_RANGE_FIRST, "%"), (PERCENT, "%"), (CHANGE_TO, "change"), (CASELOAD, "caseload"),
-                          (OUT_OF, "outof"), (COUNT, "count")):
-        for m in pattern.finditer(text, s, e):
-            if any(a < m.end() and m.start() < b for a, b, *_ in found):
-                continue
-            found.append((m.start(), m.end(), kind, m))
+    lowered = text[s:e].lower()
+    if "caseload" in lowered or "number of" in lowered or "total of" in lowered:
+        for pattern, kind in ((CHANGE_TO, "change"), (CASELOAD, "caseload")):
+            for m in pattern.finditer(text, s, e):
+                if not any(a < m.end() and m.start() < b for a, b, *_ in found):
+                    found.append((m.start(), m.end(), kind, m))
+    for token in NUMBER_TOKEN.finditer(text, s, e):
+        p = token.start()
+        if any(a <= p < b for a, b, *_ in found):
+            continue
+        for pattern, kind in ANCHORED:
+            m = pattern.match(text, p, e)
+            if m:
+                q = QUALIFIER_BEFORE.search(text, max(s, p - 25), p)
+                wrapped = _Found(m, q.start() if q else None, q.group("q") if q else None)
+                found.append((wrapped.start(), m.end(), kind, wrapped))
+                break
     return sorted(found, key=lambda c: c[0])
 
 

@@ -60,6 +60,9 @@ def read_document(source, filename: str | None = None) -> tuple[str, list[str]]:
     return text, warnings
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def _decode(data: bytes, warnings: list[str]) -> str:
     if b"\x00" in data[:8192]:
         raise InputError("this looks like a binary file, not text")
@@ -70,7 +73,7 @@ def _decode(data: bytes, warnings: list[str]) -> str:
             raise InputError("the text is neither UTF-8 nor Windows-1252; save it as UTF-8 and try again") from None
         text = data.decode("cp1252")
         warnings.append("not UTF-8; read as Windows-1252 (cp1252)")
-    control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(_CONTROL.findall(text, 0, 20000))
     if control > max(3, len(text[:20000]) // 100):
         raise InputError("this looks like a binary file, not text")
     return text

@@ -35,6 +35,8 @@ def find_recommendations(text: str) -> list[Recommendation]:
     seen: set[str] = set()
     for s, e in sentences(text):
         sentence = text[s:e]
+        if "recommendation" not in sentence.lower():
+            continue
         for m in MENTION.finditer(sentence):
             refs = re.findall(REF, re.sub(r"\bno\.?", "", m.group("refs"), flags=re.I))
             if re.search(r"\d\s*(?:to|-)\s*\d", m.group("refs")) and len(refs) == 2:
@@ -80,6 +82,9 @@ def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recomm
 
 def _document_source(text: str) -> str | None:
     for s, e in lines(text)[:8]:
+        lowered = text[s:e].lower()
+        if e - s > 300 or ("recommendation" not in lowered and "progress" not in lowered):
+            continue
         m = SOURCE_TITLE.search(text[s:e])
         if m:
             return clean(m.group("src"))

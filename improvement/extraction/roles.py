@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 import unicodedata
 
 _FILLER = re.compile(r"\b(?:the|of|for|and)\b|&")
@@ -89,14 +90,18 @@ def _tidy_title(title: str) -> str:
 
 
 def _case_view(text: str, start: int, end: int) -> str:
+    return _case_view_of(text)
+
+
+@lru_cache(maxsize=8)
+def _case_view_of(text: str) -> str:
     """The text with ALL-CAPS lines title-cased (same length), so headings are read like prose."""
     pieces = []
-    for line in text[start:end].split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85:
+    for line in text.split("\n"):
+        if len(line) > 8 and line.upper() == line and sum(c.isalpha() for c in line) > 8:
             line = re.sub(r"[A-Za-z’']+", _cap_word, line)
         pieces.append(line)
-    return text[:start] + "\n".join(pieces) + text[end:]
+    return "\n".join(pieces)
 
 
 def _cap_word(m: re.Match) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Coun|St|No|no|Nos|nos|e\.g|i\.e|etc|approx|para|cf|vs)|\b[A-Z])\.$")
@@ -21,6 +22,17 @@ def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentences inside each line; a line break always ends a sentence."""
+    if start == 0 and end is None:
+        return list(_all_sentences(text))
+    return _sentences(text, start, end)
+
+
+@lru_cache(maxsize=8)
+def _all_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_sentences(text, 0, None))
+
+
+def _sentences(text: str, start: int, end: int | None) -> list[tuple[int, int]]:
     out = []
     for ls, le in lines(text, start, end):
         cursor = ls

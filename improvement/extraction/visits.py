@@ -62,7 +62,10 @@ def find_visits(text: str, *, year_hint: int | None) -> list[Visit]:
     about_ofsted = bool(re.search(r"\bOfsted\b|\bILACS?\b|children'?’?s services", text, re.I))
     for s, e in sentences(text):
         sentence = text[s:e]
-        if not KIND.search(sentence):
+        lowered = sentence.lower()
+        if not any(word in lowered for word in _KIND_WORDS) or not KIND.search(sentence):
+            if not any(word in lowered for word in _JUDGE_WORDS) and "priority action" not in lowered:
+                continue
             if visits and s - visits[-1].quote_end < 600:
                 if JUDGED.search(sentence) or ACTIVE_AREA.search(sentence):
                     judgement, areas = _judgements(sentence)
@@ -122,9 +125,16 @@ def _visit(text, s, e, kind, m, year_hint) -> Visit | None:
                  area_judgements=areas, priority_action=bool(PRIORITY.search(sentence)))
 
 
+_KIND_WORDS = ("visit", "inspection", "ilac", "jtai", "thematic", "peer")
+_JUDGE_WORDS = ("judged", "rated", "graded", "found", "assessed")
+
+
 def _judgements(sentence: str) -> tuple[str | None, dict[str, str]]:
     """The overall grade, told apart from area grades ("children in care were judged good")."""
     judgement, areas = None, {}
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _JUDGE_WORDS):
+        return judgement, areas
     active = ACTIVE.search(sentence)
     if active:
         judgement = _grade(active.group("grade"))
@@ -147,7 +157,7 @@ def _judgements(sentence: str) -> tuple[str | None, dict[str, str]]:
         else:
             area = clean(re.sub(r"^.*\b(?:that|and|but|where|while|whilst)\s+", "", subject, flags=re.I))
             area = re.sub(r"^(?:the|services for)\s+", "", area, flags=re.I)
-            if area:
+            if area and AREA.search(area) and not re.search(r"\d|%", area):
                 areas[area[:120]] = grade
     return judgement, areas
 

@@ -26,6 +26,7 @@ from improvement.models import (
     Decision,
     Inspection,
     InspectionJudgement,
+    Judgement,
     Measure,
     MeasureValue,
     Meeting,
@@ -179,8 +180,22 @@ class _Writer:
         self.text = document.text
         self.by = by
         self.created: Counter = Counter()
-        self.owners: dict[str, Owner] = {}
         self.inspection: Inspection | None = None
+        self.inspections: dict[str, list[Inspection]] = {}
+        self.flags = [extraction.PrivacyFlag(**f) for f in preview.privacy_flags]
+        self.pending_actions: list[Action] = []
+        self.pending_values: list[MeasureValue] = []
+        self.pending_decisions: list[Decision] = []
+        # The authority's owners and measures that this document names, fetched once.
+        keys = {extraction.normalise_role(_owner_title(i)) for i in preview.fact_list("owners")}
+        keys |= {extraction.normalise_role(i.get("owner") or "") for i in preview.fact_list("actions")}
+        self.owners: dict[str, Owner] = {
+            o.role_key: o for o in Owner.objects.filter(authority=authority, role_key__in=keys - {""})
+        }
+        names = {_measure_key(i.get("name") or "") for i in preview.fact_list("measures")}
+        self.measures: dict[str, Measure] = {
+            m.name_key: m for m in Measure.objects.filter(authority=authority, name_key__in=names)
+        }
 
     def provenance(self, item: dict) -> dict:
         span = item.get("span")
@@ -195,23 +210,19 @@ class _Writer:
 
     def expected_quote(self, start: int, end: int) -> str:
         """The text's span as extraction quotes it: verbatim, with personal data redacted."""
-        flags = [extraction.PrivacyFlag(**f) for f in self.preview.privacy_flags]
-        return extraction.redact(self.preview.text[start:end], start, flags)
+        return extraction.redact(self.preview.text[start:end], start, self.flags)
 
     def owner(self, title: str, item: dict | None = None) -> Owner | None:
         title = " ".join((title or "").split())
         if not title:
             return None
         key = extraction.normalise_role(title)
-        if key in self.owners:
-            return self.owners[key]
-        owner = Owner.objects.filter(authority=self.authority, role_key=key).first()
-        if owner is None:
+        if key not in self.owners:
             owner = Owner(authority=self.authority, role_title=title[:200], **self.provenance(item or {}))
             owner.save()
             self.created["owners"] += 1
-        self.owners[key] = owner
-        return owner
+            self.owners[key] = owner
+        return self.owners[key]
 
     def visit(self, item: dict) -> Inspection:
         kind = item.get("kind") or "other"
@@ -219,14 +230,17 @@ class _Writer:
         start = parse_fact_date(item.get("start"))
         precision = Inspection.DatePrecision.MONTH if item.get("start") and len(str(item["start"])) == 7 else "day"
         ordinal = item.get("ordinal")
-        existing = Inspection.objects.filter(authority=self.authority, kind=kind)
+        if kind not in self.inspections:
+            self.inspections[kind] = list(Inspection.objects.filter(authority=self.authority, kind=kind))
+        existing = self.inspections[kind]
         match = None
         if start:
-            match = existing.filter(start_date=start).first()
+            match = next((i for i in existing if i.start_date == start), None)
         if match is None and ordinal:
-            match = existing.filter(ordinal=ordinal).first()
+            match = next((i for i in existing if i.ordinal == ordinal), None)
         if match is None and not start and not ordinal and item.get("focus"):
-            match = existing.filter(start_date__isnull=True, ordinal__isnull=True, focus__iexact=item["focus"]).first()
+            focus = item["focus"].lower()
+            match = next((i for i in existing if not i.start_date and not i.ordinal and i.focus.lower() == focus), None)
         judgement = item.get("judgement") or ""
         if match is None:
             match = Inspection.objects.create(
@@ -240,6 +254,7 @@ class _Writer:
                 overall_judgement=judgement,
                 **self.provenance(item),
             )
+            existing.append(match)
             self.created["visits"] += 1
         else:
             changed = False
@@ -249,8 +264,12 @@ class _Writer:
                     changed = True
             if changed:
                 match.save()
-        for area, grade in (item.get("area_judgements") or {}).items():
-            InspectionJudgement.objects.get_or_create(inspection=match, area=area[:200], defaults={"grade": grade})
+        if item.get("area_judgements"):
+            InspectionJudgement.objects.bulk_create(
+                [InspectionJudgement(inspection=match, area=area[:200], grade=grade)
+                 for area, grade in item["area_judgements"].items() if grade in Judgement.values],
+                ignore_conflicts=True,
+            )
         self.inspection = self.inspection or match
         return match
 
@@ -270,19 +289,17 @@ class _Writer:
     def action(self, item: dict) -> None:
         owner = self.owner(item.get("owner") or "", item)
         title = (item.get("title") or item.get("quote") or "Action from minutes").strip()
-        action = Action.objects.create(
-            authority=self.authority,
-            owner=owner,
-            title=title[:300],
-            description=item.get("quote") or "",
-            due_date=parse_fact_date(item.get("due")),
-            status=ActionStatus.NOT_STARTED,
-            progress=0,
-            **self.provenance(item),
-        )
-        ProgressUpdate.objects.create(
-            action=action, kind=UpdateKind.IMPORTED, author=self.by, status=action.status, progress=0,
-            note=f"Imported from {self.document.filename}.",
+        self.pending_actions.append(
+            Action(
+                authority=self.authority,
+                owner=owner,
+                title=title[:300],
+                description=item.get("quote") or "",
+                due_date=parse_fact_date(item.get("due")),
+                status=ActionStatus.NOT_STARTED,
+                progress=0,
+                **self.provenance(item),
+            )
         )
         self.created["actions"] += 1
 
@@ -292,19 +309,20 @@ class _Writer:
             return
         name = (item.get("name") or "").strip()[:300] or "Measure from minutes"
         unit = item.get("unit") if item.get("unit") in Measure.Unit.values else Measure.Unit.OTHER
-        key = " ".join(name.lower().replace("\u2019", "'").split())
-        measure = Measure.objects.filter(authority=self.authority, name_key=key).first()
+        key = _measure_key(name)
+        measure = self.measures.get(key)
         target = _decimal(item.get("target"))
         if measure is None:
             measure = Measure(authority=self.authority, name=name, unit=unit, target=target, **self.provenance(item))
             measure.save()
+            self.measures[key] = measure
             self.created["measures"] += 1
         elif target is not None and measure.target is None:
             measure.target = target
             measure.save(update_fields=["target", "name_key"])
         if target is not None and target == value and _is_target_only(item):
             return
-        MeasureValue.objects.create(
+        self.pending_values.append(MeasureValue(
             measure=measure,
             date=self.document.meeting_date or timezone.localdate(),
             value=value,
@@ -312,19 +330,40 @@ class _Writer:
             denominator=item.get("denominator"),
             qualifier=(item.get("qualifier") or "")[:30],
             **self.provenance(item),
-        )
+        ))
         self.created["measure values"] += 1
 
     def decision(self, item: dict) -> None:
         kind = item.get("kind") if item.get("kind") in Decision.Kind.values else Decision.Kind.OTHER
-        Decision.objects.create(
+        self.pending_decisions.append(Decision(
             authority=self.authority,
             meeting=self.document.meeting,
             kind=kind,
             text=item.get("text") or item.get("quote") or kind,
             **self.provenance(item),
-        )
+        ))
         self.created["decisions"] += 1
+
+    def flush(self) -> None:
+        """Write the batched rows: a handful of INSERTs whatever the number of facts."""
+        actions = Action.objects.bulk_create(self.pending_actions)
+        ProgressUpdate.objects.bulk_create(
+            ProgressUpdate(action=action, kind=UpdateKind.IMPORTED, author=self.by, status=action.status,
+                           progress=0, note=f"Imported from {self.document.filename}.")
+            for action in actions
+        )
+        MeasureValue.objects.bulk_create(self.pending_values)
+        Decision.objects.bulk_create(self.pending_decisions)
+
+
+def _owner_title(item) -> str:
+    if isinstance(item, str):
+        return item
+    return item.get("value") or item.get("role") or item.get("name") or ""
+
+
+def _measure_key(name: str) -> str:
+    return " ".join(name.strip()[:300].lower().replace("\u2019", "'").split())
 
 
 def _is_target_only(item: dict) -> bool:
@@ -344,9 +383,10 @@ def document_import(
     """Save one previewed document and the facts kept (all, unless `keep` names indexes per kind)."""
     sha = data_sha256 or preview.sha256
     outcome = ImportOutcome(filename=preview.filename, status="imported", warnings=preview.warnings)
-    if SourceDocument.objects.filter(authority=authority, sha256=sha).exists():
+    existing = SourceDocument.objects.filter(authority=authority, sha256=sha).defer("text").first()
+    if existing is not None:
         outcome.status = "unchanged"
-        outcome.document = SourceDocument.objects.get(authority=authority, sha256=sha)
+        outcome.document = existing
         return outcome
     with transaction.atomic():
         meeting = None
@@ -382,9 +422,10 @@ def document_import(
                     continue
                 item = {**item, **corrections.get((kind, index), {})}
                 if kind == "owners":
-                    writer.owner(item.get("value") or item.get("role") or item.get("name") or "", item)
+                    writer.owner(_owner_title(item), item)
                 else:
                     write(item)
+        writer.flush()
     outcome.document = document
     outcome.created = writer.created
     outcome.privacy_flags = len(preview.privacy_flags)
