@@ -91,11 +91,24 @@ def extract(
     facts.actions = find_actions(text, year_hint=year)
     facts.measures = find_measures(text)
     facts.owners = collect_owners(responsible_mentions(text), text)
+    _add_action_owners(facts, text)
     facts.decisions = find_decisions(text)
     facts.privacy_flags = find_personal_data(text)
     if facts.privacy_flags:
         _scrub(facts, text)
     return facts
+
+
+def _add_action_owners(facts: DocumentFacts, text: str) -> None:
+    """Whoever an action is given to is an owner, even a role the title finder does not know."""
+    for action in facts.actions:
+        owner = action.owner
+        if not owner or any(same_role(o.role, owner) for o in facts.owners):
+            continue
+        at = text.find(owner, action.quote_start, action.quote_end)
+        if at >= 0:
+            facts.owners.append(OwnerItem(quote=owner, quote_start=at, quote_end=at + len(owner), role=owner))
+    facts.owners.sort(key=lambda o: o.quote_start)
 
 
 def _scrub(facts: DocumentFacts, text: str) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_dates
+from datetime import date, timedelta
+
+from .dates import MONTHS, find_dates
 from .model import ActionItem
 from .owners import ACTION_LINE
 from .roles import find_roles
@@ -47,11 +49,15 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
     items: list[ActionItem] = []
     sents = sentences(text)
     for m in ACTION_LINE.finditer(text):
-        roles = find_roles(text, m.start("who"), m.end("who"))
-        owner = roles[0].title if roles else clean(m.group("who"))
-        title = _topic_before(text, sents, m.start())
-        items.append(ActionItem(quote=text[m.start():m.end()].strip(), quote_start=_lstrip(text, m.start()),
-                                quote_end=m.end(), owner=owner, title=title or f"Action for {owner}"))
+        owner, task = _action_line(text, m.start("who"), m.end("who"))
+        if owner and NOBODY.match(owner):
+            if not task:
+                continue  # "ACTION: None"
+            owner = None
+        title = task or _topic_before(text, sents, m.start())
+        start = _lstrip(text, m.start())
+        items.append(ActionItem(quote=text[start:m.end()], quote_start=start, quote_end=m.end(), owner=owner,
+                                title=title or (f"Action for {owner}" if owner else "Action"), due=_due(text, m.start("who"), m.end(), year_hint)))
     current_speaker = None
     for s, e in sents:
         sentence = text[s:e]
@@ -89,6 +95,49 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
     return _dedupe(items)
 
 
+TASK_AFTER = re.compile(r"^[\s,]*(?:to|will|would|should|must|is to|are to)\s+(?P<task>\S.*)$", re.I)
+BRACKETED = re.compile(r"^(?P<task>.+?)\s*[(\[](?P<who>[^()\[\]]{3,80})[)\]]\s*\.?$")
+SPLIT_TO = re.compile(r"^(?P<who>[A-Z][^,.;:]{1,60}?)\s+to\s+(?P<task>[a-z].*)$")
+SEPARATED = re.compile(r"^(?P<a>[^:–—]+?)\s*(?:[:–—]|\s-\s)\s*(?P<b>.+)$")
+
+
+NOBODY = re.compile(r"^(?:all|all members|members|none|nil|n/?a|noted|no action|the committee|committee|the chair|chair|tbc)\.?$", re.I)
+
+
+def _action_line(text: str, start: int, end: int) -> tuple[str, str]:
+    """(owner, task) from what follows "ACTION:": a role alone, "role to do X", "do X (role)", "role - do X"."""
+    who = text[start:end].strip(" *_\t")
+    roles = find_roles(text, start, end)
+    if roles:
+        role = roles[0]
+        after = text[role.end:end].strip(" *_\t")
+        before = text[start:role.start].strip(" *_\t(")
+        task = ""
+        m = TASK_AFTER.match(after)
+        if m:
+            task = m.group("task")
+        elif before and len(before.split()) >= 2:
+            task = before.rstrip(" -–—:([")
+        elif SEPARATED.match(after.lstrip(" -–—:")) is None and after.lstrip(" -–—:,") and after[:1] in "-–—:,":
+            task = after.lstrip(" -–—:,")
+        return role.title, _sentence_case(task)
+    m = BRACKETED.match(who)
+    if m and len(m.group("who").split()) <= 8:
+        return clean(m.group("who")), _sentence_case(m.group("task"))
+    m = SPLIT_TO.match(who)
+    if m:
+        return clean(m.group("who")), _sentence_case(m.group("task"))
+    m = SEPARATED.match(who)
+    if m and len(m.group("a").split()) <= 6 and m.group("a")[:1].isupper():
+        return clean(m.group("a")), _sentence_case(m.group("b"))
+    return clean(who), ""
+
+
+def _sentence_case(task: str) -> str:
+    task = clean(task).rstrip(".")
+    return task[:1].upper() + task[1:]
+
+
 def _owner_before(roles, offset):
     before = [r for r in roles if r.end <= offset]
     return before[-1] if before else None
@@ -105,12 +154,32 @@ def _item(text, s, e, owner, clause, year_hint) -> ActionItem:
                       due=_due(text, s, e, year_hint))
 
 
+MONTH_ONLY = re.compile(
+    r"\b(?P<lead>by|before|until|in|during|by the end of|at the end of|end of|the end of)\s+(?:the\s+)?(?P<m>January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b(?![ \t]+\d)",
+    re.I,
+)
+
+
 def _due(text, s, e, year_hint):
     for span in find_dates(text, s, e):
         lead = text[max(s, span.start - 30):span.start]
         if DUE.search(lead) or re.search(r"\bfrom\s*$", lead, re.I):
-            return span.iso(year_hint) if span.first[2] is not None else span.iso(year_hint)
+            if span.first[2] is None and re.search(r"\bend\s+of\s+(?:the\s+)?$", lead, re.I):
+                year, month = span.first[0] or year_hint, span.first[1]
+                return _month_end(year, month) if year else None
+            return span.iso(year_hint)
+    m = MONTH_ONLY.search(text, s, e)
+    if m and year_hint:  # "by the end of May": the meeting's year, never a guess
+        month = MONTHS[m.group("m").lower()]
+        if "end" in m.group("lead").lower():
+            return _month_end(year_hint, month)
+        return f"{year_hint:04d}-{month:02d}"
     return None
+
+
+def _month_end(year: int, month: int) -> str:
+    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
 
 
 def _topic_before(text, sents, offset) -> str:
@@ -118,6 +187,8 @@ def _topic_before(text, sents, offset) -> str:
     previous = [(s, e) for s, e in sents if e <= offset]
     for s, e in reversed(previous[-6:]):
         candidate = clean(text[s:e])
+        if ACTION_LINE.match(text, s) or ACTION_LINE.match(candidate):
+            continue
         if len(candidate.split()) >= 4 and not candidate.lower().startswith(("resolved", "that the", "supporting")):
             return candidate[:200]
     return ""

@@ -9,8 +9,8 @@ from .model import DecisionItem
 from .text import clean
 
 RESOLVED = re.compile(
-    r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?\s+)?(?:it was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
-    r"(?:\s+(?:unanimously|that))?\s*[:\-–—]?[ \t]*",
+    r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:it was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
+    r"(?:\s+(?:unanimously|that))?|(?:DECISIONS?|Decisions?)(?=[ \t*]*[:\-–—]))[ \t*]*[:\-–—]?[ \t*]*",
     re.M,
 )
 BLOCK_END = re.compile(

@@ -60,7 +60,8 @@ BEFORE_NOT_MEASURE = re.compile(
 )
 NATIONAL = re.compile(
     r"\b(?:national(?:ly)?|england average|the average (?:for|in|across) england|statistical neighbours?|"
-    r"across (?:the country|england)|regional average|other (?:local )?authorities|comparator)\b",
+    r"across (?:the country|england)|regional average|other (?:local )?authorities|comparator|"
+    r"(?:for|in|across|than|with) england|england'?’?s)\b",
     re.I,
 )
 TARGET = re.compile(r"\b(?:goal|target|aim|aims|aimed|ambition|aspiration|aspire|aiming|expect(?:ed|s)? to|"
@@ -186,7 +187,7 @@ def _in_sentence(text, s, e, dates):
         if kind == "count" and (m.group("noun") or "").lower() in ("children", "young people", "families", "files", "case files") and value < 2:
             continue
         qualifier = (m.groupdict().get("q") or "").lower() or None
-        subject = _subject(text, clause_start, start) or last_subject
+        subject = _subject(text, clause_start, start) or ("" if kind == "count" else last_subject)
         name = _name(text, subject, start, end, clause_end, m, kind)
         last_subject = subject or last_subject
         last_clause_start = clause_start
@@ -236,6 +237,8 @@ def _unit(kind, m, text, clause_start, start):
     return unit
 
 
+LEAD_YEAR = re.compile(r"^(?:in|during|for|by|since|at the end of)\s+(?:(?:19|20)\d\d(?:\s*[/-]\s*\d\d(?:\d\d)?)?|"
+                       r"(?:the\s+)?(?:last|this|previous|current)\s+(?:year|quarter|month))\s*,?\s*", re.I)
 TRAILING = re.compile(
     r"\s*\b(?:currently|now|still|only|approximately|around|about|had|has|have|was|were|is|are|that|of|which|"
     r"who|each|in total|overall|to)\s*$",
@@ -250,6 +253,7 @@ def _subject(text, clause_start, start) -> str:
         words = re.sub(r"^.*\b(?:the|of|a|an|for)\s+", "", previous, flags=re.I).split()
         before = " ".join(words[-4:]) + " " + re.sub(r"^(?:who|which|that)\s+", "", before, flags=re.I)
     before = re.sub(r"^.*\bthat\b\s*", "", before, flags=re.I).lstrip("•·-–*▪● ")
+    before = LEAD_YEAR.sub("", before)
     before = LEAD_FILLER.sub("", before)
     before = re.sub(r"^(?:of|for|in|on|the|a|an)\s+", "", before, flags=re.I)
     previous = None
@@ -277,9 +281,9 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
     return name[:200]
 
 
-TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ambition)\s+(?:of|is|was|to reach|to achieve|:)\s+(?:[a-z]+\s+){0,2}$", re.I)
+TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:[a-z]+\s+){0,2}$", re.I)
 TARGET_OF = re.compile(
-    rf"\b(?:target|goal|aim|ambition)\s+(?:of|is|was|to reach|to achieve|:)\s+(?:(?:{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)",
+    rf"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:(?:{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)",
     re.I,
 )
 

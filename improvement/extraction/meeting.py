@@ -14,8 +14,12 @@ COMMITTEE_WORDS = re.compile(
     re.I,
 )
 NOT_COMMITTEE = re.compile(
-    r"\b(?:report|question|response|item|update|published|agenda|resolved|that|would|was|were)\b", re.I
+    r"\b(?:report|question|response|item|update|published|agenda|resolved|that|would|was|were|said|says|asked|"
+    r"Cllr|Councillor|Member for|Chair of|present|apologies)\b|:\s*$",
+    re.I,
 )
+LEADING = re.compile(r"^(?:(?:Minutes|Meeting|Notes)\s+of\s+(?:the\s+|a\s+)?(?:(?:Meeting|Minutes)\s+of\s+(?:the\s+)?)?)", re.I)
+TRAILING = re.compile(r"(?:\s*(?:,|\bheld\b|\bon\b|\bat\b|\bdated\b|[-–—:]))*\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?[\s,]*$", re.I)
 MEETING_LINE = re.compile(r"^\s*Meeting\s*:\s*(?P<rest>.+)$", re.I)
 PUBLISHED = re.compile(r"\b(?:Published|Posted|Issued)\b", re.I)
 
@@ -52,11 +56,16 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
             before = text[s:dates[0].start]
             before_plain = _plain(before).rstrip(" -–—,:")
             if committee is None and COMMITTEE_WORDS.search(before_plain) and not NOT_COMMITTEE.search(before_plain):
-                committee = _title(re.sub(r"^(?:Meeting of( the)?|Minutes of( the)?)\s+", "", before_plain, flags=re.I))
+                committee = _committee(before_plain)
         elif committee is None and COMMITTEE_WORDS.search(plain) and not NOT_COMMITTEE.search(plain):
             if len(plain.split()) <= 8 and not plain.endswith("."):
-                committee = _title(re.sub(r"^(?:(?:Meeting|Minutes) of( the)?( meeting of( the)?)?)\s+", "", plain, flags=re.I))
+                committee = _committee(plain)
     return meeting_date, committee
+
+
+def _committee(name: str) -> str | None:
+    name = TRAILING.sub("", LEADING.sub("", name.strip()))
+    return _title(name) if name else None
 
 
 SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "an"}

@@ -25,7 +25,18 @@ BEFORE_AUTHOR = re.compile(
     r"|(?:question|questions)\b[^\n]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$",
     re.I,
 )
-ACTION_LINE = re.compile(r"^[ \t]*(?:ACTION|ACTOIN|ACTIONS|Action(?:\s+by)?|Actions?)\s*[:\-–]\s*(?P<who>[^\n]+)$", re.M)
+ACTION_LINE = re.compile(
+    r"^[ \t]*[*_#]*[ \t]*(?:AC(?:TION|TOIN|ITON|TON|TIO)S?|Actions?)(?:[ \t]+(?:by|point|owner|for))?[*_]*\s*[:\-–][*_]*[ \t]*(?P<who>[^\n]+)$",
+    re.M | re.I,
+)
+# A role named inside someone else's question is not answering for anything:
+# "Councillor Jones asked whether the Director would ...".
+ASKED_BEFORE = re.compile(
+    r"\b(?:asked|queried|questioned|enquired|inquired|wondered|sought|requested|invited|urged|thanked|"
+    r"congratulated|welcomed|praised|commended)\b[^.;:\n]*$",
+    re.I,
+)
+INSPECTOR = re.compile(r"^(?:HM\s+|Her Majesty'?’?s\s+|His Majesty'?’?s\s+)?Inspectors?\b|^(?:Senior|Lead|Social Care|Regulatory)\s+Inspector", re.I)
 
 
 def responsible_mentions(text: str) -> list[RoleMention]:
@@ -33,7 +44,11 @@ def responsible_mentions(text: str) -> list[RoleMention]:
     for mention in find_roles(text):
         after = text[mention.end:mention.end + 120]
         before = text[max(0, mention.start - 90):mention.start]
-        if AFTER_SPEAKER.match(after) or BEFORE_AUTHOR.search(before):
+        if INSPECTOR.match(mention.title) or re.search(r"\bOfsted\s*$", before, re.I):
+            continue  # the inspectorate is not an owner of the plan
+        if AFTER_SPEAKER.match(after) and not ASKED_BEFORE.search(before):
+            out.append(mention)
+        elif BEFORE_AUTHOR.search(before):
             out.append(mention)
     for m in ACTION_LINE.finditer(text):
         for mention in find_roles(text, m.start("who"), m.end("who")):

@@ -14,6 +14,7 @@ UPN = re.compile(r"\b([A-HJ-NP-RT-Z])(\d{11})([0-9A-HJ-NP-RT-Z])\b")
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birth date)\s*[:\-]?\s*", re.I)
 DIGITS_DOB = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+PHONE_BEFORE = re.compile(r"\b(?:tel|telephone|phone|mobile|fax|call|ring|contact|ext|extension)\b[.:]?[^\n\d]{0,12}$", re.I)
 UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 
@@ -43,6 +44,8 @@ def upn_is_valid(upn: str) -> bool:
 def find_personal_data(text: str) -> list[PrivacyFlag]:
     flags: list[PrivacyFlag] = []
     for m in NHS.finditer(text):
+        if m.group(1)[0] == "0" or PHONE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # UK telephone numbers start with 0; "Tel: ..." is a phone whatever its digits
         if nhs_number_is_valid("".join(m.groups())):
             flags.append(PrivacyFlag("NHS number", m.start(), m.end()))
     for m in UPN.finditer(text):

@@ -85,7 +85,7 @@ def _html(markup: str) -> str:
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(DROP_TAGS):
         tag.decompose()
-    for tag in soup.select("[id*=cookie], [class*=cookie], [class*=breadcrumb], [id*=breadcrumb]"):
+    for tag in soup.find_all(_is_furniture):
         tag.decompose()
     main = soup.select_one("#modgov, #mgContent, main, [role=main], #content") or soup.body or soup
     for listing in main.find_all(["ol", "ul"]):
@@ -95,6 +95,17 @@ def _html(markup: str) -> str:
         tag.insert_before("\n")
         tag.insert_after("\n")
     return main.get_text()
+
+
+FURNITURE = re.compile(r"cookie|breadcrumb|skip-?link|share-?(?:this|bar|links?|buttons?|page|tools)", re.I)
+
+
+def _is_furniture(tag) -> bool:
+    """Cookie banners, breadcrumbs and share bars, whatever the case of their id or class."""
+    if tag.name in ("html", "body", "main"):
+        return False
+    names = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    return bool(names) and bool(FURNITURE.search(names))
 
 
 def _docx(data: bytes) -> str:

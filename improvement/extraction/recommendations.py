@@ -80,14 +80,27 @@ def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recomm
     return out
 
 
+HEADING_SOURCE = re.compile(
+    r"(?P<src>(?:(?:Ofsted|ILACS?|JTAI|LGA|Peer|Joint|Focused|Focussed|Monitoring|Thematic|Annual|Children'?’?s Services)\b"
+    r"[\w’'() -]{0,60}?)\b(?:Inspection|Review|Visit|Study|Challenge|Audit)s?)\b",
+    re.I,
+)
+
+
 def _document_source(text: str) -> str | None:
-    for s, e in lines(text)[:8]:
+    head = lines(text)[:8]
+    for s, e in head:
         lowered = text[s:e].lower()
         if e - s > 300 or ("recommendation" not in lowered and "progress" not in lowered):
             continue
         m = SOURCE_TITLE.search(text[s:e])
         if m:
             return clean(m.group("src"))
+    for s, e in head:  # a title such as "Ofsted Inspection Action Plan"
+        if e - s <= 150:
+            m = HEADING_SOURCE.search(text, s, e)
+            if m:
+                return clean(m.group(0))
     return None
 
 

@@ -29,7 +29,11 @@ ANCHOR = re.compile(
     r"outcome|findings|report)\b",
     re.I,
 )
-VAGUE = re.compile(r"\b(?:inspectors?|framework|regime|readiness|preparation for|prepare for|handbook|methodology)\b", re.I)
+# "the inspection framework / regime": the kind word names a system, not a visit.
+VAGUE_AFTER = re.compile(r"\s*(?:framework|regime|readiness|handbook|methodology|process|arrangements|system|criteria|"
+                         r"grades?|frameworks)\b", re.I)
+VAGUE_BEFORE = re.compile(r"\b(?:preparation for|prepare for|preparing for|ready for|readiness for|any|future|"
+                          r"every|each|all)\s+(?:an?\s+|the\s+)?(?:Ofsted\s+)?$", re.I)
 FOCUS = re.compile(
     r"\b(?:(?:focus(?:ed|sed|ing|sing)?|concentrat(?:e|ed|ing))\s+(?:on|upon)|look(?:ed|ing|s)?\s+at|examin(?:ed|ing)|"
     r"review(?:ed|ing)|consider(?:ed|ing))\s+(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
@@ -37,6 +41,11 @@ FOCUS = re.compile(
 )
 OF_FOCUS = re.compile(r"\b(?:study|visit|inspection|review)\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)", re.I)
 GRADE = r"(?P<grade>inadequate|requires? improvement(?: to be good)?|good|outstanding)"
+OVERALL_GRADE = re.compile(
+    rf"\boverall effectiveness\b[^.;]{{0,80}}?\b(?:was|were|is|been|be)?\s*(?:judged|rated|graded|found|assessed)?\s*"
+    rf"(?:to be\s+|as\s+)?{GRADE}|\b(?:judged|rated|graded)\s+(?:to be\s+|as\s+)?{GRADE.replace('?P<grade>', '?P<grade2>')}\s+overall\b",
+    re.I,
+)
 JUDGED = re.compile(
     rf"(?P<subject>[^.;]{{0,120}}?)\b(?:was|were|is|are|been|be)?\s*(?:judged|rated|graded|found|assessed)\s+(?:to be\s+|as\s+)?{GRADE}",
     re.I,
@@ -48,7 +57,7 @@ AREA = re.compile(
     re.I,
 )
 ACTIVE_AREA = re.compile(
-    rf"\b(?:judged|rated|graded|found)\s+(?!to\b|as\b|that\b|be\b)(?P<subject>[^.;]{{3,120}}?)\s+(?:to be|as|to)\s+{GRADE}", re.I
+    rf"\b(?:judged|rated|graded|found)\s+(?!to\b|as\b|that\b|be\b|{GRADE.replace('?P<grade>', '?:')})(?P<subject>[^.;]{{3,120}}?)\s+(?:to be|as|to)\s+{GRADE}", re.I
 )
 PRIORITY = re.compile(r"\bareas? (?:for|of) priority action\b", re.I)
 ACTIVE = re.compile(rf"\b(?:judged|rated|graded|found)\s+(?:the\s+)?(?:council|authority|services?|children'?’?s services)\s+(?:to be\s+|as\s+)?{GRADE}", re.I)
@@ -66,6 +75,13 @@ def find_visits(text: str, *, year_hint: int | None) -> list[Visit]:
         if not any(word in lowered for word in _KIND_WORDS) or not KIND.search(sentence):
             if not any(word in lowered for word in _JUDGE_WORDS) and "priority action" not in lowered:
                 continue
+            if not visits and about_ofsted:
+                overall = OVERALL_GRADE.search(sentence)
+                if overall:  # "Overall effectiveness was judged to be inadequate": the inspection itself
+                    judgement, areas = _judgements(sentence)
+                    visits.append(Visit(quote=sentence, quote_start=s, quote_end=e, kind="inspection",
+                                        judgement=judgement or _grade(overall.group("grade") or overall.group("grade2")), area_judgements=areas))
+                    continue
             if visits and s - visits[-1].quote_end < 600:
                 if JUDGED.search(sentence) or ACTIVE_AREA.search(sentence):
                     judgement, areas = _judgements(sentence)
@@ -79,7 +95,7 @@ def find_visits(text: str, *, year_hint: int | None) -> list[Visit]:
             if kind == "inspection" and re.match(r"(?:the|an|last|recent|previous|next)\s", m.group(0), re.I):
                 if not about_ofsted:
                     continue
-            if VAGUE.search(sentence[m.end():m.end() + 14]):
+            if VAGUE_AFTER.match(sentence, m.end()) or VAGUE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
                 continue
             visit = _visit(text, s, e, kind, m, year_hint)
             if visit is None:

@@ -6,7 +6,7 @@ from .inspections import Inspection, InspectionJudgement, Judgement, Recommendat
 from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
 from .measures import Measure, MeasureValue, Polarity
 from .decisions import Decision
-from .reminders import Reminder, ReminderKind
+from .reminders import Digest, Reminder, ReminderKind
 from .imports import ImportDraft
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "ActionStatus",
     "Authority",
     "Decision",
+    "Digest",
     "ImportDraft",
     "ImprovementPlan",
     "Inspection",

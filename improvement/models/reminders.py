@@ -6,12 +6,18 @@ class ReminderKind(models.TextChoices):
     DUE = "due", "Due today"
     OVERDUE = "overdue", "Overdue"
     ESCALATION = "escalation", "Escalated to line manager"
+    ESCALATION_COPY = "escalation_copy", "Escalation copied to owner"
     UPDATES_MISSING = "updates_missing", "Update missing before committee"
     NO_EMAIL = "no_email", "Owner has no email address"
 
 
 class Reminder(models.Model):
-    """One reminder about one action; the unique constraint is what makes it exactly-once."""
+    """One reminder about one action; the unique constraint is what makes it exactly-once.
+
+    A sweep claims a reminder by inserting its row (conflicts are ignored) stamped with the
+    sweep's ``sweep_id``, then re-selects the rows carrying its own stamp: a row another sweep
+    inserted first keeps that sweep's stamp, so each reminder belongs to exactly one sweep.
+    """
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -27,6 +33,7 @@ class Reminder(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     message_id = models.CharField(max_length=255, blank=True)
+    sweep_id = models.UUIDField(null=True, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -36,3 +43,38 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for action {self.action_id} ({self.due_on})"
+
+
+class Digest(models.Model):
+    """One email to one address from one sweep: every reminder that address gets that day.
+
+    The row is written in the same transaction that claims its reminders, before anything is
+    queued, so the intent to send survives a broker outage. Its Message-ID is generated once,
+    here, so a resend after a worker died mid-send carries the same ID and mail clients fold it.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Skipped"
+
+    authority = models.ForeignKey("Authority", on_delete=models.CASCADE, related_name="reminder_digests")
+    to_email = models.EmailField()
+    to_name = models.CharField(max_length=200, blank=True)
+    sweep_on = models.DateField(help_text="The day of the sweep that wrote this digest.")
+    message_id = models.CharField(max_length=255, unique=True)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    enqueued_at = models.DateTimeField(null=True, blank=True, help_text="Last time it was handed to the broker.")
+    sent_at = models.DateTimeField(null=True, blank=True)
+    reminders = models.ManyToManyField(Reminder, related_name="digests", blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "enqueued_at"], name="digest_state_enqueued")]
+
+    def __str__(self):
+        return f"Reminders for {self.to_email} ({self.sweep_on})"

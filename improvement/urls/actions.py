@@ -1,3 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from improvement.views import actions, plan_admin
+
+urlpatterns = [
+    path("my-actions/", actions.my_actions, name="my_actions"),
+    path("actions/", actions.action_list, name="action_list"),
+    path("actions/spreadsheet.xlsx", actions.actions_xlsx_download, name="actions_xlsx_download"),
+    path("actions/upload/", actions.actions_xlsx_upload, name="actions_xlsx_upload"),
+    path("actions/new/", plan_admin.action_create, name="action_create"),
+    path("actions/<int:pk>/", actions.action_detail, name="action_detail"),
+    path("actions/<int:pk>/update/", actions.action_update, name="action_update"),
+    path("actions/<int:pk>/sign-off/", actions.action_sign_off, name="action_sign_off"),
+    path("actions/<int:pk>/edit/", actions.action_edit, name="action_edit"),
+    path("manage/", plan_admin.index, name="plan_admin"),
+    path("manage/<str:kind>/new/", plan_admin.record_create, name="plan_admin_create"),
+    path("manage/<str:kind>/<int:pk>/", plan_admin.record_edit, name="plan_admin_edit"),
+    path("manage/measures/<int:pk>/values/", plan_admin.measure_values, name="plan_admin_measure_values"),
+]

@@ -1,0 +1,46 @@
+"""Demo data: `manage.py generate_demo --authorities N --actions-per-authority M [--into "Authority name"]`.
+
+Without --into it creates N new councils; with --into it fills that one existing council.
+"""
+
+from django.core.management import BaseCommand, CommandError
+from django.utils.text import slugify
+
+from improvement.models import Authority
+from improvement.services.demo_data import demo_authority_fill
+
+NAMES = ["Northfield", "Eastmoor", "Westbrook", "Southvale", "Ashby", "Brackenridge", "Calder", "Denholme", "Elmsworth",
+         "Fairley"]
+
+
+class Command(BaseCommand):
+    help = "Fill councils with a realistic improvement plan: inspection, themes, owners, actions with history, measures."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--authorities", type=int, default=1, help="How many new councils to create (default 1).")
+        parser.add_argument("--actions-per-authority", type=int, default=60, help="Actions in each council (default 60).")
+        parser.add_argument("--into", metavar="NAME", help="Fill this existing council instead of creating new ones.")
+        parser.add_argument("--seed", type=int, default=1, help="Random seed, for repeatable data.")
+
+    def handle(self, *args, authorities, actions_per_authority, into, seed, **options):
+        if actions_per_authority < 0 or authorities < 0:
+            raise CommandError("Counts must be zero or more")
+        if into:
+            try:
+                targets = [Authority.objects.get(name=into)]
+            except Authority.DoesNotExist:
+                raise CommandError(f'There is no authority called "{into}"') from None
+        else:
+            targets = []
+            n = Authority.objects.count()
+            for i in range(authorities):
+                name = f"{NAMES[(n + i) % len(NAMES)]} Demo Council {n + i + 1}"
+                authority, _ = Authority.objects.get_or_create(name=name, defaults={"slug": slugify(name)[:80]})
+                targets.append(authority)
+        for authority in targets:
+            made = demo_authority_fill(authority=authority, actions=actions_per_authority, seed=seed)
+            if options["verbosity"]:
+                self.stdout.write(
+                    f"{authority.name}: {made['actions']} actions, {made['updates']} updates, "
+                    f"{made['measures']} measures with {made['values']} values"
+                )

@@ -1,0 +1,185 @@
+"""Reads for the action pages: My actions, all actions, one action with its history.
+
+Every list is a fixed number of queries whatever the number of actions: the BRAG
+rating's SQL part orders the rows, related rows are joined, and the linked measures
+come with their latest value in one prefetch, so the explained rating of a page of
+actions needs no per-action query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.http import Http404
+
+from improvement import permissions, rag
+from improvement.models import Action, ActionStatus, Measure, MeasureValue, ProgressUpdate, Recommendation, Reminder
+
+
+def _latest_value(field_name: str):
+    values = MeasureValue.objects.filter(measure=OuterRef("pk")).order_by("-date", "-id")
+    return Subquery(values.values(field_name)[:1])
+
+
+def measures_with_latest() -> QuerySet:
+    """Measures annotated with their latest value and its date (one query for any number)."""
+    return Measure.objects.annotate(
+        latest_value=_latest_value("value"),
+        latest_date=_latest_value("date"),
+        latest_source_document_id=_latest_value("source_document_id"),
+        latest_source_start=_latest_value("source_start"),
+    ).order_by("name", "pk")
+
+
+def measure_inputs(measures) -> list[dict]:
+    """The dicts rag.explain_rag reads, from measures annotated by measures_with_latest."""
+    return [
+        {
+            "value": m.latest_value,
+            "target": m.target,
+            "tolerance": m.tolerance,
+            "polarity": m.polarity,
+            "unit": m.unit,
+            "name": m.name,
+        }
+        for m in measures
+    ]
+
+
+def actions_visible(*, user) -> QuerySet:
+    """Every action the user may see: their authority's (all of them, for a superuser)."""
+    return permissions.scope_to_user(Action.objects.all(), user)
+
+
+def actions_mine(*, user) -> QuerySet:
+    """The actions the user owns, and those of the owners they line-manage."""
+    return actions_visible(user=user).filter(owner_id__in=permissions.owner_ids_managed_by(user))
+
+
+def actions_for_list(*, actions: QuerySet, today: date, user=None) -> QuerySet:
+    """Ready for a list page: overdue first, then by due date; rating, owner, theme, measures attached."""
+    done = ActionStatus.done()
+    qs = (
+        actions.select_related("owner", "theme", "plan")
+        .annotate(
+            rag=rag.rag_annotation(today=today),
+            overdue_first=Case(
+                When(Q(due_date__lt=today) & ~Q(status__in=done), then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+        )
+        .prefetch_related(Prefetch("measures", queryset=measures_with_latest(), to_attr="measures_latest"))
+        .order_by("overdue_first", F("due_date").asc(nulls_last=True), "pk")
+    )
+    if user is not None:
+        qs = qs.annotate(
+            can_change=Case(
+                When(permissions.changeable_actions_q(user), then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
+    return qs
+
+
+def actions_explain(*, actions, today: date) -> list[Action]:
+    """Attach `explained` (a rag.Rag with its reasons) to each action of a page; no queries."""
+    out = []
+    for action in actions:
+        action.explained = rag.explain_action(
+            action, today=today, measures=measure_inputs(getattr(action, "measures_latest", []))
+        )
+        out.append(action)
+    return out
+
+
+@dataclass
+class HistoryEntry:
+    update: ProgressUpdate
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+FIELD_LABELS = {
+    "owner": "Owner",
+    "due_date": "Due date",
+    "start_date": "Start date",
+    "title": "Title",
+    "description": "Description",
+    "theme": "Theme",
+    "plan": "Plan",
+    "status": "Status",
+    "progress": "Progress",
+    "evidence_url": "Evidence link",
+    "recommendations": "Recommendations",
+    "measures": "Measures",
+    "reference": "Reference",
+}
+
+
+def action_history(*, action: Action) -> list[HistoryEntry]:
+    """Every update and field change, newest first, with who made it (one query)."""
+    updates = action.updates.select_related("author").order_by("-created_at", "-id")
+    entries = []
+    for update in updates:
+        changes = [
+            (FIELD_LABELS.get(name, name.replace("_", " ").capitalize()), _shown(pair[0]), _shown(pair[1]))
+            for name, pair in (update.changes or {}).items()
+            if isinstance(pair, (list, tuple)) and len(pair) == 2
+        ]
+        entries.append(HistoryEntry(update=update, changes=changes))
+    return entries
+
+
+def _shown(value) -> str:
+    if value in (None, ""):
+        return "none"
+    return str(value)
+
+
+@dataclass
+class ActionPage:
+    action: Action
+    explained: rag.Rag
+    recommendations: list[Recommendation]
+    measures: list[Measure]
+    history: list[HistoryEntry]
+    reminders: list[Reminder]
+    can_change: bool
+    can_sign_off: bool
+    can_edit: bool
+
+
+def action_get(*, user, pk: int) -> Action:
+    """One action the user may see, or 404 (another authority's action is "not found", never "forbidden")."""
+    action = actions_visible(user=user).select_related("owner", "theme", "plan", "source_document").filter(pk=pk).first()
+    if action is None:
+        raise Http404("No such action")
+    return action
+
+
+def action_page(*, user, pk: int, today: date) -> ActionPage:
+    """Everything the action page shows: a fixed handful of queries."""
+    action = action_get(user=user, pk=pk)
+    recommendations = list(action.recommendations.select_related("inspection").order_by("inspection_id", "reference", "pk"))
+    measures = list(measures_with_latest().filter(actions=action))
+    reminders = list(Reminder.objects.filter(action=action).order_by("-due_on", "-created_at"))
+    return ActionPage(
+        action=action,
+        explained=rag.explain_action(action, today=today, measures=measure_inputs(measures)),
+        recommendations=recommendations,
+        measures=measures,
+        history=action_history(action=action),
+        reminders=reminders,
+        can_change=bool(permissions.can_change_action(user, action)),
+        can_sign_off=bool(permissions.can_sign_off_action(user, action)),
+        can_edit=bool(permissions.can_manage_plan(user, action)),
+    )
+
+
+def updates_since(*, action: Action, version: int) -> list[ProgressUpdate]:
+    """The updates saved after the form the user had was loaded at `version` (each save adds one)."""
+    missed = max(0, min(action.version - version, 20))
+    if not missed:
+        return []
+    return list(action.updates.select_related("author").order_by("-created_at", "-id")[:missed])

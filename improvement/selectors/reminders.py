@@ -1,0 +1,199 @@
+"""Reads for deadline reminders: a handful of set-based queries, never one per action.
+
+The sweep (services/reminders.py) asks these for the reminder policy of every authority,
+the improvement leads, the committee dates ahead, the open actions whose deadline is near
+or past, and the actions with no recent update; the send task asks for one digest's items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import DateTimeField, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from improvement import roles
+from improvement.models import Action, ActionStatus, Authority, Digest, Meeting, ProgressUpdate, Reminder, ReminderKind, User
+
+# The kinds on an action's deadline timeline: before -> due -> overdue -> escalation.
+TIMELINE_KINDS = (ReminderKind.BEFORE, ReminderKind.DUE, ReminderKind.OVERDUE, ReminderKind.ESCALATION)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """An authority's reminder policy, parsed from its fields."""
+
+    authority_id: int
+    authority_name: str
+    days_before: tuple[int, ...]  # descending, e.g. (14, 3, 0); 0 is the due date
+    overdue_repeat_days: int
+    escalate_after_days: int
+    stale_update_days: int
+
+
+@dataclass(frozen=True)
+class Person:
+    email: str
+    name: str
+    opted_out: bool = False
+
+
+def _parse_days(text: str) -> tuple[int, ...]:
+    days = set()
+    for part in (text or "").split(","):
+        part = part.strip()
+        if part.isdigit():
+            days.add(int(part))
+    return tuple(sorted(days, reverse=True))
+
+
+def reminder_policies() -> dict[int, Policy]:
+    """Every authority's policy: one query."""
+    rows = Authority.objects.values_list(
+        "id", "name", "reminder_days_before", "overdue_repeat_days", "escalate_after_days", "stale_update_days"
+    )
+    return {
+        pk: Policy(pk, name, _parse_days(before), repeat, escalate, stale)
+        for pk, name, before, repeat, escalate, stale in rows
+    }
+
+
+def improvement_leads() -> dict[int, list[Person]]:
+    """Active improvement leads with an email address, per authority: one query."""
+    rows = (
+        User.objects.filter(groups__name=roles.IMPROVEMENT_LEAD, is_active=True, authority__isnull=False)
+        .exclude(email="")
+        .order_by("authority_id", "email")
+        .values_list("authority_id", "email", "first_name", "last_name", "username", "reminders_opt_out")
+        .distinct()
+    )
+    leads: dict[int, list[Person]] = defaultdict(list)
+    for authority_id, email, first, last, username, opted_out in rows:
+        leads[authority_id].append(Person(email, f"{first} {last}".strip() or username, opted_out))
+    return leads
+
+
+def next_committee_dates(*, today: dt.date, within_days: int) -> dict[int, tuple[dt.date, str]]:
+    """The first committee date in [today, today + within_days] per authority: one query."""
+    rows = (
+        Meeting.objects.filter(date__gte=today, date__lte=today + dt.timedelta(days=within_days))
+        .order_by("authority_id", "date", "committee")
+        .values_list("authority_id", "date", "committee")
+    )
+    found: dict[int, tuple[dt.date, str]] = {}
+    for authority_id, date, committee in rows:
+        found.setdefault(authority_id, (date, committee))
+    return found
+
+
+# Columns the sweep needs to route a reminder, without loading model instances.
+_ROUTING = (
+    "id",
+    "authority_id",
+    "due_date",
+    "owner_id",
+    "owner__email",
+    "owner__role_title",
+    "owner__person_name",
+    "owner__user__reminders_opt_out",
+    "owner__line_manager_id",
+    "owner__line_manager__email",
+    "owner__line_manager__role_title",
+    "owner__line_manager__person_name",
+)
+
+
+def deadline_candidates(*, today: dt.date, furthest_before: int):
+    """Open actions whose due date is within ``furthest_before`` days or past: one query.
+
+    Each row carries the kind and date of the latest deadline reminder already claimed for
+    the action, so the sweep skips those already done without touching the Reminder table
+    again. Rows are tuples in the order of ``_ROUTING`` plus (last_kind, last_on).
+    """
+    latest = Reminder.objects.filter(action=OuterRef("pk"), kind__in=TIMELINE_KINDS).order_by("-due_on", "-id")
+    return (
+        Action.objects.exclude(status__in=ActionStatus.done())
+        .filter(due_date__isnull=False, due_date__lte=today + dt.timedelta(days=furthest_before))
+        .annotate(last_kind=Subquery(latest.values("kind")[:1]), last_on=Subquery(latest.values("due_on")[:1]))
+        .order_by()
+        .values_list(*_ROUTING, "last_kind", "last_on")
+        .iterator(chunk_size=5000)
+    )
+
+
+def stale_update_candidates(*, cutoffs: dict[int, dt.datetime], week_of: dt.date):
+    """Open actions with no update since their authority's cutoff, not yet nudged this week: one query.
+
+    ``cutoffs`` maps authority id -> the moment before which the last update counts as stale
+    (only authorities with a committee coming up are in it).
+    """
+    if not cutoffs:
+        return []
+    last_update = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by().values("action")
+    last_update = last_update.annotate(latest=Max("created_at")).values("latest")
+    stale = Q()
+    for authority_id, cutoff in cutoffs.items():
+        stale |= Q(authority_id=authority_id, last_activity__lt=cutoff)
+    nudged = Reminder.objects.filter(action=OuterRef("pk"), kind=ReminderKind.UPDATES_MISSING, due_on=week_of)
+    return (
+        Action.objects.exclude(status__in=ActionStatus.done())
+        .filter(authority_id__in=list(cutoffs))
+        .annotate(last_activity=Coalesce(Subquery(last_update, output_field=DateTimeField()), F("created_at")))
+        .filter(stale)
+        .exclude(Exists(nudged))
+        .order_by()
+        .values_list(*_ROUTING)
+    )
+
+
+def existing_reminder_keys(*, keys: list[tuple[int, str, dt.date]]) -> set[tuple[int, str, dt.date]]:
+    """Which of these (action, kind, due_on) are already claimed: one query (used by --dry-run)."""
+    if not keys:
+        return set()
+    action_ids = {k[0] for k in keys}
+    dates = {k[2] for k in keys}
+    rows = Reminder.objects.filter(action_id__in=action_ids, due_on__in=dates).values_list("action_id", "kind", "due_on")
+    return set(rows) & set(keys)
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    reminder: Reminder
+    action: Action
+    last_update_at: dt.datetime | None
+    last_update_status: str | None
+    last_update_progress: int | None
+
+
+def digest_items(*, digest: Digest) -> list[DigestItem]:
+    """One digest's reminders with their actions, owners and last update: two queries."""
+    latest = ProgressUpdate.objects.filter(action=OuterRef("action_id")).order_by("-created_at", "-id")
+    reminders = (
+        digest.reminders.select_related("action", "action__owner", "action__owner__line_manager", "action__authority")
+        .annotate(
+            last_update_at=Subquery(latest.values("created_at")[:1]),
+            last_update_status=Subquery(latest.values("status")[:1]),
+            last_update_progress=Subquery(latest.values("progress")[:1]),
+        )
+        .order_by("action__due_date", "action_id", "kind")
+    )
+    return [
+        DigestItem(r, r.action, r.last_update_at, r.last_update_status, r.last_update_progress) for r in reminders
+    ]
+
+
+def digests_to_requeue(*, enqueued_before: dt.datetime) -> list[int]:
+    """Queued digests never handed to the broker, or handed over long enough ago to be lost: one query."""
+    return list(
+        Digest.objects.filter(state=Digest.State.QUEUED)
+        .filter(Q(enqueued_at__isnull=True, created_at__lt=enqueued_before) | Q(enqueued_at__lt=enqueued_before))
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+
+
+def action_titles(*, ids) -> dict[int, str]:
+    """Titles of these actions, for --dry-run's listing: one query."""
+    return dict(Action.objects.filter(pk__in=list(ids)).values_list("pk", "title")) if ids else {}

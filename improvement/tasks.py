@@ -1,0 +1,48 @@
+"""Celery tasks: thin wrappers that take ids, re-fetch, and call a service.
+
+Schedules live in one place, ``CELERY_BEAT_SCHEDULE`` in tracker/settings.py, not in a
+database (django-celery-beat is not used): the schedule is code, so it is read in code
+review, deployed with the code, and there is no second scheduler database to drift from
+what the code says. "reminder-sweep" runs ``reminder_sweep`` every day at 07:00
+Europe/London: beat's crontab follows the local clock (CELERY_TIMEZONE), so the sweep
+stays at 07:00 local on both sides of the March and October clock changes. Run exactly
+one beat.
+"""
+
+import smtplib
+
+from celery import shared_task
+from django.utils import timezone
+
+from improvement.services.reminders import digest_send, digests_requeue, reminders_sweep
+
+
+@shared_task(name="improvement.tasks.reminder_sweep", acks_late=True)
+def reminder_sweep():
+    """Every morning (see the module docstring): claim today's reminders and queue one digest per recipient.
+
+    Nothing is scheduled days ahead: each run works out from the data what is due today,
+    including anything a missed run should have sent. Running it twice sends nothing twice.
+    """
+    result = reminders_sweep(today=timezone.localdate())
+    return {"claimed": result.claimed, "digests": len(result.digest_ids), "requeued": result.requeued}
+
+
+@shared_task(
+    name="improvement.tasks.send_digest",
+    acks_late=True,  # a worker killed mid-send leaves the message unacknowledged: Redis hands it out again
+    autoretry_for=(smtplib.SMTPException, OSError),  # OSError: refused connections, timeouts
+    retry_backoff=2,  # 2, 4, 8, 16, 32 s then capped ...
+    retry_backoff_max=40,  # ... below the broker's 45 s visibility timeout, so a waiting retry is not redelivered
+    retry_jitter=True,
+    max_retries=8,  # about 3 minutes of SMTP outage; after that the next sweep (or requeue_digests) queues it again
+)
+def send_digest(digest_id: int):
+    """Send one digest email; does nothing if it has already gone out."""
+    return digest_send(digest_id=digest_id)
+
+
+@shared_task(name="improvement.tasks.requeue_digests", acks_late=True)
+def requeue_digests():
+    """Queue again digests left unsent (broker down when they were written, or retries exhausted)."""
+    return digests_requeue()

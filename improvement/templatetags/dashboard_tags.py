@@ -1,0 +1,75 @@
+"""Small template helpers for the scrutiny pages and committee packs."""
+
+from decimal import Decimal
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+
+from improvement import rag
+
+register = template.Library()
+
+
+@register.simple_tag
+def action_url(pk) -> str:
+    """The action's page, or "" while that page does not exist."""
+    try:
+        return reverse("action_detail", args=[pk])
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag
+def quote_url(obj, prefix: str = "") -> str:
+    """Link to the quote a figure came from (`/documents/<id>/#q<start>`), or "" when it has none.
+
+    `prefix` reads annotated fields, e.g. prefix="latest_" reads latest_source_document_id.
+    """
+    doc_id = getattr(obj, f"{prefix}source_document_id", None)
+    start = getattr(obj, f"{prefix}source_start", None)
+    if not doc_id:
+        return ""
+    try:
+        url = reverse("document_detail", args=[doc_id])
+    except NoReverseMatch:
+        return ""
+    return f"{url}#q{start}" if start is not None else url
+
+
+@register.simple_tag
+def rag_tag(rating, label=None):
+    """A BRAG rating as a tag: the word is always there, so it reads without colour."""
+    if not rating:
+        return format_html('<strong class="govuk-tag govuk-tag--grey">{}</strong>', label or "No rating")
+    return format_html(
+        '<strong class="govuk-tag tracker-rag tracker-rag--{}">{}</strong>', rating, label or rag.LABELS.get(rating, rating)
+    )
+
+
+@register.filter
+def number(value):
+    """2.50 -> 2.5, 80.00 -> 80."""
+    if value is None or value == "":
+        return ""
+    return f"{Decimal(value).normalize():f}"
+
+
+@register.filter
+def with_unit(value, unit):
+    if value is None or value == "":
+        return ""
+    text = number(value)
+    if unit == "%":
+        return f"{text}%"
+    return f"{text} {unit}" if unit and unit != "other" else text
+
+
+@register.filter
+def days(n):
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else getattr(mapping, str(key), None)

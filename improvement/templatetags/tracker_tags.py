@@ -1,0 +1,148 @@
+"""Template helpers shared by every page: GOV.UK dates, BRAG tags, "due in 3 days", query strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+
+from improvement import rag
+
+register = template.Library()
+
+
+@register.filter
+def govuk_date(value) -> str:
+    """11 June 2019 (a datetime is shown in Europe/London, the settings' time zone)."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return f"{value.day} {value:%B %Y}"
+    return f"{value.day} {value:%B %Y}"
+
+
+@register.filter
+def govuk_datetime(value) -> str:
+    """11 June 2019 at 3:04pm, in Europe/London."""
+    if value in (None, ""):
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    hour = value.hour % 12 or 12
+    return f"{value.day} {value:%B %Y} at {hour}:{value:%M}{'am' if value.hour < 12 else 'pm'}"
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+@register.simple_tag(takes_context=True)
+def due_relative(context, due_date, today=None) -> str:
+    """ "due in 3 days", "due today", "due 2 days ago" ("" without a date)."""
+    if not due_date:
+        return ""
+    today = today or context.get("today") or timezone.localdate()
+    days = (due_date - today).days
+    if days == 0:
+        return "due today"
+    if days > 0:
+        return f"due in {_days(days)}"
+    return f"due {_days(-days)} ago"
+
+
+@register.simple_tag
+def rag_tag(value, label=None):
+    """A BRAG rating (a rag.Rag or a rating string) as a GOV.UK tag; the word is always shown."""
+    rating = getattr(value, "rating", value)
+    if not rating:
+        return format_html('<strong class="govuk-tag govuk-tag--grey">{}</strong>', label or "No rating")
+    return format_html(
+        '<strong class="govuk-tag tracker-rag tracker-rag--{}">{}</strong>', rating, label or rag.LABELS.get(rating, rating)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (None removes one): for pagination links."""
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else None
+    if params is None:
+        from django.http import QueryDict
+
+        params = QueryDict(mutable=True)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def field_type(bound_field) -> str:
+    """The kind of GOV.UK control a form field needs: text, textarea, select, radios, checkbox, checkboxes, date, file."""
+    widget = bound_field.field.widget
+    name = type(widget).__name__
+    return {
+        "Textarea": "textarea",
+        "Select": "select",
+        "SelectMultiple": "checkboxes",
+        "CheckboxSelectMultiple": "checkboxes",
+        "RadioSelect": "radios",
+        "CheckboxInput": "checkbox",
+        "DateInput": "date",
+        "ClearableFileInput": "file",
+        "FileInput": "file",
+        "HiddenInput": "hidden",
+        "NullBooleanSelect": "select",
+    }.get(name, "text")
+
+
+_ERROR_CLASS = {
+    "text": "govuk-input--error",
+    "date": "govuk-input--error",
+    "select": "govuk-select--error",
+    "textarea": "govuk-textarea--error",
+    "file": "govuk-file-upload--error",
+}
+_BASE_CLASS = {
+    "text": "govuk-input",
+    "date": "govuk-input govuk-input--width-10",
+    "select": "govuk-select",
+    "textarea": "govuk-textarea",
+    "file": "govuk-file-upload",
+}
+
+
+@register.simple_tag
+def govuk_widget(bound_field):
+    """The field's control with GOV.UK classes, and aria-describedby naming its hint and error message."""
+    kind = field_type(bound_field)
+    attrs = {}
+    existing = bound_field.field.widget.attrs.get("class", "")
+    classes = existing or _BASE_CLASS.get(kind, "")
+    if bound_field.errors and kind in _ERROR_CLASS:
+        classes = f"{classes} {_ERROR_CLASS[kind]}"
+    if classes:
+        attrs["class"] = classes
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        described.append(f"{bound_field.auto_id}-error")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def field_label(name: str) -> str:
+    """due_date -> Due date, as the action history names fields."""
+    from improvement.selectors.actions import FIELD_LABELS
+
+    return FIELD_LABELS.get(name, str(name).replace("_", " ").capitalize())

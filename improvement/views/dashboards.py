@@ -1,0 +1,181 @@
+"""The scrutiny pages: plan dashboard, recommendations coverage, measures, changes, inspection journey.
+
+Read only, for every role. Each view parses the GET filters, calls one selector and
+renders; the data is always the signed-in user's own authority.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from improvement import charts, permissions
+from improvement.filters import dashboards as filters
+from improvement.models import Action, Authority, Inspection, Measure, Recommendation
+from improvement.selectors import changes as changes_selectors
+from improvement.selectors import coverage as coverage_selectors
+from improvement.selectors import dashboards as dashboard_selectors
+from improvement.selectors import journey as journey_selectors
+from improvement.selectors import measures as measure_selectors
+
+
+def authority_for(request) -> Authority:
+    """The user's own council; a superuser with none may pick one with ?authority=<slug>."""
+    user = request.user
+    if user.authority_id is not None:
+        return user.authority
+    if user.is_superuser:
+        qs = Authority.objects.order_by("name")
+        slug = request.GET.get("authority")
+        found = qs.filter(slug=slug).first() if slug else qs.first()
+        if found is not None:
+            return found
+    raise Http404("Your account is not linked to a council.")
+
+
+def scoped(model, request, authority: Authority):
+    """The model's rows for this authority, through the permission module's scoping."""
+    return permissions.scope_to_user(model.objects.all(), request.user).filter(authority=authority)
+
+
+def action_filterset(request, authority, filterset_class=filters.ActionFilterSet):
+    return filters.bind(
+        filterset_class, data=request.GET, queryset=scoped(Action, request, authority), authority=authority
+    )
+
+
+def recommendation_filterset(request, authority):
+    return filters.bind(
+        filters.RecommendationFilterSet,
+        data=request.GET,
+        queryset=scoped(Recommendation, request, authority),
+        authority=authority,
+    )
+
+
+def changes_context(request, authority, today):
+    filterset = action_filterset(request, authority, filters.ChangesFilterSet)
+    data = filterset.form.cleaned_data if filterset.is_bound else {}
+    since = changes_selectors.since_default(
+        authority=authority, today=today, committee=data.get("committee") or None, chosen=data.get("since")
+    )
+    action_filters_used = any(data.get(k) for k in ("theme", "owner", "status", "recommendation", "due_from", "due_to"))
+    result = changes_selectors.changes_since(
+        authority=authority, since=since, today=today, actions=filterset.qs, measure_filtered=action_filters_used
+    )
+    return {"filterset": filterset, "changes": result}
+
+
+@require_safe
+@login_required
+def plan_dashboard(request):
+    authority = authority_for(request)
+    today = timezone.localdate()
+    filterset = action_filterset(request, authority)
+    dashboard = dashboard_selectors.dashboard_for_authority(authority=authority, today=today, actions=filterset.qs)
+    return render(
+        request,
+        "improvement/dashboards/dashboard.html",
+        {"authority": authority, "today": today, "filterset": filterset, "dashboard": dashboard},
+    )
+
+
+@require_safe
+@login_required
+def recommendations_coverage(request):
+    authority = authority_for(request)
+    today = timezone.localdate()
+    filterset = recommendation_filterset(request, authority)
+    rows = coverage_selectors.recommendations_coverage(authority=authority, today=today, recommendations=filterset.qs)
+    return render(
+        request,
+        "improvement/dashboards/coverage.html",
+        {
+            "authority": authority,
+            "today": today,
+            "filterset": filterset,
+            "rows": rows,
+            "summary": coverage_selectors.coverage_summary(rows),
+        },
+    )
+
+
+def _with_charts(measures):
+    for m in measures:
+        m.chart = charts.line_chart(
+            points=[(v.date, v.value) for v in m.trend],
+            title=f"{m.name}: values over time",
+            unit=m.unit,
+            target=m.target,
+            chart_id=f"measure-{m.pk}-chart",
+        )
+    return measures
+
+
+@require_safe
+@login_required
+def measures(request):
+    authority = authority_for(request)
+    today = timezone.localdate()
+    filterset = filters.bind(
+        filters.MeasureFilterSet, data=request.GET, queryset=scoped(Measure, request, authority), authority=authority
+    )
+    data = filterset.form.cleaned_data if filterset.is_bound else {}
+    rows = measure_selectors.measures_for_authority(
+        authority=authority,
+        today=today,
+        measures=filterset.qs,
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
+    )
+    return render(
+        request,
+        "improvement/dashboards/measures.html",
+        {"authority": authority, "today": today, "filterset": filterset, "measures": _with_charts(rows)},
+    )
+
+
+@require_safe
+@login_required
+def measure_detail(request, pk: int):
+    authority = authority_for(request)
+    today = timezone.localdate()
+    measure = measure_selectors.measure_detail(authority=authority, pk=pk, today=today)
+    if measure is None or not permissions.can_view(request.user, measure):
+        raise Http404("No such measure.")
+    _with_charts([measure])
+    return render(
+        request,
+        "improvement/dashboards/measure_detail.html",
+        {"authority": authority, "today": today, "measure": measure},
+    )
+
+
+@require_safe
+@login_required
+def changes_since(request):
+    authority = authority_for(request)
+    today = timezone.localdate()
+    context = changes_context(request, authority, today)
+    return render(
+        request, "improvement/dashboards/changes.html", {"authority": authority, "today": today, **context}
+    )
+
+
+@require_safe
+@login_required
+def inspection_journey(request):
+    authority = authority_for(request)
+    today = timezone.localdate()
+    filterset = filters.bind(
+        filters.JourneyFilterSet, data=request.GET, queryset=scoped(Inspection, request, authority), authority=authority
+    )
+    journey = journey_selectors.inspection_journey(authority=authority, today=today, inspections=filterset.qs)
+    return render(
+        request,
+        "improvement/dashboards/journey.html",
+        {"authority": authority, "today": today, "filterset": filterset, "journey": journey},
+    )

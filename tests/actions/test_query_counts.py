@@ -1,0 +1,68 @@
+"""Every list runs the same number of SQL queries for 10 actions as for 500."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from improvement.models import Action, MeasureValue
+from tests.actions.conftest import TODAY
+from tests.factories import MeasureFactory, RecommendationFactory, ThemeFactory
+
+
+def _make(n, *, authority, plan, owner):
+    theme = ThemeFactory(plan=plan)
+    measure = MeasureFactory(authority=authority)
+    MeasureValue.objects.bulk_create(
+        [MeasureValue(measure=measure, date=TODAY - dt.timedelta(days=30 * i), value=60 + i) for i in range(3)]
+    )
+    rec = RecommendationFactory(authority=authority)
+    actions = Action.objects.bulk_create(
+        [
+            Action(authority=authority, plan=plan, theme=theme, owner=owner, title=f"Action {i}",
+                   due_date=TODAY + dt.timedelta(days=i - n // 2), progress=i % 100)
+            for i in range(n)
+        ]
+    )
+    Action.measures.through.objects.bulk_create([Action.measures.through(action=a, measure=measure) for a in actions])
+    Action.recommendations.through.objects.bulk_create(
+        [Action.recommendations.through(action=a, recommendation=rec) for a in actions]
+    )
+
+
+def _count(client, url, params=None):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("url_name", ["my_actions", "action_list"])
+@pytest.mark.parametrize("params", [{}, {"overdue": "true", "q": "Action"}, {"page": "2"}])
+def test_lists_run_a_constant_number_of_queries(client, authority, plan, owners, manager, today, url_name, params):
+    client.force_login(manager)
+    _make(10, authority=authority, plan=plan, owner=owners["manager"])
+    small = _count(client, reverse(url_name), params)
+    _make(490, authority=authority, plan=plan, owner=owners["manager"])
+    large = _count(client, reverse(url_name), params)
+    assert small == large, f"{small} queries at 10 actions, {large} at 500"
+
+
+def test_the_action_page_runs_a_constant_number_of_queries(client, authority, plan, owners, manager, actions, today):
+    client.force_login(manager)
+    action = actions["soon"]
+    url = reverse("action_detail", args=[action.pk])
+    first = _count(client, url)
+    for n in range(20):
+        m = MeasureFactory(authority=authority)
+        MeasureValue.objects.create(measure=m, date=TODAY, value=n)
+        action.measures.add(m)
+        action.recommendations.add(RecommendationFactory(authority=authority))
+    from improvement.services.actions import action_record_update
+
+    for n in range(20):
+        action_record_update(action=Action.objects.get(pk=action.pk), by=manager, status="on_track", progress=n,
+                             expected_version=n + 1)
+    assert _count(client, url) == first
