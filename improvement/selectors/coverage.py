@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.db.models.lookups import Exact
 
 from improvement import rag
@@ -56,11 +56,17 @@ def _rating_is(today: date, rating: str):
 def recommendations_coverage(
     *, authority: Authority, today: date, recommendations: QuerySet | None = None
 ) -> list[Recommendation]:
-    """Each recommendation with its actions (owner, measures) and derived status; gaps first. 3 queries."""
+    """Each recommendation with its actions (owner, measures) and derived status; gaps first. 4 queries."""
     if recommendations is None:
         recommendations = Recommendation.objects.all()
     recommendations = recommendations.filter(authority=authority)
-    no_measure = ~Exists(Action.measures.through.objects.filter(action__recommendations=OuterRef("pk")))
+    # Which recommendations have a measure: one separate query, not a correlated subquery
+    # in the aggregate (PostgreSQL would evaluate it once per joined action row).
+    with_measure = set(
+        Action.measures.through.objects.filter(action__authority=authority)
+        .values_list("action__recommendations", flat=True)
+        .distinct()
+    )
     action_rows = (
         Action.objects.filter(authority=authority)
         .select_related("owner", "theme")
@@ -76,13 +82,13 @@ def recommendations_coverage(
             n_evidenced=Count("actions", filter=Q(actions__status=ActionStatus.EVIDENCED), distinct=True),
             n_no_owner=Count("actions", filter=Q(actions__owner__isnull=True), distinct=True),
             n_no_deadline=Count("actions", filter=Q(actions__due_date__isnull=True), distinct=True),
-            no_measure=no_measure,
             **{f"n_{r}": Count("actions", filter=_rating_is(today, r), distinct=True) for r in RATINGS},
         )
         .prefetch_related(Prefetch("actions", queryset=action_rows))
         .order_by("inspection__start_date", "inspection_id", "reference", "pk")
     )
     for rec in rows:
+        rec.no_measure = rec.pk not in with_measure
         rec.derived = derive_status(
             total=rec.n_actions,
             done=rec.n_done,
