@@ -82,7 +82,7 @@ def extract(
         text=text,
         meeting=Meeting(date=iso_date, committee=committee or found_committee, authority=authority),
     )
-    facts.visits = find_visits(text, year_hint=year)
+    facts.visits = find_visits(text, year_hint=year, meeting_date=iso_date)
     facts.recommendations = find_recommendations(text)
     if facts.visits:
         label = VISIT_LABELS.get(facts.visits[0].kind, "Review")

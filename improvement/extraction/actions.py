@@ -5,12 +5,13 @@ she would circulate ...", "It was agreed that the Head of Service would report b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from datetime import date, timedelta
 
 from .dates import MONTHS, find_dates
 from .model import ActionItem
-from .owners import ACTION_LINE
+from .owners import ACTION_LINE, action_lines
 from .roles import find_roles
 from .text import clean, sentences
 
@@ -48,7 +49,7 @@ BE_ASKED = re.compile(r"\s+(?:be|is|are|was|were)\s+(?:asked|requested|instructe
 def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
     items: list[ActionItem] = []
     sents = sentences(text)
-    for m in ACTION_LINE.finditer(text):
+    for m in action_lines(text):
         owner, task = _action_line(text, m.start("who"), m.end("who"))
         if owner and NOBODY.match(owner):
             if not task:
@@ -59,13 +60,15 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
         items.append(ActionItem(quote=text[start:m.end()], quote_start=start, quote_end=m.end(), owner=owner,
                                 title=title or (f"Action for {owner}" if owner else "Action"), due=_due(text, m.start("who"), m.end(), year_hint)))
     current_speaker = None
+    commits = _commit_offsets(text)
     for s, e in sents:
         sentence = text[s:e]
-        if SPEAKER_LINE.search(sentence):
+        if ":" in sentence and SPEAKER_LINE.search(sentence):
             roles = find_roles(text, s, e)
             current_speaker = roles[0].title if roles else None
             continue
-        roles = find_roles(text, s, e) if WOULD.search(sentence) else []
+        has_commit = bisect_left(commits, s) < len(commits) and commits[bisect_left(commits, s)] < e
+        roles = find_roles(text, s, e) if has_commit and WOULD.search(sentence) else []
         found = False
         for role in roles:
             asked = BE_ASKED.match(text, role.end)
@@ -136,6 +139,17 @@ def _action_line(text: str, start: int, end: int) -> tuple[str, str]:
 def _sentence_case(task: str) -> str:
     task = clean(task).rstrip(".")
     return task[:1].upper() + task[1:]
+
+
+WOULD_LOWER = re.compile(WOULD.pattern)
+
+
+def _commit_offsets(text: str) -> list[int]:
+    """Where "would/will/to <verb>" occurs, from one pass over the lowered text (a quick sieve)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [m.start() for m in WOULD.finditer(text)]
+    return [m.start() for m in WOULD_LOWER.finditer(lowered)]
 
 
 def _owner_before(roles, offset):

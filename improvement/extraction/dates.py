@@ -55,7 +55,7 @@ MONTH_BEFORE = re.compile(
     re.I,
 )
 WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$", re.I)
-_TOKEN = re.compile(r"(?<!\d)\d{1,4}")
+_TOKEN = re.compile(r"[0-9]+")  # the start of each run of digits
 
 
 _DIGIT = re.compile(r"\d")
@@ -115,9 +115,11 @@ def _all_dates(text: str) -> tuple[DateSpan, ...]:
         if p < covered:
             continue
         month_start = None
-        before = MONTH_BEFORE.search(text, max(0, p - 16), p)
-        if before:
-            month_start = before.start()
+        lead = text[max(0, p - 16):p].rstrip(" ,.\t")
+        if lead and lead[-1].isalpha():  # maybe "July 13"
+            before = MONTH_BEFORE.search(text, max(0, p - 16), p)
+            if before:
+                month_start = before.start()
         for kind, pattern in PATTERNS:
             at = month_start if kind in MONTH_FIRST else p
             if at is None or at < covered:

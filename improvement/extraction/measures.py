@@ -6,10 +6,11 @@ years, dates, times, ordinals, money or national statistics."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .dates import find_dates
 from .model import MeasureItem
-from .numbers import NUMBER, to_number
+from .numbers import NUMBER, WORD_NUMBER, to_number
 from .text import clean, sentences
 
 QUALIFIER = (
@@ -48,7 +49,11 @@ CHANGE_TO = re.compile(
     rf"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+)?(?:to|at)\s+(?P<n>\d+(?:\.\d+)?)(?!\s?%)",
     re.I,
 )
-CASELOAD = re.compile(rf"\bcaseloads?\s+(?:of|was|were|is|are|at|averaging|averaged)\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)", re.I)
+CASELOAD = re.compile(
+    rf"\bcaseloads?\b(?:[^.;:\d\n]{{0,80}}?\b(?:was|were|is|are|stood at|remained at))?\s+(?:of|at|averaging|averaged|)\s*"
+    rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*%)",
+    re.I,
+)
 OUT_OF = re.compile(r"\b(?P<n>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+)\b(?!\s*%)", re.I)
 
 BEFORE_NOT_MEASURE = re.compile(
@@ -83,19 +88,39 @@ LEAD_FILLER = re.compile(
 
 
 def find_measures(text: str) -> list[MeasureItem]:
+    tokens = _number_tokens(text)
+    if not tokens:
+        return []
     dates = [(d.start, d.end) for d in find_dates(text)]
     items: list[MeasureItem] = []
     for s, e in sentences(text):
-        sentence = text[s:e]
-        if len(sentence) < 12:
+        if e - s < 12:
             continue
-        found = _in_sentence(text, s, e, dates)
-        _targets(text, s, e, found)
+        lo, hi = bisect_left(tokens, s), bisect_left(tokens, e)
+        if lo == hi:
+            continue  # no number in this sentence
+        found = _in_sentence(text, s, e, dates, tokens[lo:hi])
+        if TARGET_WORD.search(text, s, e):
+            # "The target was to reduce this to 8%": the target of the measure just before
+            _targets(text, s, e, found or items[-1:])
         items.extend(found)
     return items
 
 
+TARGET_WORD = re.compile(r"target|goal|aim|ambition", re.I)
+
+
+def _number_tokens(text: str) -> list[int]:
+    """Where every number (in digits or words) starts, from one case-sensitive pass over the lowered text."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets exact
+        return [m.start() for m in NUMBER_TOKEN.finditer(text)]
+    return [m.start() for m in NUMBER_TOKEN_LOWER.finditer(lowered)]
+
+
 NUMBER_TOKEN = re.compile(rf"(?<![\w.]){NUMBER}(?![\w])", re.I)
+_WORD_STARTS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", WORD_NUMBER)}))
+NUMBER_TOKEN_LOWER = re.compile(rf"(?<![\w.])(?=[\d{_WORD_STARTS}]){NUMBER}(?![\w])")
 QUALIFIER_BEFORE = re.compile(rf"(?P<q>{QUALIFIER})\s+$", re.I)
 ANCHORED = [
     (re.compile(rf"(?P<n>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s?%", re.I), "%"),
@@ -126,7 +151,7 @@ class _Found:
         return self._m.end(name)
 
 
-def _candidates(text, s, e):
+def _candidates(text, s, e, tokens):
     """Number tokens first, then the measure forms anchored at each: fast on prose with few numbers."""
     found = []
     lowered = text[s:e].lower()
@@ -135,8 +160,7 @@ def _candidates(text, s, e):
             for m in pattern.finditer(text, s, e):
                 if not any(a < m.end() and m.start() < b for a, b, *_ in found):
                     found.append((m.start(), m.end(), kind, m))
-    for token in NUMBER_TOKEN.finditer(text, s, e):
-        p = token.start()
+    for p in tokens:
         if any(a <= p < b for a, b, *_ in found):
             continue
         for pattern, kind in ANCHORED:
@@ -149,17 +173,18 @@ def _candidates(text, s, e):
     return sorted(found, key=lambda c: c[0])
 
 
-def _in_sentence(text, s, e, dates):
+def _in_sentence(text, s, e, dates, tokens):
     out = []
     last_clause_start = -1
     last_subject = ""
-    for start, end, kind, m in _candidates(text, s, e):
+    for start, end, kind, m in _candidates(text, s, e, tokens):
         n_start = m.start("n")
         if any(a <= n_start < b for a, b in dates):
             continue
         if BEFORE_NOT_MEASURE.search(text[max(s, n_start - 25):n_start]):
             continue
-        if TARGET_BEFORE.search(text[max(s, n_start - 40):n_start]):
+        if TARGET_BEFORE.search(text[max(s, n_start - 40):n_start]) or \
+                TARGET_BACK_BEFORE.search(text[max(s, n_start - 70):n_start]):
             continue  # "against a target of 90%": the target of the measure before it
         if re.match(r"(?:st|nd|rd|th)\b", text[m.end("n"):m.end("n") + 2]):
             continue
@@ -282,6 +307,10 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
 
 
 TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:[a-z]+\s+){0,2}$", re.I)
+BACK_REFERENCE = (r"(?:\s+(?:was|is|of))?\s+to\s+(?:reduce|increase|improve|bring|get|raise|lower|cut)\s+"
+                  r"(?:this|it|that|these|the (?:figure|number|rate|proportion|percentage))\s+(?:down\s+|up\s+)?to\s+")
+TARGET_BACK_BEFORE = re.compile(rf"\b(?:target|goal|aim|ambition){BACK_REFERENCE}$", re.I)
+TARGET_BACK = re.compile(rf"\b(?:target|goal|aim|ambition){BACK_REFERENCE}(?P<n>\d+(?:\.\d+)?)", re.I)
 TARGET_OF = re.compile(
     rf"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:(?:{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)",
     re.I,
@@ -290,7 +319,7 @@ TARGET_OF = re.compile(
 
 def _targets(text, s, e, items):
     """"... against a target of 16": the target belongs to the measure before it."""
-    for m in TARGET_OF.finditer(text, s, e):
+    for m in [*TARGET_OF.finditer(text, s, e), *TARGET_BACK.finditer(text, s, e)]:
         earlier = [i for i in items if i.target is None]
         if earlier:
             earlier[-1].target = to_number(m.group("n"))

@@ -21,6 +21,9 @@ NOT_COMMITTEE = re.compile(
 LEADING = re.compile(r"^(?:(?:Minutes|Meeting|Notes)\s+of\s+(?:the\s+|a\s+)?(?:(?:Meeting|Minutes)\s+of\s+(?:the\s+)?)?)", re.I)
 TRAILING = re.compile(r"(?:\s*(?:,|\bheld\b|\bon\b|\bat\b|\bdated\b|[-–—:]))*\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?[\s,]*$", re.I)
 MEETING_LINE = re.compile(r"^\s*Meeting\s*:\s*(?P<rest>.+)$", re.I)
+PROSE = re.compile(r"\b(?:took|take|takes|taking|would|will|was|were|had|has|have|is|are|said|says|confirmed|explained|"
+                   r"reported|advised|noted|asked|undertook|visited)\b", re.I)
+HEADER_START = re.compile(r"(?:Minutes|Meeting|Notes|Date|Held|Published|Posted|Issued)\b", re.I)
 PUBLISHED = re.compile(r"\b(?:Published|Posted|Issued)\b", re.I)
 
 
@@ -40,8 +43,9 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
     committee = None
     for s, e in header:
         line = text[s:e]
-        if len(line) > 140:
-            continue
+        if len(line) > 160 or (not HEADER_START.match(_plain(line)) and (
+                len(line) > 140 or len(line.split()) > 18 or PROSE.search(line))):
+            continue  # a sentence of the body, not a heading
         plain = _plain(line)
         dates = [d for d in find_dates(text, s, e) if d.first[0] is not None and d.first[2] is not None]
         m = MEETING_LINE.match(plain)

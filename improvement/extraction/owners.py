@@ -16,19 +16,40 @@ SPEECH_VERBS = (
     "would|will|agreed|undertook|offered|circulated|suggested|proposed|thanked|drew|spoke|discussed"
 )
 AFTER_SPEAKER = re.compile(
-    rf"^(?:,[^,.;:\n]{{1,70}},)?[ \t]*(?:\([^)\n]{{1,60}}\)[ \t]*)?(?:had[ \t]+|has[ \t]+|also[ \t]+|then[ \t]+|further[ \t]+|"
+    rf"^(?:,[^,.;:\n]{{1,70}},|\),?|,)?[ \t]*(?:\([^)\n]{{1,60}}\)[ \t]*)?(?:had[ \t]+|has[ \t]+|also[ \t]+|then[ \t]+|further[ \t]+|"
     rf"subsequently[ \t]+|in[ \t]+response[ \t]+)?(?:{SPEECH_VERBS})\b|^,?[ \t]*(?:said|says)[ \t]*:",
     re.I,
 )
 BEFORE_AUTHOR = re.compile(
     r"(?:report|reports|presentation|update|paper|briefing|submission)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?$"
-    r"|(?:question|questions)\b[^\n]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$",
+    r"|(?:question|questions)\b[^\n]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$"
+    r"|\b(?:presented|introduced|submitted|prepared|written|given|led)[ \t]+by[ \t]+(?:the[ \t]+)?$",
     re.I,
 )
 ACTION_LINE = re.compile(
     r"^[ \t]*[*_#]*[ \t]*(?:AC(?:TION|TOIN|ITON|TON|TIO)S?|Actions?)(?:[ \t]+(?:by|point|owner|for))?[*_]*\s*[:\-–][*_]*[ \t]*(?P<who>[^\n]+)$",
     re.M | re.I,
 )
+_ACTION_WORD = re.compile(r"ac(?:tion|toin|iton|ton|tio)")
+
+
+def action_lines(text: str):
+    """ACTION_LINE matches, found from the word itself (a quick literal scan of the lowered text)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        yield from ACTION_LINE.finditer(text)
+        return
+    done = -1
+    for hit in _ACTION_WORD.finditer(lowered):
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        if line_start <= done or text[line_start:hit.start()].strip(" \t*_#"):
+            continue
+        m = ACTION_LINE.match(text, line_start)
+        if m:
+            done = line_start
+            yield m
+
+
 # A role named inside someone else's question is not answering for anything:
 # "Councillor Jones asked whether the Director would ...".
 ASKED_BEFORE = re.compile(
@@ -50,7 +71,7 @@ def responsible_mentions(text: str) -> list[RoleMention]:
             out.append(mention)
         elif BEFORE_AUTHOR.search(before):
             out.append(mention)
-    for m in ACTION_LINE.finditer(text):
+    for m in action_lines(text):
         for mention in find_roles(text, m.start("who"), m.end("who")):
             out.append(mention)
     return sorted(out, key=lambda r: r.start)

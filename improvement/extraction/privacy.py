@@ -9,9 +9,12 @@ import re
 from .dates import find_dates
 from .model import PrivacyFlag
 
-NHS = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
-UPN = re.compile(r"\b([A-HJ-NP-RT-Z])(\d{11})([0-9A-HJ-NP-RT-Z])\b")
-POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
+# Each pattern starts with a character class so the scan is quick; what must not come
+# before a match (a digit, a letter) is checked by hand in _clear_before.
+NHS = re.compile(r"[0-9][0-9][0-9][ -]?[0-9]{3}[ -]?[0-9]{4}(?![0-9-])")
+UPN = re.compile(r"[A-HJ-NP-RT-Z][0-9]{11}[0-9A-HJ-NP-RT-Z]\b")
+POSTCODE = re.compile(r"[A-PR-UWYZ](?:[A-HK-Y]?[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}|IR ?0AA)\b")
+DOB_WORDS = ("dob", "d.o.b", "birth", "born")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birth date)\s*[:\-]?\s*", re.I)
 DIGITS_DOB = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 PHONE_BEFORE = re.compile(r"\b(?:tel|telephone|phone|mobile|fax|call|ring|contact|ext|extension)\b[.:]?[^\n\d]{0,12}$", re.I)
@@ -41,19 +44,31 @@ def upn_is_valid(upn: str) -> bool:
     return UPN_LETTERS[total % 23] == upn[0]
 
 
+def _clear_before(text: str, start: int, blocked: str) -> bool:
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before in blocked or (blocked == "word" and (before.isalnum() or before == "_")))
+
+
 def find_personal_data(text: str) -> list[PrivacyFlag]:
     flags: list[PrivacyFlag] = []
     for m in NHS.finditer(text):
-        if m.group(1)[0] == "0" or PHONE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        if not _clear_before(text, m.start(), "0123456789-"):
+            continue
+        if m.group()[0] == "0" or PHONE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue  # UK telephone numbers start with 0; "Tel: ..." is a phone whatever its digits
-        if nhs_number_is_valid("".join(m.groups())):
+        if nhs_number_is_valid(m.group().replace(" ", "").replace("-", "")):
             flags.append(PrivacyFlag("NHS number", m.start(), m.end()))
     for m in UPN.finditer(text):
-        if upn_is_valid(m.group(0)):
+        if _clear_before(text, m.start(), "word") and upn_is_valid(m.group(0)):
             flags.append(PrivacyFlag("unique pupil number", m.start(), m.end()))
     for m in POSTCODE.finditer(text):
-        flags.append(PrivacyFlag("postcode", m.start(), m.end()))
-    for m in DOB.finditer(text):
+        if _clear_before(text, m.start(), "word"):
+            flags.append(PrivacyFlag("postcode", m.start(), m.end()))
+    lowered = text.lower()
+    dob_matches = DOB.finditer(text) if any(word in lowered for word in DOB_WORDS) else ()
+    for m in dob_matches:
         window_end = min(len(text), m.end() + 40)
         d = DIGITS_DOB.match(text, m.end())
         if d:

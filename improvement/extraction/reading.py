@@ -35,13 +35,13 @@ def read_document(source, filename: str | None = None) -> tuple[str, list[str]]:
         except OSError as exc:
             raise InputError(f"cannot be read ({exc.strerror or exc})") from None
         if size > MAX_BYTES:
-            raise InputError(f"the file is {size / 1048576:.1f} MB; the limit is 5 MB")
+            raise InputError(_too_big(size))
         data = path.read_bytes()
     else:
         data = bytes(source)
     filename = filename or ""
     if len(data) > MAX_BYTES:
-        raise InputError(f"the file is {len(data) / 1048576:.1f} MB; the limit is 5 MB")
+        raise InputError(_too_big(len(data)))
     if not data.strip():
         raise InputError("the file is empty")
     suffix = Path(filename).suffix.lower()
@@ -54,10 +54,16 @@ def read_document(source, filename: str | None = None) -> tuple[str, list[str]]:
         text = _decode(data, warnings)
         if suffix in (".html", ".htm") or re.match(r"\s*(?:<!doctype html|<html|<\?xml)", text[:200], re.I):
             text = _html(text)
+        else:
+            text = unwrap(text)
     text = _tidy(text)
     if not text.strip():
         raise InputError("no text was found in the file")
     return text, warnings
+
+
+def _too_big(size: int) -> str:
+    return f"the file is too large ({size:,} bytes); the limit is 5 MB"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -131,7 +137,36 @@ def _pdf(data: bytes) -> str:
         raise InputError(f"this PDF cannot be read ({type(exc).__name__})") from None
     if len(text.strip()) < 20:
         raise InputError("this PDF has no text layer (a scan?); only PDFs with text can be imported")
-    return text
+    text = PAGE_FURNITURE.sub("", text.replace("\f", "\n"))
+    return unwrap(text, aggressive=True)
+
+
+PAGE_FURNITURE = re.compile(r"^[ \t]*(?:Page[ \t]+)?\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*$", re.M | re.I)
+LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\)|[•·\-–*▪●]|\d+\.\d+\.?)\s")
+KEYWORD_LINE = re.compile(r"^\s*(?:RESOLVED|Resolved|ACTION|Action|Minutes|Decision|Present|Apologies)\b")
+
+
+def unwrap(text: str, aggressive: bool = False) -> str:
+    """Join lines a PDF (or a mail client) wrapped mid-sentence, so that a sentence is one line.
+
+    A line joins the one before when that one is long, has no closing stop and the new line
+    is not a list item or a keyword line, and either starts in lower case or (PDFs, where
+    every line is wrapped) the line before is near full width."""
+    out: list[str] = []
+    raw = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in raw if line.strip())
+    full = max(30, int(0.75 * lengths[int(len(lengths) * 0.9)])) if lengths else 60
+    for line in raw:
+        if out and line.strip() and out[-1].strip():
+            prev = out[-1].rstrip()
+            nxt = line.strip()
+            if (len(prev) >= min(40, full) and not prev.endswith((".", ":", ";", "!", "?")) and not LIST_MARK.match(line)
+                    and not KEYWORD_LINE.match(line) and not prev.isupper()):
+                if nxt[0].islower() or (aggressive and len(prev) >= full and nxt[0].isalnum()):
+                    out[-1] = prev + " " + nxt
+                    continue
+        out.append(line)
+    return "\n".join(out)
 
 
 INLINE_BOILERPLATE = re.compile(r"[ \t]*\bpdf icon\b[ \t]*(?:PDF[ \t]*[\d.]+[ \t]*[KM]B)?|[ \t]*\bPDF[ \t]+[\d.]+[ \t]*[KM]B\b", re.I)
@@ -158,6 +193,8 @@ def load_manifest(path) -> dict[str, dict]:
     out = {}
     for name, meta in (data.get("files") or {}).items():
         meta = dict(meta)
+        if isinstance(meta.get("kind"), str):  # "press release" and "press_release" are one kind
+            meta["kind"] = re.sub(r"[\s-]+", "_", meta["kind"].strip().lower())
         value = meta.get("meeting_date")
         if isinstance(value, str):
             try:

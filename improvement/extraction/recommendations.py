@@ -20,7 +20,7 @@ LIST_HEAD = re.compile(
 )
 ITEM = re.compile(r"^\s*(?:\(?(?P<num>\d{1,2}|[a-z])[.)]|[•·\-–*▪●])\s+(?P<body>\S.*)$")
 SOURCE_TITLE = re.compile(
-    r".*\b(?:recommendations?|progress)\s+(?:of|from|following|against)\s+(?:the\s+)?(?P<src>[^\n]*?(?:review|inspection|visit|study|report|challenge|audit))\b",
+    r"\b(?:recommendations?|progress)\s+(?:of|from|following|against)\s+(?:the\s+)?(?P<src>[^\n]*?(?:review|inspection|visit|study|report|challenge|audit))\b",
     re.I,
 )
 SOURCE_NEAR = re.compile(
@@ -58,7 +58,9 @@ def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recomm
     i = 0
     while i < len(all_lines):
         s, e = all_lines[i]
-        if LIST_HEAD.search(text[s:e]) and len(text[s:e]) < 200:
+        lowered = text[s:e].lower()
+        if e - s < 200 and ("recommend" in lowered or "area" in lowered or "improve" in lowered) \
+                and LIST_HEAD.search(text[s:e]):
             source = _near_source(text[s:e]) or default_source
             j, index = i + 1, 0
             while j < len(all_lines):
@@ -80,6 +82,7 @@ def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recomm
     return out
 
 
+SOURCE_WORDS = ("inspection", "review", "visit", "study", "challenge", "audit")
 HEADING_SOURCE = re.compile(
     r"(?P<src>(?:(?:Ofsted|ILACS?|JTAI|LGA|Peer|Joint|Focused|Focussed|Monitoring|Thematic|Annual|Children'?’?s Services)\b"
     r"[\w’'() -]{0,60}?)\b(?:Inspection|Review|Visit|Study|Challenge|Audit)s?)\b",
@@ -97,7 +100,8 @@ def _document_source(text: str) -> str | None:
         if m:
             return clean(m.group("src"))
     for s, e in head:  # a title such as "Ofsted Inspection Action Plan"
-        if e - s <= 150:
+        lowered = text[s:e].lower()
+        if e - s <= 150 and any(word in lowered for word in SOURCE_WORDS):
             m = HEADING_SOURCE.search(text, s, e)
             if m:
                 return clean(m.group(0))

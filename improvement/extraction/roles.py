@@ -9,6 +9,7 @@ _FILLER = re.compile(r"\b(?:the|of|for|and)\b|&")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 
 
+@lru_cache(maxsize=4096)
 def normalise_role(title: str) -> str:
     """'Director of Children’s Services' and 'director children's services' give one key."""
     text = unicodedata.normalize("NFKC", title or "").lower()
@@ -43,7 +44,7 @@ DOMAIN = re.compile(
 ROLE = re.compile(
     rf"(?P<role>(?:(?:{QUALIFIERS})[ \t]+)*(?:(?<![\w’'])(?:{HEADS_ALONE})|(?<=[ \t])(?:{HEADS_QUALIFIED}))\b"
     rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{CAPSEQ}|[ \t]+(?!and\b|of\b|for\b){CAPSEQ})?"
-    rf"(?:,[ \t]+(?P<tail>{CAPSEQ}))?)"
+    rf"(?:(?:,|[ \t]+[-–—])[ \t]+(?P<tail>{CAPSEQ}))?)"
 )
 HONORIFIC = re.compile(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame|Lord|Lady)\b")
 NOT_ROLE_WORDS = re.compile(r"\b(?:Board|Committee|Panel|Council|Team|Meeting|Report|Plan|Ofsted|Group)$")
@@ -61,13 +62,13 @@ def find_roles(text: str, start: int = 0, end: int | None = None) -> list[RoleMe
     end = len(text) if end is None else end
     view = _case_view(text, start, end)
     out: list[RoleMention] = []
-    for m in ROLE.finditer(view, start, end):
+    for m in _role_matches(view, start, end):
         s, e = m.start("role"), m.end("role")
         tail = m.group("tail")
         if tail:
             if HONORIFIC.match(tail) or not DOMAIN.search(tail):
                 e = m.start("tail")
-                while e > s and view[e - 1] in ", ":
+                while e > s and view[e - 1] in ", -–—":
                     e -= 1
         title = _tidy_title(view[s:e])
         if not title:
@@ -81,6 +82,33 @@ def find_roles(text: str, start: int = 0, end: int | None = None) -> list[RoleMe
         s = view.index(title.split()[0], s)
         out.append(RoleMention(s, s + len(title), title))
     return out
+
+
+HEAD_TOKEN = re.compile(rf"(?:{HEADS_ALONE}|{HEADS_QUALIFIED})\b")
+QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?:{QUALIFIERS})[ \t]+$")
+
+
+def _role_matches(view: str, start: int, end: int):
+    """ROLE.finditer, but tried only where a head word occurs (after walking back over its
+    qualifiers): the same matches, several times faster on prose with few titles."""
+    covered = start
+    for head in HEAD_TOKEN.finditer(view, start, end):
+        p = head.start()
+        if p < covered:
+            continue
+        at = p
+        while True:
+            q = QUALIFIER_BEFORE.search(view, max(covered, at - 40), at)
+            if not q:
+                break
+            at = q.start()
+        m = ROLE.match(view, at, end)
+        if m is None and at != p:
+            m = ROLE.match(view, p, end)
+        if m is None or m.end() <= p:
+            continue
+        covered = m.end()
+        yield m
 
 
 def _tidy_title(title: str) -> str:

@@ -5,12 +5,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+# The stop, any closing quote and the space; the sentence ends just after the stop.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Coun|St|No|no|Nos|nos|e\.g|i\.e|etc|approx|para|cf|vs)|\b[A-Z])\.$")
 _LINE = re.compile(r"[^\n]+")
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Non-blank lines, stripped, as (start, end) offsets."""
+    if start == 0 and (end is None or end == len(text)):
+        return list(_all_lines(text))
+    return _lines(text, start, end)
+
+
+@lru_cache(maxsize=8)
+def _all_lines(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_lines(text, 0, None))
+
+
+def _lines(text: str, start: int, end: int | None) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
     out = []
     for m in _LINE.finditer(text, start, end):
@@ -34,13 +47,14 @@ def _all_sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 def _sentences(text: str, start: int, end: int | None) -> list[tuple[int, int]]:
     out = []
-    for ls, le in lines(text, start, end):
+    for ls, le in (_all_lines(text) if start == 0 and end is None else _lines(text, start, end)):
         cursor = ls
         for m in _SENTENCE_END.finditer(text, ls, le):
-            before = text[cursor:m.start()]
+            stop = m.start() + 1
+            before = text[cursor:stop]
             if _ABBREVIATIONS.search(before.rstrip("\"”’)")):
                 continue
-            s, e = _strip(text, cursor, m.start())
+            s, e = _strip(text, cursor, stop)
             if s < e:
                 out.append((s, e))
             cursor = m.end()

@@ -6,8 +6,9 @@ judgement, a focus, or words saying it happened or will happen."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from .dates import find_dates
+from .dates import MONTHS, find_dates
 from .model import Visit
 from .numbers import ORDINAL, ordinal_value
 from .text import clean, sentences
@@ -39,7 +40,7 @@ FOCUS = re.compile(
     r"review(?:ed|ing)|consider(?:ed|ing))\s+(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
     re.I,
 )
-OF_FOCUS = re.compile(r"\b(?:study|visit|inspection|review)\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)", re.I)
+OF_FOCUS = re.compile(r"\b(?:study|visit|inspection|review|JTAI)\)?\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)", re.I)
 GRADE = r"(?P<grade>inadequate|requires? improvement(?: to be good)?|good|outstanding)"
 OVERALL_GRADE = re.compile(
     rf"\boverall effectiveness\b[^.;]{{0,80}}?\b(?:was|were|is|been|be)?\s*(?:judged|rated|graded|found|assessed)?\s*"
@@ -66,14 +67,30 @@ NOT_VISIT_DATE = re.compile(r"\b(?:published|publication|report(?:ed)? on|letter
 ORD = re.compile(rf"\b(?P<ord>{ORDINAL})\s+(?:Ofsted\s+)?monitoring visit", re.I)
 
 
-def find_visits(text: str, *, year_hint: int | None) -> list[Visit]:
+BARE_MONTH = re.compile(
+    r"\b(?:in|during|on|since|from|of|early|late|mid)[ -]+(?:(?:early|late|mid)[ -]+)?(?P<m>January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b(?![ \t]*,?[ \t]*\d)",
+    re.I,
+)
+CHILDRENS_SERVICES = re.compile(r"children'?’?s services")
+
+
+def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = None) -> list[Visit]:
+    """Visits in the text; dates without a year take year_hint; the meeting's own date is never a visit date."""
     visits: list[Visit] = []
-    about_ofsted = bool(re.search(r"\bOfsted\b|\bILACS?\b|children'?’?s services", text, re.I))
+    whole = text.lower()
+    about_ofsted = "ofsted" in whole or "ilac" in whole or bool(CHILDRENS_SERVICES.search(whole))
+    if len(whole) != len(text):
+        whole = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)  # keep offsets exact
+    kind_at = [m.start() for m in KIND_WORD.finditer(whole)]
+    judge_at = [m.start() for m in JUDGE_WORD.finditer(whole)]
     for s, e in sentences(text):
+        has_kind = _any_between(kind_at, s, e)
+        if not has_kind and not _any_between(judge_at, s, e):
+            continue
         sentence = text[s:e]
-        lowered = sentence.lower()
-        if not any(word in lowered for word in _KIND_WORDS) or not KIND.search(sentence):
-            if not any(word in lowered for word in _JUDGE_WORDS) and "priority action" not in lowered:
+        if not has_kind or not KIND.search(sentence):
+            if not _any_between(judge_at, s, e):
                 continue
             if not visits and about_ofsted:
                 overall = OVERALL_GRADE.search(sentence)
@@ -87,7 +104,7 @@ def find_visits(text: str, *, year_hint: int | None) -> list[Visit]:
                     judgement, areas = _judgements(sentence)
                     visits[-1].judgement = visits[-1].judgement or judgement
                     visits[-1].area_judgements.update(areas)
-                if PRIORITY.search(sentence):
+                if _priority(sentence):
                     visits[-1].priority_action = True
             continue
         for m in KIND.finditer(sentence):
@@ -97,19 +114,21 @@ def find_visits(text: str, *, year_hint: int | None) -> list[Visit]:
                     continue
             if VAGUE_AFTER.match(sentence, m.end()) or VAGUE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
                 continue
-            visit = _visit(text, s, e, kind, m, year_hint)
+            visit = _visit(text, s, e, kind, m, year_hint, meeting_date)
             if visit is None:
                 continue
             _merge_or_add(visits, visit)
     return visits
 
 
-def _visit(text, s, e, kind, m, year_hint) -> Visit | None:
+def _visit(text, s, e, kind, m, year_hint, meeting_date=None) -> Visit | None:
     sentence = text[s:e]
     date_span = None
     for span in find_dates(text, s, e):
         if NOT_VISIT_DATE.search(text[max(s, span.start - 30):span.start]):
             continue
+        if meeting_date and span.last is None and span.iso(year_hint) == meeting_date:
+            continue  # "at today's meeting on 12 March": the meeting, not the visit
         if span.start < s + m.start() - 120:
             continue
         date_span = span
@@ -118,7 +137,7 @@ def _visit(text, s, e, kind, m, year_hint) -> Visit | None:
     f = FOCUS.search(sentence, m.end() - 1) or FOCUS.search(sentence)
     if f:
         focus = re.sub(r"^(?:the|a|an)\s+", "", clean(f.group("focus")), flags=re.I)
-    elif kind in ("thematic_study", "peer_review"):
+    elif kind in ("thematic_study", "peer_review", "jtai"):
         o = OF_FOCUS.search(sentence, m.start())
         if o:
             focus = clean(o.group("focus"))
@@ -136,9 +155,31 @@ def _visit(text, s, e, kind, m, year_hint) -> Visit | None:
         end = date_span.iso(year_hint, "last") if date_span.last else None
         if end == start:
             end = None
+    elif year_hint:
+        bare = BARE_MONTH.search(sentence)  # "in March": the meeting's year, never a guess
+        if bare and not NOT_VISIT_DATE.search(sentence[max(0, bare.start() - 30):bare.start()]):
+            start = f"{year_hint:04d}-{MONTHS[bare.group('m').lower()]:02d}"
     return Visit(quote=sentence, quote_start=s, quote_end=e, kind=kind, start=start, end=end, focus=focus,
                  judgement=judgement, ordinal=ordinal, planned=bool(PLANNED.search(sentence)),
-                 area_judgements=areas, priority_action=bool(PRIORITY.search(sentence)))
+                 area_judgements=areas, priority_action=_priority(sentence))
+
+
+NEGATED = re.compile(r"\b(?:no|not|nor|without|any)\b[^.;]{0,40}$", re.I)
+
+
+def _priority(sentence: str) -> bool:
+    """Areas for priority action were found - not "no areas for priority action"."""
+    m = PRIORITY.search(sentence)
+    return bool(m) and not NEGATED.search(sentence, 0, m.start())
+
+
+KIND_WORD = re.compile(r"visit|inspection|ilac|jtai|thematic|peer")
+JUDGE_WORD = re.compile(r"judged|rated|graded|found|assessed|priority action")
+
+
+def _any_between(offsets: list[int], s: int, e: int) -> bool:
+    i = bisect_left(offsets, s)
+    return i < len(offsets) and offsets[i] < e
 
 
 _KIND_WORDS = ("visit", "inspection", "ilac", "jtai", "thematic", "peer")

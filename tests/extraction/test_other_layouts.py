@@ -22,7 +22,7 @@ def test_numbered_scrutiny_panel_minutes():
     assert visit.focus.startswith("front door")
     assert [(m.value, m.unit, m.target) for m in f.measures] == [(68, "%", 90), (23, "staff", None), (19, "cases", None)]
     assert [(a.owner, a.due) for a in f.actions] == [("Head of Early Help", None), ("Director of Children's Services", None)]
-    assert [d.kind for d in f.decisions] == ["noted", "received", "requested"]
+    assert [d.kind for d in f.decisions] == ["noted", "received", "other"]
     assert "Councillor Patel" not in " ".join(o.role for o in f.owners)
 
 

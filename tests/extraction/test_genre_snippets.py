@@ -1,0 +1,298 @@
+"""Short snippets in layouts the seeds do not use: headers, ACTION lines, decision headings,
+judgements, measures against targets and benchmarks, owners inside questions."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from improvement.extraction import extract, find_personal_data, read_document
+
+
+def one(items):
+    assert len(items) == 1, items
+    return items[0]
+
+
+# --- meeting headers --------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "header, iso, committee",
+    [
+        ("Minutes of the Meeting of the Corporate Parenting Board held on 4 June 2019", "2019-06-04",
+         "Corporate Parenting Board"),
+        ("CHILDREN'S SCRUTINY COMMITTEE\n\nTuesday, 3rd March, 2020 10.00 am", "2020-03-03",
+         "Children's Scrutiny Committee"),
+        ("Meeting: 14/11/2021 - Cabinet (Item 52)", "2021-11-14", "Cabinet"),
+    ],
+)
+def test_headers_give_date_and_committee(header, iso, committee):
+    facts = extract(header + "\n\nMinutes:\nThe report was noted on 5 May 2020.")
+    assert facts.meeting.date == iso
+    assert facts.meeting.committee == committee
+
+
+def test_a_speaker_line_is_not_a_committee():
+    facts = extract("Cllr Smith, Cabinet Member for Children, said:\n\nWe are proud of our staff.")
+    assert facts.meeting.committee is None
+
+
+# --- visits -----------------------------------------------------------------------------
+
+def test_overall_effectiveness_without_the_word_inspection():
+    text = ("Ofsted update\n\nThe overall effectiveness of children's services was judged to require "
+            "improvement to be good.")
+    visit = one(extract(text).visits)
+    assert (visit.kind, visit.judgement) == ("inspection", "requires_improvement")
+
+
+def test_inspectors_after_the_kind_word_do_not_hide_the_focus():
+    text = ("The fourth monitoring visit would take place on 11 and 12 June. At the fourth monitoring visit "
+            "inspectors would focus on children in need.")
+    visit = one(extract(text, meeting_date=date(2019, 3, 1)).visits)
+    assert (visit.ordinal, visit.start, visit.end, visit.planned) == (4, "2019-06-11", "2019-06-12", True)
+    assert visit.focus == "children in need"
+
+
+def test_a_grade_is_not_an_area():
+    text = ("An Ofsted ILACS inspection was carried out in November 2019 and the Council was rated Requires "
+            "Improvement to be Good. The impact of leaders was judged inadequate.")
+    visit = one(extract(text).visits)
+    assert visit.start == "2019-11"
+    assert visit.judgement == "requires_improvement"
+    assert visit.area_judgements == {"impact of leaders": "inadequate"}
+
+
+def test_inspection_systems_are_not_visits():
+    text = "Members asked how the service was preparing for any Ofsted inspection under the inspection framework."
+    assert extract(text).visits == []
+
+
+# --- recommendations ------------------------------------------------------------------
+
+def test_source_from_a_heading_that_names_the_inspection():
+    text = ("Ofsted Inspection Action Plan\n\nRecommendation 1: Improve the quality of supervision. "
+            "Recommendation 2 - Strengthen management oversight.")
+    recs = extract(text).recommendations
+    assert [r.ref for r in recs] == ["1", "2"]
+    assert all(r.source == "Ofsted Inspection" for r in recs)
+
+
+# --- actions and owners ---------------------------------------------------------------
+
+def test_action_lines_in_several_shapes():
+    text = ("The sufficiency figures were discussed at length.\n"
+            "ACTION: Head of Service to circulate the report to Members by 1 May.\n"
+            "Action by: Service Manager (Quality Assurance)\n"
+            "ACTION: Circulate the draft policy (Head of Fostering)\n"
+            "ACTION: Democratic Services - circulate the slides\n"
+            "ACTION: None\n")
+    actions = extract(text, meeting_date=date(2023, 1, 10)).actions
+    got = [(a.owner, a.title, a.due) for a in actions]
+    assert got[0] == ("Head of Service", "Circulate the report to Members by 1 May", "2023-05-01")
+    assert got[1][0] == "Service Manager"
+    assert got[2][:2] == ("Head of Fostering", "Circulate the draft policy")
+    assert got[3][:2] == ("Democratic Services", "Circulate the slides")
+    assert len(got) == 4
+
+
+def test_due_at_the_end_of_a_month_takes_the_meeting_year():
+    text = "The Director confirmed that she would provide a briefing note by the end of May."
+    assert one(extract(text, meeting_date=date(2024, 1, 10)).actions).due == "2024-05-31"
+    assert one(extract(text).actions).due is None
+
+
+def test_roles_inside_a_councillors_question_or_the_inspectorate_are_not_owners():
+    text = ("Councillor Jones asked whether the Director of Education would provide figures. "
+            "Ofsted Inspector Jane Smith presented the findings. "
+            "The Head of Safeguarding responded that work was ongoing.")
+    facts = extract(text)
+    assert [o.role for o in facts.owners] == ["Head of Safeguarding"]
+    assert facts.actions == []
+
+
+def test_an_action_owner_the_title_finder_does_not_know_is_still_an_owner():
+    facts = extract("ACTIONS: Democratic Services Officer\n")
+    assert [o.role for o in facts.owners] == ["Democratic Services Officer"]
+
+
+# --- measures ---------------------------------------------------------------------------
+
+def test_a_target_range_is_the_target_not_a_second_measure():
+    measure = one(extract("Re-referrals stood at 18.5%, within the target range of 18-22%.").measures)
+    assert (measure.value, measure.unit, measure.target) == (18.5, "%", 18)
+
+
+def test_a_count_with_its_own_noun_does_not_borrow_the_subject_before():
+    measures = extract("Staff turnover was 14 per cent and 9 social workers had left since April.").measures
+    assert [(m.value, m.unit) for m in measures] == [(14, "%"), (9, "staff")]
+    assert "turnover" not in measures[1].name
+
+
+def test_benchmarks_for_england_are_not_local_measures():
+    assert extract("The figure for England was 45% and for statistical neighbours 50%.").measures == []
+
+
+def test_leading_year_is_not_part_of_the_name():
+    measure = one(extract("In 2022 there were 1,204 contacts to the front door each month.").measures)
+    assert (measure.value, measure.name) == (1204, "contacts to the front door each month")
+
+
+# --- decisions --------------------------------------------------------------------------
+
+def test_a_decision_heading_on_a_cabinet_page():
+    text = "Decision:\n\nThat Cabinet approves the Sufficiency Strategy.\n\nReasons for the decision:\nStatutory duty."
+    assert [(d.kind, d.text) for d in extract(text).decisions] == [
+        ("approved", "That Cabinet approves the Sufficiency Strategy.")]
+
+
+def test_roman_numbered_resolutions():
+    text = ("Resolved:\n\n(i) That the contents of the report be noted.\n\n(ii) That the Committee receive a "
+            "further update in six months.\n\n(iii) That the Committee endorse the revised improvement plan.\n")
+    assert [d.kind for d in extract(text).decisions] == ["noted", "received", "endorsed"]
+
+
+# --- reading and privacy ----------------------------------------------------------------
+
+def test_moderngov_furniture_in_any_case_is_dropped():
+    html = ("<html><body><div class='mgBreadCrumbs'>Meetings &gt; Agenda item</div><div id='modgov'>"
+            "<h2>Ofsted Monitoring Visit</h2><p>Meeting: 14/11/2021 - Cabinet (Item 52)</p>"
+            "<p><img alt='pdf icon'> PDF 468 KB</p><p>RESOLVED:</p><ol><li>That the report be noted.</li></ol>"
+            "</div></body></html>").encode()
+    text, _ = read_document(html, filename="item.html")
+    assert "Meetings >" not in text and "468 KB" not in text
+    assert text.startswith("Ofsted Monitoring Visit")
+    assert "1. That the report be noted." in text
+
+
+def test_telephone_numbers_are_never_nhs_numbers():
+    # 4010232137 is a valid NHS number; after "Tel" it is a phone number.
+    assert find_personal_data("Tel: 4010232137. Call 0401023213.") == []
+    assert [f.kind for f in find_personal_data("NHS no. 4010232137")] == ["NHS number"]
+
+
+@pytest.mark.parametrize("text", [
+    "ACTION: Head of Service to circulate the report to Members by 1 May.\nACTION: Circulate the policy (Head of Fostering)",
+    "Minutes of the Meeting of the Corporate Parenting Board held on 4 June 2019\n\nDecision:\nThat Cabinet approves it.",
+    "The overall effectiveness of children's services was judged to be inadequate. Ofsted found leaders to be good.",
+    "Re-referrals stood at 18.5%, within the target range of 18-22%. Staff turnover was 14 per cent.",
+])
+def test_quotes_are_verbatim_spans(text):
+    facts = extract(text, meeting_date=date(2023, 1, 10))
+    assert facts.all_facts()
+    for fact in facts.all_facts():
+        assert text[fact.quote_start:fact.quote_end] == fact.quote
+
+
+# --- a whole set of minutes in a layout the seeds do not use ---------------------------
+
+def test_panel_minutes_with_title_case_items_and_one_line_resolutions():
+    path = Path(__file__).parent / "fixtures" / "corporate_parenting_panel.txt"
+    text, _ = read_document(path)
+    facts = extract(text)
+    assert (facts.meeting.date, facts.meeting.committee) == ("2023-11-23", "Corporate Parenting Panel")
+    visit = one(facts.visits)
+    assert (visit.kind, visit.start, visit.end, visit.judgement) == (
+        "inspection", "2023-10-09", "2023-10-20", "requires_improvement")
+    assert list(visit.area_judgements.values()) == ["good"]
+    assert [r.ref for r in facts.recommendations] == ["1", "2", "3"]
+    assert [(a.owner, a.due) for a in facts.actions] == [
+        ("Director of Children's Services", "2024-03"), ("Head of Children in Care", "2024-01-31")]
+    assert [(m.value, m.unit, m.target) for m in facts.measures] == [
+        (47, "count", None), (12, "%", 8), (93, "%", None), (412, "count", None), (16, "cases", None)]
+    assert [o.role for o in facts.owners] == [
+        "Director of Children's Services", "Head of Children in Care", "Head of Performance and Quality Assurance"]
+    # the next agenda item ("34. Ofsted ILACS Inspection - ...") is not part of the resolution above it
+    assert [d.kind for d in facts.decisions] == ["approved", "noted", "endorsed", "other", "noted"]
+    for fact in facts.all_facts():
+        assert text[fact.quote_start:fact.quote_end] == fact.quote
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("RESOLVED that the report be noted and the\ncomments of the Committee be fed back.\n\n5. NEXT ITEM",
+     [("noted", "the report be noted and the comments of the Committee be fed back.")]),
+    ("It was RESOLVED that:\n\n•\tthe report be noted;\n•\tofficers be thanked.\n",
+     [("noted", "the report be noted"), ("other", "officers be thanked.")]),
+    ("Resolved - That (1) the report be noted; and (2) the plan be approved.",
+     [("noted", "the report be noted; and"), ("approved", "the plan be approved.")]),
+    ("RESOLVED: That -\n\n1. the report be noted;\n2. the plan be approved.\n\n12. Fostering Service Annual Report\n",
+     [("noted", "the report be noted"), ("approved", "the plan be approved.")]),
+])
+def test_resolution_blocks_end_where_their_items_stop(text, expected):
+    assert [(d.kind, d.text) for d in extract(text).decisions] == expected
+
+
+def test_caseloads_written_several_ways():
+    cases = {
+        "The average caseload for social workers in the Children in Care teams was 16.": (16, "cases"),
+        "Caseloads of 18.5 were typical.": (18.5, "cases"),
+        "Caseloads were 20% higher than last year.": (20, "%"),
+    }
+    for text, want in cases.items():
+        assert [(m.value, m.unit) for m in extract(text).measures] == [want], text
+
+
+# --- wrapped lines (PDFs, mail clients) -------------------------------------------------
+
+def test_lines_wrapped_mid_sentence_are_joined_in_plain_text():
+    data = (b"The Head of Early Help confirmed that she would circulate the\n"
+            b"revised strategy to Members by 31 March 2022.\n\nRESOLVED:\n(1) That the report be noted.\n")
+    text, _ = read_document(data, filename="minutes.txt")
+    assert "circulate the revised strategy" in text
+    action = one(extract(text).actions)
+    assert (action.owner, action.due) == ("Head of Early Help", "2022-03-31")
+    assert "RESOLVED:\n(1) That the report be noted." in text
+
+
+def test_a_pdf_with_wrapped_lines_reads_as_sentences():
+    weasyprint = pytest.importorskip("weasyprint")
+    html = ("<html><head><style>@page { size: A5; margin: 1.5cm } body { font: 11pt serif }</style></head><body>"
+            "<p>45. Ofsted monitoring visit</p><p>The Assistant Director, Safeguarding and Quality Assurance confirmed "
+            "that the third monitoring visit took place on 3rd and 4th December 2021 and focused on children in need "
+            "of help and protection. She added that 68% of contacts were now progressed within 24 hours.</p>"
+            "<p>RESOLVED:</p><p>(1) That the report be noted.</p><p>(2) That a further update be received.</p>"
+            "</body></html>")
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    text, _ = read_document(pdf, filename="minutes.pdf")
+    facts = extract(text)
+    visit = one(facts.visits)
+    assert (visit.ordinal, visit.start, visit.end) == (3, "2021-12-03", "2021-12-04")
+    assert [o.role for o in facts.owners] == ["Assistant Director, Safeguarding and Quality Assurance"]
+    assert [(m.value, m.unit) for m in facts.measures] == [(68, "%")]
+    assert [d.kind for d in facts.decisions] == ["noted", "received"]
+
+
+# --- more visit, owner and speaker shapes -----------------------------------------------
+
+def test_a_bare_month_takes_the_meeting_year_and_no_priority_action_is_no_priority_action():
+    text = "Ofsted's focused visit in March looked at children in care. Inspectors identified no areas for priority action."
+    visit = one(extract(text, meeting_date=date(2023, 1, 10)).visits)
+    assert (visit.kind, visit.start, visit.focus, visit.priority_action) == (
+        "focused_visit", "2023-03", "children in care", False)
+    assert one(extract(text).visits).start is None
+
+
+def test_jtai_focus_after_the_bracketed_name():
+    text = ("A JTAI (joint targeted area inspection) of the multi-agency response to children's mental health "
+            "took place in the week of 6 February 2023.")
+    visit = one(extract(text).visits)
+    assert (visit.kind, visit.start, visit.focus) == (
+        "jtai", "2023-02-06", "multi-agency response to children's mental health")
+
+
+def test_roles_between_commas_in_brackets_and_after_presented_by():
+    text = ("Sarah Jones, Director of Children's Services, introduced the report. Mr Smith (Head of Service for "
+            "Safeguarding) answered questions. The update was presented by the Service Director - Children's "
+            "Social Care. The Interim Head of Service, Children in Care, updated Members.")
+    assert [o.role for o in extract(text).owners] == [
+        "Director of Children's Services", "Head of Service for Safeguarding",
+        "Service Director - Children's Social Care", "Interim Head of Service, Children in Care"]
+
+
+def test_a_dated_sentence_at_the_top_is_not_the_meeting_and_the_meeting_date_is_not_the_visit():
+    body = "A focused visit took place on 6 and 7 February 2023, and was discussed at this meeting."
+    assert extract(body).meeting.date is None
+    text = ("Children's Scrutiny Committee - 12 March 2023\n\nThe focused visit, discussed today on 12 March 2023, "
+            "looked at care leavers. The focused visit on 1 and 2 February was the first since 2019.")
+    visit = one(extract(text).visits)
+    assert (visit.start, visit.end, visit.focus) == ("2023-02-01", "2023-02-02", "care leavers")
