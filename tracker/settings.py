@@ -152,6 +152,7 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=45),
         "unacked_restore_interval": 10,
+        "unacked_restore_throttle": 1,  # scan for orphans every 10 s, not every 10 x 10 s
     }
 CELERY_BEAT_SCHEDULE = {
     # Every day at 07:00 Europe/London (crontab follows the local clock across
@@ -159,6 +160,12 @@ CELERY_BEAT_SCHEDULE = {
     "reminder-sweep": {
         "task": "improvement.tasks.reminder_sweep",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # Every 5 minutes: queue again any reminder email left unsent, for example one written
+    # while Redis was down. Sending is idempotent, so this never sends anything twice.
+    "reminder-requeue": {
+        "task": "improvement.tasks.requeue_digests",
+        "schedule": crontab(minute="*/5"),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

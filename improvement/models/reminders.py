@@ -14,9 +14,9 @@ class ReminderKind(models.TextChoices):
 class Reminder(models.Model):
     """One reminder about one action; the unique constraint is what makes it exactly-once.
 
-    A sweep claims a reminder by inserting its row (conflicts are ignored) stamped with the
-    sweep's ``sweep_id``, then re-selects the rows carrying its own stamp: a row another sweep
-    inserted first keeps that sweep's stamp, so each reminder belongs to exactly one sweep.
+    A sweep claims a reminder with ``INSERT ... ON CONFLICT DO NOTHING RETURNING``: it owns the
+    rows that come back; a row another sweep inserted first (or is inserting at this moment)
+    does not come back, so each reminder belongs to exactly one sweep.
     """
 
     class State(models.TextChoices):
@@ -25,20 +25,26 @@ class Reminder(models.Model):
         FAILED = "failed", "Failed"
         SKIPPED = "skipped", "Skipped"
 
-    action = models.ForeignKey("Action", on_delete=models.CASCADE, related_name="reminders")
+    action = models.ForeignKey(
+        "Action", on_delete=models.CASCADE, related_name="reminders"
+    )
     kind = models.CharField(max_length=16, choices=ReminderKind.choices)
-    due_on = models.DateField(help_text="The occasion this reminder is for (the due date, or the overdue week).")
+    due_on = models.DateField(
+        help_text="The occasion this reminder is for (the due date, or the overdue week)."
+    )
     recipient = models.EmailField(blank=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     message_id = models.CharField(max_length=255, blank=True)
-    sweep_id = models.UUIDField(null=True, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["action", "kind", "due_on"], name="reminder_once_per_action_kind_day")
+            models.UniqueConstraint(
+                fields=["action", "kind", "due_on"],
+                name="reminder_once_per_action_kind_day",
+            )
         ]
 
     def __str__(self):
@@ -59,22 +65,30 @@ class Digest(models.Model):
         FAILED = "failed", "Failed"
         SKIPPED = "skipped", "Skipped"
 
-    authority = models.ForeignKey("Authority", on_delete=models.CASCADE, related_name="reminder_digests")
+    authority = models.ForeignKey(
+        "Authority", on_delete=models.CASCADE, related_name="reminder_digests"
+    )
     to_email = models.EmailField()
     to_name = models.CharField(max_length=200, blank=True)
-    sweep_on = models.DateField(help_text="The day of the sweep that wrote this digest.")
+    sweep_on = models.DateField(
+        help_text="The day of the sweep that wrote this digest."
+    )
     message_id = models.CharField(max_length=255, unique=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    enqueued_at = models.DateTimeField(null=True, blank=True, help_text="Last time it was handed to the broker.")
+    enqueued_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last time it was handed to the broker."
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     reminders = models.ManyToManyField(Reminder, related_name="digests", blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["state", "enqueued_at"], name="digest_state_enqueued")]
+        indexes = [
+            models.Index(fields=["state", "enqueued_at"], name="digest_state_enqueued")
+        ]
 
     def __str__(self):
         return f"Reminders for {self.to_email} ({self.sweep_on})"

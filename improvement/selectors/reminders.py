@@ -15,10 +15,25 @@ from django.db.models import DateTimeField, Exists, F, Max, OuterRef, Q, Subquer
 from django.db.models.functions import Coalesce
 
 from improvement import roles
-from improvement.models import Action, ActionStatus, Authority, Digest, Meeting, ProgressUpdate, Reminder, ReminderKind, User
+from improvement.models import (
+    Action,
+    ActionStatus,
+    Authority,
+    Digest,
+    Meeting,
+    ProgressUpdate,
+    Reminder,
+    ReminderKind,
+    User,
+)
 
 # The kinds on an action's deadline timeline: before -> due -> overdue -> escalation.
-TIMELINE_KINDS = (ReminderKind.BEFORE, ReminderKind.DUE, ReminderKind.OVERDUE, ReminderKind.ESCALATION)
+TIMELINE_KINDS = (
+    ReminderKind.BEFORE,
+    ReminderKind.DUE,
+    ReminderKind.OVERDUE,
+    ReminderKind.ESCALATION,
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +67,12 @@ def _parse_days(text: str) -> tuple[int, ...]:
 def reminder_policies() -> dict[int, Policy]:
     """Every authority's policy: one query."""
     rows = Authority.objects.values_list(
-        "id", "name", "reminder_days_before", "overdue_repeat_days", "escalate_after_days", "stale_update_days"
+        "id",
+        "name",
+        "reminder_days_before",
+        "overdue_repeat_days",
+        "escalate_after_days",
+        "stale_update_days",
     )
     return {
         pk: Policy(pk, name, _parse_days(before), repeat, escalate, stale)
@@ -63,22 +83,37 @@ def reminder_policies() -> dict[int, Policy]:
 def improvement_leads() -> dict[int, list[Person]]:
     """Active improvement leads with an email address, per authority: one query."""
     rows = (
-        User.objects.filter(groups__name=roles.IMPROVEMENT_LEAD, is_active=True, authority__isnull=False)
+        User.objects.filter(
+            groups__name=roles.IMPROVEMENT_LEAD, is_active=True, authority__isnull=False
+        )
         .exclude(email="")
         .order_by("authority_id", "email")
-        .values_list("authority_id", "email", "first_name", "last_name", "username", "reminders_opt_out")
+        .values_list(
+            "authority_id",
+            "email",
+            "first_name",
+            "last_name",
+            "username",
+            "reminders_opt_out",
+        )
         .distinct()
     )
     leads: dict[int, list[Person]] = defaultdict(list)
     for authority_id, email, first, last, username, opted_out in rows:
-        leads[authority_id].append(Person(email, f"{first} {last}".strip() or username, opted_out))
+        leads[authority_id].append(
+            Person(email, f"{first} {last}".strip() or username, opted_out)
+        )
     return leads
 
 
-def next_committee_dates(*, today: dt.date, within_days: int) -> dict[int, tuple[dt.date, str]]:
+def next_committee_dates(
+    *, today: dt.date, within_days: int
+) -> dict[int, tuple[dt.date, str]]:
     """The first committee date in [today, today + within_days] per authority: one query."""
     rows = (
-        Meeting.objects.filter(date__gte=today, date__lte=today + dt.timedelta(days=within_days))
+        Meeting.objects.filter(
+            date__gte=today, date__lte=today + dt.timedelta(days=within_days)
+        )
         .order_by("authority_id", "date", "committee")
         .values_list("authority_id", "date", "committee")
     )
@@ -112,11 +147,19 @@ def deadline_candidates(*, today: dt.date, furthest_before: int):
     the action, so the sweep skips those already done without touching the Reminder table
     again. Rows are tuples in the order of ``_ROUTING`` plus (last_kind, last_on).
     """
-    latest = Reminder.objects.filter(action=OuterRef("pk"), kind__in=TIMELINE_KINDS).order_by("-due_on", "-id")
+    latest = Reminder.objects.filter(
+        action=OuterRef("pk"), kind__in=TIMELINE_KINDS
+    ).order_by("-due_on", "-id")
     return (
         Action.objects.exclude(status__in=ActionStatus.done())
-        .filter(due_date__isnull=False, due_date__lte=today + dt.timedelta(days=furthest_before))
-        .annotate(last_kind=Subquery(latest.values("kind")[:1]), last_on=Subquery(latest.values("due_on")[:1]))
+        .filter(
+            due_date__isnull=False,
+            due_date__lte=today + dt.timedelta(days=furthest_before),
+        )
+        .annotate(
+            last_kind=Subquery(latest.values("kind")[:1]),
+            last_on=Subquery(latest.values("due_on")[:1]),
+        )
         .order_by()
         .values_list(*_ROUTING, "last_kind", "last_on")
         .iterator(chunk_size=5000)
@@ -131,16 +174,24 @@ def stale_update_candidates(*, cutoffs: dict[int, dt.datetime], week_of: dt.date
     """
     if not cutoffs:
         return []
-    last_update = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by().values("action")
+    last_update = (
+        ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by().values("action")
+    )
     last_update = last_update.annotate(latest=Max("created_at")).values("latest")
     stale = Q()
     for authority_id, cutoff in cutoffs.items():
         stale |= Q(authority_id=authority_id, last_activity__lt=cutoff)
-    nudged = Reminder.objects.filter(action=OuterRef("pk"), kind=ReminderKind.UPDATES_MISSING, due_on=week_of)
+    nudged = Reminder.objects.filter(
+        action=OuterRef("pk"), kind=ReminderKind.UPDATES_MISSING, due_on=week_of
+    )
     return (
         Action.objects.exclude(status__in=ActionStatus.done())
         .filter(authority_id__in=list(cutoffs))
-        .annotate(last_activity=Coalesce(Subquery(last_update, output_field=DateTimeField()), F("created_at")))
+        .annotate(
+            last_activity=Coalesce(
+                Subquery(last_update, output_field=DateTimeField()), F("created_at")
+            )
+        )
         .filter(stale)
         .exclude(Exists(nudged))
         .order_by()
@@ -148,13 +199,17 @@ def stale_update_candidates(*, cutoffs: dict[int, dt.datetime], week_of: dt.date
     )
 
 
-def existing_reminder_keys(*, keys: list[tuple[int, str, dt.date]]) -> set[tuple[int, str, dt.date]]:
+def existing_reminder_keys(
+    *, keys: list[tuple[int, str, dt.date]]
+) -> set[tuple[int, str, dt.date]]:
     """Which of these (action, kind, due_on) are already claimed: one query (used by --dry-run)."""
     if not keys:
         return set()
     action_ids = {k[0] for k in keys}
     dates = {k[2] for k in keys}
-    rows = Reminder.objects.filter(action_id__in=action_ids, due_on__in=dates).values_list("action_id", "kind", "due_on")
+    rows = Reminder.objects.filter(
+        action_id__in=action_ids, due_on__in=dates
+    ).values_list("action_id", "kind", "due_on")
     return set(rows) & set(keys)
 
 
@@ -169,9 +224,16 @@ class DigestItem:
 
 def digest_items(*, digest: Digest) -> list[DigestItem]:
     """One digest's reminders with their actions, owners and last update: two queries."""
-    latest = ProgressUpdate.objects.filter(action=OuterRef("action_id")).order_by("-created_at", "-id")
+    latest = ProgressUpdate.objects.filter(action=OuterRef("action_id")).order_by(
+        "-created_at", "-id"
+    )
     reminders = (
-        digest.reminders.select_related("action", "action__owner", "action__owner__line_manager", "action__authority")
+        digest.reminders.select_related(
+            "action",
+            "action__owner",
+            "action__owner__line_manager",
+            "action__authority",
+        )
         .annotate(
             last_update_at=Subquery(latest.values("created_at")[:1]),
             last_update_status=Subquery(latest.values("status")[:1]),
@@ -180,7 +242,10 @@ def digest_items(*, digest: Digest) -> list[DigestItem]:
         .order_by("action__due_date", "action_id", "kind")
     )
     return [
-        DigestItem(r, r.action, r.last_update_at, r.last_update_status, r.last_update_progress) for r in reminders
+        DigestItem(
+            r, r.action, r.last_update_at, r.last_update_status, r.last_update_progress
+        )
+        for r in reminders
     ]
 
 
@@ -188,7 +253,10 @@ def digests_to_requeue(*, enqueued_before: dt.datetime) -> list[int]:
     """Queued digests never handed to the broker, or handed over long enough ago to be lost: one query."""
     return list(
         Digest.objects.filter(state=Digest.State.QUEUED)
-        .filter(Q(enqueued_at__isnull=True, created_at__lt=enqueued_before) | Q(enqueued_at__lt=enqueued_before))
+        .filter(
+            Q(enqueued_at__isnull=True, created_at__lt=enqueued_before)
+            | Q(enqueued_at__lt=enqueued_before)
+        )
         .order_by("id")
         .values_list("id", flat=True)
     )
@@ -196,4 +264,8 @@ def digests_to_requeue(*, enqueued_before: dt.datetime) -> list[int]:
 
 def action_titles(*, ids) -> dict[int, str]:
     """Titles of these actions, for --dry-run's listing: one query."""
-    return dict(Action.objects.filter(pk__in=list(ids)).values_list("pk", "title")) if ids else {}
+    return (
+        dict(Action.objects.filter(pk__in=list(ids)).values_list("pk", "title"))
+        if ids
+        else {}
+    )
