@@ -35,7 +35,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, role=None, password=PASSWORD, **kwargs):
         user = model_class.objects.create_user(*args, password=password, **kwargs)
         if role:
-            user.groups.add(Group.objects.get(name=role))
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
         return user
 
 

@@ -31,7 +31,7 @@ def demo_accounts_create() -> list[dict]:
                 username=username, password=password, first_name=first, last_name=last,
                 email=f"{username}@demo.example", authority=authority,
             )
-            user.groups.add(Group.objects.get(name=role))
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
             created.append({"role": role, "username": username, "password": password})
             if owner_role:
                 owners[username], _ = Owner.objects.update_or_create(
