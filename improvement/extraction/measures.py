@@ -60,7 +60,10 @@ BEFORE_NOT_MEASURE = re.compile(
     r"(?:\b(?:point|points|paragraph|para|paras|item|items|page|pages|section|appendix|recommendations?|"
     r"rec|theme|table|figure|minute|minutes|number|no|nos|ref|reference|version|phase|stage|tier|level|"
     r"year|years|grade|key stage|ks|room|floor|band|option|priority|action|area|ward|clause|article|"
-    r"question|tel|telephone|phone|ext|extension|aged|age|ages|under|over the age of)\.?\s*$|[£$€]\s*$|\d[.,:]\s*$)",
+    r"question|tel|telephone|phone|ext|extension|aged|age|ages|under|over the age of)\.?\s*$|[£$€]\s*$|\d[.,:]\s*$|"
+    # an earlier figure given for comparison: "32%, down from 41% in April", "compared with 70% last year"
+    r"\b(?:down|up|increased?|decreased?|risen|rose|fallen|fell|reduced|improved|dropped|declined|grown|grew|"
+    r"changed|moved)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bprevious(?:ly)?\s+(?:of\s+)?$)",
     re.I,
 )
 NATIONAL = re.compile(
@@ -77,7 +80,9 @@ DURATION_CONTEXT = re.compile(
     re.I,
 )
 CLAUSE_BREAK = re.compile(
-    r"[,;:()]|\s[–—-]\s(?![\d.]+\s?%)|\b(?:but|while|whilst|whereas|although|with)\b|\band\b(?=\s+(?:[a-z]|\d))"
+    r"[,;:()]|\s[–—-]\s(?![\d.]+\s?%)|\b(?:but|while|whilst|whereas|although|with)\b|\band\b(?=\s+(?:[a-z]|\d))|"
+    r"\bagainst\b(?=\s+(?:a|an|the|our)\s+(?:[a-z]+\s+)?(?:target|goal|ambition|benchmark|average))|"
+    r"\bcompared\s+(?:with|to)\b|\b(?:down|up)\s+from\b"
 )
 LEAD_FILLER = re.compile(
     r"^(?:(?:in response to [^,]*?,?\s*)?(?:she|he|they|it|members|the [a-z ]+?)\s+(?:confirmed|advised|"
@@ -219,7 +224,9 @@ def _in_sentence(text, s, e, dates, tokens):
         if not name:
             continue
         segment = text[max(s, clause_start - 80):clause_end]
-        target = value if TARGET.search(segment) else None
+        # "the goal was that at least 80% ...": a target word before the figure; after it
+        # ("64% against a target of 85%") the target is another number, found by _targets.
+        target = value if TARGET.search(segment[: max(0, start - max(s, clause_start - 80))]) else None
         item = MeasureItem(quote=text[s:e], quote_start=s, quote_end=e, name=name, value=value, unit=unit,
                            target=target, qualifier=qualifier)
         if kind == "outof":
@@ -266,7 +273,8 @@ LEAD_YEAR = re.compile(r"^(?:in|during|for|by|since|at the end of)\s+(?:(?:19|20
                        r"(?:the\s+)?(?:last|this|previous|current)\s+(?:year|quarter|month))\s*,?\s*", re.I)
 TRAILING = re.compile(
     r"\s*\b(?:currently|now|still|only|approximately|around|about|had|has|have|was|were|is|are|that|of|which|"
-    r"who|each|in total|overall|to)\s*$",
+    r"who|each|in total|overall|to|stood at|stands at|standing at|remained at|remains at|at|"
+    r"accounted for|account for|accounting for|made up|make up|making up|represented|represent|comprised)\s*$",
     re.I,
 )
 

@@ -129,6 +129,21 @@ def test_a_count_with_its_own_noun_does_not_borrow_the_subject_before():
     assert "turnover" not in measures[1].name
 
 
+def test_a_target_after_the_figure_is_its_target_not_its_value():
+    measure = one(extract("Audit compliance stood at 64% against a target of 85%.").measures)
+    assert (measure.name, measure.value, measure.target) == ("Audit compliance", 64, 85)
+
+
+@pytest.mark.parametrize("text", [
+    "Agency social workers made up 32% of the workforce, down from 41% in April.",
+    "Agency social workers made up 32% of the workforce compared with 41% last year.",
+])
+def test_an_earlier_figure_given_for_comparison_is_not_a_second_measure(text):
+    measure = one(extract(text).measures)
+    assert (measure.value, measure.unit) == (32, "%")
+    assert measure.name.startswith("Agency social workers")
+
+
 def test_benchmarks_for_england_are_not_local_measures():
     assert extract("The figure for England was 45% and for statistical neighbours 50%.").measures == []
 
