@@ -69,12 +69,16 @@ def extract(
     text: str,
     *,
     source: str = "",
-    meeting_date: date | None = None,
+    meeting_date: date | str | None = None,
     committee: str | None = None,
     authority: str | None = None,
 ) -> DocumentFacts:
-    """All the facts in one document. Metadata given here wins over what the header says."""
+    """All the facts in one document. Metadata given here wins over what the header says.
+
+    meeting_date is a date or an ISO "YYYY-MM-DD" string."""
     found_date, found_committee = find_meeting(text)
+    if isinstance(meeting_date, str):
+        meeting_date = date.fromisoformat(meeting_date.strip()[:10])
     iso_date = meeting_date.isoformat() if meeting_date else found_date
     year = int(iso_date[:4]) if iso_date else None
     facts = DocumentFacts(

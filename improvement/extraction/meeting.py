@@ -62,7 +62,7 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
             if committee is None and COMMITTEE_WORDS.search(before_plain) and not NOT_COMMITTEE.search(before_plain):
                 committee = _committee(before_plain)
         elif committee is None and COMMITTEE_WORDS.search(plain) and not NOT_COMMITTEE.search(plain):
-            if len(plain.split()) <= 8 and not plain.endswith("."):
+            if len(plain.split()) <= 14 and not plain.endswith("."):
                 committee = _committee(plain)
     return meeting_date, committee
 

@@ -24,7 +24,8 @@ SOURCE_TITLE = re.compile(
     re.I,
 )
 SOURCE_NEAR = re.compile(
-    r"(?P<src>(?:Ofsted|ILACS|JTAI|peer|scrutiny|LGA|focused|monitoring|thematic)[\w’' -]{0,60}?(?:review|inspection|visit|study|challenge))",
+    r"(?P<src>(?:Ofsted|ILACS|JTAI|peer|scrutiny|LGA|focused|monitoring|thematic)[\w’' -]{0,60}?(?:review|inspection|visit|study|challenge)"
+    r"|\b(?:JTAI|ILACS)\b(?:\s+(?:letter|report|inspection))?)",
     re.I,
 )
 

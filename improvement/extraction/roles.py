@@ -39,7 +39,8 @@ DOMAIN = re.compile(
     r"\b(?:Safeguarding|Practice|Services?|Care|Children|Education|Quality|Assurance|Social|Early|Help|Families|"
     r"Commissioning|Performance|Improvement|Resources|Learning|Skills|Health|Youth|Partnerships?|Operations|"
     r"Provider|Parenting|Fostering|Adoption|Placements|Workforce|Inclusion|SEND|People|Schools|Protection|"
-    r"Leaving|Leavers|Assessment|Intervention|Disabilities|Prevention|Support|Strategy|Transformation)\b"
+    r"Leaving|Leavers|Assessment|Intervention|Disabilities|Prevention|Support|Strategy|Transformation|"
+    r"Door|Hub|Justice|Permanence|Locality|Localities|MASH|CAMHS|LADO|IRO|IROs|YOS|YOT|SEN|EHCP)\b"
 )
 ROLE = re.compile(
     rf"(?P<role>(?:(?:{QUALIFIERS})[ \t]+)*(?:(?<![\w’'])(?:{HEADS_ALONE})|(?<=[ \t])(?:{HEADS_QUALIFIED}))\b"

@@ -24,7 +24,7 @@ KIND_PATTERNS = [
 ]
 KIND = re.compile("|".join(f"(?P<{k}>{p})" for k, p in KIND_PATTERNS), re.I)
 ANCHOR = re.compile(
-    r"\b(?:took place|takes place|take place|taking place|undertook|undertaken|carried out|conducted|visited|"
+    r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|visited|"
     r"came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|next|recent|"
     r"recently|last|latest|previous|judged|rated|graded|found|focus|focused|focussed|published|letter|"
     r"outcome|findings|report)\b",
@@ -68,7 +68,7 @@ ORD = re.compile(rf"\b(?P<ord>{ORDINAL})\s+(?:Ofsted\s+)?monitoring visit", re.I
 
 
 BARE_MONTH = re.compile(
-    r"\b(?:in|during|on|since|from|of|early|late|mid)[ -]+(?:(?:early|late|mid)[ -]+)?(?P<m>January|February|March|April|"
+    r"\b(?:in|during|on|since|from|of|for|early|late|mid)[ -]+(?:(?:early|late|mid)[ -]+)?(?P<m>January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b(?![ \t]*,?[ \t]*\d)",
     re.I,
 )
@@ -83,6 +83,7 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
     if len(whole) != len(text):
         whole = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)  # keep offsets exact
     kind_at = [m.start() for m in KIND_WORD.finditer(whole)]
+    last, last_end = None, -1  # the visit the latest visit sentence was about, for follow-up sentences
     judge_at = [m.start() for m in JUDGE_WORD.finditer(whole)]
     for s, e in sentences(text):
         has_kind = _any_between(kind_at, s, e)
@@ -98,14 +99,15 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
                     judgement, areas = _judgements(sentence)
                     visits.append(Visit(quote=sentence, quote_start=s, quote_end=e, kind="inspection",
                                         judgement=judgement or _grade(overall.group("grade") or overall.group("grade2")), area_judgements=areas))
+                    last, last_end = visits[-1], e
                     continue
-            if visits and s - visits[-1].quote_end < 600:
+            if last is not None and s - last_end < 600:
                 if JUDGED.search(sentence) or ACTIVE_AREA.search(sentence):
                     judgement, areas = _judgements(sentence)
-                    visits[-1].judgement = visits[-1].judgement or judgement
-                    visits[-1].area_judgements.update(areas)
+                    last.judgement = last.judgement or judgement
+                    last.area_judgements.update(areas)
                 if _priority(sentence):
-                    visits[-1].priority_action = True
+                    last.priority_action = True
             continue
         for m in KIND.finditer(sentence):
             kind = m.lastgroup
@@ -117,7 +119,7 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
             visit = _visit(text, s, e, kind, m, year_hint, meeting_date)
             if visit is None:
                 continue
-            _merge_or_add(visits, visit)
+            last, last_end = _merge_or_add(visits, visit), e
     return visits
 
 
@@ -151,17 +153,44 @@ def _visit(text, s, e, kind, m, year_hint, meeting_date=None) -> Visit | None:
         return None
     start = end = None
     if date_span:
-        start = date_span.iso(year_hint)
-        end = date_span.iso(year_hint, "last") if date_span.last else None
+        year = year_hint if date_span.first[0] else _year_for(date_span.first[1], sentence, year_hint, meeting_date)
+        start = date_span.iso(year)
+        end = date_span.iso(year, "last") if date_span.last else None
         if end == start:
             end = None
     elif year_hint:
         bare = BARE_MONTH.search(sentence)  # "in March": the meeting's year, never a guess
         if bare and not NOT_VISIT_DATE.search(sentence[max(0, bare.start() - 30):bare.start()]):
-            start = f"{year_hint:04d}-{MONTHS[bare.group('m').lower()]:02d}"
+            month = MONTHS[bare.group("m").lower()]
+            start = f"{_year_for(month, sentence, year_hint, meeting_date):04d}-{month:02d}"
     return Visit(quote=sentence, quote_start=s, quote_end=e, kind=kind, start=start, end=end, focus=focus,
                  judgement=judgement, ordinal=ordinal, planned=bool(PLANNED.search(sentence)),
                  area_judgements=areas, priority_action=_priority(sentence))
+
+
+SURELY_PAST = re.compile(
+    r"\b(?:took place|had taken place|has taken place|was carried out|were carried out|had been carried out|"
+    r"was undertaken|had been undertaken|was conducted|happened|visited|last|recent|recently|previous)\b", re.I)
+SURELY_FUTURE = re.compile(
+    r"\b(?:will take place|will be carried out|is scheduled|was scheduled to take place|is planned|is due|is expected|"
+    r"next|forthcoming|upcoming)\b", re.I)
+
+
+def _year_for(month: int | None, sentence: str, year_hint: int | None, meeting_date: str | None) -> int | None:
+    """The year of a month named without one: the meeting's year, unless the tense says otherwise.
+
+    At a February meeting, a visit that "took place in September" was last September, and
+    one that "is scheduled for November" is this November; one "next ... in January" at a
+    November meeting is next year's January."""
+    if not (year_hint and meeting_date and month):
+        return year_hint
+    meeting_month = int(meeting_date[5:7])
+    past, future = SURELY_PAST.search(sentence), SURELY_FUTURE.search(sentence)
+    if past and not future and month > meeting_month:
+        return year_hint - 1
+    if future and not past and month < meeting_month:
+        return year_hint + 1
+    return year_hint
 
 
 NEGATED = re.compile(r"\b(?:no|not|nor|without|any)\b[^.;]{0,40}$", re.I)
@@ -226,7 +255,7 @@ def _grade(word: str) -> str:
     return word
 
 
-def _merge_or_add(visits: list[Visit], new: Visit) -> None:
+def _merge_or_add(visits: list[Visit], new: Visit) -> Visit:
     for old in visits:
         if old.kind != new.kind:
             continue
@@ -243,5 +272,6 @@ def _merge_or_add(visits: list[Visit], new: Visit) -> None:
         old.area_judgements.update(new.area_judgements)
         if new.start and not old.start:
             old.quote, old.quote_start, old.quote_end = new.quote, new.quote_start, new.quote_end
-        return
+        return old
     visits.append(new)
+    return new

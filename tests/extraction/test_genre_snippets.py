@@ -311,3 +311,45 @@ def test_a_dated_sentence_at_the_top_is_not_the_meeting_and_the_meeting_date_is_
             "looked at care leavers. The focused visit on 1 and 2 February was the first since 2019.")
     visit = one(extract(text).visits)
     assert (visit.start, visit.end, visit.focus) == ("2023-02-01", "2023-02-02", "care leavers")
+
+
+# --- found on layouts from other councils (second pass) ---------------------------------
+
+def test_a_month_without_a_year_follows_the_tense_of_the_sentence():
+    past = extract("An Ofsted joint targeted area inspection (JTAI) had taken place in September.", meeting_date="2024-02-08")
+    assert one(past.visits).start == "2023-09"
+    future = extract("The next monitoring visit is scheduled for January.", meeting_date="2023-11-13")
+    assert one(future.visits).start == "2024-01"
+    same = extract("The monitoring visit took place in January.", meeting_date="2024-02-08")
+    assert one(same.visits).start == "2024-01"
+
+
+def test_priority_action_belongs_to_the_visit_last_talked_about():
+    text = ("Item 6 Ofsted Focused Visit and Joint Targeted Area Inspection\n\n"
+            "The focused visit carried out on 5 and 6 December 2023 looked at children in need. "
+            "Inspectors identified one area for priority action.\n\n"
+            "A joint targeted area inspection had taken place in September.")
+    visits = {v.kind: v for v in extract(text, meeting_date="2024-02-08").visits}
+    assert visits["focused_visit"].priority_action is True
+    assert visits["jtai"].priority_action is False
+
+
+def test_a_list_under_a_jtai_letter_takes_the_jtai_as_its_source():
+    text = ("Ofsted Focused Visit\n\nThe JTAI letter made the following recommendations:\n"
+            "1. Partners should strengthen return home interviews.\n2. Health partners should record the voice of the child.\n")
+    recs = extract(text).recommendations
+    assert [r.ref for r in recs] == ["1", "2"]
+    assert all("JTAI" in r.source for r in recs)
+
+
+def test_a_role_with_a_service_acronym_commits_to_an_action():
+    item = one(extract("The Service Manager, MASH would review every strategy discussion weekly until the end of March.",
+                       meeting_date="2024-02-08").actions)
+    assert (item.owner, item.due) == ("Service Manager, MASH", "2024-03-31")
+
+
+def test_a_long_committee_name_in_capitals_is_the_committee():
+    facts = extract("CORPORATE PARENTING AND CHILDREN'S SERVICES OVERVIEW AND SCRUTINY PANEL\n\nThursday 8 February 2024\n\n"
+                    "Item 6 Improvement plan\n\nThe report was noted.")
+    assert facts.meeting.committee == "Corporate Parenting and Children's Services Overview and Scrutiny Panel"
+    assert facts.meeting.date == "2024-02-08"
