@@ -90,12 +90,34 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
                 break
         if found:
             continue
+        if " that " in sentence and AGREED_THAT.search(sentence):
+            item = _subjunctive(text, s, e, year_hint)
+            if item is not None:
+                items.append(item)
+                continue
         if current_speaker and FIRST_PERSON.search(sentence):
             due = _due(text, s, e, year_hint)
             if due:
                 m = FIRST_PERSON.search(sentence)
                 items.append(_item(text, s, e, current_speaker, sentence[m.start():], year_hint))
     return _dedupe(items)
+
+
+SUBJUNCTIVE_VERB = re.compile(
+    rf"[ \t]+(?:should[ \t]+|shall[ \t]+|be[ \t]+(?:asked|requested)[ \t]+to[ \t]+)?(?P<verb>{COMMIT_VERBS})\b", re.I)
+
+
+def _subjunctive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem | None:
+    """"The Leader asked that the Executive Director provide a breakdown ...": a role right after
+    "agreed / asked / requested that", then a bare commitment verb."""
+    for m in AGREED_THAT.finditer(text, s, e):
+        for role in find_roles(text, m.end(), e):
+            if role.start > m.end() + 4:
+                break
+            verb = SUBJUNCTIVE_VERB.match(text, role.end, e)
+            if verb and not _hypothetical(text[s:e]):
+                return _item(text, s, e, role.title, text[verb.start("verb"):e], year_hint)
+    return None
 
 
 TASK_AFTER = re.compile(r"^[\s,]*(?:to|will|would|should|must|is to|are to)\s+(?P<task>\S.*)$", re.I)

@@ -237,7 +237,10 @@ def _judgements(sentence: str) -> tuple[str | None, dict[str, str]]:
                 areas[clean(rest.group("subject"))[:120]] = _grade(rest.group("grade"))
     for j in JUDGED.finditer(sentence):
         grade = _grade(j.group("grade"))
-        subject = j.group("subject")
+        # The grammatical subject is the last clause: "... since the inspection in June 2019, when services"
+        subject = re.split(r",|;|\b(?:when|where|which|that|while|whilst|but)\b", j.group("subject"), flags=re.I)[-1]
+        if not subject.strip():
+            subject = j.group("subject")
         if not AREA.search(subject) and (OVERALL.search(subject) or re.search(r"\b(?:visit|inspection)\b", subject, re.I)):
             judgement = judgement or grade
         else:

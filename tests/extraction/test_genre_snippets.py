@@ -353,3 +353,21 @@ def test_a_long_committee_name_in_capitals_is_the_committee():
                     "Item 6 Improvement plan\n\nThe report was noted.")
     assert facts.meeting.committee == "Corporate Parenting and Children's Services Overview and Scrutiny Panel"
     assert facts.meeting.date == "2024-02-08"
+
+
+def test_asked_that_a_role_do_something_is_an_action_for_that_role():
+    item = one(extract("The Leader asked that the Executive Director of People provide a breakdown of placement "
+                       "moves by age before the next meeting.").actions)
+    assert item.owner == "Executive Director of People"
+    assert item.title.startswith("Provide a breakdown of placement moves")
+
+
+def test_asked_that_without_a_role_is_not_an_action():
+    assert extract("Members asked that the figures be broken down by age in future reports.").actions == []
+
+
+def test_an_overall_judgement_in_a_later_clause_is_the_overall_judgement():
+    text = ("The Cabinet Member introduced the report, which set out progress since the Ofsted inspection "
+            "in June 2019, when services were judged Inadequate.")
+    visit = one(extract(text, meeting_date="2021-11-14").visits)
+    assert (visit.kind, visit.start, visit.judgement, visit.area_judgements) == ("inspection", "2019-06", "inadequate", {})
