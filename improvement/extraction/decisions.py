@@ -171,16 +171,27 @@ def _inline(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _thats(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Several "That ..." resolutions run together in one paragraph are several decisions."""
-    starts = [m.start() for m in THAT.finditer(text, s, e)]
+    starts = sorted({m.start() for m in THAT.finditer(text, s, e)} | {m.start("that") for m in AND_THAT.finditer(text, s, e)})
+    if starts and starts[0] != s and not text[s:starts[0]].strip():
+        starts[0] = s
+    if starts and starts[0] != s:
+        starts.insert(0, s)
     if len(starts) < 2:
         return [(s, e)]
-    if starts[0] != s:
-        starts.insert(0, s)
     bounds = starts + [e]
-    return [_trim(text, bounds[i], bounds[i + 1]) for i in range(len(starts))]
+    out = []
+    for i in range(len(starts)):
+        a, b = _trim(text, bounds[i], bounds[i + 1])
+        joint = JOINT_END.search(text, a, b)  # "... be noted, and" before the next "that"
+        out.append((a, joint.start() if joint else b))
+    return out
+
+
+JOINT_END = re.compile(r"\s*[,;]?\s*\band\s*$|\s*[,;]\s*$")
 
 
 THAT = re.compile(r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]\s\s))That\b", re.M)
+AND_THAT = re.compile(r"[,;]\s+and\s+(?P<that>that)\s+(?:the|a|an|members|officers|this|it|further)\b", re.I)
 
 
 def _line_end(text: str, start: int) -> int:

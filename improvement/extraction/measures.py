@@ -87,7 +87,7 @@ CLAUSE_BREAK = re.compile(
 LEAD_FILLER = re.compile(
     r"^(?:(?:in response to [^,]*?,?\s*)?(?:she|he|they|it|members|the [a-z ]+?)\s+(?:confirmed|advised|"
     r"explained|reported|said|stated|noted|added|responded)\s+that\s*,?\s*|that\s+|of which\s+|which\s+|"
-    r"who\s+|where\s+|there (?:were|was|are|is)\b\s*)",
+    r"who\s+|where\s+|including\b\s*|of whom\b\s*|there (?:were|was|are|is)\b\s*)",
     re.I,
 )
 
@@ -314,13 +314,15 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
     return name[:200]
 
 
-TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:[a-z]+\s+){0,2}$", re.I)
+TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:[a-z]+\s+){0,2}$"
+                           r"|\(\s*(?:target|goal)\s*:?\s*$", re.I)
 BACK_REFERENCE = (r"(?:\s+(?:was|is|of))?\s+to\s+(?:reduce|increase|improve|bring|get|raise|lower|cut)\s+"
                   r"(?:this|it|that|these|the (?:figure|number|rate|proportion|percentage))\s+(?:down\s+|up\s+)?to\s+")
 TARGET_BACK_BEFORE = re.compile(rf"\b(?:target|goal|aim|ambition){BACK_REFERENCE}$", re.I)
 TARGET_BACK = re.compile(rf"\b(?:target|goal|aim|ambition){BACK_REFERENCE}(?P<n>\d+(?:\.\d+)?)", re.I)
 TARGET_OF = re.compile(
-    rf"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:(?:{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)",
+    rf"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:(?:{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)"
+    rf"|\(\s*(?:target|goal)\s*:?\s*(?P<n2>\d+(?:\.\d+)?)",
     re.I,
 )
 
@@ -330,4 +332,4 @@ def _targets(text, s, e, items):
     for m in [*TARGET_OF.finditer(text, s, e), *TARGET_BACK.finditer(text, s, e)]:
         earlier = [i for i in items if i.target is None]
         if earlier:
-            earlier[-1].target = to_number(m.group("n"))
+            earlier[-1].target = to_number(m.group("n") or m.group("n2"))

@@ -68,7 +68,8 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
 
 
 def _committee(name: str) -> str | None:
-    name = TRAILING.sub("", LEADING.sub("", name.strip()))
+    name = re.sub(r"\s+held\s+(?:at|in|on|virtually|remotely|online)\b.*$", "", LEADING.sub("", name.strip()), flags=re.I)
+    name = TRAILING.sub("", name)
     return _title(name) if name else None
 
 

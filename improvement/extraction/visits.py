@@ -27,7 +27,7 @@ ANCHOR = re.compile(
     r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|visited|"
     r"came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|next|recent|"
     r"recently|last|latest|previous|judged|rated|graded|found|focus|focused|focussed|published|letter|"
-    r"outcome|findings|report)\b",
+    r"outcome|findings|report)\b|\bin\s+(?:19|20)\d\d\b",
     re.I,
 )
 # "the inspection framework / regime": the kind word names a system, not a visit.

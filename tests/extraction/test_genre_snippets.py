@@ -371,3 +371,30 @@ def test_an_overall_judgement_in_a_later_clause_is_the_overall_judgement():
             "in June 2019, when services were judged Inadequate.")
     visit = one(extract(text, meeting_date="2021-11-14").visits)
     assert (visit.kind, visit.start, visit.judgement, visit.area_judgements) == ("inspection", "2019-06", "inadequate", {})
+
+
+def test_a_bracketed_target_belongs_to_the_figure_before_it():
+    measure = one(extract("The percentage of assessments completed within 45 working days was 83.2% (target 90%).").measures)
+    assert (measure.value, measure.target) == (83.2, 90)
+
+
+def test_resolutions_joined_by_and_that_are_two_decisions():
+    decisions = extract("RESOLVED that the report be noted, and that the Committee receive an update on "
+                        "recruitment at its July meeting.").decisions
+    assert [(d.kind, d.text) for d in decisions] == [
+        ("noted", "the report be noted"),
+        ("received", "that the Committee receive an update on recruitment at its July meeting."),
+    ]
+
+
+def test_held_at_a_place_is_not_part_of_the_committee_name():
+    facts = extract("Minutes of a meeting of the Children, Young People and Education Select Committee held at "
+                    "County Hall on 21 March 2022\n\nPRESENT: Mrs A Chair\n")
+    assert (facts.meeting.committee, facts.meeting.date) == ("Children, Young People and Education Select Committee", "2022-03-21")
+
+
+def test_an_inspection_named_with_only_its_year_is_a_visit_without_a_date():
+    visits = extract("This was the second monitoring visit since the ILACS inspection in 2021.",
+                     meeting_date="2022-03-21").visits
+    inspection = next(v for v in visits if v.kind == "inspection")
+    assert inspection.start is None
