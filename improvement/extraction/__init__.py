@@ -33,6 +33,7 @@ from .privacy import find_personal_data, redact
 from .reading import load_manifest, read_document
 from .recommendations import find_recommendations
 from .roles import normalise_role, same_role
+from .tables import find_table_actions
 from .visits import find_visits
 
 __all__ = [
@@ -93,6 +94,10 @@ def extract(
         for rec in facts.recommendations:
             rec.source = rec.source or label
     facts.actions = find_actions(text, year_hint=year)
+    for row in find_table_actions(text, year_hint=year):  # action logs written as tables
+        if not any(a.quote_start < row.quote_end and row.quote_start < a.quote_end for a in facts.actions):
+            facts.actions.append(row)
+    facts.actions.sort(key=lambda a: a.quote_start)
     facts.measures = find_measures(text)
     facts.owners = collect_owners(responsible_mentions(text), text)
     _add_action_owners(facts, text)

@@ -58,7 +58,7 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
         title = task or _topic_before(text, sents, m.start())
         start = _lstrip(text, m.start())
         items.append(ActionItem(quote=text[start:m.end()], quote_start=start, quote_end=m.end(), owner=owner,
-                                title=title or (f"Action for {owner}" if owner else "Action"), due=_due(text, m.start("who"), m.end(), year_hint)))
+                                title=title or (f"Action for {owner}" if owner else "Action"), due=due_between(text, m.start("who"), m.end(), year_hint)))
     current_speaker = None
     commits = _commit_offsets(text)
     for s, e in sents:
@@ -96,7 +96,7 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
                 items.append(item)
                 continue
         if current_speaker and FIRST_PERSON.search(sentence):
-            due = _due(text, s, e, year_hint)
+            due = due_between(text, s, e, year_hint)
             if due:
                 m = FIRST_PERSON.search(sentence)
                 items.append(_item(text, s, e, current_speaker, sentence[m.start():], year_hint))
@@ -187,7 +187,7 @@ def _item(text, s, e, owner, clause, year_hint) -> ActionItem:
     title = clean(re.split(r"(?<=[.;])\s", clause)[0]).rstrip(".")
     title = title[:1].upper() + title[1:]
     return ActionItem(quote=text[s:e], quote_start=s, quote_end=e, owner=owner, title=title,
-                      due=_due(text, s, e, year_hint))
+                      due=due_between(text, s, e, year_hint))
 
 
 MONTH_ONLY = re.compile(
@@ -197,24 +197,24 @@ MONTH_ONLY = re.compile(
 )
 
 
-def _due(text, s, e, year_hint):
+def due_between(text, s, e, year_hint):
     for span in find_dates(text, s, e):
         lead = text[max(s, span.start - 30):span.start]
         if DUE.search(lead) or re.search(r"\bfrom\s*$", lead, re.I):
             if span.first[2] is None and re.search(r"\bend\s+of\s+(?:the\s+)?$", lead, re.I):
                 year, month = span.first[0] or year_hint, span.first[1]
-                return _month_end(year, month) if year else None
+                return month_end(year, month) if year else None
             return span.iso(year_hint)
     m = MONTH_ONLY.search(text, s, e)
     if m and year_hint:  # "by the end of May": the meeting's year, never a guess
         month = MONTHS[m.group("m").lower()]
         if "end" in m.group("lead").lower():
-            return _month_end(year_hint, month)
+            return month_end(year_hint, month)
         return f"{year_hint:04d}-{month:02d}"
     return None
 
 
-def _month_end(year: int, month: int) -> str:
+def month_end(year: int, month: int) -> str:
     return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
 
 

@@ -50,7 +50,8 @@ CHANGE_TO = re.compile(
     re.I,
 )
 CASELOAD = re.compile(
-    rf"\bcaseloads?\b(?:[^.;:\d\n]{{0,80}}?\b(?:was|were|is|are|stood at|remained at))?\s+(?:of|at|averaging|averaged|)\s*"
+    rf"\bcaseloads?\b(?:[^.;:\d\n]{{0,80}}?\b(?:was|were|is|are|stood at|remained at|(?:reduced|fallen|fell|dropped|"
+    rf"decreased|increased|risen|rose|come down|gone down|gone up|improved)\s+to))?\s+(?:of|at|averaging|averaged|)\s*"
     rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*%)",
     re.I,
 )

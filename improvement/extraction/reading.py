@@ -97,6 +97,10 @@ def _html(markup: str) -> str:
     for listing in main.find_all(["ol", "ul"]):
         for number, item in enumerate(listing.find_all("li", recursive=False), start=1):
             item.insert(0, f"{number}. " if listing.name == "ol" else "• ")
+    for row in main.find_all("tr"):
+        # One table row is one line, its cells joined by " | ", so an action log reads as rows.
+        cells = [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]
+        row.replace_with("\n" + " | ".join(cells) + "\n")
     for tag in main.find_all(BLOCK_TAGS):
         tag.insert_before("\n")
         tag.insert_after("\n")

@@ -398,3 +398,46 @@ def test_an_inspection_named_with_only_its_year_is_a_visit_without_a_date():
                      meeting_date="2022-03-21").visits
     inspection = next(v for v in visits if v.kind == "inspection")
     assert inspection.start is None
+
+
+# --- action logs written as tables -------------------------------------------------------
+
+ACTION_LOG_HTML = b"""<html><body><h1>Children's Services Scrutiny Committee - Tuesday, 5th September, 2023 6.30 pm</h1>
+<h2>8. Action Log</h2><table>
+<tr><th>Ref</th><th>Action</th><th>Responsible officer</th><th>Deadline</th><th>Update</th></tr>
+<tr><td>23/01</td><td>Provide figures on children placed out of area</td><td>Head of Service, Children in Care</td>
+<td>31 October 2023</td><td>In progress</td></tr>
+<tr><td>23/02</td><td>Circulate the findings of the practice week</td><td>Principal Social Worker</td><td>30/09/2023</td>
+<td>Complete</td></tr></table>
+<h2>9. Performance</h2><table><tr><th>Measure</th><th>Target</th><th>Actual</th></tr>
+<tr><td>Visits on time</td><td>90%</td><td>84%</td></tr></table></body></html>"""
+
+
+def test_an_action_log_table_in_html_gives_one_action_per_row_with_owner_and_deadline():
+    text, _ = read_document(ACTION_LOG_HTML, filename="log.html")
+    facts = extract(text)
+    assert [(a.owner, a.title, a.due) for a in facts.actions] == [
+        ("Head of Service, Children in Care", "Provide figures on children placed out of area", "2023-10-31"),
+        ("Principal Social Worker", "Circulate the findings of the practice week", "2023-09-30"),
+    ]
+    for action in facts.actions:
+        assert text[action.quote_start:action.quote_end] == action.quote
+        assert action.title in action.quote
+    assert {"Head of Service, Children in Care", "Principal Social Worker"} <= {o.role for o in facts.owners}
+
+
+def test_a_tab_separated_action_log_in_text_is_read_and_ends_at_the_first_ordinary_line():
+    text = ("Action\tLead\tBy when\n"
+            "Write to schools about attendance\tHead of Virtual School\tend of March\n"
+            "Share the audit plan\tn/a\t\n"
+            "The meeting ended at 8.15 pm.\n"
+            "Nothing\there\tcounts\n")
+    actions = extract(text, meeting_date="2024-01-10").actions
+    assert [(a.owner, a.title, a.due) for a in actions] == [
+        ("Head of Virtual School", "Write to schools about attendance", "2024-03-31"),
+        (None, "Share the audit plan", None),
+    ]
+
+
+def test_a_table_without_an_action_and_an_owner_column_gives_no_actions():
+    assert extract("Measure | Target | Actual\nVisits on time | 90% | 84%\n").actions == []
