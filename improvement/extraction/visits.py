@@ -41,7 +41,7 @@ FOCUS = re.compile(
     re.I,
 )
 OF_FOCUS = re.compile(r"\b(?:study|visit|inspection|review|JTAI)\)?\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)", re.I)
-GRADE = r"(?P<grade>inadequate|requires? improvement(?: to be good)?|good|outstanding)"
+GRADE = r"(?:['‘“\"][ \t]*)?(?P<grade>inadequate|requires? improvement(?: to be good)?|good|outstanding)"
 OVERALL_GRADE = re.compile(
     rf"\boverall effectiveness\b[^.;]{{0,80}}?\b(?:was|were|is|been|be)?\s*(?:judged|rated|graded|found|assessed)?\s*"
     rf"(?:to be\s+|as\s+)?{GRADE}|\b(?:judged|rated|graded)\s+(?:to be\s+|as\s+)?{GRADE.replace('?P<grade>', '?P<grade2>')}\s+overall\b",
@@ -90,15 +90,17 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
         if not has_kind and not _any_between(judge_at, s, e):
             continue
         sentence = text[s:e]
-        if not has_kind or not KIND.search(sentence):
+        kinds = [m for m in KIND.finditer(sentence) if _names_a_visit(m, sentence, about_ofsted)] if has_kind else []
+        if not kinds:
             if not _any_between(judge_at, s, e):
                 continue
             if not visits and about_ofsted:
-                overall = OVERALL_GRADE.search(sentence)
+                overall = OVERALL_GRADE.search(sentence) or AUTHORITY_JUDGED.search(sentence) or ACTIVE.search(sentence)
                 if overall:  # "Overall effectiveness was judged to be inadequate": the inspection itself
                     judgement, areas = _judgements(sentence)
-                    visits.append(Visit(quote=sentence, quote_start=s, quote_end=e, kind="inspection",
-                                        judgement=judgement or _grade(overall.group("grade") or overall.group("grade2")), area_judgements=areas))
+                    start, end = _sentence_dates(text, s, e, year_hint, meeting_date)
+                    visits.append(Visit(quote=sentence, quote_start=s, quote_end=e, kind="inspection", start=start, end=end,
+                                        judgement=judgement or _grade(overall.groupdict().get("grade") or overall.group("grade2")), area_judgements=areas))
                     last, last_end = visits[-1], e
                     continue
             if last is not None and s - last_end < 600:
@@ -109,18 +111,24 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
                 if _priority(sentence):
                     last.priority_action = True
             continue
-        for m in KIND.finditer(sentence):
-            kind = m.lastgroup
-            if kind == "inspection" and re.match(r"(?:the|an|last|recent|previous|next)\s", m.group(0), re.I):
-                if not about_ofsted:
-                    continue
-            if VAGUE_AFTER.match(sentence, m.end()) or VAGUE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
-                continue
-            visit = _visit(text, s, e, kind, m, year_hint, meeting_date)
+        for m in kinds:
+            visit = _visit(text, s, e, m.lastgroup, m, year_hint, meeting_date)
             if visit is None:
                 continue
             last, last_end = _merge_or_add(visits, visit), e
     return visits
+
+
+def _names_a_visit(m: re.Match, sentence: str, about_ofsted: bool) -> bool:
+    """Not "the inspection framework", "any future inspection" or "three monitoring visits"."""
+    if m.lastgroup == "inspection" and re.match(r"(?:the|an|last|recent|previous|next)\s", m.group(0), re.I):
+        if not about_ofsted:
+            return False
+    if VAGUE_AFTER.match(sentence, m.end()) or VAGUE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+        return False
+    if m.group(0).lower().endswith("s") and COUNTED.search(sentence, max(0, m.start() - 30), m.start()):
+        return False  # "has since received three monitoring visits": a count, not a visit
+    return True
 
 
 def _visit(text, s, e, kind, m, year_hint, meeting_date=None) -> Visit | None:
@@ -191,6 +199,28 @@ def _year_for(month: int | None, sentence: str, year_hint: int | None, meeting_d
     if future and not past and month < meeting_month:
         return year_hint + 1
     return year_hint
+
+
+COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|regular|quarterly|further)"
+                     r"\s+(?:more\s+|further\s+|Ofsted\s+)?$", re.I)
+AUTHORITY_JUDGED = re.compile(
+    rf"\b(?:the\s+)?(?:local\s+authority|council|authority|children'?’?s\s+services)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    rf"(?:judged|rated|graded)\s+(?:to\s+be\s+|as\s+)?{GRADE.replace('?P<grade>', '?P<grade2>')}", re.I)
+
+
+def _sentence_dates(text, s, e, year_hint, meeting_date) -> tuple[str | None, str | None]:
+    """The dates of a visit named only by its judgement: "judged inadequate in March 2022"."""
+    for span in find_dates(text, s, e):
+        if NOT_VISIT_DATE.search(text[max(s, span.start - 30):span.start]):
+            continue
+        if meeting_date and span.iso(year_hint) == meeting_date:
+            continue
+        if span.first[0] is None:
+            continue  # only a date with its year: the sentence has no visit to take the tense from
+        start = span.iso(year_hint)
+        end = span.iso(year_hint, "last") if span.last else None
+        return start, (end if end != start else None)
+    return None, None
 
 
 NEGATED = re.compile(r"\b(?:no|not|nor|without|any)\b[^.;]{0,40}$", re.I)

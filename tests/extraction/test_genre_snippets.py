@@ -441,3 +441,18 @@ def test_a_tab_separated_action_log_in_text_is_read_and_ends_at_the_first_ordina
 
 def test_a_table_without_an_action_and_an_owner_column_gives_no_actions():
     assert extract("Measure | Target | Actual\nVisits on time | 90% | 84%\n").actions == []
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("Ofsted's inspection of children's services (ILACS) in November 2022 judged the council to be 'Good' overall.", "good"),
+    ("Following the ILACS inspection in January 2023, overall effectiveness was judged “Requires Improvement to be Good”.",
+     "requires_improvement"),
+])
+def test_a_grade_in_quotation_marks_is_still_the_grade(text, grade):
+    assert one(extract(text, meeting_date="2023-06-01").visits).judgement == grade
+
+
+def test_a_count_of_visits_is_not_a_visit_and_the_judged_authority_is_the_inspection():
+    visits = extract("The Local Authority was judged as Inadequate by Ofsted in March 2022 and has since received "
+                     "three monitoring visits.", meeting_date="2023-06-01").visits
+    assert [(v.kind, v.start, v.judgement) for v in visits] == [("inspection", "2022-03", "inadequate")]
