@@ -44,7 +44,7 @@ COUNT = re.compile(
     re.I,
 )
 CHANGE_TO = re.compile(
-    rf"\b(?:the\s+)?(?P<what>(?:number|total|numbers)\s+of\s+[a-z][a-z ]{{2,40}}?|(?:average\s+)?caseloads?[a-z ]{{0,40}}?)"
+    rf"\b(?:the\s+)?(?P<what>(?:number|total|numbers)\s+of\s+[a-z][a-z ]{{2,80}}?|(?:average\s+)?caseloads?[a-z ]{{0,40}}?)"
     rf"\s+(?:had\s+|has\s+|have\s+)?(?:risen|increased|fallen|decreased|reduced|dropped|grown|gone up|gone down|"
     rf"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+)?(?:to|at)\s+(?P<n>\d+(?:\.\d+)?)(?!\s?%)",
     re.I,
@@ -55,6 +55,16 @@ CASELOAD = re.compile(
     rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*%)",
     re.I,
 )
+# "one in five case files", "1 in 4 children": a proportion, given as a percentage
+RATIO = re.compile(rf"\b(?P<n>{NUMBER})\s+in\s+(?:every\s+)?(?P<d>{NUMBER})\b(?=\s+(?:of\s+)?[a-z])", re.I)
+FRACTIONS = {"half": 50, "a half": 50, "one half": 50, "a third": 33.3, "one third": 33.3, "two thirds": 66.7,
+             "a quarter": 25, "one quarter": 25, "three quarters": 75, "a fifth": 20, "one fifth": 20}
+FRACTION = re.compile(r"\b(?P<n>two[- ]thirds|three[- ]quarters|(?:a|one)[- ](?:half|third|quarter|fifth)|half)\s+of\s+(?:the\s+|all\s+)?(?=[a-z])",
+                      re.I)
+# "Of the 45 care leavers aged 19-21, 38 were in education": 38 of 45
+OF_THE = re.compile(
+    rf"\bOf\s+(?:the|these|those)\s+(?P<d>\d{{1,3}}(?:,\d{{3}})*)\s+(?P<what>[^,.;\d][^,.;]{{2,80}}?),\s*(?P<n>\d{{1,3}}(?:,\d{{3}})*|{WORD_NUMBER})\s+"
+    rf"(?:were|are|had|have|was|is)\s+(?P<rest>[^.;]{{3,120}})", re.I)
 OUT_OF = re.compile(r"\b(?P<n>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+)\b(?!\s*%)", re.I)
 
 BEFORE_NOT_MEASURE = re.compile(
@@ -95,7 +105,7 @@ LEAD_FILLER = re.compile(
 
 def find_measures(text: str) -> list[MeasureItem]:
     tokens = _number_tokens(text)
-    if not tokens:
+    if not tokens and "half" not in text.lower():
         return []
     dates = [(d.start, d.end) for d in find_dates(text)]
     items: list[MeasureItem] = []
@@ -103,7 +113,7 @@ def find_measures(text: str) -> list[MeasureItem]:
         if e - s < 12:
             continue
         lo, hi = bisect_left(tokens, s), bisect_left(tokens, e)
-        if lo == hi:
+        if lo == hi and "half" not in text[s:e].lower():
             continue  # no number in this sentence
         found = _in_sentence(text, s, e, dates, tokens[lo:hi])
         if TARGET_WORD.search(text, s, e):
@@ -161,8 +171,17 @@ def _candidates(text, s, e, tokens):
     """Number tokens first, then the measure forms anchored at each: fast on prose with few numbers."""
     found = []
     lowered = text[s:e].lower()
+    patterns = []
     if "caseload" in lowered or "number of" in lowered or "total of" in lowered:
-        for pattern, kind in ((CHANGE_TO, "change"), (CASELOAD, "caseload")):
+        patterns += [(CHANGE_TO, "change"), (CASELOAD, "caseload")]
+    if "of the" in lowered or "of these" in lowered or "of those" in lowered:
+        patterns.append((OF_THE, "ofthe"))
+    if " in " in lowered:
+        patterns.append((RATIO, "ratio"))
+    if "half" in lowered or "third" in lowered or "quarter" in lowered or "fifth" in lowered:
+        patterns.append((FRACTION, "fraction"))
+    if patterns:
+        for pattern, kind in patterns:
             for m in pattern.finditer(text, s, e):
                 if not any(a < m.end() and m.start() < b for a, b, *_ in found):
                     found.append((m.start(), m.end(), kind, m))
@@ -187,8 +206,11 @@ def _in_sentence(text, s, e, dates, tokens):
         n_start = m.start("n")
         if any(a <= n_start < b for a, b in dates):
             continue
-        if BEFORE_NOT_MEASURE.search(text[max(s, n_start - 25):n_start]):
+        if kind != "ofthe" and BEFORE_NOT_MEASURE.search(text[max(s, n_start - 25):n_start]):
             continue
+        if kind == "fraction" and re.search(r"\b(?:the|other|first|second|latter|former|this|that)\s+$",
+                                            text[max(s, start - 15):start], re.I):
+            continue  # "the other half of the page"
         if TARGET_BEFORE.search(text[max(s, n_start - 40):n_start]) or \
                 TARGET_BACK_BEFORE.search(text[max(s, n_start - 70):n_start]):
             continue  # "against a target of 90%": the target of the measure before it
@@ -196,9 +218,14 @@ def _in_sentence(text, s, e, dates, tokens):
             continue
         if re.match(r"0\d{3,}", m.group("n")) or re.match(r"\s*\d{4,}", text[m.end("n"):m.end("n") + 6]):
             continue  # phone numbers
-        value = to_number(m.group("n"))
+        value = FRACTIONS.get(re.sub(r"[- ]+", " ", m.group("n").lower())) if kind == "fraction" else to_number(m.group("n"))
         if value is None:
             continue
+        if kind == "ratio":
+            whole = to_number(m.group("d"))
+            if not whole or value > whole or whole > 1000:
+                continue
+            value = round(100 * value / whole, 1)
         clause_start, clause_end = _clause(text, s, e, start, end)
         if NATIONAL.search(text[clause_start:clause_end]):
             continue
@@ -230,8 +257,8 @@ def _in_sentence(text, s, e, dates, tokens):
         target = value if TARGET.search(segment[: max(0, start - max(s, clause_start - 80))]) else None
         item = MeasureItem(quote=text[s:e], quote_start=s, quote_end=e, name=name, value=value, unit=unit,
                            target=target, qualifier=qualifier)
-        if kind == "outof":
-            item.numerator, item.denominator = int(m.group("n")), int(m.group("d"))
+        if kind in ("outof", "ofthe", "ratio"):
+            item.numerator, item.denominator = int(to_number(m.group("n"))), int(to_number(m.group("d")))
         out.append(item)
     return out
 
@@ -256,8 +283,10 @@ def _unit(kind, m, text, clause_start, start):
         return "cases" if "caseload" in m.group("what").lower() else "count"
     if kind == "caseload":
         return "cases"
-    if kind == "outof":
+    if kind in ("outof", "ofthe"):
         return "count"
+    if kind in ("ratio", "fraction"):
+        return "%"
     noun = m.group("noun").lower()
     adj = (m.group("adj") or "").lower()
     if adj and f"{adj} {noun}" in NOUNS:
@@ -275,7 +304,8 @@ LEAD_YEAR = re.compile(r"^(?:in|during|for|by|since|at the end of)\s+(?:(?:19|20
 TRAILING = re.compile(
     r"\s*\b(?:currently|now|still|only|approximately|around|about|had|has|have|was|were|is|are|that|of|which|"
     r"who|each|in total|overall|to|stood at|stands at|standing at|remained at|remains at|at|"
-    r"accounted for|account for|accounting for|made up|make up|making up|represented|represent|comprised)\s*$",
+    r"accounted for|account for|accounting for|made up|make up|making up|represented|represent|comprised|"
+    r"improved|increased|decreased|reduced|rose|risen|fell|fallen|dropped|declined|grown|grew|averaged)\s*$",
     re.I,
 )
 
@@ -302,6 +332,9 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
         return "average caseload" if "average" in text[max(0, start - 40):end].lower() else "caseload"
     if kind == "change":
         return clean(m.group("what"))
+    if kind == "ofthe":
+        rest = re.sub(r"^(?:now|currently|still)\s+", "", clean(m.group("rest")), flags=re.I)
+        return clean(f"{m.group('what')} {rest}")[:200]
     if kind != "count":
         after = re.sub(r"^(?:of|for|in)\s+(?:the\s+)?", "", after, flags=re.I)
     if kind == "count":
@@ -311,6 +344,7 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
     name = clean(f"{subject} {after}") if subject and subject.lower() not in after.lower() else after or subject
     for span in reversed(find_dates(name)):
         name = name[:span.start] + name[span.end:]
+    name = re.sub(r"\s*\b(?:in\s+)?(?:Q[1-4]|quarter (?:one|two|three|four|[1-4]))\b", "", name)
     name = re.sub(r"\s+(?:in|on|at|by|as of|since)\s*$", "", re.sub(r"\s+", " ", name)).strip(" .,;:•·-–*")
     return name[:200]
 

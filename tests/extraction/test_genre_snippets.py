@@ -456,3 +456,24 @@ def test_a_count_of_visits_is_not_a_visit_and_the_judged_authority_is_the_inspec
     visits = extract("The Local Authority was judged as Inadequate by Ofsted in March 2022 and has since received "
                      "three monitoring visits.", meeting_date="2023-06-01").visits
     assert [(v.kind, v.start, v.judgement) for v in visits] == [("inspection", "2022-03", "inadequate")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Only one in five case files had an up to date chronology.", (20.0, "%", 1, 5)),
+    ("Three quarters of audits were graded requires improvement.", (75, "%", None, None)),
+    ("Half of the team managers were interim.", (50, "%", None, None)),
+    ("Of the 45 care leavers aged 19-21, 38 were in education, employment or training.", (38, "count", 38, 45)),
+    ("The number of children subject to a child protection plan has fallen from 410 to 352.", (352, "count", None, None)),
+])
+def test_proportions_in_words_and_changes_are_measures(text, want):
+    measure = one(extract(text).measures)
+    assert (measure.value, measure.unit, measure.numerator, measure.denominator) == want
+
+
+def test_the_other_half_of_a_page_is_not_a_measure():
+    assert extract("On the other half of the page there was a table.").measures == []
+
+
+def test_a_quarter_label_and_a_verb_of_change_are_not_part_of_the_name():
+    measure = one(extract("Timeliness of initial child protection conferences improved to 91% in Q2.").measures)
+    assert (measure.name, measure.value) == ("Timeliness of initial child protection conferences", 91)
