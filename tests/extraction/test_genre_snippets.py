@@ -477,3 +477,31 @@ def test_the_other_half_of_a_page_is_not_a_measure():
 def test_a_quarter_label_and_a_verb_of_change_are_not_part_of_the_name():
     measure = one(extract("Timeliness of initial child protection conferences improved to 91% in Q2.").measures)
     assert (measure.name, measure.value) == ("Timeliness of initial child protection conferences", 91)
+
+
+# --- recommendations in the forms inspection letters use -------------------------------
+
+def test_what_needs_to_improve_with_square_bullets_and_a_question_heading():
+    square = ("The inspection report set out what needs to improve:\n\n"
+              "\u25a0 The quality of management oversight.\n\u25a0 The timeliness of strategy discussions.\n")
+    question = ("What needs to improve in this local authority?\n- The response to children who go missing.\n"
+                "- Pathway planning for care leavers.\n\nMembers welcomed the report.")
+    assert [r.text for r in extract(square).recommendations] == [
+        "The quality of management oversight.", "The timeliness of strategy discussions."]
+    assert [r.ref for r in extract(question).recommendations] == ["1", "2"]
+
+
+def test_ofsted_recommended_that_is_one_recommendation():
+    rec = one(extract("Ofsted recommended that the local authority improve the quality of return home interviews.").recommendations)
+    assert rec.text == "the local authority improve the quality of return home interviews"
+
+
+def test_an_inline_list_of_areas_for_improvement_matching_its_count_is_split():
+    recs = extract("The focused visit letter identified two areas for improvement: the timeliness of assessments, "
+                   "and management oversight.").recommendations
+    assert [(r.ref, r.text, r.source) for r in recs] == [
+        ("1", "the timeliness of assessments", "focused visit"), ("2", "management oversight", "focused visit")]
+
+
+def test_an_inline_list_whose_parts_do_not_match_the_count_is_left_alone():
+    assert extract("The letter identified three areas for improvement: timeliness, and oversight.").recommendations == []
