@@ -56,12 +56,18 @@ def find_decisions(text: str) -> list[DecisionItem]:
         spans, covered = _block(text, m.end())
         for s, e in spans:
             for s2, e2 in _inline(text, s, e):
+                joint = LIST_JOINT.search(text, s2, e2)  # "2. the thanks be recorded; and"
+                if joint and joint.start() > s2:
+                    e2 = joint.start()
                 item = clean(text[s2:e2])
                 if len(item) < 6 or item.endswith(":") or INTRO_ONLY.match(item):
                     continue
                 out.append(DecisionItem(quote=text[s2:e2], quote_start=s2, quote_end=e2, kind=decision_kind(item),
                                         text=item))
     return out
+
+
+LIST_JOINT = re.compile(r"\s*[;,]\s*(?:and|or)?\s*$", re.I)
 
 
 def _block(text: str, start: int) -> tuple[list[tuple[int, int]], int]:

@@ -46,7 +46,12 @@ COUNT = re.compile(
 CHANGE_TO = re.compile(
     rf"\b(?:the\s+)?(?P<what>(?:number|total|numbers)\s+of\s+[a-z][a-z ]{{2,80}}?|(?:average\s+)?caseloads?[a-z ]{{0,40}}?)"
     rf"\s+(?:had\s+|has\s+|have\s+)?(?:risen|increased|fallen|decreased|reduced|dropped|grown|gone up|gone down|"
-    rf"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+)?(?:to|at)\s+(?P<n>\d+(?:\.\d+)?)(?!\s?%)",
+    rf"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+)?(?:to|at)\s+(?P<n>\d+(?:,\d{{3}})*(?:\.\d+)?)(?!\s?%)",
+    re.I,
+)
+NUMBER_WAS = re.compile(
+    rf"\b(?:the\s+)?(?P<what>(?:number|total)\s+of\s+[a-z][a-z ]{{2,80}}?)\s+(?:was|were|is|are|stood at)\s+(?:now\s+)?"
+    rf"(?P<n>\d+(?:,\d{{3}})*)(?![\d.]|\s?%|\s*(?:per ?cent|percent))",
     re.I,
 )
 CASELOAD = re.compile(
@@ -119,8 +124,24 @@ def find_measures(text: str) -> list[MeasureItem]:
         if TARGET_WORD.search(text, s, e):
             # "The target was to reduce this to 8%": the target of the measure just before
             _targets(text, s, e, found or items[-1:])
-        items.extend(found)
+        items.extend(f for f in found if not _repeats(f, items))
     return items
+
+
+def _capitals_line(text: str, start: int) -> bool:
+    end = text.find("\n", start)
+    letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
+def _repeats(item: MeasureItem, earlier: list[MeasureItem]) -> bool:
+    """The same figure for the same thing said again ("a breakdown of the 486 children in care")."""
+    words = set(re.findall(r"[a-z]{4,}", item.name.lower()))
+    return any(
+        other.value == item.value and other.unit == item.unit
+        and len(words & set(re.findall(r"[a-z]{4,}", other.name.lower()))) >= 2
+        for other in earlier
+    )
 
 
 TARGET_WORD = re.compile(r"target|goal|aim|ambition", re.I)
@@ -143,7 +164,7 @@ ANCHORED = [
     (re.compile(rf"(?P<n>{NUMBER})\s?(?:%|per ?cent\b|percent\b)(?:\s*(?:-|–|—|to)\s*(?:{QUALIFIER}\s+)?{NUMBER}\s?(?:%|per ?cent\b|percent\b)?)?", re.I), "%"),
     (re.compile(r"(?P<n>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+)\b(?!\s*%)", re.I), "outof"),
     (re.compile(
-        rf"(?P<n>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<n2>{NUMBER}))?(?:\s+(?P<adj>{ADJ}(?:\s+{ADJ}){{0,2}}?))?\s+(?P<noun>{NOUN})\b",
+        rf"(?P<n>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<n2>{NUMBER}))?(?:\s+(?P<adj>{ADJ}(?:\s+{ADJ}){{0,2}}?))?\s+(?P<noun>{NOUN})\b(?!['’]s)",
         re.I), "count"),
 ]
 
@@ -167,13 +188,16 @@ class _Found:
         return self._m.end(name)
 
 
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+
+
 def _candidates(text, s, e, tokens):
     """Number tokens first, then the measure forms anchored at each: fast on prose with few numbers."""
     found = []
     lowered = text[s:e].lower()
     patterns = []
     if "caseload" in lowered or "number of" in lowered or "total of" in lowered:
-        patterns += [(CHANGE_TO, "change"), (CASELOAD, "caseload")]
+        patterns += [(CHANGE_TO, "change"), (NUMBER_WAS, "change"), (CASELOAD, "caseload")]
     if "of the" in lowered or "of these" in lowered or "of those" in lowered:
         patterns.append((OF_THE, "ofthe"))
     if " in " in lowered:
@@ -188,6 +212,8 @@ def _candidates(text, s, e, tokens):
     for p in tokens:
         if any(a <= p < b for a, b, *_ in found):
             continue
+        if FROM_BEFORE.search(text, max(s, p - 8), p):
+            continue  # "fallen from 28% to 19%": the earlier figure; the later one is the measure
         for pattern, kind in ANCHORED:
             m = pattern.match(text, p, e)
             if m:
@@ -208,6 +234,12 @@ def _in_sentence(text, s, e, dates, tokens):
             continue
         if kind != "ofthe" and BEFORE_NOT_MEASURE.search(text[max(s, n_start - 25):n_start]):
             continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip() and _capitals_line(text, start):
+            continue  # "6 CHILDREN IN CARE": an agenda item number before its heading
+        if kind == "count" and (m.group("noun") or "").lower() == "visits" and \
+                re.search(r"monitoring|focused|focussed|ofsted|inspection", m.group("adj") or "", re.I):
+            continue  # "four monitoring visits" counts visits, which are visits, not a measure
         if kind == "fraction" and re.search(r"\b(?:the|other|first|second|latter|former|this|that)\s+$",
                                             text[max(s, start - 15):start], re.I):
             continue  # "the other half of the page"
@@ -310,6 +342,15 @@ TRAILING = re.compile(
 )
 
 
+AIM_LEAD = re.compile(
+    r"^(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:aim(?:s|ed)?|intend(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?|hope(?:s|d)?|expect(?:s|ed)?|"
+    r"target(?:s|ed)?|goal (?:is|was)|ambition (?:is|was))\s+(?:is\s+|was\s+)?to\s+(?:reduce|increase|improve|raise|lower|cut|"
+    r"bring down|bring|get|achieve|reach)\s+", re.I)
+CHANGE_TAIL = re.compile(
+    r"\s*\b(?:had\s+|has\s+|have\s+)?(?:fallen|risen|rose|fell|increased|decreased|reduced|improved|dropped|declined|"
+    r"changed|moved|gone up|gone down)\s+from\s+[\d.,]+\s*(?:%|per ?cent)?\s*(?:to)?\s*$", re.I)
+
+
 def _subject(text, clause_start, start) -> str:
     before = clean(text[clause_start:start])
     if re.match(r"(?:who|which|that)\b", before, re.I):
@@ -318,6 +359,8 @@ def _subject(text, clause_start, start) -> str:
         before = " ".join(words[-4:]) + " " + re.sub(r"^(?:who|which|that)\s+", "", before, flags=re.I)
     before = re.sub(r"^.*\bthat\b\s*", "", before, flags=re.I).lstrip("•·-–*▪● ")
     before = LEAD_YEAR.sub("", before)
+    before = AIM_LEAD.sub("", before)
+    before = CHANGE_TAIL.sub("", before)
     before = LEAD_FILLER.sub("", before)
     before = re.sub(r"^(?:of|for|in|on|the|a|an)\s+", "", before, flags=re.I)
     previous = None
@@ -345,7 +388,8 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
     for span in reversed(find_dates(name)):
         name = name[:span.start] + name[span.end:]
     name = re.sub(r"\s*\b(?:in\s+)?(?:Q[1-4]|quarter (?:one|two|three|four|[1-4]))\b", "", name)
-    name = re.sub(r"\s+(?:in|on|at|by|as of|since)\s*$", "", re.sub(r"\s+", " ", name)).strip(" .,;:•·-–*")
+    name = re.sub(r"\s+", " ", name).strip(" .,;:•·-–*")
+    name = re.sub(r"\s+(?:in|on|at|by|as of|since|before|until)$", "", name).strip(" .,;:•·-–*")
     return name[:200]
 
 

@@ -115,6 +115,9 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
             visit = _visit(text, s, e, m.lastgroup, m, year_hint, meeting_date)
             if visit is None:
                 continue
+            counted = COUNTED.search(sentence, max(0, m.start() - 30), m.start()) if m.group(0).lower().endswith("s") else None
+            if counted and visit.kind == "monitoring_visit" and visit.ordinal is None:
+                visit.ordinal = _count(counted.group(0))  # the latest of four monitoring visits is the fourth
             last, last_end = _merge_or_add(visits, visit), e
     return visits
 
@@ -127,7 +130,9 @@ def _names_a_visit(m: re.Match, sentence: str, about_ofsted: bool) -> bool:
     if VAGUE_AFTER.match(sentence, m.end()) or VAGUE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
         return False
     if m.group(0).lower().endswith("s") and COUNTED.search(sentence, max(0, m.start() - 30), m.start()):
-        return False  # "has since received three monitoring visits": a count, not a visit
+        # "has since received three monitoring visits": a count, not a visit - unless the
+        # sentence goes on to the latest of them ("...; the most recent, in November, focused on ...")
+        return bool(LATEST_OF.search(sentence, m.end()))
     return True
 
 
@@ -199,6 +204,16 @@ def _year_for(month: int | None, sentence: str, year_hint: int | None, meeting_d
     if future and not past and month < meeting_month:
         return year_hint + 1
     return year_hint
+
+
+LATEST_OF = re.compile(r"\b(?:the\s+)?(?:most\s+recent|latest|last)\b(?!\s+(?:year|month|week|meeting))", re.I)
+
+
+def _count(words: str) -> int | None:
+    token = words.split()[0].lower()
+    if token.isdigit():
+        return int(token)
+    return {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(token)
 
 
 COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|regular|quarterly|further)"

@@ -229,7 +229,7 @@ def test_panel_minutes_with_title_case_items_and_one_line_resolutions():
     ("It was RESOLVED that:\n\n•\tthe report be noted;\n•\tofficers be thanked.\n",
      [("noted", "the report be noted"), ("other", "officers be thanked.")]),
     ("Resolved - That (1) the report be noted; and (2) the plan be approved.",
-     [("noted", "the report be noted; and"), ("approved", "the plan be approved.")]),
+     [("noted", "the report be noted"), ("approved", "the plan be approved.")]),
     ("RESOLVED: That -\n\n1. the report be noted;\n2. the plan be approved.\n\n12. Fostering Service Annual Report\n",
      [("noted", "the report be noted"), ("approved", "the plan be approved.")]),
 ])
@@ -505,3 +505,26 @@ def test_an_inline_list_of_areas_for_improvement_matching_its_count_is_split():
 
 def test_an_inline_list_whose_parts_do_not_match_the_count_is_left_alone():
     assert extract("The letter identified three areas for improvement: timeliness, and oversight.").recommendations == []
+
+
+# --- a whole meeting with the usual distractors ------------------------------------------
+
+def test_agenda_numbers_counts_of_visits_and_repeated_figures_are_not_measures():
+    text = ("6 CHILDREN IN CARE IMPROVEMENT PROGRAMME\n"
+            "Since then there had been four monitoring visits; the most recent, in November 2023, had focused on "
+            "children in care and care leavers.\n"
+            "The number of children in care was 486, compared with 512 a year earlier.\n"
+            "Social worker vacancies had fallen from 28% to 19%.\n"
+            "The Assistant Director Safeguarding undertook to provide a breakdown of the 486 children in care by "
+            "placement type.\n")
+    facts = extract(text, meeting_date="2024-01-17")
+    assert [(m.name, m.value, m.unit) for m in facts.measures] == [
+        ("number of children in care", 486, "count"), ("Social worker vacancies", 19, "%")]
+    visit = one(facts.visits)
+    assert (visit.kind, visit.start, visit.ordinal, visit.focus) == (
+        "monitoring_visit", "2023-11", 4, "children in care and care leavers")
+
+
+def test_an_aim_names_what_it_measures():
+    measure = one(extract("The service aimed to reduce agency staffing to below 15% by March 2025.").measures)
+    assert (measure.name, measure.target) == ("agency staffing", 15)
