@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-
 from datetime import date, timedelta
 
 from .dates import MONTHS, find_dates

@@ -44,14 +44,14 @@ COUNT = re.compile(
     re.I,
 )
 CHANGE_TO = re.compile(
-    rf"\b(?:the\s+)?(?P<what>(?:number|total|numbers)\s+of\s+[a-z][a-z ]{{2,80}}?|(?:average\s+)?caseloads?[a-z ]{{0,40}}?)"
-    rf"\s+(?:had\s+|has\s+|have\s+)?(?:risen|increased|fallen|decreased|reduced|dropped|grown|gone up|gone down|"
-    rf"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+)?(?:to|at)\s+(?P<n>\d+(?:,\d{{3}})*(?:\.\d+)?)(?!\s?%)",
+    r"\b(?:the\s+)?(?P<what>(?:number|total|numbers)\s+of\s+[a-z][a-z ]{2,80}?|(?:average\s+)?caseloads?[a-z ]{0,40}?)"
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:risen|increased|fallen|decreased|reduced|dropped|grown|gone up|gone down|"
+    r"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+)?(?:to|at)\s+(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?!\s?%)",
     re.I,
 )
 NUMBER_WAS = re.compile(
-    rf"\b(?:the\s+)?(?P<what>(?:number|total)\s+of\s+[a-z][a-z ]{{2,80}}?)\s+(?:was|were|is|are|stood at)\s+(?:now\s+)?"
-    rf"(?P<n>\d+(?:,\d{{3}})*)(?![\d.]|\s?%|\s*(?:per ?cent|percent))",
+    r"\b(?:the\s+)?(?P<what>(?:number|total)\s+of\s+[a-z][a-z ]{2,80}?)\s+(?:was|were|is|are|stood at)\s+(?:now\s+)?"
+    r"(?P<n>\d+(?:,\d{3})*)(?![\d.]|\s?%|\s*(?:per ?cent|percent))",
     re.I,
 )
 CASELOAD = re.compile(
@@ -160,7 +160,7 @@ _WORD_STARTS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", WORD_NUMBER)}
 NUMBER_TOKEN_LOWER = re.compile(rf"(?<![\w.])(?=[\d{_WORD_STARTS}]){NUMBER}(?![\w])")
 QUALIFIER_BEFORE = re.compile(rf"(?P<q>{QUALIFIER})\s+$", re.I)
 ANCHORED = [
-    (re.compile(rf"(?P<n>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s?%", re.I), "%"),
+    (re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s?%", re.I), "%"),
     (re.compile(rf"(?P<n>{NUMBER})\s?(?:%|per ?cent\b|percent\b)(?:\s*(?:-|–|—|to)\s*(?:{QUALIFIER}\s+)?{NUMBER}\s?(?:%|per ?cent\b|percent\b)?)?", re.I), "%"),
     (re.compile(r"(?P<n>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+)\b(?!\s*%)", re.I), "outof"),
     (re.compile(

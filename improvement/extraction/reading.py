@@ -123,7 +123,7 @@ def _docx(data: bytes) -> str:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - any failure means "not a readable Word file"
+    except Exception as exc:
         raise InputError(f"this Word file cannot be read ({type(exc).__name__})") from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -137,7 +137,7 @@ def _pdf(data: bytes) -> str:
         from pdfminer.high_level import extract_text
 
         text = extract_text(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise InputError(f"this PDF cannot be read ({type(exc).__name__})") from None
     if len(text.strip()) < 20:
         raise InputError("this PDF has no text layer (a scan?); only PDFs with text can be imported")

@@ -1,9 +1,9 @@
 """Role titles as identities: the same role written two ways is one key."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-import unicodedata
 
 _FILLER = re.compile(r"\b(?:the|of|for|and)\b|&")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")

@@ -12,21 +12,13 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from improvement.forms.dates import DATE_HINT, GovukDateField
 from improvement.models import Action, ActionStatus, Owner, Recommendation, Theme
 
-DATE_ERROR = "Enter a real date in the form year-month-day, for example 2026-03-31"
-
-
-class _DateField(forms.DateField):
-    default_error_messages = {"invalid": DATE_ERROR}
 
 
 class _DateFilter(django_filters.DateFilter):
-    field_class = _DateField
-
-
-def _date_widget():
-    return forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"})
+    field_class = GovukDateField
 
 
 def _select():
@@ -51,10 +43,10 @@ class ActionFilter(django_filters.FilterSet):
     )
     owner = django_filters.ModelChoiceFilter(label="Owner", queryset=Owner.objects.none(), empty_label="All", widget=_select())
     due_after = _DateFilter(
-        label="Due on or after", field_name="due_date", lookup_expr="gte", widget=_date_widget(), help_text="For example, 2026-01-31"
+        label="Due on or after", field_name="due_date", lookup_expr="gte", help_text=DATE_HINT
     )
     due_before = _DateFilter(
-        label="Due on or before", field_name="due_date", lookup_expr="lte", widget=_date_widget(), help_text="For example, 2026-12-31"
+        label="Due on or before", field_name="due_date", lookup_expr="lte", help_text=DATE_HINT
     )
     overdue = django_filters.BooleanFilter(
         label="Overdue only", method="filter_overdue", widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"})

@@ -15,6 +15,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from improvement.forms.dates import DATE_HINT, GovukDateField
 from improvement.models import (
     Action,
     ActionStatus,
@@ -26,20 +27,8 @@ from improvement.models import (
     Theme,
 )
 
-DATE_HELP = "For example, 2026-03-31"
-DATE_ERROR = "Enter a real date in the form year-month-day, for example 2026-03-31"
-
-
-class _DateField(forms.DateField):
-    default_error_messages: ClassVar[dict] = {"invalid": DATE_ERROR}
-
-
 class DateFilter(django_filters.DateFilter):
-    field_class = _DateField
-
-
-def _date_widget():
-    return forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"})
+    field_class = GovukDateField
 
 
 def _select():
@@ -97,8 +86,8 @@ class ActionFilterSet(_ScopedFilterSet):
     recommendation = django_filters.ModelChoiceFilter(
         queryset=Recommendation.objects.all(), label="Recommendation", method="filter_recommendation", widget=_select()
     )
-    due_from = DateFilter(field_name="due_date", lookup_expr="gte", label="Due from", widget=_date_widget(), help_text=DATE_HELP)
-    due_to = DateFilter(field_name="due_date", lookup_expr="lte", label="Due by", widget=_date_widget(), help_text=DATE_HELP)
+    due_from = DateFilter(field_name="due_date", lookup_expr="gte", label="Due from", help_text=DATE_HINT)
+    due_to = DateFilter(field_name="due_date", lookup_expr="lte", label="Due by", help_text=DATE_HINT)
 
     class Meta:
         model = Action
@@ -128,8 +117,8 @@ class RecommendationFilterSet(_ScopedFilterSet):
     recommendation = django_filters.ModelChoiceFilter(
         queryset=Recommendation.objects.all(), label="Recommendation", field_name="pk", widget=_select()
     )
-    due_from = DateFilter(label="Actions due from", method="filter_action", widget=_date_widget(), help_text=DATE_HELP)
-    due_to = DateFilter(label="Actions due by", method="filter_action", widget=_date_widget(), help_text=DATE_HELP)
+    due_from = DateFilter(label="Actions due from", method="filter_action", help_text=DATE_HINT)
+    due_to = DateFilter(label="Actions due by", method="filter_action", help_text=DATE_HINT)
 
     class Meta:
         model = Recommendation
@@ -156,8 +145,8 @@ class MeasureFilterSet(_ScopedFilterSet):
     recommendation = django_filters.ModelChoiceFilter(
         queryset=Recommendation.objects.all(), label="Recommendation", method="filter_action", widget=_select()
     )
-    date_from = DateFilter(label="Values from", method="filter_nothing", widget=_date_widget(), help_text=DATE_HELP)
-    date_to = DateFilter(label="Values to", method="filter_nothing", widget=_date_widget(), help_text=DATE_HELP)
+    date_from = DateFilter(label="Values from", method="filter_nothing", help_text=DATE_HINT)
+    date_to = DateFilter(label="Values to", method="filter_nothing", help_text=DATE_HINT)
 
     class Meta:
         model = Measure
@@ -178,7 +167,7 @@ class ChangesFilterSet(ActionFilterSet):
     """What changed since a date (or since the last meeting of a committee), for the actions filtered."""
 
     committee = django_filters.ChoiceFilter(label="Committee", empty_label="Any committee", method="filter_nothing", widget=_select())
-    since = DateFilter(label="Changes since", method="filter_nothing", widget=_date_widget(), help_text=DATE_HELP)
+    since = DateFilter(label="Changes since", method="filter_nothing", help_text=DATE_HINT)
 
     def __init__(self, data=None, queryset=None, *, authority, **kwargs):
         super().__init__(data=data, queryset=queryset, authority=authority, **kwargs)
@@ -199,8 +188,8 @@ class JourneyFilterSet(_ScopedFilterSet):
 
     kind = django_filters.ChoiceFilter(choices=Inspection.Kind.choices, label="Kind", empty_label="All", widget=_select())
     theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme", method="filter_theme", widget=_select())
-    date_from = DateFilter(field_name="start_date", lookup_expr="gte", label="From", widget=_date_widget(), help_text=DATE_HELP)
-    date_to = DateFilter(field_name="start_date", lookup_expr="lte", label="To", widget=_date_widget(), help_text=DATE_HELP)
+    date_from = DateFilter(field_name="start_date", lookup_expr="gte", label="From", help_text=DATE_HINT)
+    date_to = DateFilter(field_name="start_date", lookup_expr="lte", label="To", help_text=DATE_HINT)
 
     class Meta:
         model = Inspection

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from improvement.forms.dates import DATE_HINT, GovukDateField
 from improvement.models import Action, ActionStatus, ImprovementPlan, Measure, Owner, Recommendation, Theme
 from improvement.services.actions import NOTE_REQUIRED
 
 TEXT = {"class": "govuk-input"}
-DATE_ERROR = "Enter a real date, for example 2026-03-31"
-
-
-class GovukDateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={"class": "govuk-input govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d")
 
 
 class ActionUpdateForm(forms.Form):
@@ -93,7 +86,7 @@ class _ScopedModelForm(forms.ModelForm):
     def __init__(self, *args, authority, **kwargs):
         self.authority = authority
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for name, field in list(self.fields.items()):
             if isinstance(field, forms.ModelChoiceField):
                 model = field.queryset.model
                 if model is Theme:
@@ -108,9 +101,13 @@ class _ScopedModelForm(forms.ModelForm):
                     field.widget.attrs.setdefault("class", "govuk-select")
             elif isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("class", "govuk-textarea")
-            elif isinstance(field.widget, forms.DateInput):
-                field.widget = GovukDateInput()
-                field.error_messages["invalid"] = DATE_ERROR
+            elif isinstance(field, forms.DateField):
+                # The GOV.UK date input (day, month, year) in place of the browser's date picker
+                self.fields[name] = GovukDateField(
+                    required=field.required, label=field.label, help_text=field.help_text or DATE_HINT,
+                    error_messages={"required": field.error_messages.get("required", "Enter the date")},
+                    initial=field.initial,
+                )
             elif isinstance(field.widget, (forms.TextInput, forms.URLInput, forms.EmailInput, forms.NumberInput)):
                 field.widget.attrs.setdefault("class", "govuk-input")
 
@@ -133,7 +130,6 @@ class ActionForm(_ScopedModelForm):
         model = Action
         fields = ACTION_FIELDS
         labels = {"start_date": "Start date (optional)", "due_date": "Due date", "reference": "Reference (optional)"}
-        help_texts = {"due_date": "For example, 2026-03-31", "start_date": "For example, 2026-01-05"}
         error_messages = {"title": {"required": "Enter the action's title"}}
 
     def clean(self):
@@ -263,8 +259,7 @@ class MeasureForm(_ScopedModelForm):
 
 
 class MeasureValueForm(forms.Form):
-    date = forms.DateField(label="Date of the figure", widget=GovukDateInput(), help_text="For example, 2026-03-31",
-                           error_messages={"required": "Enter the date of the figure", "invalid": DATE_ERROR})
+    date = GovukDateField(label="Date of the figure", error_messages={"required": "Enter the date of the figure"})
     value = forms.DecimalField(label="Value", max_digits=12, decimal_places=2,
                                widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5", "inputmode": "decimal"}),
                                error_messages={"required": "Enter the value", "invalid": "The value must be a number, like 62.5"})

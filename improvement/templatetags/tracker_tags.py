@@ -96,6 +96,7 @@ def field_type(bound_field) -> str:
         "RadioSelect": "radios",
         "CheckboxInput": "checkbox",
         "DateInput": "date",
+        "GovukDateWidget": "dateparts",
         "ClearableFileInput": "file",
         "FileInput": "file",
         "HiddenInput": "hidden",
@@ -106,6 +107,7 @@ def field_type(bound_field) -> str:
 _ERROR_CLASS = {
     "text": "govuk-input--error",
     "date": "govuk-input--error",
+    "dateparts": "govuk-input--error",
     "select": "govuk-select--error",
     "textarea": "govuk-textarea--error",
     "file": "govuk-file-upload--error",
@@ -135,7 +137,7 @@ def govuk_widget(bound_field):
         described.append(f"{bound_field.auto_id}-hint")
     if bound_field.errors:
         described.append(f"{bound_field.auto_id}-error")
-    if described:
+    if described and kind != "dateparts":  # a date's fieldset carries its hint and error
         attrs["aria-describedby"] = " ".join(described)
     return bound_field.as_widget(attrs=attrs)
 

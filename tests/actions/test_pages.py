@@ -36,7 +36,7 @@ def test_my_actions_filters_are_in_the_url(client, manager, actions, themes, tod
     assert [a.title for a in client.get(url, {"recommendation": rec.pk}).context["rows"]] == ["Recruit permanent social workers"]
     page = client.get(url, {"due_before": "not a date", "owner": actions["soon"].owner_id})
     assert page.status_code == 200
-    assert "Enter a real date" in page.content.decode()
+    assert "The date must be a real date" in page.content.decode()
     assert len(page.context["rows"]) == 3
 
 

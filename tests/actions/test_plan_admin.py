@@ -7,7 +7,13 @@ from django.core import mail
 from django.urls import reverse
 
 from improvement.models import Measure, MeasureValue, Owner, Recommendation, Theme
-from tests.factories import PASSWORD, MeasureFactory, OwnerFactory, PlanFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    MeasureFactory,
+    OwnerFactory,
+    PlanFactory,
+    UserFactory,
+)
 
 
 def test_a_lead_adds_an_owner_with_a_line_manager(client, lead, authority):
@@ -81,7 +87,7 @@ def test_a_lead_records_measure_values_and_a_second_figure_for_a_day_replaces_th
     client.force_login(lead)
     url = reverse("plan_admin_measure_values", args=[measure.pk])
     for value in ("24.5", "23"):
-        response = client.post(url, {"date_0": "31", "date_1": "3", "date_2": "2026", "date": "2026-03-31", "value": value})
+        response = client.post(url, {"date-day": "31", "date-month": "3", "date-year": "2026", "value": value})
         assert response.status_code == 302, response.content.decode()[:2000]
     assert list(MeasureValue.objects.filter(measure=measure).values_list("date", "value")) == [
         (dt.date(2026, 3, 31), Decimal("23"))
@@ -94,7 +100,7 @@ def test_a_measure_value_that_is_not_a_number_is_explained(client, lead, authori
     measure = MeasureFactory(authority=authority)
     client.force_login(lead)
     response = client.post(reverse("plan_admin_measure_values", args=[measure.pk]),
-                           {"date": "2026-03-31", "date_0": "31", "date_1": "3", "date_2": "2026", "value": "about 20"})
+                           {"date-day": "31", "date-month": "3", "date-year": "2026", "value": "about 20"})
     assert response.status_code == 400
     assert "The value must be a number" in response.content.decode()
     assert not MeasureValue.objects.filter(measure=measure).exists()
@@ -118,7 +124,7 @@ def test_a_manager_cannot_post_to_the_plan_pages(client, manager, authority):
 
 
 def test_password_reset_by_email_lets_the_user_sign_in_with_the_new_password(client, authority):
-    user = UserFactory(authority=authority, username="forgetful", email="forgetful@example.org")
+    UserFactory(authority=authority, username="forgetful", email="forgetful@example.org")
     response = client.post(reverse("password_reset"), {"email": "forgetful@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["forgetful@example.org"]

@@ -33,7 +33,7 @@ def plan_setting():
     front, care = ThemeFactory(plan=plan, number=1, title="Front door"), ThemeFactory(plan=plan, number=2, title="Children in care")
     owner = OwnerFactory(authority=authority, role_title="Head of Service, Front Door", user=manager)
     someone = OwnerFactory(authority=authority, role_title="Head of Service, Children in Care")
-    mk = lambda **kw: ActionFactory(authority=authority, plan=plan, status=ActionStatus.ON_TRACK, **kw)  # noqa: E731
+    mk = lambda **kw: ActionFactory(authority=authority, plan=plan, status=ActionStatus.ON_TRACK, **kw)
     actions = {
         "overdue": mk(title="Audit contacts at the front door", owner=owner, theme=front,
                       due_date=today - dt.timedelta(days=12), progress=30),

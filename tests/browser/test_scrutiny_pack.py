@@ -70,7 +70,7 @@ def test_filters_work_without_javascript_and_bad_dates_are_explained(browser, li
     sign_in(page, live_server, user)
     page.goto(f"{live_server.url}/dashboard/?due_from=2026-13-45")
     assert page.get_by_text("There is a problem").is_visible()
-    assert page.get_by_text("Enter a real date in the form year-month-day").first.is_visible()
+    assert page.get_by_text("The date must be a real date").first.is_visible()
     page.goto(f"{live_server.url}/dashboard/")
     page.get_by_text("Filter this page").click()
     page.get_by_label("Status").select_option(label="Off track")

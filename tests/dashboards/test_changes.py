@@ -85,5 +85,5 @@ def test_changes_page_bad_date(client, scrutiny, history, today):
     client.force_login(scrutiny)
     response = client.get(reverse("changes_since"), {"since": "2026-02-30"})
     assert response.status_code == 200
-    assert "Enter a real date" in response.content.decode()
+    assert "The date must be a real date" in response.content.decode()
     assert response.context["changes"].since.date == dt.date(2026, 10, 20)  # falls back to the default

@@ -82,7 +82,7 @@ def test_an_invalid_date_is_a_clear_form_error_not_a_500(client, scrutiny, plan,
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
-    assert "Enter a real date in the form year-month-day, for example 2026-03-31" in html
+    assert "The date must be a real date, for example 31 3 2026" in html
     assert response.context["dashboard"].overall.total == 6  # the bad filter is ignored, the rest still works
 
 

@@ -1,0 +1,120 @@
+"""The GOV.UK date input: day, month and year boxes, with errors that say which part is wrong.
+
+`GovukDateField` also accepts one value in the form 2026-03-31 or 31/03/2026 under the
+field's own name, so links and bookmarks written with ISO dates (?due_before=2026-03-31)
+keep working beside the three boxes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django import forms
+from django.utils.html import format_html, format_html_join
+
+PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
+DATE_HINT = "For example, 31 3 2026"
+
+
+class GovukDateWidget(forms.Widget):
+    """Three inputs named <name>-day, <name>-month and <name>-year; the first has the field's id."""
+
+    def value_from_datadict(self, data, files, name):
+        parts = [data.get(f"{name}-{part}") for part, _, _ in PARTS]
+        if any(p is not None for p in parts):
+            return tuple((p or "").strip() for p in parts)
+        return data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and not any(f"{name}-{part}" in data for part, _, _ in PARTS)
+
+    def _parts(self, value) -> tuple[str, str, str]:
+        if isinstance(value, (tuple, list)) and len(value) == 3:
+            return tuple("" if v is None else str(v) for v in value)
+        if isinstance(value, date):
+            return str(value.day), str(value.month), str(value.year)
+        if isinstance(value, str) and value:
+            parsed = parse_date_text(value)
+            if parsed:
+                return str(parsed.day), str(parsed.month), str(parsed.year)
+        return "", "", ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        base_id = attrs.get("id") or f"id_{name}"
+        described = attrs.get("aria-describedby")
+        error = "govuk-input--error" in attrs.get("class", "")
+        items = []
+        for (part, label, width), shown in zip(PARTS, self._parts(value)):
+            input_id = base_id if part == "day" else f"{base_id}-{part}"
+            classes = f"govuk-input govuk-date-input__input govuk-input--width-{width}"
+            if error:
+                classes += " govuk-input--error"
+            items.append((input_id, label, classes, f"{name}-{part}", shown))
+        inputs = format_html_join(
+            "",
+            '<div class="govuk-date-input__item"><div class="govuk-form-group">'
+            '<label class="govuk-label govuk-date-input__label" for="{}">{}</label>'
+            '<input class="{}" id="{}" name="{}" type="text" inputmode="numeric" value="{}"{}></div></div>',
+            (
+                (input_id, label, classes, input_id, field_name, shown,
+                 format_html(' aria-describedby="{}"', described) if described and index == 0 else "")
+                for index, (input_id, label, classes, field_name, shown) in enumerate(items)
+            ),
+        )
+        return format_html('<div class="govuk-date-input" id="{}-parts">{}</div>', base_id, inputs)
+
+
+def parse_date_text(value: str) -> date | None:
+    """2026-03-31, 31/03/2026, 31-3-2026 or 31 3 2026; None when it is none of those or not a real date."""
+    value = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+    else:
+        m = re.fullmatch(r"(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{4})", value)
+        if not m:
+            return None
+        day, month, year = (int(g) for g in m.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+class GovukDateField(forms.Field):
+    widget = GovukDateWidget
+    default_error_messages = {
+        "required": "Enter the date",
+        "invalid": "The date must be a real date, for example 31 3 2026",
+        "year": "The year must have 4 numbers, for example 2026",
+    }
+
+    def __init__(self, *args, input_formats=None, **kwargs):  # input_formats: accepted for DateField compatibility
+        kwargs.setdefault("help_text", DATE_HINT)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in (None, "", ()) or (isinstance(value, (tuple, list)) and not any(value)):
+            return None
+        if isinstance(value, date):
+            return value
+        if isinstance(value, (tuple, list)):
+            day, month, year = value
+            missing = [name for name, part in (("a day", day), ("a month", month), ("a year", year)) if not part]
+            if missing:
+                raise forms.ValidationError(
+                    f"The date must include {' and '.join(missing)}", code="incomplete")
+            if not (day.isdigit() and month.isdigit() and year.isdigit()):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            if len(year) != 4:
+                raise forms.ValidationError(self.error_messages["year"], code="year")
+            try:
+                return date(int(year), int(month), int(day))
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        parsed = parse_date_text(str(value))
+        if parsed is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return parsed
