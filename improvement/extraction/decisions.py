@@ -10,7 +10,7 @@ from .text import clean
 
 RESOLVED = re.compile(
     r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Ii]t was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
-    r"(?:\s+(?:unanimously|that))?|(?:DECISIONS?|Decisions?)(?=[ \t*]*[:\-–—]))[ \t*]*[:\-–—]?[ \t*]*",
+    r"(?:\s+(?i:unanimously|as follows))?(?:\s+(?i:that))?|(?:DECISIONS?|Decisions?)(?=[ \t*]*[:\-–—]))[ \t*]*[:\-–—]?[ \t*]*",
     re.M,
 )
 BLOCK_END = re.compile(
@@ -46,6 +46,31 @@ def decision_kind(text: str) -> str:
     return best[0] if best else "other"
 
 
+INLINE_RESOLVED = re.compile(
+    r"\b(?:the\s+)?(?:Committee|Panel|Board|Cabinet|Council|Sub-Committee|Executive|Forum|Members)\s+"
+    r"(?:RESOLVED|resolved)(?:\s+(?i:unanimously))?\s+(?=to\s+[a-z])")
+AND_TO = re.compile(r",?\s+and\s+(?=to\s+[a-z])")
+
+
+def _inline_resolutions(text: str, covered: list[tuple[int, int]]) -> list[DecisionItem]:
+    """"The Committee RESOLVED to note the report and to receive a further update": two decisions."""
+    out = []
+    for m in INLINE_RESOLVED.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        end = m.end()
+        while end < len(text) and text[end] not in ".;\n":
+            end += 1
+        at = m.end()
+        for joint in [*AND_TO.finditer(text, m.end(), end), None]:
+            stop = joint.start() if joint else end
+            item = clean(text[at:stop])
+            if len(item) >= 6:
+                out.append(DecisionItem(quote=text[at:stop], quote_start=at, quote_end=stop, kind=decision_kind(item), text=item))
+            at = joint.end() if joint else end
+    return out
+
+
 def find_decisions(text: str) -> list[DecisionItem]:
     """One decision per item of each RESOLVED block; the block ends where its items stop."""
     out: list[DecisionItem] = []
@@ -64,6 +89,10 @@ def find_decisions(text: str) -> list[DecisionItem]:
                     continue
                 out.append(DecisionItem(quote=text[s2:e2], quote_start=s2, quote_end=e2, kind=decision_kind(item),
                                         text=item))
+    if "esolved" in text or "ESOLVED" in text:
+        spans = [(d.quote_start, d.quote_end) for d in out]
+        out.extend(_inline_resolutions(text, spans))
+        out.sort(key=lambda d: d.quote_start)
     return out
 
 

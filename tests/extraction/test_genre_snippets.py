@@ -528,3 +528,14 @@ def test_agenda_numbers_counts_of_visits_and_repeated_figures_are_not_measures()
 def test_an_aim_names_what_it_measures():
     measure = one(extract("The service aimed to reduce agency staffing to below 15% by March 2025.").measures)
     assert (measure.name, measure.target) == ("agency staffing", 15)
+
+
+def test_resolved_inside_a_sentence_with_two_infinitives_is_two_decisions():
+    decisions = extract("The Committee RESOLVED to note the report and to receive a further update in six months.").decisions
+    assert [(d.kind, d.text) for d in decisions] == [
+        ("noted", "to note the report"), ("received", "to receive a further update in six months")]
+
+
+def test_resolved_unanimously_is_not_itself_a_decision():
+    decisions = extract("RESOLVED UNANIMOUSLY\n\nThat the report be received.").decisions
+    assert [(d.kind, d.text) for d in decisions] == [("received", "the report be received.")]
