@@ -27,7 +27,7 @@ WOULD = re.compile(
 )
 # Between the role and "would": nothing, or a speech verb and "that he/she/they".
 SUBJECT_GAP = re.compile(
-    r"^(?:,[^,.;]{1,70},)?\s*(?:(?:also\s+)?(?:confirmed|agreed|said|stated|advised|explained|promised|"
+    r"^\)?(?:,[^,.;]{1,70},)?\s*(?:(?:also\s+)?(?:confirmed|agreed|said|stated|advised|explained|promised|"
     r"undertook|indicated|added|assured members|offered|responded|replied)\s+(?:that\s+)?(?:he|she|they)\s+)?$",
     re.I,
 )

@@ -23,7 +23,10 @@ AFTER_SPEAKER = re.compile(
 BEFORE_AUTHOR = re.compile(
     r"(?:report|reports|presentation|update|paper|briefing|submission)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?$"
     r"|(?:question|questions)\b[^\n]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$"
-    r"|\b(?:presented|introduced|submitted|prepared|written|given|led)[ \t]+by[ \t]+(?:the[ \t]+)?$",
+    r"|\b(?:presented|introduced|submitted|prepared|written|given|led)[ \t]+by[ \t]+(?:the[ \t]+)?$"
+    r"|\b(?:presented|introduced|submitted|prepared|written|given|led)[ \t]+by[ \t]+[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,3}[ \t]*\([ \t]*(?:the[ \t]+)?$"
+    r"|(?m:^)[ \t]*(?:lead|responsible|accountable)[ \t]+(?:officer|director|manager)s?[ \t]*:[ \t]*$"
+    r"|(?m:^)[ \t]*report[ \t]+author[ \t]*:[ \t]*$",
     re.I,
 )
 ACTION_LINE = re.compile(

@@ -539,3 +539,19 @@ def test_resolved_inside_a_sentence_with_two_infinitives_is_two_decisions():
 def test_resolved_unanimously_is_not_itself_a_decision():
     decisions = extract("RESOLVED UNANIMOUSLY\n\nThat the report be received.").decisions
     assert [(d.kind, d.text) for d in decisions] == [("received", "the report be received.")]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The report was presented by Mark Jones (Interim Director of Children's Services).",
+     "Interim Director of Children's Services"),
+    ("Item 5 Fostering sufficiency\nLead officer: Head of Service, Fostering and Adoption\n",
+     "Head of Service, Fostering and Adoption"),
+])
+def test_owners_named_by_a_presenter_in_brackets_or_a_lead_officer_line(text, role):
+    assert role in [o.role for o in extract(text).owners]
+
+
+def test_a_person_with_their_role_in_brackets_commits_to_an_action():
+    item = one(extract("Sarah Green (Assistant Director, Quality and Performance) undertook to circulate the "
+                       "scorecard by 30 June.", meeting_date="2024-03-01").actions)
+    assert (item.owner, item.due) == ("Assistant Director, Quality and Performance", "2024-06-30")
