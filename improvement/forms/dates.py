@@ -66,6 +66,14 @@ class GovukDateWidget(forms.Widget):
         return format_html('<div class="govuk-date-input" id="{}-parts">{}</div>', base_id, inputs)
 
 
+def slash_date(value) -> str:
+    """31/3/2026 for a date or an ISO day; an ISO month ("2026-03") or anything else as it is."""
+    if not value:
+        return ""
+    day = value if isinstance(value, date) else (parse_date_text(str(value)) if len(str(value)) == 10 else None)
+    return f"{day.day}/{day.month}/{day.year}" if day else str(value)
+
+
 def parse_date_text(value: str) -> date | None:
     """2026-03-31, 31/03/2026, 31-3-2026 or 31 3 2026; None when it is none of those or not a real date."""
     value = value.strip()

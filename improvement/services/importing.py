@@ -84,6 +84,23 @@ def document_preview(
 ) -> Preview:
     """Read and extract one file; raises extraction.InputError for unreadable input. Writes nothing."""
     text, warnings = extraction.read_document(data, filename=filename)
+    return text_preview(text=text, sha256=hashlib.sha256(data).hexdigest(), filename=filename, warnings=warnings,
+                        authority_name=authority_name, committee=committee, meeting_date=meeting_date, kind=kind)
+
+
+def text_preview(
+    *,
+    text: str,
+    sha256: str,
+    filename: str,
+    warnings: list[str] | None = None,
+    authority_name: str | None = None,
+    committee: str | None = None,
+    meeting_date: date | None = None,
+    kind: str | None = None,
+) -> Preview:
+    """Extract from text already read (a stored document's text, offsets unchanged). Writes nothing."""
+    warnings = warnings or []
     facts = extraction.extract(
         text, source=filename, meeting_date=meeting_date, committee=committee, authority=authority_name
     )
@@ -93,7 +110,7 @@ def document_preview(
     flags = [dict(f) for f in contract.get("privacy_flags") or []]
     return Preview(
         filename=filename,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         text=text,
         warnings=list(warnings),
         facts=_with_spans(contract, facts, text),
@@ -371,6 +388,66 @@ def _is_target_only(item: dict) -> bool:
     return any(word in quote for word in ("goal", "target", "aim", "ambition", "should be"))
 
 
+def saved_starts(document: SourceDocument) -> dict[str, set[int]]:
+    """Where the facts already saved from this document start, per kind, to tell new from saved."""
+    sources = {
+        "visits": Inspection.objects.filter(source_document=document),
+        "recommendations": Recommendation.objects.filter(source_document=document),
+        "actions": Action.objects.filter(source_document=document),
+        "measures": MeasureValue.objects.filter(source_document=document),
+        "owners": Owner.objects.filter(source_document=document),
+        "decisions": Decision.objects.filter(source_document=document),
+    }
+    return {kind: set(qs.exclude(source_start=None).values_list("source_start", flat=True)) for kind, qs in sources.items()}
+
+
+def document_reimport(
+    *,
+    preview: Preview,
+    document: SourceDocument,
+    imported_by=None,
+    keep: dict[str, set[int]] | None = None,
+    corrections: dict[tuple[str, int], dict] | None = None,
+) -> ImportOutcome:
+    """Add to an imported document the kept facts not saved from it before (a second review).
+
+    Facts already saved from the document (same kind, same place in the text) are skipped,
+    so confirming a second review never duplicates; owners, measures and visits merge as usual."""
+    outcome = ImportOutcome(filename=preview.filename, status="imported", warnings=preview.warnings, document=document)
+    with transaction.atomic():
+        SourceDocument.objects.select_for_update().filter(pk=document.pk).first()  # one second review at a time
+        saved = saved_starts(document)
+        writer = _Writer(authority=document.authority, document=document, preview=preview, by=imported_by)
+        _write_facts(writer, preview, keep, corrections or {}, skip=saved)
+        writer.flush()
+    outcome.created = writer.created
+    if not sum(writer.created.values()):
+        outcome.status = "unchanged"
+    return outcome
+
+
+def _write_facts(writer, preview: Preview, keep, corrections, skip: dict[str, set[int]] | None = None) -> None:
+    for kind, write in (
+        ("visits", writer.visit),
+        ("owners", None),
+        ("recommendations", writer.recommendation),
+        ("actions", writer.action),
+        ("measures", writer.measure),
+        ("decisions", writer.decision),
+    ):
+        for index, item in enumerate(preview.fact_list(kind)):
+            if keep is not None and index not in keep.get(kind, set()):
+                continue
+            span = item.get("span")
+            if skip and span and span[0] in skip.get(kind, set()):
+                continue
+            item = {**item, **corrections.get((kind, index), {})}
+            if kind == "owners":
+                writer.owner(_owner_title(item), item)
+            else:
+                write(item)
+
+
 def document_import(
     *,
     preview: Preview,
@@ -408,23 +485,7 @@ def document_import(
             imported_by=imported_by,
         )
         writer = _Writer(authority=authority, document=document, preview=preview, by=imported_by)
-        corrections = corrections or {}
-        for kind, write in (
-            ("visits", writer.visit),
-            ("owners", None),
-            ("recommendations", writer.recommendation),
-            ("actions", writer.action),
-            ("measures", writer.measure),
-            ("decisions", writer.decision),
-        ):
-            for index, item in enumerate(preview.fact_list(kind)):
-                if keep is not None and index not in keep.get(kind, set()):
-                    continue
-                item = {**item, **corrections.get((kind, index), {})}
-                if kind == "owners":
-                    writer.owner(_owner_title(item), item)
-                else:
-                    write(item)
+        _write_facts(writer, preview, keep, corrections or {})
         writer.flush()
     outcome.document = document
     outcome.created = writer.created

@@ -143,6 +143,14 @@ def govuk_widget(bound_field):
 
 
 @register.filter
+def slash_date(value) -> str:
+    """31/3/2026: how a date is typed into a single box."""
+    from improvement.forms.dates import slash_date as shown
+
+    return shown(value)
+
+
+@register.filter
 def field_label(name: str) -> str:
     """due_date -> Due date, as the action history names fields."""
     from improvement.selectors.actions import FIELD_LABELS

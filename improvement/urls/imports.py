@@ -8,4 +8,5 @@ urlpatterns = [
     path("imports/<int:pk>/confirm/", imports.confirm, name="import_confirm"),
     path("imports/<int:pk>/discard/", imports.discard, name="import_discard"),
     path("documents/<int:pk>/", imports.document_detail, name="document_detail"),
+    path("documents/<int:pk>/review-again/", imports.review_again, name="document_review_again"),
 ]
