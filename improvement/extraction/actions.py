@@ -240,16 +240,16 @@ def _dedupe(items):
     from .roles import same_role
 
     seen, out = set(), []
-    action_lines = [i for i in items if ACTION_LINE.match(i.quote)]
-    sentence_items = [i for i in items if i not in action_lines]
+    line_ids = {id(i) for i in items if ACTION_LINE.match(i.quote)}
+    sentence_items = sorted((i for i in items if id(i) not in line_ids), key=lambda i: i.quote_end)
+    ends = [i.quote_end for i in sentence_items]
     for item in sorted(items, key=lambda i: i.quote_start):
         key = (item.quote_start, item.owner)
         if key in seen:
             continue
-        if item in action_lines and any(
-            same_role(other.owner or "", item.owner or "") and 0 < item.quote_start - other.quote_end < 600
-            for other in sentence_items
-        ):
+        # only the sentences that end in the 600 characters before this ACTION line
+        nearby = sentence_items[bisect_left(ends, item.quote_start - 599):bisect_left(ends, item.quote_start)]
+        if id(item) in line_ids and any(same_role(other.owner or "", item.owner or "") for other in nearby):
             continue
         seen.add(key)
         out.append(item)

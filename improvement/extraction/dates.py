@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from bisect import bisect_left
 from functools import lru_cache
 
 MONTHS = {
@@ -102,7 +103,19 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateSp
         return []  # every form has a digit somewhere
     if start == 0 and end == len(text):
         return list(_all_dates(text))
-    return [d for d in _all_dates(text) if d.start >= start and d.end <= end]
+    spans, starts = _all_dates(text), _date_starts(text)
+    out = []
+    for i in range(bisect_left(starts, start), len(spans)):  # only the dates from `start` on: no scan of the whole text
+        if spans[i].start >= end:
+            break
+        if spans[i].end <= end:
+            out.append(spans[i])
+    return out
+
+
+@lru_cache(maxsize=8)
+def _date_starts(text: str) -> list[int]:
+    return [d.start for d in _all_dates(text)]
 
 
 @lru_cache(maxsize=8)
@@ -136,7 +149,7 @@ def _all_dates(text: str) -> tuple[DateSpan, ...]:
             found.append(span)
             covered = m.end()
             break
-    return tuple(found)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _build(kind: str, m: re.Match) -> DateSpan | None:

@@ -6,7 +6,7 @@ years, dates, times, ordinals, money or national statistics."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .dates import find_dates
 from .model import MeasureItem
@@ -112,7 +112,7 @@ def find_measures(text: str) -> list[MeasureItem]:
     tokens = _number_tokens(text)
     if not tokens and "half" not in text.lower():
         return []
-    dates = [(d.start, d.end) for d in find_dates(text)]
+    dates = sorted((d.start, d.end) for d in find_dates(text))
     items: list[MeasureItem] = []
     for s, e in sentences(text):
         if e - s < 12:
@@ -230,7 +230,8 @@ def _in_sentence(text, s, e, dates, tokens):
     last_subject = ""
     for start, end, kind, m in _candidates(text, s, e, tokens):
         n_start = m.start("n")
-        if any(a <= n_start < b for a, b in dates):
+        at = bisect_right(dates, (n_start, float("inf"))) - 1  # the last date starting at or before the number
+        if at >= 0 and dates[at][0] <= n_start < dates[at][1]:
             continue
         if kind != "ofthe" and BEFORE_NOT_MEASURE.search(text[max(s, n_start - 25):n_start]):
             continue
