@@ -66,3 +66,13 @@ def test_the_action_page_runs_a_constant_number_of_queries(client, authority, pl
         action_record_update(action=Action.objects.get(pk=action.pk), by=manager, status="on_track", progress=n,
                              expected_version=n + 1)
     assert _count(client, url) == first
+
+
+@pytest.mark.parametrize("url_name", ["action_list", "plan_admin", "actions_xlsx_download", "actions_xlsx_upload"])
+def test_the_leads_pages_run_a_constant_number_of_queries(client, authority, plan, owners, lead, today, url_name):
+    client.force_login(lead)
+    _make(10, authority=authority, plan=plan, owner=owners["manager"])
+    small = _count(client, reverse(url_name))
+    _make(490, authority=authority, plan=plan, owner=owners["other"])
+    large = _count(client, reverse(url_name))
+    assert small == large, f"{small} queries at 10 actions, {large} at 500"
