@@ -119,7 +119,26 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
             if counted and visit.kind == "monitoring_visit" and visit.ordinal is None:
                 visit.ordinal = _count(counted.group(0))  # the latest of four monitoring visits is the fourth
             last, last_end = _merge_or_add(visits, visit), e
+        earlier = _since_inspection(text, s, e, kinds, year_hint, meeting_date) if kinds else None
+        if earlier is not None:
+            _merge_or_add(visits, earlier)
     return visits
+
+
+def _since_inspection(text, s, e, kinds, year_hint, meeting_date) -> Visit | None:
+    """"... since the local authority was judged inadequate in March 2021": that inspection."""
+    since = SINCE.search(text, s + kinds[0].end(), e)
+    if not since:
+        return None
+    clause = text[since.start():e]
+    graded = AUTHORITY_JUDGED.search(clause) or ACTIVE.search(clause) or OVERALL_GRADE.search(clause)
+    if not graded:
+        return None
+    groups = graded.groupdict()
+    grade = groups.get("grade") or groups.get("grade2")
+    start, end = _sentence_dates(text, since.start(), e, year_hint, meeting_date)
+    return Visit(quote=text[s:e], quote_start=s, quote_end=e, kind="inspection", start=start, end=end,
+                 judgement=_grade(grade) if grade else None)
 
 
 def _names_a_visit(m: re.Match, sentence: str, about_ofsted: bool) -> bool:
@@ -136,7 +155,15 @@ def _names_a_visit(m: re.Match, sentence: str, about_ofsted: bool) -> bool:
     return True
 
 
+SINCE = re.compile(r"\bsince\s+(?:the|it|its|this|that|a|an|[A-Z])", re.I)
+
+
 def _visit(text, s, e, kind, m, year_hint, meeting_date=None) -> Visit | None:
+    # "the fifth monitoring visit since the local authority was judged inadequate in March 2021":
+    # what follows "since" is an earlier event, not this visit.
+    since = SINCE.search(text, s + m.end(), e)
+    if since:
+        e = since.start()
     sentence = text[s:e]
     date_span = None
     for span in find_dates(text, s, e):

@@ -555,3 +555,13 @@ def test_a_person_with_their_role_in_brackets_commits_to_an_action():
     item = one(extract("Sarah Green (Assistant Director, Quality and Performance) undertook to circulate the "
                        "scorecard by 30 June.", meeting_date="2024-03-01").actions)
     assert (item.owner, item.due) == ("Assistant Director, Quality and Performance", "2024-06-30")
+
+
+def test_since_an_earlier_judgement_is_that_inspection_not_this_visit():
+    text = ("This letter summarises the findings of the monitoring visit to Anytown children's services on 4 and 5 July "
+            "2023. This visit was the fifth monitoring visit since the local authority was judged inadequate in March 2021.")
+    visits = extract(text, meeting_date="2023-08-01").visits
+    assert [(v.kind, v.start, v.end, v.ordinal, v.judgement) for v in visits] == [
+        ("monitoring_visit", "2023-07-04", "2023-07-05", 5, None),
+        ("inspection", "2021-03", None, None, "inadequate"),
+    ]
