@@ -70,6 +70,7 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
 def _committee(name: str) -> str | None:
     name = re.sub(r"\s+held\s+(?:at|in|on|virtually|remotely|online)\b.*$", "", LEADING.sub("", name.strip()), flags=re.I)
     name = TRAILING.sub("", name)
+    name = re.sub(r"(?:\s+meeting|\s*\(\d{1,3}\))+$", "", name, flags=re.I)  # "... Committee meeting", "Board (5)"
     return _title(name) if name else None
 
 

@@ -565,3 +565,16 @@ def test_since_an_earlier_judgement_is_that_inspection_not_this_visit():
         ("monitoring_visit", "2023-07-04", "2023-07-05", 5, None),
         ("inspection", "2021-03", None, None, "inadequate"),
     ]
+
+
+@pytest.mark.parametrize("header, iso, committee", [
+    ("Minutes of the Children's Services Select Committee meeting held on 2nd October 2023 at 10am, Room 1",
+     "2023-10-02", "Children's Services Select Committee"),
+    ("Children, Education and Families Scrutiny Board (5)\nThursday 18 January 2024", "2024-01-18",
+     "Children, Education and Families Scrutiny Board"),
+    ("MINUTES\nCorporate Parenting Panel\nHeld on: Thursday, 7th March 2024 at 2.00pm", "2024-03-07", "Corporate Parenting Panel"),
+    ("Notes of the Improvement Board, 15.01.2024", "2024-01-15", "Improvement Board"),
+])
+def test_more_meeting_headers(header, iso, committee):
+    meeting = extract(header + "\n\nItem 1. The report was noted.").meeting
+    assert (meeting.date, meeting.committee) == (iso, committee)
