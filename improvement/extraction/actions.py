@@ -134,7 +134,7 @@ def _action_line(text: str, start: int, end: int) -> tuple[str, str]:
     roles = find_roles(text, start, end)
     if roles:
         role = roles[0]
-        after = text[role.end:end].strip(" *_\t")
+        after = re.sub(r"^\s*\([A-Z]{1,4}\)", "", text[role.end:end]).strip(" *_\t")  # "(SG)": someone's initials
         before = text[start:role.start].strip(" *_\t(")
         task = ""
         m = TASK_AFTER.match(after)

@@ -578,3 +578,8 @@ def test_since_an_earlier_judgement_is_that_inspection_not_this_visit():
 def test_more_meeting_headers(header, iso, committee):
     meeting = extract(header + "\n\nItem 1. The report was noted.").meeting
     assert (meeting.date, meeting.committee) == (iso, committee)
+
+
+def test_initials_after_the_role_on_an_action_line_do_not_hide_the_task():
+    item = one(extract("Action: Head of Early Help (SG) - arrange a visit to the family hub for Members.").actions)
+    assert (item.owner, item.title) == ("Head of Early Help", "Arrange a visit to the family hub for Members")
