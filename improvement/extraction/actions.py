@@ -32,6 +32,9 @@ SUBJECT_GAP = re.compile(
     re.I,
 )
 AGREED_THAT = re.compile(r"\b(?:it was )?(?:agreed|requested|resolved|asked) that (?:the )?", re.I)
+# A resolution that gives a role a task: "(b) That the Service Manager, Front Door circulates the actions"
+THAT_ROLE = re.compile(r"[ \t]*(?:(?:RESOLVED|Resolved|AGREED|Agreed)[ \t]*[:\-–—]?[ \t]*)?(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?"
+                       r"That[ \t]+(?:the[ \t]+)?")  # at a sentence's start
 FIRST_PERSON = re.compile(
     r"\bwe (?:have|will|are|shall)\s+(?:also\s+)?(?:organised|organized|arranged|launching|launch|hold|holding|"
     r"run|running|start|starting|introduce|introducing|open|opening|publish|publishing)\b",
@@ -89,7 +92,7 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
                 break
         if found:
             continue
-        if " that " in sentence and AGREED_THAT.search(sentence):
+        if (" that " in sentence and AGREED_THAT.search(sentence)) or ("That" in sentence and THAT_ROLE.match(text, s, e)):
             item = _subjunctive(text, s, e, year_hint)
             if item is not None:
                 items.append(item)
@@ -103,19 +106,21 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
 
 
 SUBJUNCTIVE_VERB = re.compile(
-    rf"[ \t]+(?:should[ \t]+|shall[ \t]+|be[ \t]+(?:asked|requested)[ \t]+to[ \t]+)?(?P<verb>{COMMIT_VERBS})\b", re.I)
+    rf"[ \t]+(?:should[ \t]+|shall[ \t]+|be[ \t]+(?:asked|requested)[ \t]+to[ \t]+)?(?P<verb>{COMMIT_VERBS})(?:s|es)?\b", re.I)
 
 
 def _subjunctive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem | None:
     """"The Leader asked that the Executive Director provide a breakdown ...": a role right after
     "agreed / asked / requested that", then a bare commitment verb."""
-    for m in AGREED_THAT.finditer(text, s, e):
+    opening = THAT_ROLE.match(text, s, e)
+    for m in [*AGREED_THAT.finditer(text, s, e), *([opening] if opening else [])]:
         for role in find_roles(text, m.end(), e):
             if role.start > m.end() + 4:
                 break
             verb = SUBJUNCTIVE_VERB.match(text, role.end, e)
             if verb and not _hypothetical(text[s:e]):
-                return _item(text, s, e, role.title, text[verb.start("verb"):e], year_hint)
+                # "circulates the actions" -> "Circulate the actions"
+                return _item(text, s, e, role.title, verb.group("verb") + text[verb.end():e], year_hint)
     return None
 
 

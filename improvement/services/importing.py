@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -312,7 +312,7 @@ class _Writer:
                 owner=owner,
                 title=title[:300],
                 description=item.get("quote") or "",
-                due_date=parse_fact_date(item.get("due")),
+                due_date=_due_date(item.get("due")),
                 status=ActionStatus.NOT_STARTED,
                 progress=0,
                 **self.provenance(item),
@@ -371,6 +371,15 @@ class _Writer:
         )
         MeasureValue.objects.bulk_create(self.pending_values)
         Decision.objects.bulk_create(self.pending_decisions)
+
+
+def _due_date(value) -> date | None:
+    """A due date; "2024-06" (due "in June") is the end of that month, not its first day."""
+    day = parse_fact_date(value)
+    if day and value and len(str(value)) == 7:
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return day
 
 
 def _owner_title(item) -> str:

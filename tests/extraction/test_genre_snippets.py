@@ -583,3 +583,18 @@ def test_more_meeting_headers(header, iso, committee):
 def test_initials_after_the_role_on_an_action_line_do_not_hide_the_task():
     item = one(extract("Action: Head of Early Help (SG) - arrange a visit to the family hub for Members.").actions)
     assert (item.owner, item.title) == ("Head of Early Help", "Arrange a visit to the family hub for Members")
+
+
+@pytest.mark.parametrize("text, owner, title", [
+    ("(b) That the Service Manager, Front Door circulates the improvement actions to the Panel.",
+     "Service Manager, Front Door", "Circulate the improvement actions to the Panel"),
+    ("RESOLVED: That the Director of Children's Services provides an update in June.",
+     "Director of Children's Services", "Provide an update in June"),
+])
+def test_a_resolution_giving_a_role_a_task_is_an_action(text, owner, title):
+    item = one(extract(text, meeting_date="2024-03-01").actions)
+    assert (item.owner, item.title) == (owner, title)
+
+
+def test_a_resolution_thanking_a_role_is_not_an_action():
+    assert extract("RESOLVED: That the Director be thanked.").actions == []
