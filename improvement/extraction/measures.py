@@ -56,7 +56,7 @@ NUMBER_WAS = re.compile(
 )
 CASELOAD = re.compile(
     rf"\bcaseloads?\b(?:[^.;:\d\n]{{0,80}}?\b(?:was|were|is|are|stood at|remained at|(?:reduced|fallen|fell|dropped|"
-    rf"decreased|increased|risen|rose|come down|gone down|gone up|improved)\s+to))?\s+(?:of|at|averaging|averaged|)\s*"
+    rf"decreased|increased|risen|rose|come down|gone down|gone up|improved)\s+to))?\s+(?:of|at|averaging|averaged|average|)\s*"
     rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*%)",
     re.I,
 )
@@ -160,6 +160,9 @@ _WORD_STARTS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", WORD_NUMBER)}
 NUMBER_TOKEN_LOWER = re.compile(rf"(?<![\w.])(?=[\d{_WORD_STARTS}]){NUMBER}(?![\w])")
 QUALIFIER_BEFORE = re.compile(rf"(?P<q>{QUALIFIER})\s+$", re.I)
 ANCHORED = [
+    # "a rate of 480 per 10,000 children": the rate, not the population it is counted over
+    (re.compile(r"(?P<n>\d+(?:\.\d+)?)\s+per\s+(?P<d>10,000|10000|100,000|100000|1,000|1000)\b(?:\s+(?P<per>children|young people|"
+                r"population|people|of the population|under[- ]18s))?", re.I), "rate"),
     (re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s?%", re.I), "%"),
     (re.compile(rf"(?P<n>{NUMBER})\s?(?:%|per ?cent\b|percent\b)(?:\s*(?:-|–|—|to)\s*(?:{QUALIFIER}\s+)?{NUMBER}\s?(?:%|per ?cent\b|percent\b)?)?", re.I), "%"),
     (re.compile(r"(?P<n>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+)\b(?!\s*%)", re.I), "outof"),
@@ -320,6 +323,8 @@ def _unit(kind, m, text, clause_start, start):
         return "count"
     if kind in ("ratio", "fraction"):
         return "%"
+    if kind == "rate":
+        return "other"
     noun = m.group("noun").lower()
     adj = (m.group("adj") or "").lower()
     if adj and f"{adj} {noun}" in NOUNS:
@@ -376,6 +381,9 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
         return "average caseload" if "average" in text[max(0, start - 40):end].lower() else "caseload"
     if kind == "change":
         return clean(m.group("what"))
+    if kind == "rate":
+        per = clean(text[m.start("d"):m.end()])
+        return clean(f"{subject} per {per}") if subject else f"rate per {per}"
     if kind == "ofthe":
         rest = re.sub(r"^(?:now|currently|still)\s+", "", clean(m.group("rest")), flags=re.I)
         return clean(f"{m.group('what')} {rest}")[:200]

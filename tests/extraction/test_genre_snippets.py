@@ -598,3 +598,14 @@ def test_a_resolution_giving_a_role_a_task_is_an_action(text, owner, title):
 
 def test_a_resolution_thanking_a_role_is_not_an_action():
     assert extract("RESOLVED: That the Director be thanked.").actions == []
+
+
+def test_a_rate_per_ten_thousand_is_the_rate_not_the_population():
+    measures = extract("In 2022-23 there were 1,050 referrals, a rate of 480 per 10,000 children.").measures
+    assert [(m.value, m.unit) for m in measures] == [(1050, "count"), (480, "other")]
+    assert "per 10,000 children" in measures[1].name
+
+
+def test_caseloads_average_a_figure():
+    measure = one(extract("Caseloads average 17 per worker in the assessment teams.").measures)
+    assert (measure.name, measure.value, measure.unit) == ("average caseload", 17, "cases")
