@@ -27,7 +27,8 @@ ANCHOR = re.compile(
     r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|visited|"
     r"came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|next|recent|"
     r"recently|last|latest|previous|judged|rated|graded|found|focus|focused|focussed|published|letter|"
-    r"outcome|findings|report)\b|\bin\s+(?:19|20)\d\d\b",
+    r"outcome|findings|report|anticipated|due)\b"
+    r"|\bin\s+(?:(?:early|late|mid|the\s+(?:spring|summer|autumn|winter)\s+of|spring|summer|autumn|winter)[- ]+)?(?:19|20)\d\d\b",
     re.I,
 )
 # "the inspection framework / regime": the kind word names a system, not a visit.
@@ -62,7 +63,7 @@ ACTIVE_AREA = re.compile(
 )
 PRIORITY = re.compile(r"\bareas? (?:for|of) priority action\b", re.I)
 ACTIVE = re.compile(rf"\b(?:judged|rated|graded|found)\s+(?:the\s+)?(?:council|authority|services?|children'?’?s services)\s+(?:to be\s+|as\s+)?{GRADE}", re.I)
-PLANNED = re.compile(r"\b(?:would|will|is due|are due|is expected|planned|scheduled|next|forthcoming|upcoming)\b", re.I)
+PLANNED = re.compile(r"\b(?:would|will|is due|are due|is expected|is anticipated|planned|scheduled|next|forthcoming|upcoming)\b", re.I)
 NOT_VISIT_DATE = re.compile(r"\b(?:published|publication|report(?:ed)? on|letter dated|issued|received|deadline|by)\s+(?:on\s+)?$", re.I)
 ORD = re.compile(rf"\b(?P<ord>{ORDINAL})\s+(?:Ofsted\s+)?monitoring visit", re.I)
 

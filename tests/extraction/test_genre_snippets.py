@@ -609,3 +609,9 @@ def test_a_rate_per_ten_thousand_is_the_rate_not_the_population():
 def test_caseloads_average_a_figure():
     measure = one(extract("Caseloads average 17 per worker in the assessment teams.").measures)
     assert (measure.name, measure.value, measure.unit) == ("average caseload", 17, "cases")
+
+
+def test_an_inspection_expected_in_a_season_or_part_of_a_year_is_a_planned_visit_without_a_date():
+    visit = one(extract("Ofsted update. A short ILACS inspection is anticipated in early 2025.",
+                        meeting_date="2024-06-01").visits)
+    assert (visit.kind, visit.start, visit.planned) == ("inspection", None, True)
