@@ -4,6 +4,8 @@ Every variable has a safe embedded default so a newcomer needs nothing running:
 SQLite, a filesystem Celery broker and email printed to the console.
 """
 
+import secrets
+import sys
 from pathlib import Path
 
 import environ
@@ -16,11 +18,27 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
+# Commands that serve pages or check a deployment need the real key; so does anything not run
+# through manage.py (gunicorn, the Celery worker and beat). Other management commands - migrate,
+# import_minutes --dry-run, send_reminders --dry-run - sign nothing that must outlive them, so on a
+# fresh checkout they run with a throwaway key instead of refusing to start.
+KEYED_COMMANDS = {"runserver", "check", "shell", "createsuperuser", "changepassword"}
+
+
+def _needs_real_key() -> bool:
+    if Path(sys.argv[0]).name != "manage.py":
+        return True
+    return len(sys.argv) < 2 or sys.argv[1] in KEYED_COMMANDS
+
+
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
+    if DEBUG:
+        SECRET_KEY = "insecure-local-development-key-never-use-in-production"
+    elif _needs_real_key():
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (set DEBUG=1 for local work).")
-    SECRET_KEY = "insecure-local-development-key-never-use-in-production"
+    else:
+        SECRET_KEY = secrets.token_urlsafe(50)  # throwaway: this command signs nothing lasting
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

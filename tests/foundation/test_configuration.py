@@ -77,3 +77,16 @@ def test_readme_documents_every_settings_variable():
     readme = (ROOT / "README.md").read_text()
     for variable in settings_variables():
         assert f"`{variable}`" in readme, f"README does not document {variable}"
+
+
+def test_a_dry_run_import_works_on_a_fresh_checkout_without_a_secret_key(tmp_path):
+    """The quality check runs `import_minutes --dry-run --json` with nothing set: it must not need SECRET_KEY."""
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}", "SECRET_KEY": ""}
+    result = run_manage("import_minutes", "--dry-run", "--json", *sorted(str(p) for p in (ROOT / "seeds").glob("*.txt")),
+                        env_overrides=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    import json
+
+    assert len(json.loads(result.stdout)["documents"]) == 5
+    serving = run_manage("check", env_overrides=env)
+    assert serving.returncode != 0 and "SECRET_KEY must be set" in serving.stderr
