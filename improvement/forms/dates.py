@@ -42,8 +42,7 @@ class GovukDateWidget(forms.Widget):
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = dict(attrs or {})
-        base_id = attrs.get("id") or f"id_{name}"
-        described = attrs.get("aria-describedby")
+        base_id = attrs.get("id") or f"id_{name}"  # the fieldset around the boxes carries the hint and error
         error = "govuk-input--error" in attrs.get("class", "")
         items = []
         for (part, label, width), shown in zip(PARTS, self._parts(value)):
@@ -56,12 +55,8 @@ class GovukDateWidget(forms.Widget):
             "",
             '<div class="govuk-date-input__item"><div class="govuk-form-group">'
             '<label class="govuk-label govuk-date-input__label" for="{}">{}</label>'
-            '<input class="{}" id="{}" name="{}" type="text" inputmode="numeric" value="{}"{}></div></div>',
-            (
-                (input_id, label, classes, input_id, field_name, shown,
-                 format_html(' aria-describedby="{}"', described) if described and index == 0 else "")
-                for index, (input_id, label, classes, field_name, shown) in enumerate(items)
-            ),
+            '<input class="{}" id="{}" name="{}" type="text" inputmode="numeric" value="{}"></div></div>',
+            ((input_id, label, classes, input_id, field_name, shown) for input_id, label, classes, field_name, shown in items),
         )
         return format_html('<div class="govuk-date-input" id="{}-parts">{}</div>', base_id, inputs)
 
@@ -99,7 +94,7 @@ class GovukDateField(forms.Field):
         "year": "The year must have 4 numbers, for example 2026",
     }
 
-    def __init__(self, *args, input_formats=None, **kwargs):  # input_formats: accepted for DateField compatibility
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", DATE_HINT)
         super().__init__(*args, **kwargs)
 

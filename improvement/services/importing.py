@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
 
 from improvement import extraction
+from improvement.extraction.actions import month_end
 from improvement.models import (
     Action,
     ActionStatus,
@@ -377,8 +378,7 @@ def _due_date(value) -> date | None:
     """A due date; "2024-06" (due "in June") is the end of that month, not its first day."""
     day = parse_fact_date(value)
     if day and value and len(str(value)) == 7:
-        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return following - timedelta(days=1)
+        return date.fromisoformat(month_end(day.year, day.month))
     return day
 
 
