@@ -42,6 +42,16 @@ class ScopedAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self._may(request, obj)
 
+    def get_list_filter(self, request):
+        """Filters on a related record list only the records this admin's rows use, and the
+        rows are already scoped to the user's council: no other council's names appear."""
+        scoped = []
+        for entry in super().get_list_filter(request):
+            if isinstance(entry, str) and _is_relation(self.model, entry):
+                entry = (entry, admin.RelatedOnlyFieldListFilter)
+            scoped.append(entry)
+        return scoped
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if hasattr(self.model, "source_quote"):
@@ -68,6 +78,20 @@ class ScopedAdmin(admin.ModelAdmin):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         _scope_choices(field, request)
         return field
+
+
+def _is_relation(model, path):
+    """Does this list_filter path end in a foreign key or many-to-many ("owner", "plan__inspection")?"""
+    field = None
+    for name in path.split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except Exception:  # noqa: BLE001 - not a model field: a lookup such as __isnull
+            return False
+        if not field.is_relation:
+            return False
+        model = field.related_model
+    return field is not None and field.is_relation
 
 
 def _scope_choices(field, request):
@@ -119,7 +143,8 @@ class AuthorityAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return request.user.is_superuser
 
-    has_delete_permission = has_add_permission
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(models.User)

@@ -114,8 +114,10 @@ def scope_to_user(queryset: QuerySet, user, *, authority_path: str = "authority"
 
 def changeable_actions_q(user) -> Q:
     """A filter for the actions a user may change (for lists that mark editable rows)."""
-    if user.is_superuser or is_improvement_lead(user):
-        return Q(authority_id=user.authority_id) if not user.is_superuser else Q()
+    if user.is_superuser:
+        return Q(pk__isnull=False)  # every action; an empty Q() cannot stand in a When() condition
+    if is_improvement_lead(user):
+        return Q(authority_id=user.authority_id)
     if is_manager(user):
         return Q(owner_id__in=owner_ids_managed_by(user))
     return Q(pk__in=[])

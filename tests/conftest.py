@@ -1,6 +1,15 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import ActionFactory, AuthorityFactory, OwnerFactory, UserFactory  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counts():
+    """The sign-in and password-reset throttles count in the cache: each test starts at zero."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ fails on any WCAG 2.0/2.1/2.2 A or AA violation.
 
 import json
 import shutil
+from urllib.parse import urljoin
 from pathlib import Path
 
 import pytest
 
 from tests.factories import PASSWORD
 
-AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -42,6 +42,21 @@ def _browser_tests_use_the_live_server(request):
     request.node.add_marker(pytest.mark.browser)
 
 
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
+});
+"""
+
+
+@pytest.fixture
+def context(context):
+    """Every page records Content-Security-Policy violations, which assert_accessible reports."""
+    context.add_init_script(CSP_WATCH)
+    return context
+
+
 def sign_in(page, live_server, user, password=PASSWORD):
     page.goto(f"{live_server.url}/sign-in/")
     page.get_by_label("Username").fill(user.username)
@@ -51,8 +66,11 @@ def sign_in(page, live_server, user, password=PASSWORD):
 
 
 def assert_accessible(page):
-    """No WCAG 2.2 A or AA violation on the page as it stands."""
-    page.add_script_tag(path=str(AXE))
+    """No WCAG 2.2 A or AA violation and no Content-Security-Policy violation on the page as it stands."""
+    blocked = page.evaluate("window.__cspViolations || []")
+    assert not blocked, f"the Content-Security-Policy blocked something on {page.url}: {blocked}"
+    # Loaded from this site, as a script the policy allows (an inline copy would be refused).
+    page.add_script_tag(url=urljoin(page.url, "/static/vendor/axe.min.js"))
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )

@@ -56,3 +56,42 @@ def test_scrutiny_member_cannot_change_anything_in_the_admin(client, scrutiny):
     assert response.status_code == 403
     owner.refresh_from_db()
     assert owner.role_title != "Renamed by a councillor"
+
+
+def _another_councils_plan(other_authority):
+    from tests.factories import PlanFactory, ThemeFactory
+
+    plan = PlanFactory(authority=other_authority, title="Elsewhere plan")
+    theme = ThemeFactory(plan=plan, title="Elsewhere theme")
+    owner = OwnerFactory(authority=other_authority, role_title="Elsewhere Director", person_name="Pat Elsewhere")
+    ActionFactory(authority=other_authority, plan=plan, theme=theme, owner=owner)
+    return plan
+
+
+@pytest.mark.parametrize("changelist", ["action", "owner", "recommendation", "inspection", "measure"])
+def test_admin_filters_offer_no_other_councils_names(client, staff_lead, other_authority, changelist):
+    from tests.factories import PlanFactory, RecommendationFactory, ThemeFactory
+
+    _another_councils_plan(other_authority)
+    RecommendationFactory(authority=other_authority, text="Elsewhere recommendation")
+    plan = PlanFactory(authority=staff_lead.authority, title="Our plan")
+    theme = ThemeFactory(plan=plan, title="Our theme")
+    owner = OwnerFactory(authority=staff_lead.authority, role_title="Our Head of Service")
+    ActionFactory(authority=staff_lead.authority, plan=plan, theme=theme, owner=owner)
+    login(client, staff_lead)
+    response = client.get(reverse(f"admin:improvement_{changelist}_changelist"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Elsewhere" not in page
+    if changelist == "action":
+        assert "Our Head of Service" in page and "Our theme" in page and "Our plan" in page
+
+
+def test_the_authority_admin_change_and_delete_pages_work(client, staff_lead, admin_user):
+    login(client, staff_lead)
+    authority = staff_lead.authority
+    assert client.get(reverse("admin:improvement_authority_change", args=[authority.pk])).status_code == 200
+    assert client.get(reverse("admin:improvement_authority_delete", args=[authority.pk])).status_code == 403
+    client.force_login(admin_user)
+    assert client.get(reverse("admin:improvement_authority_change", args=[authority.pk])).status_code == 200
+    assert client.get(reverse("admin:improvement_authority_delete", args=[authority.pk])).status_code == 200

@@ -76,6 +76,14 @@ def _crawl(client, start="/"):
         if response.status_code != 200:
             problems.append(f"{url}: {response.status_code}")
             continue
+        cache_control = response.get("Cache-Control", "")
+        if response.wsgi_request.user.is_authenticated and not {"private", "no-store"} <= set(
+            part.strip() for part in cache_control.split(",")
+        ):
+            problems.append(f"{url}: Cache-Control is {cache_control!r}, not private, no-store")
+        policy = response.get("Content-Security-Policy", "")
+        if "script-src 'self'" not in policy or "unsafe-inline" in policy:
+            problems.append(f"{url}: Content-Security-Policy is {policy!r}")
         if "text/html" not in response.get("Content-Type", ""):
             continue
         html = response.content.decode()
