@@ -83,3 +83,133 @@ def _title(name: str) -> str:
         words = name.lower().split()
         name = " ".join(w if (i and w in SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
     return name
+
+
+# --- the authority the text names ------------------------------------------------------------
+
+_PW = r"(?!(?:City|Borough|County|Council|Councils|Metropolitan|District|Royal|London)\b)(?:[A-Z][a-z]+(?:-(?:on|upon|under|in|le|by|with)-[A-Z][a-z]+)*|[A-Z]{2,5})"  # "Leeds", "Stockton-on-Tees", "BCP"
+_PLACE = rf"{_PW}(?:(?:[ \t]+|[ \t]+(?:and|&|with|upon)[ \t]+){_PW}){{0,5}}"
+COUNCIL_TYPE = r"(?:City|Borough|County|Metropolitan\s+Borough|Metropolitan\s+District|District)"
+NAMED_COUNCIL = re.compile(
+    rf"(?<![\w’'])(?:(?P<pre>City|Royal\s+Borough|London\s+Borough|Metropolitan\s+Borough|Borough|County)\s+of\s+)?"
+    rf"(?P<place>{_PLACE})(?P<type>\s+{COUNCIL_TYPE})?\s+(?P<council>Council|council)\b(?!\s*(?:Tax|tax))"
+)
+BOROUGH_OF = re.compile(rf"(?<![\w’'])(?P<pre>London|Royal)\s+Borough\s+of\s+(?P<place>{_PLACE})(?!\s+(?:{COUNCIL_TYPE}\s+)?Council)")
+COUNCIL_OF = re.compile(rf"\bCouncil\s+of\s+(?:the\s+)?(?P<place>{_PLACE})")
+# Where only the place is named: "Oldham's children's services", "Hackney Children's Social Care",
+# "Thurrock Local Safeguarding Children Board", "children in Haringey", "the SEND revisit in Bristol".
+_APOS = r"[’']"
+PLACE_OWNS = re.compile(
+    rf"(?<![\w’'])(?P<place>{_PLACE})(?:{_APOS}s\s+(?:[a-z]+\s+){{0,2}}|\s+)(?:[Cc]hildren{_APOS}s\s+(?:[Ss]ervices|[Ss]ocial\s+[Cc]are)"
+    rf"|(?:Local\s+)?Safeguarding\s+Children(?:{_APOS}s)?\s+(?:Board|Partnership)|Improvement\s+Board)\b"
+)
+PLACE_AFTER = re.compile(
+    rf"\b(?:[Cc]hildren{_APOS}s\s+services|children|child|families|young\s+people|revisit|visit|inspection|study|review)\s+in\s+(?P<place>{_PLACE})\b"
+)
+PLACE_POSSESSIVE = re.compile(rf"(?<=[a-z,;] )(?P<place>{_PW}){_APOS}s\s+[a-z]")  # "... under Wolverhampton's scope"
+NOT_PLACE = {
+    # words of the genre that look like places when capitalised
+    "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "a", "an", "every", "each", "both",
+    "all", "any", "no", "yesterday", "today", "tonight", "last", "next", "but", "and", "however", "meanwhile", "when",
+    "while", "whilst", "if", "since", "in", "at", "on", "by", "for", "from", "with", "within", "under", "as", "to",
+    "ofsted", "cllr", "councillor", "mr", "mrs", "ms", "dr", "professor", "sir", "dame", "leader", "member", "members",
+    "inspectors", "inspector", "report", "statement", "officers", "officer", "chair", "chairman", "chief", "executive",
+    "council", "councils", "county", "city", "borough", "district", "town", "parish", "metropolitan", "combined",
+    "local", "authority", "authorities", "government", "national", "regional", "region", "department", "education",
+    "children", "child", "young", "people", "youth", "school", "schools", "care", "leavers", "need", "social", "work",
+    "health", "safeguarding", "services", "service", "trust", "partnership", "board", "committee", "cabinet", "panel",
+    "commission", "forum", "scrutiny", "research", "medical", "nursing", "professions", "arts", "sports", "privy",
+    "security", "economic", "housing", "skills", "funding", "mayor", "parent", "parents", "carers", "foster",
+    "student", "students", "full", "england", "english", "britain", "british", "great", "uk", "united", "kingdom",
+    "wales", "welsh", "scotland", "scottish", "ireland", "europe", "european", "london", "midlands", "north", "south",
+    "east", "west", "dfe", "lga", "ilacs", "send", "jtai", "cqc", "hmi", "nhs", "mps", "her", "majesty", "state",
+    "secretary", "minister", "commissioner", "director", "head", "manager", "team", "family", "families", "early",
+    "help", "integrated", "improvement", "inspection", "visit", "monitoring", "focused", "strategic", "interim",
+    "corporate", "assistant", "deputy", "senior", "policy", "overview", "adult", "adults", "wellbeing", "item",
+    "agenda", "minutes", "meeting", "page", "appendix", "section", "part", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "covid", "january", "ofsted’s", "group", "cross", "party",
+    "inspecting", "conservative", "labour", "liberal", "democrat", "democrats", "green", "independent", "reform",
+}
+KEEP_DIRECTIONS = {"north", "south", "east", "west"}  # "East Sussex", "North Yorkshire": fine inside a place
+
+
+def _place(raw: str, trailing: bool = False) -> str | None:
+    """The place in a captured run of capitalised words, or None when it is a word of the genre.
+    With trailing, genre words after the place are dropped ("Thurrock Local | Safeguarding ...")."""
+    words = raw.split()
+    while trailing and words and words[-1].lower() == "local":
+        words = words[:-1]
+    while words and words[0].lower() in NOT_PLACE and not (
+            words[0].lower() in KEEP_DIRECTIONS and len(words) > 1 and words[1].lower() not in NOT_PLACE):
+        words = words[1:]  # a sentence's first word: "Yesterday Leeds City Council said"
+    while words and words[0].lower() in {"and", "&", "with", "upon"}:
+        words = words[1:]
+    if not words or words[-1].lower() in {"and", "&", "with", "upon"}:
+        return None
+    if any(w.lower() in NOT_PLACE and w.lower() not in KEEP_DIRECTIONS | {"and", "with", "upon"} for w in words):
+        return None  # "Children in Care Council", "Health and Care Professions Council"
+    if all(w.lower() in KEEP_DIRECTIONS for w in words):
+        return None
+    return " ".join(words)
+
+
+def _key(place: str) -> str:
+    return " ".join(w for w in place.lower().replace("&", "and").split())
+
+
+def find_authority(text: str) -> str | None:
+    """The council the text names: "Leeds City Council", "City of York Council", "Walsall council"
+    (written "Walsall Council"); where only the place is named ("Oldham's children's services"),
+    "<Place> Council"; None when the text names none. The most often named council wins, so a
+    commissioner "from Hampshire County Council" does not displace the council the page is about."""
+    named: dict[str, list] = {}  # place key -> [count, first offset, best written form]
+    for pattern in (NAMED_COUNCIL, BOROUGH_OF, COUNCIL_OF):
+        if not (("ouncil" in text) if pattern is not BOROUGH_OF else ("Borough of" in text)):
+            continue
+        for m in pattern.finditer(text):
+            place = _place(m.group("place"))
+            if not place:
+                continue
+            written = _written(m, place)
+            if written is None:
+                continue
+            entry = named.setdefault(_key(place), [0, m.start(), written])
+            entry[0] += 1
+            if len(written) > len(entry[2]):
+                entry[2] = written  # "Peterborough City Council" over "Peterborough Council"
+    if named:
+        return max(named.values(), key=lambda e: (e[0], -e[1]))[2]
+    places: dict[str, list] = {}
+    for pattern, weight in ((PLACE_OWNS, 2), (PLACE_AFTER, 1), (PLACE_POSSESSIVE, 1)):
+        for m in pattern.finditer(text):
+            place = _place(m.group("place"), trailing=True)
+            if not place or (pattern is PLACE_POSSESSIVE and _looks_like_person(text, place)):
+                continue
+            entry = places.setdefault(_key(place), [0, m.start(), place])
+            entry[0] += weight
+    if not places:
+        return None
+    best = max(places.values(), key=lambda e: (e[0], -e[1]))
+    return f"{best[2]} Council"
+
+
+def _written(m: re.Match, place: str) -> str | None:
+    groups = m.groupdict()
+    council = groups.get("council")
+    kind = " ".join((groups.get("type") or "").split())
+    pre = " ".join((groups.get("pre") or "").split())
+    if council == "council" and not kind and len(place.split()) > 1:
+        return None  # "the Trust and Slough council" is fine, "Every Child Matters council" is not a name
+    if council is None and "Council of" in m.group(0):
+        return f"Council of {place}"
+    if council is None:
+        return f"{pre} Borough of {place}"
+    if pre:
+        return f"{pre} of {place}{' ' + kind if kind else ''} Council"
+    return f"{place}{' ' + kind if kind else ''} Council"
+
+
+def _looks_like_person(text: str, place: str) -> bool:
+    """"Professor Jay's report", "Alan Wood's review": a surname, named in full elsewhere."""
+    return re.search(rf"(?:\b[A-Z][a-z]+|\bProf\.?|\bDr\.?|\bMr|\bMrs|\bMs)\s+{re.escape(place)}\b", text) is not None
