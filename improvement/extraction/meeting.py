@@ -10,7 +10,8 @@ from .text import lines
 HEADER_LINES = 14
 BODY_START = re.compile(r"^\s*(?:Minutes\s*:|Present\s*:|Apologies|Members present|Agenda item\s*\d)", re.I)
 COMMITTEE_WORDS = re.compile(
-    r"\b(?:Committee|Cabinet|Council Assembly|Full Council|Board|Panel|Sub-Committee|Forum|Executive|Partnership)\b",
+    r"\b(?:Committee|Cabinet|Council Assembly|Full Council|Board|Panel|Sub-Committee|Forum|Executive|Partnership|"
+    r"Commission)\b",
     re.I,
 )
 NOT_COMMITTEE = re.compile(
@@ -28,11 +29,22 @@ PUBLISHED = re.compile(r"\b(?:Published|Posted|Issued)\b", re.I)
 
 
 def _plain(line: str) -> str:
-    return re.sub(r"[#*_]+", " ", line).strip()
+    line = re.sub(r"[#*_]+", " ", line).strip()
+    return re.sub(r"^[-–•·Ø▪●]\s+", "", line)  # "- Meeting of ... Panel, Monday 13th October 2025"
+
+
+ITEM_MARK = re.compile(r"^\s*(?:[a-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")  # "b. Ofsted SEND revisit: 4-6 October"
+LINK_LINE = re.compile(r"^\s*View\s", re.I)  # "View Cabinet Decision Record", "View the declarations ..."
+SIDEBAR = re.compile(r"^\s*(?:Recent|Related|Latest|More|Popular|Trending|Most read|Top)\s*(?:posts?|news|articles?|stories)?\s*:?\s*$"
+                     r"|^\s*You (?:may|might) also (?:like|be interested)", re.I)
+TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\s*\(", re.I)
+DECIDED_AT = re.compile(r"^[ \t]*(?:Decided at meeting|Meeting)[ \t]*:[ \t]*(?P<rest>[^\n]{6,160})$", re.I | re.M)
 
 
 def find_meeting(text: str) -> tuple[str | None, str | None]:
-    """(ISO date, committee) from the first lines of the document, before the body starts."""
+    """(ISO date, committee) from the first lines of the document, before the body starts; failing
+    those, a decision page's "Decided at meeting: 07/03/2017 - Cabinet" line, a release's
+    "today (Thursday 21 December 2017)", and the committee the body names as receiving the report."""
     header = []
     for s, e in lines(text)[:HEADER_LINES]:
         line = text[s:e]
@@ -41,13 +53,24 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
         header.append((s, e))
     meeting_date = None
     committee = None
+    bare_date = False  # the date came from a line that is only a date (a site's date above a release?)
+    in_sidebar = False
     for s, e in header:
         line = text[s:e]
+        if SIDEBAR.match(line):
+            in_sidebar = True  # "Recent posts": the dated titles below are other pages
+            continue
+        if in_sidebar and len(line) < 120:
+            continue
+        in_sidebar = False
+        if ITEM_MARK.match(line) or LINK_LINE.match(line):
+            continue  # an agenda item or a link, not the page's heading
         if len(line) > 160 or (not HEADER_START.match(_plain(line)) and (
                 len(line) > 140 or len(line.split()) > 18 or PROSE.search(line))):
             continue  # a sentence of the body, not a heading
         plain = _plain(line)
-        dates = [d for d in find_dates(text, s, e) if d.first[0] is not None and d.first[2] is not None]
+        dates = [d for d in find_dates(text, s, e) if d.first[0] is not None and d.first[2] is not None
+                 and d.last is None]  # a range ("4-6 October 2022") is a visit's, not a meeting's
         m = MEETING_LINE.match(plain)
         if m and committee is None:
             rest = re.sub(r"\(Item[^)]*\)", "", m.group("rest"))
@@ -59,18 +82,95 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
             meeting_date = dates[0].iso()
             before = text[s:dates[0].start]
             before_plain = _plain(before).rstrip(" -–—,:")
+            bare_date = not re.search(r"[A-Za-z]{3}", re.sub(
+                r"(?i)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", "", before + text[dates[0].end:e]))
             if committee is None and COMMITTEE_WORDS.search(before_plain) and not NOT_COMMITTEE.search(before_plain):
                 committee = _committee(before_plain)
         elif committee is None and COMMITTEE_WORDS.search(plain) and not NOT_COMMITTEE.search(plain):
             if len(plain.split()) <= 14 and not plain.endswith("."):
                 committee = _committee(plain)
+    if meeting_date is None or committee is None:
+        decided_date, decided_committee = _decided_at(text)
+        meeting_date = meeting_date or decided_date
+        committee = committee or decided_committee
+    if meeting_date is None or bare_date:
+        meeting_date = _today(text) or meeting_date
+    if committee is None:
+        committee = _named_in_body(text)
     return meeting_date, committee
+
+
+def _decided_at(text: str) -> tuple[str | None, str | None]:
+    """ModernGov decision pages end "Decided at meeting: 07/03/2017 - Cabinet"."""
+    if "eeting" not in text:
+        return None, None
+    for m in DECIDED_AT.finditer(text):
+        rest = re.sub(r"\(Item[^)]*\)", "", m.group("rest"))
+        parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", rest) if p.strip()]
+        if len(parts) < 2:
+            continue
+        day = [d for d in find_dates(parts[0]) if d.first[0] and d.first[2] and d.last is None]
+        if not day or day[0].start > 0:
+            continue
+        named = [p for p in parts[1:] if not find_dates(p) and COMMITTEE_WORDS.search(p)]
+        return day[0].iso(), (_committee(named[0]) if named else None)
+    return None, None
+
+
+def _today(text: str) -> str | None:
+    """A release saying "today (Thursday 21 December 2017)" is dated by that, not by a site's date above it."""
+    for m in TODAY.finditer(text, 0, min(len(text), 4000)):
+        close = text.find(")", m.end(), m.end() + 60)
+        if close < 0:
+            continue
+        day = [d for d in find_dates(text, m.end(), close) if d.first[0] and d.first[2] and d.last is None]
+        if day:
+            return day[0].iso()
+    return None
+
+
+_CW = r"(?:[A-Z][\w’'&-]*|and|of|for|&|,)"
+NAMED_BODY = rf"(?P<name>(?:{_CW}[ \t]+){{0,9}}?(?:Committee|Board|Panel|Commission|Sub-Committee|Forum|Cabinet|Executive))\b"
+BODY_COMMITTEE = [
+    re.compile(rf"\binvit(?:e|es|ed|ing)\s+the\s+{NAMED_BODY}\s+to\b"),  # "invites the Scrutiny Board to consider"
+    re.compile(rf"\b(?:presented|submitted|reported)\s+to\s+the\s+{NAMED_BODY}"),  # "presented to the ... Committee"
+    re.compile(rf"\bmembers\s+of\s+the\s+{NAMED_BODY}\s+(?:were|was|had|would|are)\b"),
+    re.compile(rf"(?:^|\n)[ \t]*(?P<name>Cabinet|[A-Z][\w’' ]{{2,60}}?(?:Committee|Board|Panel))\s+(?:is|are)\s+recommended\s+to\b"),
+    re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]?[ \t]+)?That\s+(?P<name>Cabinet)\s+(?:would|will|agrees?|notes?|approves?|endorses?)\b"),
+]
+OTHER_MEETING = re.compile(r"\b(?:same|also|previously|earlier|last)\b|\bhad been\b", re.I)
+GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:Committee|Board|Panel|Commission|Sub-Committee|Forum|Executive)$", re.I)
+
+
+def _named_in_body(text: str) -> str | None:
+    """The committee a report goes to, as the body names it ("invites the Scrutiny Board to consider",
+    "presented to the Children's Services Overview and Scrutiny Committee", "Cabinet is recommended to").
+    "The same report was presented to the Corporate Parenting Committee on ..." is another meeting."""
+    best = None
+    for pattern in BODY_COMMITTEE:
+        for m in pattern.finditer(text, 0, min(len(text), 20000)):
+            name = m.group("name").strip(" ,")
+            name = re.sub(r"^(?:(?:and|of|for|&|,)\s+)+", "", name)
+            if GENERIC_BODY.match(name) or re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", name):
+                continue
+            sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()))
+            if OTHER_MEETING.search(text, sentence_start + 1, m.start()):
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), name)
+            break
+    return _committee(best[1]) if best else None
 
 
 def _committee(name: str) -> str | None:
     name = re.sub(r"\s+held\s+(?:at|in|on|virtually|remotely|online)\b.*$", "", LEADING.sub("", name.strip()), flags=re.I)
+    name = re.sub(r"\s*\((?:Image|Photo|Picture|credit)\b[^)]*\)?", "", name, flags=re.I)  # a caption's credit
+    name = re.sub(r"^(?:Decision\s+Maker\s*:\s*|\(\d{4}/\d{2,4}\)\s*|The\s+former\s+)", "", name, flags=re.I)
     name = TRAILING.sub("", name)
-    name = re.sub(r"(?:\s+meeting|\s*\(\d{1,3}\))+$", "", name, flags=re.I)  # "... Committee meeting", "Board (5)"
+    name = re.sub(r"(?:\s+meeting|\s*\(\d{1,3}\)|\s+Decisions?(?:\s+Record)?)+$", "", name, flags=re.I)  # "Board (5)"
+    council = re.match(rf"^{_PLACE}(?:\s+{COUNCIL_TYPE})?\s+Council(?:{_APOS}s)?\s+", name)
+    if council and COMMITTEE_WORDS.search(name[council.end():]):
+        name = name[council.end():]  # "Knowsley Council Cabinet": the committee is Cabinet
     return _title(name) if name else None
 
 

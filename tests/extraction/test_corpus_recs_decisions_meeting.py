@@ -71,3 +71,128 @@ def test_no_council_named_is_null(text):
 def test_an_authority_given_by_the_caller_wins():
     text = "Fenbridge City Council was inspected."
     assert extract(text, authority="Other Council").meeting.authority == "Other Council"
+
+
+# --- meeting date and committee -----------------------------------------------------------
+
+from improvement.extraction.meeting import find_meeting  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, iso, committee",
+    [
+        ("Agenda item\nOFSTED Inspection Report\n- Meeting of Children, Adults, Health and Wellbeing Policy Development "
+         "and Scrutiny Panel, Monday 13th October 2025 9.30 am (Item 47.)\n- View the background to item 47.\nMinutes:\nx",
+         "2025-10-13", "Children, Adults, Health and Wellbeing Policy Development and Scrutiny Panel"),
+        ("• Meeting of the Corporate Parenting Board, Tuesday 4 June 2019\n\nMinutes:\nThe Board noted the report.",
+         "2019-06-04", "Corporate Parenting Board"),
+    ],
+)
+def test_a_bulleted_meeting_line(text, iso, committee):
+    assert find_meeting(text) == (iso, committee)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agenda item\nChair's Business\na. Jo Bloggs, Kelby Older People’s Forum\nThe Chair thanked Jo.\n"
+        "b. Ofsted Joint area SEND revisit in Kelby: 4-6 October 2022\nThe Director gave an update.",
+        "Agenda item\n\nOfsted focused visit 11-12 May 2021\n\nThe Director of Children's Services presented the letter.",
+    ],
+)
+def test_an_agenda_items_range_of_dates_is_not_the_meeting(text):
+    assert find_meeting(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, iso, committee",
+    [
+        ("Decision Maker: Cabinet\nDecision status: Recommendations Approved\n" + "Improve outcomes for children.\n" * 14
+         + "Publication date: 08/03/2017\nDate of decision: 07/03/2017\nDecided at meeting: 07/03/2017 - Cabinet\n",
+         "2017-03-07", "Cabinet"),
+        ("Issue - decisions\n\n" + "The plan was agreed.\n" * 15 + "Decided at meeting: 12/05/2021 - Executive Board\n",
+         "2021-05-12", "Executive Board"),
+    ],
+)
+def test_decided_at_meeting_footer(text, iso, committee):
+    assert find_meeting(text) == (iso, committee)
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("5th March 2021\n\n\nOfsted inspection finds big improvement\n\n3 min read\n\nOfsted inspectors have today "
+         "(Thursday 21 December 2017) recognised significant improvements to children's services.", "2017-12-21"),
+        ("Council welcomes Ofsted letter\n\nThe council announced today (Monday 3 June 2019) that inspectors had "
+         "found progress.", "2019-06-03"),
+    ],
+)
+def test_a_release_dated_today_in_brackets(text, iso):
+    assert find_meeting(text)[0] == iso
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        (" date 2025-06-02 Children’s services delivered by the council were found to be ‘Inadequate’.", "2025-06-02"),
+        ("Published: Thursday, 29th March 2018\n\nAn Ofsted report following a fourth monitoring visit.", "2018-03-29"),
+    ],
+)
+def test_news_datelines(text, iso):
+    assert find_meeting(text)[0] == iso
+
+
+def test_sidebar_post_dates_are_not_the_meeting():
+    for text in (
+        "Ofsted praises fostering service\n\nRecent posts\n3 March 2021 Council opens new library\n"
+        "12 May 2021 Bin collections change\n\nInspectors found that children are well supported by carers.",
+        "Related stories:\n14/02/2022 - Budget set for next year\n\nOfsted found that practice had improved in the "
+        "service.",
+    ):
+        assert find_meeting(text)[0] is None
+
+
+@pytest.mark.parametrize(
+    "text, committee",
+    [
+        ("Agenda item\n\nOfsted Inspection Report\n\nTo receive a report from the Head of Democratic Services which invites "
+         "the Scrutiny Board to consider the findings of the recent Ofsted inspection.", "Scrutiny Board"),
+        ("The Performance and Improvement Report, presented to the Children’s Services Overview and Scrutiny Committee "
+         "(October 20), says that progress has been made.", "Children’s Services Overview and Scrutiny Committee"),
+        ("There would be a slight delay to ensure that members of the Children’s Services Overview and Committee were "
+         "given the opportunity to comment. It was stated that the same report was presented to the Corporate "
+         "Parenting Committee on Tuesday 5 July 2016.", "Children’s Services Overview and Committee"),
+        ("Report to:\n\nDate of meeting:\n\n05 March 2024\n\nCabinet is recommended to:\n\n1) Welcome the findings",
+         "Cabinet"),
+        ("Issue - decisions\n\n28/01/2020 - Children's Improvement Update\n\n1. That Cabinet would review progress in May "
+         "2020 be agreed.\n\n[The decisions on this item can be called in by the Children Select Committee]", "Cabinet"),
+    ],
+)
+def test_the_committee_the_body_names(text, committee):
+    assert find_meeting(text)[1] == committee
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report, which is due to be presented to Thursday’s Executive Board, gives an overview.",
+        "It was stated that the same report was presented to the Corporate Parenting Committee on Tuesday 5 July 2016.",
+        "This report presents the findings to the Panel. The Board received a report.",
+    ],
+)
+def test_no_committee_named_for_this_meeting(text):
+    assert find_meeting(text)[1] is None
+
+
+@pytest.mark.parametrize(
+    "header, committee",
+    [
+        ("(2020/21) Scrutiny Review Panel 2 (Children's Services Ofsted Improvements)\n8 Jul 2020 - 18:30 to 21:00",
+         "Scrutiny Review Panel 2 (Children's Services Ofsted Improvements)"),
+        ("The former Rotherham Improvement Board - Friday 26 September 2014 2.00 p.m.", "Rotherham Improvement Board"),
+        ("Marlow Borough Council\n\nView Cabinet Decision Record\n\nCabinet Decision: 7th March 2019", "Cabinet"),
+        ("Headline about children\n21:22, 03 Dec 2025\nKelby Council Cabinet meeting(Image: Kelby Council)", "Cabinet"),
+    ],
+)
+def test_committee_names_lose_site_furniture(header, committee):
+    assert find_meeting(header + "\n\nMinutes:\nThe report was noted.")[1] == committee
