@@ -196,3 +196,96 @@ def test_no_committee_named_for_this_meeting(text):
 )
 def test_committee_names_lose_site_furniture(header, committee):
     assert find_meeting(header + "\n\nMinutes:\nThe report was noted.")[1] == committee
+
+
+# --- decisions ----------------------------------------------------------------------------
+
+def kinds(text):
+    return [d.kind for d in extract(text).decisions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ModernGov minutes print each resolution as its own paragraph, with no RESOLVED label
+        ("Matters arising\n\nThe Director agreed to circulate further details.\n\n\nThat Sam Lee, Head of Children in "
+         "Care encourage residential home managers to respond to visit requests.\n\n\nSchedule of outstanding matters\n\n"
+         "The Director advised that the figure had been added.\n\n\nThat the Schedule of Outstanding Matters report be "
+         "noted.\n", ["other", "noted"]),
+        # a decision page numbers them
+        ("Decision Maker: Cabinet\nDecision status: Recommendations Approved\n1) That the Children’s Improvement Plan, as "
+         "attached at Appendix 1 of the considered report, be endorsed for submission by 9 March 2017.\n2) That "
+         "authority be delegated to the Director of Children’s Services to finalise the plan.\nReport author: A Person\n",
+         ["approved", "agreed"]),
+        ("Issue - decisions\n\n28/01/2020 - Children's Improvement Update\n\n1.    That the findings from the fourth "
+         "Ofsted Monitoring Visit be noted.\n\n2.    That the on-going scrutiny arrangements be reviewed and agreed.\n\n"
+         "Reason for decision:\n\nThe next visit will take place in April.", ["noted", "agreed"]),
+    ],
+)
+def test_resolutions_without_a_resolved_heading(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The following key points were made:\n\nØ  That since the last full inspection in 2018, Ofsted has found that "
+        "services have remained outstanding.\n",
+        "Officers explained the position.\n\nThat is why the service has invested in more social workers this year.\n",
+        "Recommendations:\n\n1. That the Committee note the progress made on the improvement plan.\n"
+        "2. That the Committee agree the revised timetable for the plan.\n",
+        "Cabinet is recommended to:\n\nThat the findings of the inspection be welcomed by all members.\n",
+    ],
+)
+def test_reported_findings_and_proposals_are_not_decisions(text):
+    assert extract(text).decisions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 Minutes\nResolved: That the Minutes of the meeting held on 28 April 2020 be approved as the correct record.",
+        "Minutes of the previous meeting\n\n\nThat the minutes of the meeting held on 22 November 2018 be confirmed as "
+        "correct record and signed by the Chair.\n",
+        "It was agreed that:\n\nRESOLVED - That Item 6 be considered in Part II of the agenda.\n",
+    ],
+)
+def test_procedural_resolutions_are_not_decisions(text):
+    assert extract(text).decisions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Executive Mayor and Cabinet, RESOLVED to;\n\n\n2.1 Note and consider the outcome of the inspection.\n\n\n"
+        "2.2 Note that improvement plans will be reviewed and refreshed.\n\n\nThe Executive Mayor introduced the report.",
+        "The Executive Mayor and Cabinet RESOLVED to; 2.1 Note and consider the outcome of the inspection; 2.2 Note that "
+        "improvement plans will be reviewed.\n",
+    ],
+)
+def test_a_body_resolved_to_numbered_items(text):
+    decisions = extract(text).decisions
+    assert [d.kind for d in decisions] == ["noted", "noted"]
+    assert decisions[0].text.startswith("Note and consider") and decisions[1].text.startswith("Note that")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Publication date: 08/03/2017\nDate of decision: 07/03/2017\nDecided at meeting: 07/03/2017 - Cabinet\n",
+        "Decided by: Executive Member for Children\nDecided on: 12 May 2021\n",
+    ],
+)
+def test_decision_page_labels_are_not_decisions(text):
+    assert extract(text).decisions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RESOLVED that a formal report on the Ofsted Inspection would be included in the agenda of the next meeting.",
+        "Resolved:\n\nThat Alex Smith, Head of Service, encourage residential home managers to respond to requests.",
+    ],
+)
+def test_a_resolution_with_no_noted_agreed_or_approved_verb_is_other(text):
+    assert kinds(text) == ["other"]
