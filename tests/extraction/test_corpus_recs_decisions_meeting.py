@@ -289,3 +289,152 @@ def test_decision_page_labels_are_not_decisions(text):
 )
 def test_a_resolution_with_no_noted_agreed_or_approved_verb_is_other(text):
     assert kinds(text) == ["other"]
+
+
+# --- recommendations ----------------------------------------------------------------------
+
+def rec_texts(text):
+    return [r.text for r in extract(text).recommendations]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Key points included:\n\n·       It was good that social workers knew their children well.\n\n"
+         "·       There were a number of areas for improvement:\n\no   In terms of management of information, there "
+         "were examples of better practice elsewhere.\n\no   Work had been done on the timeliness of plans and contacts.\n"),
+        ("The Director highlighted the following.\nØ  Caseloads were manageable.\nThe areas for improvement were:\n"
+         "Ø  In terms of management of information, there were examples of better practice elsewhere.\n"
+         "Ø  Work had been done on the timeliness of plans and contacts.\n\nMembers thanked the Director."),
+    ],
+)
+def test_areas_for_improvement_bullets_in_any_style(text):
+    texts = rec_texts(text)
+    assert len(texts) == 2
+    assert "management of information" in texts[0] and "timeliness of plans" in texts[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("The focus of the monitoring visit was the front door. In particular, inspectors reviewed the progress made in "
+         "the following areas of concern identified at the last inspection:\n\n  • The use of chronologies and the "
+         "response to domestic violence.\n  • Support for unborn and very young children.\n  • The impact of quality "
+         "assurance and management oversight on practice to avoid del"),
+        ("Children's Services had been inspected by OFSTED in January 2019. The areas identified as requiring "
+         "improvement comprised –\n\n·           the use of chronologies and the response to domestic violence;\n\n"
+         "·           support for unborn and very young children; and\n\n·           the impact of quality assurance "
+         "and management oversight on practice.\n\nOFSTED had acknowledged the transformation."),
+    ],
+)
+def test_areas_of_concern_identified_by_the_inspection(text):
+    recs = extract(text).recommendations
+    assert len(recs) == 3
+    assert "chronologies" in recs[0].text and "unborn" in recs[1].text and "management oversight" in recs[2].text
+    assert all(not r.ref for r in recs)  # bullets carry no number
+    assert not recs[1].text.endswith("and")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members raised the following areas of concern:\n- parking at the civic centre\n- the budget timetable\n",
+        ("The fifth monitoring visit took place between 10-11 January 2018. Inspectors reviewed progress in help and "
+         "protection, with a focus on three themes:\n- the quality of plans and planning\n- the effectiveness of "
+         "management oversight\n- the quality of edge of care work.\n"),
+        ("Ofsted inspectors visited earlier this month.\n\nIt also found that:\n\n  • Quality of care plans are still not "
+         "consistently good\n  • There was effective use of fostering to adopt placements\n"),
+        "Inspectors also identified areas that the service needs to co",
+    ],
+)
+def test_themes_findings_and_cut_off_heads_are_not_recommendations(text):
+    assert extract(text).recommendations == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("- Areas for development: Return home interviews for missing children, clarity of the local offer for care "
+         "leavers over 21, and management oversight documentation. It was acknowledged that the service was aware.",
+         ["Return home interviews for missing children", "clarity of the local offer for care leavers over 21",
+          "management oversight documentation"]),
+        ("The letter set out areas for improvement: the timeliness of strategy discussions; the quality of return home "
+         "interviews; and the recording of management oversight.",
+         ["the timeliness of strategy discussions", "the quality of return home interviews",
+          "the recording of management oversight"]),
+    ],
+)
+def test_an_inline_list_after_a_head_in_the_same_sentence(text, expected):
+    assert rec_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Progress against the areas for improvement were discussed by members at length.",
+        "The area for improvement is being addressed through the new practice model.",
+    ],
+)
+def test_a_head_without_items_is_not_a_recommendation(text):
+    assert extract(text).recommendations == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Whilst work had slowed during the pandemic, the service could act quickly. One of the key areas for improvement "
+         "was Children’s Voice, particularly in relation to the Care Plan. The plan would be owned by Ofsted.",
+         "Children’s Voice, particularly in relation to the Care Plan"),
+        ("The focused visit letter was received in May.\n\nThe main area for development is the quality of return home "
+         "interviews for missing children.", "the quality of return home interviews for missing children"),
+        ("However, insufficient progress had been made in relation to the remaining area of significant weakness, namely "
+         "the fractured relationships with parents and carers and lack of co-production.",
+         "the fractured relationships with parents and carers and lack of co-production"),
+        ("The SEND revisit found progress in four areas. The remaining area of weakness was the lack of co-production "
+         "with parents and carers.", "the lack of co-production with parents and carers"),
+        ("The inspectors commented that the Trust showed commitment to improving services.\nHowever, they criticised the "
+         "visibility of management oversight, which, they said, was not yet consistently evident.",
+         "the visibility of management oversight"),
+        ("Ofsted criticised the pace of improvement in services for care leavers.",
+         "the pace of improvement in services for care leavers"),
+        ("The lack of management oversight of strategy meetings was identified as an area for priority action by "
+         "inspectors.", "The lack of management oversight of strategy meetings"),
+    ],
+)
+def test_one_area_or_criticism_in_prose(text, expected):
+    assert rec_texts(text) == [expected]
+
+
+def test_members_criticism_is_not_a_recommendation():
+    assert extract("Members criticised the delay in publishing the budget report.").recommendations == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("The panel noted the following:\n  • The Ofsted Inspection identified that the service needed to build longer "
+         "term uninterrupted relationships with children as plans progressed, and to make sure all children got the "
+         "right help quickly through better assessment of front line services.\n"),
+        ("Inspectors found that the local authority needs to build longer term uninterrupted relationships with "
+         "children; to make sure all children got the right help quickly through better assessment of front line "
+         "services."),
+    ],
+)
+def test_two_areas_in_one_bullet_or_sentence(text):
+    texts = rec_texts(text)
+    assert len(texts) == 2
+    assert "uninterrupted relationships" in texts[0] and "front line services" in texts[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Points for immediate action:\n1. Strengthen management oversight of strategy meetings.\n2. Improve the "
+        "timeliness of initial child protection conferences.\n",
+        "The letter set out the points for immediate action:\n• Strengthen management oversight of strategy meetings.\n"
+        "• Improve the timeliness of initial child protection conferences.\n",
+    ],
+)
+def test_points_for_immediate_action(text):
+    texts = rec_texts(text)
+    assert len(texts) == 2 and "strategy meetings" in texts[0] and "child protection conferences" in texts[1]
