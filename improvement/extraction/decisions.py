@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from .model import DecisionItem
 from .text import clean
@@ -68,8 +70,9 @@ AND_TO = re.compile(r",?\s+and\s+(?=to\s+[a-z])")
 def _inline_resolutions(text: str, covered: list[tuple[int, int]]) -> list[DecisionItem]:
     """"The Committee RESOLVED to note the report and to receive a further update": two decisions."""
     out = []
-    for m in INLINE_RESOLVED.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+    taken = _Taken(covered)
+    for m in (m for s, e in _windows(text, ("RESOLVED", "resolved")) for m in INLINE_RESOLVED.finditer(text, s, e)):
+        if taken.overlaps(m.start(), m.start() + 1):
             continue
         end = m.end()
         while end < len(text) and text[end] not in ".;\n":
@@ -131,8 +134,10 @@ def _resolved_after_body(text: str, found: list[DecisionItem]) -> list[DecisionI
     """"The Executive Mayor and Cabinet, RESOLVED to;" followed by "2.1 Note ...", "2.2 Note ..." on the
     lines below, or on the same line ("RESOLVED to; 2.1 Note ...; 2.2 Note ...")."""
     out = []
-    for m in RESOLVED_AFTER_BODY.finditer(text):
-        if not BODY_WORDS.search(m.group("intro")) or any(d.quote_start <= m.end() < d.quote_end for d in found):
+    taken = _Taken((d.quote_start, d.quote_end) for d in found)
+    windows = _windows(text, ("RESOLVED", "Resolved", "resolved", "AGREED", "DECIDED"))
+    for m in (m for s, e in windows for m in RESOLVED_AFTER_BODY.finditer(text, s, e)):
+        if not BODY_WORDS.search(m.group("intro")) or taken.overlaps(m.end(), m.end() + 1):
             continue
         line_end = _line_end(text, m.end())
         rest_s, rest_e = _trim(text, m.end(), line_end)
@@ -142,8 +147,9 @@ def _resolved_after_body(text: str, found: list[DecisionItem]) -> list[DecisionI
             spans, _ = _block(text, line_end)
         for s, e in spans:
             item = clean(text[s:e])
-            if len(item) >= 6 and not INTRO_ONLY.match(item) and not any(d.quote_start < e and s < d.quote_end for d in found):
+            if len(item) >= 6 and not INTRO_ONLY.match(item) and not taken.overlaps(s, e):
                 out.append(DecisionItem(quote=text[s:e], quote_start=s, quote_end=e, kind=decision_kind(item), text=item))
+                taken.add(s, e)
     return out
 
 
@@ -172,7 +178,8 @@ def _standalone_thats(text: str, found: list[DecisionItem]) -> list[DecisionItem
     ("1) That ... be endorsed"). Reported findings ("That since 2018 Ofsted has found ...") and a
     report's recommendations ("Recommended - That this Committee note ...") are not decisions."""
     out = []
-    for m in THAT_LINE.finditer(text):
+    taken = _Taken((d.quote_start, d.quote_end) for d in found)
+    for m in (m for s, e in _windows(text, ("That ", "That\t")) for m in THAT_LINE.finditer(text, s, e)):
         s = m.start("that")
         e = _line_end(text, s)
         while True:  # a resolution wrapped onto lines starting in lower case
@@ -183,7 +190,7 @@ def _standalone_thats(text: str, found: list[DecisionItem]) -> list[DecisionItem
                 continue
             break
         s, e = _trim(text, s, e)
-        if any(d.quote_start < e and s < d.quote_end for d in found + out):
+        if taken.overlaps(s, e):
             continue  # already read as part of a RESOLVED block
         item = clean(text[s:e])
         if len(item.split()) < 5:
@@ -193,6 +200,7 @@ def _standalone_thats(text: str, found: list[DecisionItem]) -> list[DecisionItem
         if _under_proposal_heading(text, m.start()):
             continue
         out.append(DecisionItem(quote=text[s:e], quote_start=s, quote_end=e, kind=decision_kind(item), text=item))
+        taken.add(s, e)
     return out
 
 
@@ -360,3 +368,50 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+def _windows(text: str, literals: tuple[str, ...], lower: bool = False) -> list[tuple[int, int]]:
+    """The lines that contain any of the literals, as merged (start, end) spans: the expensive
+    patterns run only there, never over the whole text."""
+    hay = _lowered(text) if lower else text
+    spans = []
+    for literal in literals:
+        at = hay.find(literal)
+        while at >= 0:
+            s = text.rfind("\n", 0, at) + 1
+            e = text.find("\n", at)
+            e = len(text) if e < 0 else e
+            spans.append((s, e))
+            at = hay.find(literal, e)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+class _Taken:
+    """Spans already used, for overlap tests in O(log n)."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # the spans starting before e; facts rarely nest deeper than 8
+        return any(self.ends[j] > s for j in range(max(0, i - 8), i))

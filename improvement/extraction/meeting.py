@@ -258,11 +258,16 @@ def _key(place: str) -> str:
     return " ".join(w for w in place.lower().replace("&", "and").split())
 
 
+AUTHORITY_SPAN = 200_000
+
+
 def find_authority(text: str) -> str | None:
     """The council the text names: "Leeds City Council", "City of York Council", "Walsall council"
     (written "Walsall Council"); where only the place is named ("Oldham's children's services"),
     "<Place> Council"; None when the text names none. The most often named council wins, so a
-    commissioner "from Hampshire County Council" does not displace the council the page is about."""
+    commissioner "from Hampshire County Council" does not displace the council the page is about.
+    Only the first 200,000 characters are read: a page names its council near the top."""
+    text = text[:AUTHORITY_SPAN]
     named: dict[str, list] = {}  # place key -> [count, first offset, best written form]
     for pattern in (NAMED_COUNCIL, BOROUGH_OF, COUNCIL_OF):
         if not (("ouncil" in text) if pattern is not BOROUGH_OF else ("Borough of" in text)):

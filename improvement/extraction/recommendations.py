@@ -3,7 +3,9 @@ bulleted lists under "Recommendations:" or "Areas for improvement", with their s
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from .model import Recommendation
 from .text import clean, lines, sentences
@@ -61,9 +63,11 @@ def find_recommendations(text: str) -> list[Recommendation]:
     found.extend(_lists(text, default_source, seen))
     found.extend(_recommended_that(text, default_source))
     found.extend(_inline_lists(text, default_source, seen))
+    taken = _Taken((r.quote_start, r.quote_end) for r in found)
     for rec in _headed_sentences(text, default_source) + _prose(text, default_source):
-        if not any(r.quote_start < rec.quote_end and rec.quote_start < r.quote_end for r in found):
+        if not taken.overlaps(rec.quote_start, rec.quote_end):
             found.append(rec)
+            taken.add(rec.quote_start, rec.quote_end)
     return sorted(found, key=lambda r: r.quote_start)
 
 
@@ -75,6 +79,7 @@ HEADED = re.compile(
     r"areas?\s+for\s+priority\s+action)\s*(?::|\bwere\b|\bincluded\b)[ \t]+(?P<items>[^\n]{6,600})",
     re.I,
 )
+HEADED_WORDS = ("areas for", "area for", "areas of", "for immediate action", "for priority action")
 SENTENCE_STOP = re.compile(r"\.(?=\s+[A-Z“\"‘]|\s*$)")
 
 
@@ -82,11 +87,8 @@ def _headed_sentences(text: str, default_source: str | None) -> list[Recommendat
     """A head ("Areas for development:", "Points for immediate action:") and its items in the same
     sentence. Three or more items joined by commas and a last "and" are split; fewer stay one."""
     out = []
-    lowered = text.lower()
-    if "areas" not in lowered and "for immediate action" not in lowered and "for priority action" not in lowered \
-            and "area for" not in lowered:
-        return out
-    for m in HEADED.finditer(text):
+    matches = [m for s, e in _windows(text, HEADED_WORDS, lower=True) for m in HEADED.finditer(text, s, e)]
+    for m in matches:
         if m.group("count"):
             continue  # counted lists are _inline_lists' (and a count that does not match means leave it)
         start = m.start("items")
@@ -150,16 +152,21 @@ PROSE_RECS = [
     re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<body>[A-Z][^.;\n]{6,200}?)\s+(?:was|were)\s+(?:identified|highlighted|raised)\s+as\s+"
                r"(?:an?\s+|the\s+)?(?:points?|areas?|issues?)\s+for\s+(?:immediate|priority)\s+action\b", re.M),
 ]
+PROSE_WORDS = [  # the words each pattern needs, to find the lines worth reading
+    ("area for improvement", "area for development", "areas for improvement", "areas for development",
+     "area of improvement", "area of development", "areas of improvement", "areas of development"),
+    ("area of weakness", "area of significant weakness"),
+    ("criticised",),
+    ("needed to", "needs to", "need to"),
+    ("for immediate action", "for priority action"),
+]
 INSPECTORS_NEAR = re.compile(r"\b(?:Ofsted|inspect\w*|monitoring visit|focused visit)\b", re.I)
 
 
 def _prose(text: str, default_source: str | None) -> list[Recommendation]:
     out = []
-    lowered = text.lower()
-    if not any(w in lowered for w in ("area", "criticis", "needed to", "needs to", "need to", "should", "must")):
-        return out
     for i, pattern in enumerate(PROSE_RECS):
-        for m in pattern.finditer(text):
+        for m in (m for s, e in _windows(text, PROSE_WORDS[i], lower=True) for m in pattern.finditer(text, s, e)):
             bs, be = m.span("body")
             body = text[bs:be]
             if i == 2:  # criticism: only the inspectors' (a "they" needs inspectors in the sentences before)
@@ -329,3 +336,50 @@ def _document_source(text: str) -> str | None:
 def _near_source(sentence: str) -> str | None:
     m = SOURCE_NEAR.search(sentence)
     return clean(m.group("src")) if m else None
+
+
+def _windows(text: str, literals: tuple[str, ...], lower: bool = False) -> list[tuple[int, int]]:
+    """The lines that contain any of the literals, as merged (start, end) spans: the expensive
+    patterns run only there, never over the whole text."""
+    hay = _lowered(text) if lower else text
+    spans = []
+    for literal in literals:
+        at = hay.find(literal)
+        while at >= 0:
+            s = text.rfind("\n", 0, at) + 1
+            e = text.find("\n", at)
+            e = len(text) if e < 0 else e
+            spans.append((s, e))
+            at = hay.find(literal, e)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+class _Taken:
+    """Spans already used, for overlap tests in O(log n)."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # the spans starting before e; facts rarely nest deeper than 8
+        return any(self.ends[j] > s for j in range(max(0, i - 8), i))
