@@ -164,7 +164,8 @@ def _dec_split(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 THAT_LINE = re.compile(
     r"^[ \t]*(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)][ \t]+|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)[ \t]+)?"
-    r"(?P<that>That)[ \t]+(?!(?:said|is|was|being|way|means)\b)(?=[A-Za-z])", re.M)
+    r"(?P<that>That)[ \t]+(?!(?:said|is|was|has|had|being|way|means|would|will|could|should|may|might|must|can)\b)"
+    r"(?=[A-Za-z])", re.M)
 REPORTED = re.compile(r"\b(?:has|have|had|was|were|is|are|did|does)\b")
 SUBJUNCTIVE_BE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn)\b")
 PROPOSAL_HEAD = re.compile(

@@ -138,7 +138,8 @@ BODY_COMMITTEE = [
     re.compile(rf"(?:^|\n)[ \t]*(?P<name>Cabinet|[A-Z][\w’' ]{{2,60}}?(?:Committee|Board|Panel))\s+(?:is|are)\s+recommended\s+to\b"),
     re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]?[ \t]+)?That\s+(?P<name>Cabinet)\s+(?:would|will|agrees?|notes?|approves?|endorses?)\b"),
 ]
-OTHER_MEETING = re.compile(r"\b(?:same|also|previously|earlier|last)\b|\bhad been\b", re.I)
+# "the same report was presented to ...", "will be presented to ...": another meeting, before or after this one
+OTHER_MEETING = re.compile(r"\b(?:same|also|previously|earlier|last|next|future|later|will|due|going)\b|\bhad been\b", re.I)
 GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:Committee|Board|Panel|Commission|Sub-Committee|Forum|Executive)$", re.I)
 
 
@@ -283,8 +284,6 @@ def find_authority(text: str) -> str | None:
             entry[0] += 1
             if len(written) > len(entry[2]):
                 entry[2] = written  # "Peterborough City Council" over "Peterborough Council"
-    if named:
-        return max(named.values(), key=lambda e: (e[0], -e[1]))[2]
     places: dict[str, list] = {}
     for pattern, weight in ((PLACE_OWNS, 2), (PLACE_AFTER, 1), (PLACE_POSSESSIVE, 1)):
         for m in pattern.finditer(text):
@@ -293,10 +292,11 @@ def find_authority(text: str) -> str | None:
                 continue
             entry = places.setdefault(_key(place), [0, m.start(), place])
             entry[0] += weight
-    if not places:
-        return None
-    best = max(places.values(), key=lambda e: (e[0], -e[1]))
-    return f"{best[2]} Council"
+    strong = max(named.values(), key=lambda e: (e[0], -e[1])) if named else None
+    weak = max(places.values(), key=lambda e: (e[0], -e[1])) if places else None
+    if strong and not (weak and _key(weak[2]) not in named and weak[0] >= 2 * strong[0] + 2):
+        return strong[2]  # a council named in full, unless its place is only a passing mention
+    return f"{weak[2]} Council" if weak else None
 
 
 def _written(m: re.Match, place: str) -> str | None:

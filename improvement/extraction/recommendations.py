@@ -98,7 +98,8 @@ def _headed_sentences(text: str, default_source: str | None) -> list[Recommendat
         if re.match(r"\s*(?:identified|raised|included|from|in|at|as|is|are|was|were|that|which|being|been|also|now|"
                     r"still|not|to\b|\w+ed\b)", body, re.I):
             continue  # "areas for improvement identified in the report were ...", "... were discussed"
-        parts = _split_commas(body)
+        truncated = stop is None and not text[end:].strip()  # the page stops mid-list: "..., the local off"
+        parts = _split_commas(body, truncated)
         for a, b in parts:
             qs, qe = start + a, start + b
             if len(text[qs:qe].split()) < 2:
@@ -108,9 +109,12 @@ def _headed_sentences(text: str, default_source: str | None) -> list[Recommendat
     return out
 
 
-def _split_commas(body: str) -> list[tuple[int, int]]:
-    """"A, B, and C" / "A, B and C" / "A; B; and C" -> three; anything else -> one."""
-    if ";" in body:
+def _split_commas(body: str, truncated: bool = False) -> list[tuple[int, int]]:
+    """"A, B, and C" / "A, B and C" / "A; B; and C" -> three; a list the page cuts off ("A, B, the
+    local off") splits on its commas; anything else -> one."""
+    if truncated and ";" not in body and body.count(",") >= 1:
+        seps = list(re.finditer(r",\s*(?:and\s+)?", body))
+    elif ";" in body:
         seps = list(re.finditer(r";\s*(?:and\s+)?", body))
     else:
         commas = list(re.finditer(r",\s*(?:and\s+)?", body))

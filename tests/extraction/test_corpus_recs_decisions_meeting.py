@@ -438,3 +438,53 @@ def test_two_areas_in_one_bullet_or_sentence(text):
 def test_points_for_immediate_action(text):
     texts = rec_texts(text)
     assert len(texts) == 2 and "strategy meetings" in texts[0] and "child protection conferences" in texts[1]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Areas for development: Return home interviews for missing children, clarity of the local off",
+         ["Return home interviews for missing children", "clarity of the local off"]),
+        ("- The local authority was judged good.\n- Areas for improvement: the timeliness of strategy discussions, "
+         "the quality of return home interviews, management overs",
+         ["the timeliness of strategy discussions", "the quality of return home interviews", "management overs"]),
+    ],
+)
+def test_an_inline_list_cut_off_by_the_page_end_keeps_its_items(text, expected):
+    assert rec_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council said today that it welcomed the report.\n\nThat would be welcomed by parents and carers across the area.\n",
+        "Members discussed the plan.\n\nThat has been the position of the service since the last inspection.\n",
+    ],
+)
+def test_a_sentence_starting_that_is_not_a_resolution(text):
+    assert extract(text).decisions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report will be presented to the Corporate Parenting Board next month.",
+        "The findings are due to be reported to the Children's Scrutiny Committee in March.",
+    ],
+)
+def test_a_committee_a_report_will_go_to_is_not_this_meeting(text):
+    assert find_meeting(text)[1] is None
+
+
+@pytest.mark.parametrize(
+    "text, authority",
+    [
+        ("Torbay’s children’s services remain inadequate. A commissioner from Wessex County Council was appointed. "
+         "Torbay’s children’s services were inspected by six inspectors, and children in Torbay wait too long. "
+         "Torbay Local Safeguarding Children Board was also inspected.", "Torbay Council"),
+        ("Harbay Council has been judged inadequate. Harbay’s children’s services were re-inspected. "
+         "A commissioner from Wessex County Council was appointed.", "Harbay Council"),
+    ],
+)
+def test_a_passing_council_does_not_displace_the_place_the_page_is_about(text, authority):
+    assert find_authority(text) == authority
