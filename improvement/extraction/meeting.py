@@ -35,6 +35,9 @@ def _plain(line: str) -> str:
 
 ITEM_MARK = re.compile(r"^\s*(?:[a-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")  # "b. Ofsted SEND revisit: 4-6 October"
 LINK_LINE = re.compile(r"^\s*View\s", re.I)  # "View Cabinet Decision Record", "View the declarations ..."
+# A decision page's other dates: "Publication date: 08/03/2017", "Date of decision: 07/03/2017", call-in dates.
+DECISION_LABEL = re.compile(r"^\s*(?:Publication date|Date of publication|Date of decision|Decision date|Call[- ]in|"
+                            r"Effective from|Expiry date|Deadline|Date of call)", re.I)
 SIDEBAR = re.compile(r"^\s*(?:Recent|Related|Latest|More|Popular|Trending|Most read|Top)\s*(?:posts?|news|articles?|stories)?\s*:?\s*$"
                      r"|^\s*You (?:may|might) also (?:like|be interested)", re.I)
 TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\s*\(", re.I)
@@ -63,7 +66,7 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
         if in_sidebar and len(line) < 120:
             continue
         in_sidebar = False
-        if ITEM_MARK.match(line) or LINK_LINE.match(line):
+        if ITEM_MARK.match(line) or LINK_LINE.match(line) or DECISION_LABEL.match(line):
             continue  # an agenda item or a link, not the page's heading
         if len(line) > 160 or (not HEADER_START.match(_plain(line)) and (
                 len(line) > 140 or len(line.split()) > 18 or PROSE.search(line))):
@@ -189,7 +192,7 @@ def _title(name: str) -> str:
 # --- the authority the text names ------------------------------------------------------------
 
 _PW = r"(?!(?:City|Borough|County|Council|Councils|Metropolitan|District|Royal|London)\b)(?:[A-Z][a-z]+(?:-(?:on|upon|under|in|le|by|with)-[A-Z][a-z]+)*|[A-Z]{2,5})"  # "Leeds", "Stockton-on-Tees", "BCP"
-_PLACE = rf"{_PW}(?:(?:[ \t]+|[ \t]+(?:and|&|with|upon)[ \t]+){_PW}){{0,5}}"
+_PLACE = rf"{_PW}(?:(?:[ \t]+|[ \t]+(?:and|&|with|upon|of)[ \t]+){_PW}){{0,5}}"
 COUNCIL_TYPE = r"(?:City|Borough|County|Metropolitan\s+Borough|Metropolitan\s+District|District)"
 NAMED_COUNCIL = re.compile(
     rf"(?<![\w’'])(?:(?P<pre>City|Royal\s+Borough|London\s+Borough|Metropolitan\s+Borough|Borough|County)\s+of\s+)?"
@@ -244,11 +247,13 @@ def _place(raw: str, trailing: bool = False) -> str | None:
     while words and words[0].lower() in NOT_PLACE and not (
             words[0].lower() in KEEP_DIRECTIONS and len(words) > 1 and words[1].lower() not in NOT_PLACE):
         words = words[1:]  # a sentence's first word: "Yesterday Leeds City Council said"
-    while words and words[0].lower() in {"and", "&", "with", "upon"}:
-        words = words[1:]
-    if not words or words[-1].lower() in {"and", "&", "with", "upon"}:
+    while words and words[0].lower() in {"and", "&", "with", "upon", "of"}:
+        words = words[1:]  # "Inspection of | Leeds"
+        while words and words[0].lower() in NOT_PLACE and words[0].lower() not in KEEP_DIRECTIONS:
+            words = words[1:]
+    if not words or words[-1].lower() in {"and", "&", "with", "upon", "of"}:
         return None
-    if any(w.lower() in NOT_PLACE and w.lower() not in KEEP_DIRECTIONS | {"and", "with", "upon"} for w in words):
+    if any(w.lower() in NOT_PLACE and w.lower() not in KEEP_DIRECTIONS | {"and", "with", "upon", "of"} for w in words):
         return None  # "Children in Care Council", "Health and Care Professions Council"
     if all(w.lower() in KEEP_DIRECTIONS for w in words):
         return None
@@ -307,7 +312,7 @@ def _written(m: re.Match, place: str) -> str | None:
     if council == "council" and not kind and len(place.split()) > 1:
         return None  # "the Trust and Slough council" is fine, "Every Child Matters council" is not a name
     if council is None and "Council of" in m.group(0):
-        return f"Council of {place}"
+        return " ".join(m.group(0).split())  # "Council of the Isles of Scilly"
     if council is None:
         return f"{pre} Borough of {place}"
     if pre:

@@ -488,3 +488,33 @@ def test_a_committee_a_report_will_go_to_is_not_this_meeting(text):
 )
 def test_a_passing_council_does_not_displace_the_place_the_page_is_about(text, authority):
     assert find_authority(text) == authority
+
+
+@pytest.mark.parametrize(
+    "text, authority",
+    [
+        ("The East Riding of Yorkshire Council was inspected in May.", "East Riding of Yorkshire Council"),
+        ("The Council of the Isles of Scilly agreed the plan.", "Council of the Isles of Scilly"),
+        ("The report of the Director of Children’s Services of Kingston upon Hull City Council was noted.",
+         "Kingston upon Hull City Council"),
+    ],
+)
+def test_places_of_several_words(text, authority):
+    assert find_authority(text) == authority
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Decision details\n\nOfsted Inspection of Children's Services\n\nDecision Maker: Cabinet\n\nDecision:\n\n"
+         "RESOLVED:\n\n1. That the outcome of the inspection be noted.\n\n2. That the improvement plan be approved.\n\n"
+         "Publication date: 12/03/2023\n\nDate of decision: 10/03/2023\n\nDecided at meeting: 10/03/2023 - Cabinet\n"),
+        ("Decision Maker: Cabinet\nPublication date: 12/03/2023\nDate of decision: 10/03/2023\n"
+         "Decided at meeting: 10/03/2023 - Cabinet\n\n1) That the outcome of the inspection be noted.\n"
+         "2) That the improvement plan be approved.\n"),
+    ],
+)
+def test_decision_details_page(text):
+    facts = extract(text)
+    assert (facts.meeting.date, facts.meeting.committee) == ("2023-03-10", "Cabinet")
+    assert [d.kind for d in facts.decisions] == ["noted", "approved"]
