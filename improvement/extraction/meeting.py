@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_dates
+from .dates import find_dates, parse_date as parse_iso
 from .text import lines
 
 HEADER_LINES = 14
@@ -40,6 +40,7 @@ DECISION_LABEL = re.compile(r"^\s*(?:Publication date|Date of publication|Date o
                             r"Effective from|Expiry date|Deadline|Date of call)", re.I)
 SIDEBAR = re.compile(r"^\s*(?:Recent|Related|Latest|More|Popular|Trending|Most read|Top)\s*(?:posts?|news|articles?|stories)?\s*:?\s*$"
                      r"|^\s*You (?:may|might) also (?:like|be interested)", re.I)
+ISO_DATELINE = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.I)
 TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\s*\(", re.I)
 DECIDED_AT = re.compile(r"^[ \t]*(?:Decided at meeting|Meeting)[ \t]*:[ \t]*(?P<rest>[^\n]{6,160})$", re.I | re.M)
 
@@ -51,7 +52,7 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
     header = []
     for s, e in lines(text)[:HEADER_LINES]:
         line = text[s:e]
-        if (BODY_START.match(line) and header) or len(line) > 200:
+        if (BODY_START.match(line) and header) or (len(line) > 200 and not ISO_DATELINE.match(line)):
             break
         header.append((s, e))
     meeting_date = None
@@ -66,6 +67,10 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
         if in_sidebar and len(line) < 120:
             continue
         in_sidebar = False
+        iso = ISO_DATELINE.match(line)
+        if iso and meeting_date is None and parse_iso(iso.group(1)):
+            meeting_date = iso.group(1)  # " date 2024-03-22 The council was ordered ...": a news page's dateline
+            continue
         if ITEM_MARK.match(line) or LINK_LINE.match(line) or DECISION_LABEL.match(line):
             continue  # an agenda item or a link, not the page's heading
         if len(line) > 160 or (not HEADER_START.match(_plain(line)) and (

@@ -518,3 +518,15 @@ def test_decision_details_page(text):
     facts = extract(text)
     assert (facts.meeting.date, facts.meeting.committee) == ("2023-03-10", "Cabinet")
     assert [d.kind for d in facts.decisions] == ["noted", "approved"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (" date 2024-03-22 The council was ordered to improve after an Ofsted inspection in November found “serious and "
+         "widespread systemic failings” with some of its services for vulnerable children, the report said."),
+        "date 2024-03-22\n\nThe council was ordered to improve after an Ofsted inspection in November.",
+    ],
+)
+def test_an_iso_dateline_of_any_length(text):
+    assert find_meeting(text)[0] == "2024-03-22"
