@@ -265,6 +265,21 @@ def _place(raw: str, trailing: bool = False) -> str | None:
     return " ".join(words)
 
 
+def _capitals_titled(text: str) -> str:
+    """Header lines in capitals ("LEEDS CITY COUNCIL") in title case, the same length, so the
+    patterns read them; other text unchanged."""
+    if "COUNCIL" not in text[:5000]:
+        return text
+    out = []
+    for line in text[:5000].split("\n"):
+        if "COUNCIL" in line and line.isupper():
+            line = line.title()
+            line = re.sub(r"(?<=\w)-(On|Upon|Under|In|Le|By|With)-", lambda m: "-" + m.group(1).lower() + "-", line)
+            line = re.sub(r" (And|Of|With|Upon|The) ", lambda m: " " + m.group(1).lower() + " ", line)
+        out.append(line)
+    return "\n".join(out) + text[5000:]
+
+
 def _key(place: str) -> str:
     return " ".join(w for w in place.lower().replace("&", "and").split())
 
@@ -278,7 +293,7 @@ def find_authority(text: str) -> str | None:
     "<Place> Council"; None when the text names none. The most often named council wins, so a
     commissioner "from Hampshire County Council" does not displace the council the page is about.
     Only the first 200,000 characters are read: a page names its council near the top."""
-    text = text[:AUTHORITY_SPAN]
+    text = _capitals_titled(text[:AUTHORITY_SPAN])
     named: dict[str, list] = {}  # place key -> [count, first offset, best written form]
     for pattern in (NAMED_COUNCIL, BOROUGH_OF, COUNCIL_OF):
         if not (("ouncil" in text) if pattern is not BOROUGH_OF else ("Borough of" in text)):

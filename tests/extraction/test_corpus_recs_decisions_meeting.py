@@ -530,3 +530,16 @@ def test_decision_details_page(text):
 )
 def test_an_iso_dateline_of_any_length(text):
     assert find_meeting(text)[0] == "2024-03-22"
+
+
+@pytest.mark.parametrize(
+    "text, authority",
+    [
+        ("STOCKTON-ON-TEES BOROUGH COUNCIL\n\nCABINET\n\nThursday 7 March 2019\n\nMinutes:\nThe report was noted.",
+         "Stockton-on-Tees Borough Council"),
+        ("CITY OF ELDHAM COUNCIL - CHILDREN'S SCRUTINY PANEL\n\nMinutes of the meeting held on 4 June 2019",
+         "City of Eldham Council"),
+    ],
+)
+def test_a_council_named_in_a_capitals_header(text, authority):
+    assert find_authority(text) == authority
