@@ -1,4 +1,6 @@
-"""The meeting a document records: its date and committee, from the header lines only."""
+"""The meeting a document records: its date and committee (from the header lines, else a decision
+page's footer, a release's "today (...)" or the committee the body names), and the authority the
+text names."""
 
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ DECISION_LABEL = re.compile(r"^\s*(?:Publication date|Date of publication|Date o
                             r"Effective from|Expiry date|Deadline|Date of call)", re.I)
 SIDEBAR = re.compile(r"^\s*(?:Recent|Related|Latest|More|Popular|Trending|Most read|Top)\s*(?:posts?|news|articles?|stories)?\s*:?\s*$"
                      r"|^\s*You (?:may|might) also (?:like|be interested)", re.I)
+PAGE_KIND = re.compile(r"\s*[-–—]\s*(?:Agenda and (?:draft )?minutes|(?:Draft )?Minutes|Agenda|Decisions?)\s*$", re.I)
 ISO_DATELINE = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.I)
 TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\s*\(", re.I)
 DECIDED_AT = re.compile(r"^[ \t]*(?:Decided at meeting|Meeting)[ \t]*:[ \t]*(?P<rest>[^\n]{6,160})$", re.I | re.M)
@@ -89,7 +92,7 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
         if dates and meeting_date is None:
             meeting_date = dates[0].iso()
             before = text[s:dates[0].start]
-            before_plain = _plain(before).rstrip(" -–—,:")
+            before_plain = PAGE_KIND.sub("", _plain(before).rstrip(" -–—,:")).rstrip(" -–—,:")
             bare_date = not re.search(r"[A-Za-z]{3}", re.sub(
                 r"(?i)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", "", before + text[dates[0].end:e]))
             if committee is None and COMMITTEE_WORDS.search(before_plain) and not NOT_COMMITTEE.search(before_plain):
@@ -175,6 +178,7 @@ def _committee(name: str) -> str | None:
     name = re.sub(r"\s+held\s+(?:at|in|on|virtually|remotely|online)\b.*$", "", LEADING.sub("", name.strip()), flags=re.I)
     name = re.sub(r"\s*\((?:Image|Photo|Picture|credit)\b[^)]*\)?", "", name, flags=re.I)  # a caption's credit
     name = re.sub(r"^(?:Decision\s+Maker\s*:\s*|\(\d{4}/\d{2,4}\)\s*|The\s+former\s+)", "", name, flags=re.I)
+    name = PAGE_KIND.sub("", name)
     name = TRAILING.sub("", name)
     name = re.sub(r"(?:\s+meeting|\s*\(\d{1,3}\)|\s+Decisions?(?:\s+Record)?)+$", "", name, flags=re.I)  # "Board (5)"
     council = re.match(rf"^{_PLACE}(?:\s+{COUNCIL_TYPE})?\s+Council(?:{_APOS}s)?\s+", name)

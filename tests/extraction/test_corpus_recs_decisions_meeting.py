@@ -543,3 +543,14 @@ def test_an_iso_dateline_of_any_length(text):
 )
 def test_a_council_named_in_a_capitals_header(text, authority):
     assert find_authority(text) == authority
+
+
+@pytest.mark.parametrize(
+    "header, committee",
+    [
+        ("People Cabinet Member – Minutes – 7 March 2013", "People Cabinet Member"),
+        ("Corporate Parenting Board - Agenda and minutes - 4 June 2019", "Corporate Parenting Board"),
+    ],
+)
+def test_a_page_kind_after_the_committee_is_dropped(header, committee):
+    assert find_meeting(header + "\n\nThe schools had been inspected.")[1] == committee
