@@ -149,6 +149,7 @@ BODY_COMMITTEE = [
     re.compile(rf"(?:^|\n)[ \t]*(?P<name>Cabinet|[A-Z][\w’' ]{{2,60}}?(?:Committee|Board|Panel))\s+(?:is|are)\s+recommended\s+to\b"),
     re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]?[ \t]+)?That\s+(?P<name>Cabinet)\s+(?:would|will|agrees?|notes?|approves?|endorses?)\b"),
 ]
+BODY_COMMITTEE_WORDS = [("invit",), ("ed to the",), ("embers of the",), ("recommended to",), ("That Cabinet",)]
 # "the same report was presented to ...", "will be presented to ...": another meeting, before or after this one
 OTHER_MEETING = re.compile(r"\b(?:same|also|previously|earlier|last|next|future|later|will|due|going)\b|\bhad been\b", re.I)
 GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:Committee|Board|Panel|Commission|Sub-Committee|Forum|Executive)$", re.I)
@@ -159,8 +160,11 @@ def _named_in_body(text: str) -> str | None:
     "presented to the Children's Services Overview and Scrutiny Committee", "Cabinet is recommended to").
     "The same report was presented to the Corporate Parenting Committee on ..." is another meeting."""
     best = None
-    for pattern in BODY_COMMITTEE:
-        for m in pattern.finditer(text, 0, min(len(text), 20000)):
+    head = text[:20000]
+    for pattern, words in zip(BODY_COMMITTEE, BODY_COMMITTEE_WORDS):
+        if not any(w in head for w in words):
+            continue
+        for m in pattern.finditer(text, 0, len(head)):
             name = m.group("name").strip(" ,")
             name = re.sub(r"^(?:(?:and|of|for|&|,)\s+)+", "", name)
             if GENERIC_BODY.match(name) or re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", name):
@@ -200,12 +204,18 @@ def _title(name: str) -> str:
 
 # --- the authority the text names ------------------------------------------------------------
 
-_PW = r"(?!(?:City|Borough|County|Council|Councils|Metropolitan|District|Royal|London)\b)(?:[A-Z][a-z]+(?:-(?:on|upon|under|in|le|by|with)-[A-Z][a-z]+)*|[A-Z]{2,5})"  # "Leeds", "Stockton-on-Tees", "BCP"
+_PW = r"(?=[A-Z])(?!(?:City|Borough|County|Council|Councils|Metropolitan|District|Royal|London)\b)(?:[A-Z][a-z]+(?:-(?:on|upon|under|in|le|by|with)-[A-Z][a-z]+)*|[A-Z]{2,5})"  # "Leeds", "Stockton-on-Tees", "BCP"
 _PLACE = rf"{_PW}(?:(?:[ \t]+|[ \t]+(?:and|&|with|upon|of)[ \t]+){_PW}){{0,5}}"
 COUNCIL_TYPE = r"(?:City|Borough|County|Metropolitan\s+Borough|Metropolitan\s+District|District)"
 NAMED_COUNCIL = re.compile(
     rf"(?<![\w’'])(?:(?P<pre>City|Royal\s+Borough|London\s+Borough|Metropolitan\s+Borough|Borough|County)\s+of\s+)?"
     rf"(?P<place>{_PLACE})(?P<type>\s+{COUNCIL_TYPE})?\s+(?P<council>Council|council)\b(?!\s*(?:Tax|tax))"
+)
+# The same, read backwards from each "Council" / suffix found: a pattern that must end where the word starts.
+COUNCIL_WORD = re.compile(r"\b(?P<council>Council|council)\b(?!\s*(?:Tax|tax))")
+NAMED_BEFORE = re.compile(
+    rf"(?=[A-Z])(?<![\w’'])(?:(?P<pre>City|Royal\s+Borough|London\s+Borough|Metropolitan\s+Borough|Borough|County)\s+of\s+)?"
+    rf"(?P<place>{_PLACE})(?P<type>\s+{COUNCIL_TYPE})?\s+\Z"
 )
 BOROUGH_OF = re.compile(rf"(?<![\w’'])(?P<pre>London|Royal)\s+Borough\s+of\s+(?P<place>{_PLACE})(?!\s+(?:{COUNCIL_TYPE}\s+)?Council)")
 COUNCIL_OF = re.compile(rf"\bCouncil\s+of\s+(?:the\s+)?(?P<place>{_PLACE})")
@@ -216,10 +226,14 @@ PLACE_OWNS = re.compile(
     rf"(?<![\w’'])(?P<place>{_PLACE})(?:{_APOS}s\s+(?:[a-z]+\s+){{0,2}}|\s+)(?:[Cc]hildren{_APOS}s\s+(?:[Ss]ervices|[Ss]ocial\s+[Cc]are)"
     rf"|(?:Local\s+)?Safeguarding\s+Children(?:{_APOS}s)?\s+(?:Board|Partnership)|Improvement\s+Board)\b"
 )
+OWNS_SUFFIX = re.compile(
+    rf"(?:[Cc]hildren{_APOS}s\s+(?:[Ss]ervices|[Ss]ocial\s+[Cc]are)|(?:Local\s+)?Safeguarding\s+Children(?:{_APOS}s)?\s+"
+    rf"(?:Board|Partnership)|Improvement\s+Board)\b")
+OWNS_BEFORE = re.compile(rf"(?=[A-Z])(?<![\w’'])(?P<place>{_PLACE})(?:{_APOS}s\s+(?:[a-z]+\s+){{0,2}}|\s+)\Z")
 PLACE_AFTER = re.compile(
     rf"\b(?:[Cc]hildren{_APOS}s\s+services|children|child|families|young\s+people|revisit|visit|inspection|study|review)\s+in\s+(?P<place>{_PLACE})\b"
 )
-PLACE_POSSESSIVE = re.compile(rf"(?<=[a-z,;] )(?P<place>{_PW}){_APOS}s\s+[a-z]")  # "... under Wolverhampton's scope"
+PLACE_POSSESSIVE = re.compile(rf"(?=[A-Z])(?<=[a-z,;] )(?P<place>{_PW}){_APOS}s\s+[a-z]")  # "... under Wolverhampton's scope"
 NOT_PLACE = {
     # words of the genre that look like places when capitalised
     "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "a", "an", "every", "each", "both",
@@ -299,14 +313,19 @@ def find_authority(text: str) -> str | None:
     Only the first 200,000 characters are read: a page names its council near the top."""
     text = _capitals_titled(text[:AUTHORITY_SPAN])
     named: dict[str, list] = {}  # place key -> [count, first offset, best written form]
-    for pattern in (NAMED_COUNCIL, BOROUGH_OF, COUNCIL_OF):
-        if not (("ouncil" in text) if pattern is not BOROUGH_OF else ("Borough of" in text)):
-            continue
-        for m in pattern.finditer(text):
+    councils = {}  # where each named council's place ends -> its "Council"
+    for at in _positions(text, "ouncil"):
+        c = COUNCIL_WORD.match(text, at - 1) if at else None
+        if c and at > 1 and text[at - 2].isspace():
+            councils[c.start()] = c
+    found = [m for m in (NAMED_BEFORE.search(text, max(0, at - 150), at) for at in councils) if m]
+    for pattern, words in ((None, ()), (BOROUGH_OF, ("Borough of",)), (COUNCIL_OF, ("Council of",))):
+        matches = found if pattern is None else [m for s, e in _line_windows(text, words) for m in pattern.finditer(text, s, e)]
+        for m in matches:
             place = _place(m.group("place"))
             if not place:
                 continue
-            written = _written(m, place)
+            written = _written(m, place, councils[m.end()] if pattern is None else None)
             if written is None:
                 continue
             entry = named.setdefault(_key(place), [0, m.start(), written])
@@ -314,8 +333,12 @@ def find_authority(text: str) -> str | None:
             if len(written) > len(entry[2]):
                 entry[2] = written  # "Peterborough City Council" over "Peterborough Council"
     places: dict[str, list] = {}
-    for pattern, weight in ((PLACE_OWNS, 2), (PLACE_AFTER, 1), (PLACE_POSSESSIVE, 1)):
-        for m in pattern.finditer(text):
+    suffixes = {o.start() for word, back in (("hildren", 1), ("Safeguarding", 0), ("Local Safeguarding", 0), ("Improvement Board", 0))
+                for at in _positions(text, word) if at >= back for o in [OWNS_SUFFIX.match(text, at - back)] if o}
+    owns = [m for m in (OWNS_BEFORE.search(text, max(0, at - 120), at) for at in sorted(suffixes)) if m]
+    for pattern, weight, words in ((None, 2, ()), (PLACE_AFTER, 1, (" in ",)), (PLACE_POSSESSIVE, 1, ("’s ", "'s "))):
+        matches = owns if pattern is None else [m for s, e in _line_windows(text, words) for m in pattern.finditer(text, s, e)]
+        for m in matches:
             place = _place(m.group("place"), trailing=True)
             if not place or (pattern is PLACE_POSSESSIVE and _looks_like_person(text, place)):
                 continue
@@ -328,9 +351,37 @@ def find_authority(text: str) -> str | None:
     return f"{weak[2]} Council" if weak else None
 
 
-def _written(m: re.Match, place: str) -> str | None:
+def _positions(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _line_windows(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The lines holding any of the words, merged, so each pattern reads only those."""
+    spans = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            s = text.rfind("\n", 0, at) + 1
+            e = text.find("\n", at)
+            e = len(text) if e < 0 else e
+            spans.append((s, e))
+            at = text.find(word, e)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _written(m: re.Match, place: str, council_match: re.Match | None = None) -> str | None:
     groups = m.groupdict()
-    council = groups.get("council")
+    council = council_match.group("council") if council_match else groups.get("council")
     kind = " ".join((groups.get("type") or "").split())
     pre = " ".join((groups.get("pre") or "").split())
     if council == "council" and not kind and len(place.split()) > 1:
