@@ -150,7 +150,7 @@ PROSE_RECS = [
                r"(?P<body>[^.;\n]{6,300})"),
     # "The Ofsted Inspection identified that the service needed to build ..., and to make sure ..."
     re.compile(r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit))\b[^.\n]{0,40}?\b(?:identified|found|concluded|said|highlighted)\s+"
-               r"that\s+(?:the\s+)?(?:service|council|local\s+authority|authority|partners|leaders|managers)\s+"
+               r"(?:that\s+)?(?:the\s+)?(?:service|council|local\s+authority|authority|partners|leaders|managers)\s+"
                r"(?:needed|needs|need|should|must)\s+to\s+(?P<body>[^.\n]{6,400})"),
     # "X was identified as a point for immediate action"
     re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<body>[A-Z][^.;\n]{6,200}?)\s+(?:was|were)\s+(?:identified|highlighted|raised)\s+as\s+"

@@ -554,3 +554,21 @@ def test_a_council_named_in_a_capitals_header(text, authority):
 )
 def test_a_page_kind_after_the_committee_is_dropped(header, committee):
     assert find_meeting(header + "\n\nThe schools had been inspected.")[1] == committee
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Inspectors said the council needs to improve the quality of plans for children in need.",
+         ["improve the quality of plans for children in need"]),
+        ("The letter found leaders need to strengthen management oversight of strategy discussions, and to improve "
+         "the recording of children's views.",
+         ["strengthen management oversight of strategy discussions", "improve the recording of children's views"]),
+    ],
+)
+def test_what_inspectors_say_the_council_needs_to_do(text, expected):
+    assert rec_texts(text) == expected
+
+
+def test_a_need_too_short_to_name_an_area_is_not_a_recommendation():
+    assert extract("Inspectors said the council needs to do more.").recommendations == []
