@@ -62,7 +62,7 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
     committee = None
     bare_date = False  # the date came from a line that is only a date (a site's date above a release?)
     in_sidebar = False
-    for s, e in header:
+    for index, (s, e) in enumerate(header):
         line = text[s:e]
         if SIDEBAR.match(line):
             in_sidebar = True  # "Recent posts": the dated titles below are other pages
@@ -82,6 +82,11 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
         plain = _plain(line)
         dates = [d for d in find_dates(text, s, e) if d.first[0] is not None and d.first[2] is not None
                  and d.last is None]  # a range ("4-6 October 2022") is a visit's, not a meeting's
+        if not dates and meeting_date is None and index + 1 < len(header):
+            split = _split_dateline(text, (s, e), header[index + 1])
+            if split:
+                meeting_date = split  # "Monday 3rd June" / "2019" on the next line
+                continue
         m = MEETING_LINE.match(plain)
         if m and committee is None:
             rest = re.sub(r"\(Item[^)]*\)", "", m.group("rest"))
@@ -109,6 +114,21 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
     if committee is None:
         committee = _named_in_body(text)
     return meeting_date, committee
+
+
+YEAR_LINE = re.compile(r"\s*((?:19|20)\d\d)\s*$")  # matched at the line start
+
+
+def _split_dateline(text: str, line: tuple[int, int], following: tuple[int, int]) -> str | None:
+    """A dateline broken before its year: "Monday 3rd June" then "2019"."""
+    if not YEAR_LINE.match(text, following[0], following[1]):
+        return None
+    days = [d for d in find_dates(text, line[0], following[1]) if d.first[0] and d.first[2] and d.last is None
+            and d.start < line[1] < d.end]
+    if len(days) != 1 or re.search(r"[A-Za-z]{3,}", re.sub(
+            r"(?i)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", "", text[line[0]:days[0].start])):
+        return None  # only a bare day and month on the line
+    return days[0].iso()
 
 
 def _decided_at(text: str) -> tuple[str | None, str | None]:

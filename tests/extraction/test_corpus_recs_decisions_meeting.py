@@ -572,3 +572,12 @@ def test_what_inspectors_say_the_council_needs_to_do(text, expected):
 
 def test_a_need_too_short_to_name_an_area_is_not_a_recommendation():
     assert extract("Inspectors said the council needs to do more.").recommendations == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Council news\nMonday 3rd June\n2019", "Ofsted letter published\n3 June\n2019\nBy a reporter"],
+)
+def test_a_dateline_split_before_its_year(header):
+    text = header + "\n\nInspectors found that the service was improving and children were safer."
+    assert find_meeting(text)[0] == "2019-06-03"
