@@ -170,7 +170,7 @@ REPORTED = re.compile(r"\b(?:has|have|had|was|were|is|are|did|does)\b")
 SUBJUNCTIVE_BE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn)\b")
 PROPOSAL_HEAD = re.compile(
     r"\b(?:Recommend(?:ed|ation|ations)?|RECOMMEND(?:ED|ATIONS?)?|Propos(?:ed|al|als)|Suggested|Options?)\b|"
-    r"\b(?:is|are)\s+(?:recommended|invited)\s+to\b", re.I)
+    r"\b(?:is|are)\s+(?:recommended|invited)\s+to\b|\b(?:is|are)\s+asked\s+to\s*:\s*$", re.I)
 
 
 def _standalone_thats(text: str, found: list[DecisionItem]) -> list[DecisionItem]:
@@ -218,10 +218,13 @@ def _under_proposal_heading(text: str, at: int) -> bool:
         pos = prev_start
         if not line:
             continue
-        if THAT_LINE.match(line) or MARKER.match(line):
-            continue  # another item of the same list
         label = re.match(r"^[A-Z][\w ?]{2,30}:[ \t]*(?=\S)", line)  # "Decision status: Recommendations Approved"
-        return len(line) < 160 and PROPOSAL_HEAD.search(line, label.end() if label else 0) is not None and not label
+        item = THAT_LINE.match(line) or MARKER.match(line)
+        if not label and not THAT_LINE.match(line) and len(line) < (80 if item else 160) and PROPOSAL_HEAD.search(line):
+            return True  # "Recommended -", "2. RECOMMENDATIONS", "Cabinet is recommended to:"
+        if item:
+            continue  # another item of the same list
+        return False
     return False
 
 

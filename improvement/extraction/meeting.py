@@ -166,7 +166,7 @@ BODY_COMMITTEE = [
     re.compile(rf"\binvit(?:e|es|ed|ing)\s+the\s+{NAMED_BODY}\s+to\b"),  # "invites the Scrutiny Board to consider"
     re.compile(rf"\b(?:presented|submitted|reported)\s+to\s+the\s+{NAMED_BODY}"),  # "presented to the ... Committee"
     re.compile(rf"\bmembers\s+of\s+the\s+{NAMED_BODY}\s+(?:were|was|had|would|are)\b"),
-    re.compile(rf"(?:^|\n)[ \t]*(?P<name>Cabinet|[A-Z][\w’' ]{{2,60}}?(?:Committee|Board|Panel))\s+(?:is|are)\s+recommended\s+to\b"),
+    re.compile(r"(?:^|\n)[ \t]*(?P<name>Cabinet|[A-Z][\w’' ]{2,60}?(?:Committee|Board|Panel))\s+(?:is|are)\s+recommended\s+to\b"),
     re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]?[ \t]+)?That\s+(?P<name>Cabinet)\s+(?:would|will|agrees?|notes?|approves?|endorses?)\b"),
 ]
 BODY_COMMITTEE_WORDS = [("invit",), ("ed to the",), ("embers of the",), ("recommended to",), ("That Cabinet",)]
@@ -269,13 +269,13 @@ NOT_PLACE = {
     "security", "economic", "housing", "skills", "funding", "mayor", "parent", "parents", "carers", "foster",
     "student", "students", "full", "england", "english", "britain", "british", "great", "uk", "united", "kingdom",
     "wales", "welsh", "scotland", "scottish", "ireland", "europe", "european", "london", "midlands", "north", "south",
-    "east", "west", "dfe", "lga", "ilacs", "send", "jtai", "cqc", "hmi", "nhs", "mps", "her", "majesty", "state",
+    "east", "west", "dfe", "lga", "ilacs", "send", "jtai", "cqc", "hmi", "nhs", "mps", "majesty", "state",
     "secretary", "minister", "commissioner", "director", "head", "manager", "team", "family", "families", "early",
     "help", "integrated", "improvement", "inspection", "visit", "monitoring", "focused", "strategic", "interim",
     "corporate", "assistant", "deputy", "senior", "policy", "overview", "adult", "adults", "wellbeing", "item",
     "agenda", "minutes", "meeting", "page", "appendix", "section", "part", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december", "covid", "january", "ofsted’s", "group", "cross", "party",
+    "september", "october", "november", "december", "covid", "group", "cross", "party",
     "inspecting", "conservative", "labour", "liberal", "democrat", "democrats", "green", "independent", "reform",
 }
 KEEP_DIRECTIONS = {"north", "south", "east", "west"}  # "East Sussex", "North Yorkshire": fine inside a place

@@ -29,7 +29,7 @@ CONCERN_HEAD = re.compile(
     re.I,
 )
 FOUND_BY = re.compile(r"\b(?:inspect\w*|insecpt\w*|Ofsted|visit|identified|report|letter|review)\b", re.I)
-ITEM = re.compile(r"^\s*(?:\(?(?P<num>\d{1,2}|[a-z])[.)]|[•·\-–*▪●■□◦○►▶➢✓Ø➤»♦◆]|o(?=\s))\s+(?P<body>\S.*)$")
+ITEM = re.compile(r"^\s*(?:\(?(?P<num>\d{1,2}|[a-z])[.)]|[•·\-–*▪●■□◦○►▶➢✓Ø➤»♦◆\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|o(?=\s))\s+(?P<body>\S.*)$")
 SOURCE_TITLE = re.compile(
     r"\b(?:recommendations?|progress)\s+(?:of|from|following|against)\s+(?:the\s+)?(?P<src>[^\n]*?(?:review|inspection|visit|study|report|challenge|audit))\b",
     re.I,

@@ -4,7 +4,7 @@ in at least two layouts - minutes, ModernGov pages, news reports and press relea
 import pytest
 
 from improvement.extraction import extract
-from improvement.extraction.meeting import find_authority
+from improvement.extraction.meeting import find_authority, find_meeting
 
 
 # --- authority: the council the text names ------------------------------------------------
@@ -74,9 +74,6 @@ def test_an_authority_given_by_the_caller_wins():
 
 
 # --- meeting date and committee -----------------------------------------------------------
-
-from improvement.extraction.meeting import find_meeting  # noqa: E402
-
 
 @pytest.mark.parametrize(
     "text, iso, committee",
@@ -581,3 +578,20 @@ def test_a_need_too_short_to_name_an_area_is_not_a_recommendation():
 def test_a_dateline_split_before_its_year(header):
     text = header + "\n\nInspectors found that the service was improving and children were safer."
     assert find_meeting(text)[0] == "2019-06-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cabinet is asked to:\n\nThat the findings of the inspection be welcomed by all members.\n",
+        "2. RECOMMENDATIONS\n\n2.1 That the Committee note the report.\n\nThat the improvement plan be approved.\n",
+    ],
+)
+def test_a_report_asking_for_resolutions_is_not_one(text):
+    assert extract(text).decisions == []
+
+
+def test_bullets_from_a_pdf_private_use_font():
+    text = ("The inspection identified the following areas for improvement:\n\uf0b7 The quality of return home "
+            "interviews.\n\uf0b7 Management oversight of strategy discussions.\n")
+    assert rec_texts(text) == ["The quality of return home interviews.", "Management oversight of strategy discussions."]
