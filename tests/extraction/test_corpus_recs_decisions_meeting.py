@@ -595,3 +595,23 @@ def test_bullets_from_a_pdf_private_use_font():
     text = ("The inspection identified the following areas for improvement:\n\uf0b7 The quality of return home "
             "interviews.\n\uf0b7 Management oversight of strategy discussions.\n")
     assert rec_texts(text) == ["The quality of return home interviews.", "Management oversight of strategy discussions."]
+
+
+def test_the_dry_run_json_carries_the_authority_the_text_names(tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    (tmp_path / "release.txt").write_text(
+        "Published: Thursday, 29th March 2018\n\nAn Ofsted report has found Fenbridge City Council is maintaining "
+        "progress.\n", encoding="utf-8")
+    (tmp_path / "given.txt").write_text("Fenbridge City Council was inspected.\n", encoding="utf-8")
+    out = io.StringIO()
+    call_command("import_minutes", str(tmp_path / "release.txt"), "--dry-run", "--json", stdout=out)
+    [doc] = json.loads(out.getvalue())["documents"]
+    assert doc["meeting"] == {"date": "2018-03-29", "committee": None, "authority": "Fenbridge City Council"}
+    out = io.StringIO()
+    call_command("import_minutes", str(tmp_path / "given.txt"), "--dry-run", "--json", "--authority", "Other Council",
+                 stdout=out)
+    assert json.loads(out.getvalue())["documents"][0]["meeting"]["authority"] == "Other Council"
