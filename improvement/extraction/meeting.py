@@ -276,7 +276,9 @@ NOT_PLACE = {
     "agenda", "minutes", "meeting", "page", "appendix", "section", "part", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
     "september", "october", "november", "december", "covid", "group", "cross", "party",
-    "inspecting", "conservative", "labour", "liberal", "democrat", "democrats", "green", "independent", "reform",
+    "barnardo", "nspcc", "cafcass", "coram", "unicef", "police", "specialist", "targeted", "universal", "statutory",
+    "preventative", "wider", "spring", "summer", "autumn", "winter", "year", "key", "stage", "wave", "phase",
+    "quarter", "term", "week", "month", "inspecting", "conservative", "labour", "liberal", "democrat", "democrats", "green", "independent", "reform",
 }
 KEEP_DIRECTIONS = {"north", "south", "east", "west"}  # "East Sussex", "North Yorkshire": fine inside a place
 
@@ -360,8 +362,8 @@ def find_authority(text: str) -> str | None:
         matches = owns if pattern is None else [m for s, e in _line_windows(text, words) for m in pattern.finditer(text, s, e)]
         for m in matches:
             place = _place(m.group("place"), trailing=True)
-            if not place or (pattern is PLACE_POSSESSIVE and _looks_like_person(text, place)):
-                continue
+            if not place or place.isupper() or (pattern is PLACE_POSSESSIVE and _looks_like_person(text, place)):
+                continue  # an acronym ("NSPCC's report") is a body, not a place
             entry = places.setdefault(_key(place), [0, m.start(), place])
             entry[0] += weight
     strong = max(named.values(), key=lambda e: (e[0], -e[1])) if named else None

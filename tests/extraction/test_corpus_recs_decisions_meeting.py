@@ -615,3 +615,14 @@ def test_the_dry_run_json_carries_the_authority_the_text_names(tmp_path):
     call_command("import_minutes", str(tmp_path / "given.txt"), "--dry-run", "--json", "--authority", "Other Council",
                  stdout=out)
     assert json.loads(out.getvalue())["documents"][0]["meeting"]["authority"] == "Other Council"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The service works with Barnardo’s staff and the NSPCC’s helpline. Specialist Children’s Services were praised.",
+        "Children in Year 6 and families in Need were seen; the next review in Autumn will follow.",
+    ],
+)
+def test_bodies_and_times_are_not_places(text):
+    assert find_authority(text) is None
