@@ -102,8 +102,8 @@ def _headed_sentences(text: str, default_source: str | None) -> list[Recommendat
         parts = _split_commas(body, truncated)
         for a, b in parts:
             qs, qe = start + a, start + b
-            if len(text[qs:qe].split()) < 2:
-                continue
+            if len(text[qs:qe].split()) < (1 if len(parts) > 1 else 2):
+                continue  # one word is an item of a list ("..., and supervision"), not a list on its own
             out.append(Recommendation(quote=text[qs:qe], quote_start=qs, quote_end=qe, ref="",
                                       text=clean(text[qs:qe]), source=_near_source(text[max(0, m.start() - 200):m.start()]) or default_source))
     return out
@@ -131,9 +131,17 @@ def _split_commas(body: str, truncated: bool = False) -> list[tuple[int, int]]:
         piece = body[at:end]
         lead = len(piece) - len(piece.lstrip())
         if piece.strip():
-            parts.append((at + lead, at + lead + len(piece.strip().rstrip("."))))
+            part = (at + lead, at + lead + len(piece.strip().rstrip(".")))
+            if parts and QUALIFIER.match(piece.strip()):
+                parts[-1] = (parts[-1][0], part[1])  # "the quality of plans, including contingency plans"
+            else:
+                parts.append(part)
         at = sep.end() if sep else len(body)
     return parts
+
+
+QUALIFIER = re.compile(r"(?:including|particularly|especially|notably|such as|in particular|for example|which|where|who|"
+                       r"with|so that|to ensure|as well as)\b", re.I)
 
 
 # One area, criticism or requirement written in prose.

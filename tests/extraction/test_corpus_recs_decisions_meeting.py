@@ -626,3 +626,18 @@ def test_the_dry_run_json_carries_the_authority_the_text_names(tmp_path):
 )
 def test_bodies_and_times_are_not_places(text):
     assert find_authority(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Areas for improvement: the quality of plans, including contingency plans, the timeliness of assessments, and "
+         "management oversight.",
+         ["the quality of plans, including contingency plans", "the timeliness of assessments", "management oversight"]),
+        ("- Areas for development: return home interviews, particularly for children missing from care, the local offer "
+         "and supervision.",
+         ["return home interviews, particularly for children missing from care", "the local offer", "supervision"]),
+    ],
+)
+def test_a_qualifying_clause_stays_with_its_area(text, expected):
+    assert rec_texts(text) == expected
