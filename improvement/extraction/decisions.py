@@ -120,6 +120,8 @@ def find_decisions(text: str) -> list[DecisionItem]:
 PROCEDURAL = re.compile(
     r"\bminutes\b[^;]{0,200}?\b(?:correct|accurate|true)\s+record\b"
     r"|\bminutes\s+of\s+the\s+(?:last|previous)\s+meeting\b[^;]{0,120}?\b(?:approved|agreed|confirmed|signed)\b"
+    r"|^(?:that\s+)?the\s+minutes\b(?:\s+of\s+the\s+(?:[\w,]+\s+){0,8}?meeting\b)?[^;]{0,120}?\bbe\s+"
+    r"(?:approved|agreed|confirmed|signed|accepted)\b"
     r"|\bbe\s+(?:considered|taken|heard)\s+in\s+(?:private|Part\s+(?:II|2)|closed session)\b",
     re.I,
 )

@@ -641,3 +641,18 @@ def test_bodies_and_times_are_not_places(text):
 )
 def test_a_qualifying_clause_stays_with_its_area(text, expected):
     assert rec_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RESOLVED: That the minutes of the meeting held on 5 June 2023 be agreed.",
+        "Minutes of the last meeting\n\nThat the minutes be approved and signed by the Chair.\n",
+    ],
+)
+def test_approving_minutes_in_any_words_is_procedure(text):
+    assert extract(text).decisions == []
+
+
+def test_noting_another_bodys_minutes_is_a_decision():
+    assert kinds("RESOLVED: That the minutes of the Corporate Parenting Board held on 5 June 2023 be noted.") == ["noted"]
