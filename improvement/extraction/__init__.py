@@ -15,7 +15,7 @@ from datetime import date
 from .actions import find_actions
 from .decisions import find_decisions
 from .measures import find_measures
-from .meeting import find_meeting
+from .meeting import find_authority, find_meeting
 from .model import (
     ActionItem,
     DecisionItem,
@@ -85,7 +85,8 @@ def extract(
     facts = DocumentFacts(
         source=source,
         text=text,
-        meeting=Meeting(date=iso_date, committee=committee or found_committee, authority=authority),
+        meeting=Meeting(date=iso_date, committee=committee or found_committee,
+                        authority=authority or find_authority(text)),  # the council the text names, if none is given
     )
     facts.visits = find_visits(text, year_hint=year, meeting_date=iso_date)
     facts.recommendations = find_recommendations(text)

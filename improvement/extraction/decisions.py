@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from .model import DecisionItem
 from .text import clean
 
 RESOLVED = re.compile(
     r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Ii]t was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
+    r"(?![ \t]+(?:at|by|on|in|upon)\b)"  # "Decided at meeting: 07/03/2017 - Cabinet" is a label
     r"(?:\s+(?i:unanimously|as follows))?(?:\s+(?i:that))?|(?:DECISIONS?|Decisions?)(?=[ \t*]*[:\-–—]))[ \t*]*[:\-–—]?[ \t*]*",
     re.M,
 )
@@ -26,7 +29,8 @@ KINDS = [
     ("noted", r"\bnot(?:e|es|ed|ing)\b"),
     ("received", r"\breceiv(?:e|es|ed)\b"),
     ("approved", r"\bapprov(?:e|es|ed|al)\b"),
-    ("endorsed", r"\bendors(?:e|es|ed)\b"),
+    ("approved", r"\bendors(?:e|es|ed|ement)\b"),  # the gold's convention: "endorsed" is approved
+    ("agreed", r"\bauthority\b[^.;]{0,40}?\bdelegat(?:e|es|ed)\b|\bdelegat(?:e|es|ed)\s+(?:\w+\s+){0,2}authority\b"),
     ("agreed", r"\bagree(?:s|d)?\b"),
     ("commented", r"\bcomment(?:ed|s)?\b"),
     ("deferred", r"\bdefer(?:s|red)?\b"),
@@ -36,8 +40,19 @@ KINDS = [
 ]
 
 
+MAIN_BE = re.compile(r"\bbe\s+(?:(?:\w+ed|\w+en)\s+(?:and|or)\s+)?(?P<verb>[a-z]+(?:ed|en|wn))\b")
+
+
 def decision_kind(text: str) -> str:
+    """The kind of the resolution's own verb: "That the plan, attached to the considered report, be
+    endorsed" is approved ("be <verb>" is the main verb); otherwise the first verb of a kind."""
     lowered = text.lower()
+    main = MAIN_BE.search(lowered)
+    if main:
+        vs, ve = main.span("verb")
+        for kind, pattern in KINDS:  # the first kind whose words take in that verb
+            if any(m.start() < ve and vs < m.end() for m in re.finditer(pattern, lowered)):
+                return kind
     best = None
     for kind, pattern in KINDS:
         m = re.search(pattern, lowered)
@@ -55,8 +70,9 @@ AND_TO = re.compile(r",?\s+and\s+(?=to\s+[a-z])")
 def _inline_resolutions(text: str, covered: list[tuple[int, int]]) -> list[DecisionItem]:
     """"The Committee RESOLVED to note the report and to receive a further update": two decisions."""
     out = []
-    for m in INLINE_RESOLVED.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+    taken = _Taken(covered)
+    for m in (m for s, e in _windows(text, ("RESOLVED", "resolved")) for m in INLINE_RESOLVED.finditer(text, s, e)):
+        if taken.overlaps(m.start(), m.start() + 1):
             continue
         end = m.end()
         while end < len(text) and text[end] not in ".;\n":
@@ -92,8 +108,126 @@ def find_decisions(text: str) -> list[DecisionItem]:
     if "esolved" in text or "ESOLVED" in text:
         spans = [(d.quote_start, d.quote_end) for d in out]
         out.extend(_inline_resolutions(text, spans))
-        out.sort(key=lambda d: d.quote_start)
+        out.extend(_resolved_after_body(text, out))
+    if "That " in text:
+        out.extend(_standalone_thats(text, out))
+    out = [d for d in out if not PROCEDURAL.search(d.text)]
+    out.sort(key=lambda d: d.quote_start)
     return out
+
+
+# Approving the last meeting's minutes, or taking an item in private, is procedure, not a decision.
+PROCEDURAL = re.compile(
+    r"\bminutes\b[^;]{0,200}?\b(?:correct|accurate|true)\s+record\b"
+    r"|\bminutes\s+of\s+the\s+(?:last|previous)\s+meeting\b[^;]{0,120}?\b(?:approved|agreed|confirmed|signed)\b"
+    r"|^(?:that\s+)?the\s+minutes\b(?:\s+of\s+the\s+(?:[\w,]+\s+){0,8}?meeting\b)?[^;]{0,120}?\bbe\s+"
+    r"(?:approved|agreed|confirmed|signed|accepted)\b"
+    r"|\bbe\s+(?:considered|taken|heard)\s+in\s+(?:private|Part\s+(?:II|2)|closed session)\b",
+    re.I,
+)
+RESOLVED_AFTER_BODY = re.compile(
+    r"^[ \t]*(?P<intro>[^\n]{3,100}?)[ \t,]+(?:RESOLVED|Resolved|resolved|AGREED|DECIDED)[ \t]+(?:to|that)\b[ \t]*"
+    r"(?:[;:\-–—][ \t]*|(?=\n|$))", re.M)
+BODY_WORDS = re.compile(r"\b(?:Cabinet|Committee|Panel|Board|Council|Mayor|Members|Executive|Commission|Forum|Leader)\b")
+INLINE_DEC = re.compile(r"(?:^|(?<=[;:])|(?<=[;:]\s))\s*(?P<n>\d{1,2}\.\d{1,2})\s+")
+
+
+def _resolved_after_body(text: str, found: list[DecisionItem]) -> list[DecisionItem]:
+    """"The Executive Mayor and Cabinet, RESOLVED to;" followed by "2.1 Note ...", "2.2 Note ..." on the
+    lines below, or on the same line ("RESOLVED to; 2.1 Note ...; 2.2 Note ...")."""
+    out = []
+    taken = _Taken((d.quote_start, d.quote_end) for d in found)
+    windows = _windows(text, ("RESOLVED", "Resolved", "resolved", "AGREED", "DECIDED"))
+    for m in (m for s, e in windows for m in RESOLVED_AFTER_BODY.finditer(text, s, e)):
+        if not BODY_WORDS.search(m.group("intro")) or taken.overlaps(m.end(), m.end() + 1):
+            continue
+        line_end = _line_end(text, m.end())
+        rest_s, rest_e = _trim(text, m.end(), line_end)
+        if rest_s < rest_e:
+            spans = _dec_split(text, rest_s, rest_e)
+        else:
+            spans, _ = _block(text, line_end)
+        for s, e in spans:
+            item = clean(text[s:e])
+            if len(item) >= 6 and not INTRO_ONLY.match(item) and not taken.overlaps(s, e):
+                out.append(DecisionItem(quote=text[s:e], quote_start=s, quote_end=e, kind=decision_kind(item), text=item))
+                taken.add(s, e)
+    return out
+
+
+def _dec_split(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    marks = list(INLINE_DEC.finditer(text, s, e))
+    if len(marks) < 2:
+        return [(s, e)]
+    ends = [m.start() for m in marks[1:]] + [e]
+    spans = [_trim(text, m.end(), end) for m, end in zip(marks, ends)]
+    return [(a, b - 1) if text[b - 1:b] == ";" else (a, b) for a, b in spans]
+
+
+THAT_LINE = re.compile(
+    r"^[ \t]*(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)][ \t]+|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)[ \t]+)?"
+    r"(?P<that>That)[ \t]+(?!(?:said|is|was|has|had|being|way|means|would|will|could|should|may|might|must|can)\b)"
+    r"(?=[A-Za-z])", re.M)
+REPORTED = re.compile(r"\b(?:has|have|had|was|were|is|are|did|does)\b")
+SUBJUNCTIVE_BE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn)\b")
+PROPOSAL_HEAD = re.compile(
+    r"\b(?:Recommend(?:ed|ation|ations)?|RECOMMEND(?:ED|ATIONS?)?|Propos(?:ed|al|als)|Suggested|Options?)\b|"
+    r"\b(?:is|are)\s+(?:recommended|invited)\s+to\b|\b(?:is|are)\s+asked\s+to\s*:\s*$", re.I)
+
+
+def _standalone_thats(text: str, found: list[DecisionItem]) -> list[DecisionItem]:
+    """ModernGov minutes print each resolution as its own paragraph with no "RESOLVED" label:
+    "That the Schedule of Outstanding Matters report be noted." A decision page numbers them
+    ("1) That ... be endorsed"). Reported findings ("That since 2018 Ofsted has found ...") and a
+    report's recommendations ("Recommended - That this Committee note ...") are not decisions."""
+    out = []
+    taken = _Taken((d.quote_start, d.quote_end) for d in found)
+    for m in (m for s, e in _windows(text, ("That ", "That\t")) for m in THAT_LINE.finditer(text, s, e)):
+        s = m.start("that")
+        e = _line_end(text, s)
+        while True:  # a resolution wrapped onto lines starting in lower case
+            nxt = _line_end(text, e + 1) if e < len(text) else e
+            follow = text[e + 1:nxt].strip()
+            if follow and follow[0].islower() and text[e + 1:nxt][:1] not in "\n":
+                e = nxt
+                continue
+            break
+        s, e = _trim(text, s, e)
+        if taken.overlaps(s, e):
+            continue  # already read as part of a RESOLVED block
+        item = clean(text[s:e])
+        if len(item.split()) < 5:
+            continue
+        if REPORTED.search(item) and not SUBJUNCTIVE_BE.search(item):
+            continue
+        if _under_proposal_heading(text, m.start()):
+            continue
+        out.append(DecisionItem(quote=text[s:e], quote_start=s, quote_end=e, kind=decision_kind(item), text=item))
+        taken.add(s, e)
+    return out
+
+
+def _under_proposal_heading(text: str, at: int) -> bool:
+    """Whether the line at `at` belongs to a list headed "Recommended -" / "Recommendations:" /
+    "Cabinet is recommended to:" (looking back past the other items of the same list)."""
+    pos = at
+    for _ in range(12):
+        if pos <= 0:
+            return False
+        prev_end = pos - 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end].strip()
+        pos = prev_start
+        if not line:
+            continue
+        label = re.match(r"^[A-Z][\w ?]{2,30}:[ \t]*(?=\S)", line)  # "Decision status: Recommendations Approved"
+        item = THAT_LINE.match(line) or MARKER.match(line)
+        if not label and not THAT_LINE.match(line) and len(line) < (80 if item else 160) and PROPOSAL_HEAD.search(line):
+            return True  # "Recommended -", "2. RECOMMENDATIONS", "Cabinet is recommended to:"
+        if item:
+            continue  # another item of the same list
+        return False
+    return False
 
 
 LIST_JOINT = re.compile(r"\s*[;,]\s*(?:and|or)?\s*$", re.I)
@@ -240,3 +374,50 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+def _windows(text: str, literals: tuple[str, ...], lower: bool = False) -> list[tuple[int, int]]:
+    """The lines that contain any of the literals, as merged (start, end) spans: the expensive
+    patterns run only there, never over the whole text."""
+    hay = _lowered(text) if lower else text
+    spans = []
+    for literal in literals:
+        at = hay.find(literal)
+        while at >= 0:
+            s = text.rfind("\n", 0, at) + 1
+            e = text.find("\n", at)
+            e = len(text) if e < 0 else e
+            spans.append((s, e))
+            at = hay.find(literal, e)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+class _Taken:
+    """Spans already used, for overlap tests in O(log n)."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # the spans starting before e; facts rarely nest deeper than 8
+        return any(self.ends[j] > s for j in range(max(0, i - 8), i))

@@ -3,7 +3,9 @@ bulleted lists under "Recommendations:" or "Areas for improvement", with their s
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from .model import Recommendation
 from .text import clean, lines, sentences
@@ -15,10 +17,19 @@ MENTION = re.compile(
 )
 LIST_HEAD = re.compile(
     r"(?:recommendations?|areas? (?:for|of) (?:improvement|development|priority action)|what needs to improve|"
-    r"areas? (?:that|which) (?:need|needs|require|requires) (?:to improve|improvement))\b[^\n]{0,80}(?::|\?|were|are|include|included)\s*$",
+    r"areas? (?:that|which) (?:need|needs|require|requires) (?:to improve|improvement)|"
+    r"(?:points?|areas?|issues?) for (?:immediate|priority) action)\b[^\n]{0,80}(?::|\?|were|are|include|included)\s*$",
     re.I,
 )
-ITEM = re.compile(r"^\s*(?:\(?(?P<num>\d{1,2}|[a-z])[.)]|[•·\-–*▪●■□◦○►▶➢✓]|o(?=\s))\s+(?P<body>\S.*)$")
+# "the following areas of concern identified at the last inspection:", "The areas identified as
+# requiring improvement comprised -": only when the head says the inspection (or its report) found them.
+CONCERN_HEAD = re.compile(
+    r"\b(?:areas?\s+of\s+(?:significant\s+)?(?:concern|weakness)|areas?\s+(?:identified\s+)?(?:as\s+)?requiring\s+improvement)"
+    r"\b[^\n]{0,80}?(?::|\bcomprised?\b[ \t]*[-–—:]?|\bwere\b[ \t]*:?|\bare\b[ \t]*:?|\bas follows\b[ \t]*:?|[-–—])\s*$",
+    re.I,
+)
+FOUND_BY = re.compile(r"\b(?:inspect\w*|insecpt\w*|Ofsted|visit|identified|report|letter|review)\b", re.I)
+ITEM = re.compile(r"^\s*(?:\(?(?P<num>\d{1,2}|[a-z])[.)]|[•·\-–*▪●■□◦○►▶➢✓Ø➤»♦◆\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|o(?=\s))\s+(?P<body>\S.*)$")
 SOURCE_TITLE = re.compile(
     r"\b(?:recommendations?|progress)\s+(?:of|from|following|against)\s+(?:the\s+)?(?P<src>[^\n]*?(?:review|inspection|visit|study|report|challenge|audit))\b",
     re.I,
@@ -52,7 +63,157 @@ def find_recommendations(text: str) -> list[Recommendation]:
     found.extend(_lists(text, default_source, seen))
     found.extend(_recommended_that(text, default_source))
     found.extend(_inline_lists(text, default_source, seen))
+    taken = _Taken((r.quote_start, r.quote_end) for r in found)
+    for rec in _headed_sentences(text, default_source) + _prose(text, default_source):
+        if not taken.overlaps(rec.quote_start, rec.quote_end):
+            found.append(rec)
+            taken.add(rec.quote_start, rec.quote_end)
     return sorted(found, key=lambda r: r.quote_start)
+
+
+# "Areas for development: Return home interviews for missing children, clarity of the local offer
+# for care leavers over 21, and management oversight documentation. It was acknowledged ..."
+HEADED = re.compile(
+    r"(?<![\w-])(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})?\s*(?:further\s+|key\s+|main\s+)?"
+    r"(?:areas?\s+(?:for|of)\s+(?:improvement|development)|points?\s+for\s+(?:immediate|priority)\s+action|"
+    r"areas?\s+for\s+priority\s+action)\s*(?::|\bwere\b|\bincluded\b)[ \t]+(?P<items>[^\n]{6,600})",
+    re.I,
+)
+HEADED_WORDS = ("areas for", "area for", "areas of", "for immediate action", "for priority action")
+SENTENCE_STOP = re.compile(r"\.(?=\s+[A-Z“\"‘]|\s*$)")
+
+
+def _headed_sentences(text: str, default_source: str | None) -> list[Recommendation]:
+    """A head ("Areas for development:", "Points for immediate action:") and its items in the same
+    sentence. Three or more items joined by commas and a last "and" are split; fewer stay one."""
+    out = []
+    matches = [m for s, e in _windows(text, HEADED_WORDS, lower=True) for m in HEADED.finditer(text, s, e)]
+    for m in matches:
+        if m.group("count"):
+            continue  # counted lists are _inline_lists' (and a count that does not match means leave it)
+        start = m.start("items")
+        stop = SENTENCE_STOP.search(text, start, m.end("items"))
+        end = stop.start() if stop else m.end("items")
+        body = text[start:end]
+        if re.match(r"\s*(?:identified|raised|included|from|in|at|as|is|are|was|were|that|which|being|been|also|now|"
+                    r"still|not|to\b|\w+ed\b)", body, re.I):
+            continue  # "areas for improvement identified in the report were ...", "... were discussed"
+        truncated = stop is None and not text[end:].strip()  # the page stops mid-list: "..., the local off"
+        parts = _split_commas(body, truncated)
+        for a, b in parts:
+            qs, qe = start + a, start + b
+            if len(text[qs:qe].split()) < (1 if len(parts) > 1 else 2):
+                continue  # one word is an item of a list ("..., and supervision"), not a list on its own
+            out.append(Recommendation(quote=text[qs:qe], quote_start=qs, quote_end=qe, ref="",
+                                      text=clean(text[qs:qe]), source=_near_source(text[max(0, m.start() - 200):m.start()]) or default_source))
+    return out
+
+
+def _split_commas(body: str, truncated: bool = False) -> list[tuple[int, int]]:
+    """"A, B, and C" / "A, B and C" / "A; B; and C" -> three; a list the page cuts off ("A, B, the
+    local off") splits on its commas; anything else -> one."""
+    if truncated and ";" not in body and body.count(",") >= 1:
+        seps = list(re.finditer(r",\s*(?:and\s+)?", body))
+    elif ";" in body:
+        seps = list(re.finditer(r";\s*(?:and\s+)?", body))
+    else:
+        commas = list(re.finditer(r",\s*(?:and\s+)?", body))
+        last_and = re.search(r"(?:,\s*|\s+)and\s+(?!(?:the\s+)?(?:other|others)\b)[^,]*$", body)
+        if len(commas) < 1 or not last_and or (len(commas) < 2 and not re.search(r",\s*and\s", body)):
+            seps = []
+        else:
+            seps = commas[:]
+            if not re.search(r",\s*and\s", body):  # "A, B and C": the last part splits on " and "
+                seps.append(re.search(r"\s+and\s+(?=[^,]*$)", body))
+    parts, at = [], 0
+    for sep in [*seps, None]:
+        end = sep.start() if sep else len(body)
+        piece = body[at:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            part = (at + lead, at + lead + len(piece.strip().rstrip(".")))
+            if parts and QUALIFIER.match(piece.strip()):
+                parts[-1] = (parts[-1][0], part[1])  # "the quality of plans, including contingency plans"
+            else:
+                parts.append(part)
+        at = sep.end() if sep else len(body)
+    return parts
+
+
+QUALIFIER = re.compile(r"(?:including|particularly|especially|notably|such as|in particular|for example|which|where|who|"
+                       r"with|so that|to ensure|as well as)\b", re.I)
+
+
+# One area, criticism or requirement written in prose.
+PROSE_RECS = [
+    # "One of the key areas for improvement was Children's Voice, particularly in relation to the Care Plan."
+    re.compile(r"\b(?:one\s+of\s+the\s+(?:key\s+|main\s+)?areas|the\s+(?:key\s+|main\s+|only\s+|other\s+)?area)\s+"
+               r"(?:for|of)\s+(?:improvement|development)\s+(?:was|is|remains|remained)\s+"
+               r"(?!(?:being|been|now|still|also|not|to|that|in hand|on track|a matter|\w+ed|\w+ing)\b)(?P<body>[^.;\n]{6,300})", re.I),
+    # "the remaining area of significant weakness, namely the fractured relationships with parents ..."
+    re.compile(r"\b(?:remaining|one|an?|the\s+other)\s+area\s+of\s+(?:significant\s+)?weakness\b,?\s*(?:namely|was|is|being|:|-|–)\s+"
+               r"(?P<body>[^.;\n]{6,300})", re.I),
+    # "they criticised the visibility of management oversight, which ... was not yet consistently evident"
+    re.compile(r"\b(?:Ofsted|[Ii]nspectors|[Tt]hey|[Tt]he\s+(?:report|letter|inspectors?))\s+(?:also\s+)?criticised\s+"
+               r"(?P<body>[^.;\n]{6,300})"),
+    # "The Ofsted Inspection identified that the service needed to build ..., and to make sure ..."
+    re.compile(r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit))\b[^.\n]{0,40}?\b(?:identified|found|concluded|said|highlighted)\s+"
+               r"(?:that\s+)?(?:the\s+)?(?:service|council|local\s+authority|authority|partners|leaders|managers)\s+"
+               r"(?:needed|needs|need|should|must)\s+to\s+(?P<body>[^.\n]{6,400})"),
+    # "X was identified as a point for immediate action"
+    re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<body>[A-Z][^.;\n]{6,200}?)\s+(?:was|were)\s+(?:identified|highlighted|raised)\s+as\s+"
+               r"(?:an?\s+|the\s+)?(?:points?|areas?|issues?)\s+for\s+(?:immediate|priority)\s+action\b", re.M),
+]
+PROSE_WORDS = [  # the words each pattern needs, to find the lines worth reading
+    ("area for improvement", "area for development", "areas for improvement", "areas for development",
+     "area of improvement", "area of development", "areas of improvement", "areas of development"),
+    ("area of weakness", "area of significant weakness"),
+    ("criticised",),
+    ("needed to", "needs to", "need to"),
+    ("for immediate action", "for priority action"),
+]
+INSPECTORS_NEAR = re.compile(r"\b(?:Ofsted|inspect\w*|monitoring visit|focused visit)\b", re.I)
+
+
+def _prose(text: str, default_source: str | None) -> list[Recommendation]:
+    out = []
+    for i, pattern in enumerate(PROSE_RECS):
+        for m in (m for s, e in _windows(text, PROSE_WORDS[i], lower=True) for m in pattern.finditer(text, s, e)):
+            bs, be = m.span("body")
+            body = text[bs:be]
+            if i == 2:  # criticism: only the inspectors' (a "they" needs inspectors in the sentences before)
+                if not INSPECTORS_NEAR.search(text, max(0, m.start() - 400), m.end()):
+                    continue
+                cut = re.search(r",\s*(?:which|who|and\s+also|but)\b", body)
+                if cut:
+                    be = bs + cut.start()
+            if i == 3:
+                spans = [(bs + a, bs + b) for a, b in _split_to(body)]
+            else:
+                spans = [(bs, be)]
+            for qs, qe in spans:
+                while qe > qs and text[qe - 1] in " ,;":
+                    qe -= 1
+                if len(text[qs:qe].split()) < 3:
+                    continue
+                out.append(Recommendation(quote=text[qs:qe], quote_start=qs, quote_end=qe, ref="",
+                                          text=clean(text[qs:qe]), source=_near_source(text[max(0, m.start() - 200):m.end()]) or default_source))
+    return out
+
+
+def _split_to(body: str) -> list[tuple[int, int]]:
+    """"build longer relationships ..., and to make sure ..." -> two requirements."""
+    parts, at = [], 0
+    for sep in [*re.finditer(r"[,;]\s*and\s+(?:to\s+)?(?=[a-z])(?=(?:to\s+)?\w+\s)|;\s*(?=to\s)", body), None]:
+        if sep is not None and not re.match(r"[,;]\s*and\s+to\s|;\s*to\s", body[sep.start():]):
+            continue  # only ", and to ..." / "; to ..." start a second requirement
+        end = sep.start() if sep else len(body)
+        piece = body[at:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            parts.append((at + lead, at + lead + len(piece.strip())))
+        at = sep.end() if sep else len(body)
+    return parts
 
 
 RECOMMENDED_THAT = re.compile(
@@ -124,9 +285,16 @@ def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recomm
     while i < len(all_lines):
         s, e = all_lines[i]
         lowered = text[s:e].lower()
-        if e - s < 200 and ("recommend" in lowered or "area" in lowered or "improve" in lowered) \
-                and LIST_HEAD.search(text[s:e]):
-            source = _near_source(text[s:e]) or default_source
+        head_s = s
+        if e - s >= 200 and text[e - 1] in ":-–—" and ("area" in lowered or "recommend" in lowered):
+            head_s = sentences(text, s, e)[-1][0]  # "... In particular, inspectors reviewed ... areas of concern ...:"
+        head = text[head_s:e]
+        concern = e - head_s < 250 and "area" in lowered and CONCERN_HEAD.search(head) is not None \
+            and FOUND_BY.search(head) is not None
+        if concern or (e - head_s < 200 and ("recommend" in lowered or "area" in lowered or "improve" in lowered
+                                             or "for immediate action" in lowered or "for priority action" in lowered)
+                       and LIST_HEAD.search(head)):
+            source = _near_source(head) or default_source
             j, index = i + 1, 0
             while j < len(all_lines):
                 ls, le = all_lines[j]
@@ -134,17 +302,21 @@ def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recomm
                 if not m:
                     break
                 index += 1
-                ref = m.group("num") or str(index)
-                if ref not in seen:
+                ref = m.group("num") or ("" if concern else str(index))  # bullets under a concern head: no ref
+                if not ref or ref not in seen:
                     seen.add(ref)
                     body_start = ls + m.start("body")
                     out.append(Recommendation(quote=text[body_start:le], quote_start=body_start, quote_end=le,
-                                              ref=ref, text=clean(m.group("body")), source=source))
+                                              ref=ref, text=_item_text(m.group("body")), source=source))
                 j += 1
             i = j
         else:
             i += 1
     return out
+
+
+def _item_text(body: str) -> str:
+    return re.sub(r"[;,]?\s+(?:and|or)$", "", clean(body))  # "...; and" at the end of a list item
 
 
 SOURCE_WORDS = ("inspection", "review", "visit", "study", "challenge", "audit")
@@ -176,3 +348,50 @@ def _document_source(text: str) -> str | None:
 def _near_source(sentence: str) -> str | None:
     m = SOURCE_NEAR.search(sentence)
     return clean(m.group("src")) if m else None
+
+
+def _windows(text: str, literals: tuple[str, ...], lower: bool = False) -> list[tuple[int, int]]:
+    """The lines that contain any of the literals, as merged (start, end) spans: the expensive
+    patterns run only there, never over the whole text."""
+    hay = _lowered(text) if lower else text
+    spans = []
+    for literal in literals:
+        at = hay.find(literal)
+        while at >= 0:
+            s = text.rfind("\n", 0, at) + 1
+            e = text.find("\n", at)
+            e = len(text) if e < 0 else e
+            spans.append((s, e))
+            at = hay.find(literal, e)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+class _Taken:
+    """Spans already used, for overlap tests in O(log n)."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # the spans starting before e; facts rarely nest deeper than 8
+        return any(self.ends[j] > s for j in range(max(0, i - 8), i))

@@ -118,7 +118,7 @@ class TestDecisions:
 
     def test_numbered_resolutions(self):
         assert self.kinds("RESOLVED -\n(1) That the report be noted.\n(2) That the Committee endorse the plan.\n"
-                          "(3) That a further update be received in six months.") == ["noted", "endorsed", "received"]
+                          "(3) That a further update be received in six months.") == ["noted", "approved", "received"]
 
     def test_resolved_with_colon_and_a_list(self):
         assert self.kinds("RESOLVED: That the Committee:\n\n1. Received the report.\n\n2. Commented on the "

@@ -164,7 +164,7 @@ def test_a_decision_heading_on_a_cabinet_page():
 def test_roman_numbered_resolutions():
     text = ("Resolved:\n\n(i) That the contents of the report be noted.\n\n(ii) That the Committee receive a "
             "further update in six months.\n\n(iii) That the Committee endorse the revised improvement plan.\n")
-    assert [d.kind for d in extract(text).decisions] == ["noted", "received", "endorsed"]
+    assert [d.kind for d in extract(text).decisions] == ["noted", "received", "approved"]  # endorsed is approved
 
 
 # --- reading and privacy ----------------------------------------------------------------
@@ -218,7 +218,8 @@ def test_panel_minutes_with_title_case_items_and_one_line_resolutions():
     assert [o.role for o in facts.owners] == [
         "Director of Children's Services", "Head of Children in Care", "Head of Performance and Quality Assurance"]
     # the next agenda item ("34. Ofsted ILACS Inspection - ...") is not part of the resolution above it
-    assert [d.kind for d in facts.decisions] == ["approved", "noted", "endorsed", "other", "noted"]
+    # approving the last minutes is procedure, not a decision; "endorsed" is approved
+    assert [d.kind for d in facts.decisions] == ["noted", "approved", "other", "noted"]
     for fact in facts.all_facts():
         assert text[fact.quote_start:fact.quote_end] == fact.quote
 
