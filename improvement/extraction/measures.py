@@ -35,9 +35,17 @@ NOUNS = {
     "agency workers": "staff", "officers": "staff", "newly qualified social workers": "staff",
     "days": "days", "working days": "days", "weeks": "other", "months": "months", "hours": "other",
     "reports": "count", "direct reports": "staff",
+    # a stated count of recommendations, areas for improvement or outcomes is a count measure
+    "recommendations": "count", "recommendation": "count", "areas for improvement": "count",
+    "area for improvement": "count", "areas for development": "count", "areas of improvement": "count",
+    "areas requiring improvement": "count", "areas of weakness": "count", "areas of significant weakness": "count",
+    "areas of concern": "count", "areas to improve": "count", "improvement areas": "count", "outcomes": "count",
 }
+# what a plan is made of: "4 of the 5 areas", "the first two of 10 recommendations" are progress against it
+PLAN_ITEMS = re.compile(r"\s*(?:[a-z'’-]+\s+){0,2}?(?:recommendations?|areas?|actions|priorities|outcomes|objectives|"
+                        r"milestones|workstreams|improvement points|targets)\b", re.I)
 NOUN = "|".join(sorted((re.escape(n) for n in NOUNS), key=len, reverse=True))
-ADJ = r"(?!(?:of|and|in|the|were|was|are|is|had|have|to|from|for|with|by)\b)[a-z][a-z-]*"
+ADJ = r"(?!(?:of|and|in|the|were|was|are|is|had|have|to|from|for|with|by)\b)(?:stage \d|[a-z][a-z-]*(?:['’]s)?)"
 COUNT = re.compile(
     rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<n2>{NUMBER}))?"
     rf"(?:\s+(?P<adj>{ADJ}(?:\s+{ADJ}){{0,2}}?))?\s+(?P<noun>{NOUN})\b",
@@ -55,7 +63,7 @@ NUMBER_WAS = re.compile(
     re.I,
 )
 CASELOAD = re.compile(
-    rf"\bcaseloads?\b(?:[^.;:\d\n]{{0,80}}?\b(?:was|were|is|are|stood at|remained at|(?:reduced|fallen|fell|dropped|"
+    rf"\bcaseloads?\b(?:[^.;:\d\n]{{0,80}}?\b(?:was|were|is|are|stood at|stands? at|standing at|remained at|(?:reduced|fallen|fell|dropped|"
     rf"decreased|increased|risen|rose|come down|gone down|gone up|improved)\s+to))?\s+(?:of|at|averaging|averaged|average|)\s*"
     rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*%)",
     re.I,
@@ -76,7 +84,8 @@ BEFORE_NOT_MEASURE = re.compile(
     r"(?:\b(?:point|points|paragraph|para|paras|item|items|page|pages|section|appendix|recommendations?|"
     r"rec|theme|table|figure|minute|minutes|number|no|nos|ref|reference|version|phase|stage|tier|level|"
     r"year|years|grade|key stage|ks|room|floor|band|option|priority|action|area|ward|clause|article|"
-    r"question|tel|telephone|phone|ext|extension|aged|age|ages|under|over the age of)\.?\s*$|[£$€]\s*$|\d[.,:]\s*$|"
+    r"question|tel|telephone|phone|ext|extension|aged|age|ages|under|over the age of|quarter|qtr|q|covid)\.?\s*$|"
+    r"[£$€]\s*$|\d[.:]\s*$|\d,$|[a-z]-$|"
     # an earlier figure given for comparison: "32%, down from 41% in April", "compared with 70% last year"
     r"\b(?:down|up|increased?|decreased?|risen|rose|fallen|fell|reduced|improved|dropped|declined|grown|grew|"
     r"changed|moved)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bprevious(?:ly)?\s+(?:of\s+)?$)",
@@ -137,6 +146,11 @@ def _capitals_line(text: str, start: int) -> bool:
 def _repeats(item: MeasureItem, earlier: list[MeasureItem]) -> bool:
     """The same figure for the same thing said again ("a breakdown of the 486 children in care")."""
     words = set(re.findall(r"[a-z]{4,}", item.name.lower()))
+    noun = _NOUN_OF.get(id(item))
+    if noun and any(other.value == item.value and other.unit == item.unit and _NOUN_OF.get(id(other)) == noun
+                    and NOUNS.get(noun) == "count" and noun.startswith(("recommendation", "area", "outcome"))
+                    for other in earlier):
+        return True  # "the two recommendations ... the two recommendations"
     return any(
         other.value == item.value and other.unit == item.unit
         and len(words & set(re.findall(r"[a-z]{4,}", other.name.lower()))) >= 2
@@ -163,9 +177,12 @@ ANCHORED = [
     # "a rate of 480 per 10,000 children": the rate, not the population it is counted over
     (re.compile(r"(?P<n>\d+(?:\.\d+)?)\s+per\s+(?P<d>10,000|10000|100,000|100000|1,000|1000)\b(?:\s+(?P<per>children|young people|"
                 r"population|people|of the population|under[- ]18s))?", re.I), "rate"),
-    (re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s?%", re.I), "%"),
+    (re.compile(r"(?!(?:19|20)\d\d\b)(?P<n>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s?%", re.I), "%"),
     (re.compile(rf"(?P<n>{NUMBER})\s?(?:%|per ?cent\b|percent\b)(?:\s*(?:-|–|—|to)\s*(?:{QUALIFIER}\s+)?{NUMBER}\s?(?:%|per ?cent\b|percent\b)?)?", re.I), "%"),
-    (re.compile(r"(?P<n>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+)\b(?!\s*%)", re.I), "outof"),
+    (re.compile(rf"(?P<n>\d+|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+|{WORD_NUMBER})\b(?!\s*%|\s*[-–]\w)", re.I),
+     "outof"),
+    # "(72 from 88)": the current figure with the earlier one beside it
+    (re.compile(r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?=\s+from\s+\d+(?:,\d{3})*(?:\.\d+)?\s*\))", re.I), "current"),
     (re.compile(
         rf"(?P<n>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<n2>{NUMBER}))?(?:\s+(?P<adj>{ADJ}(?:\s+{ADJ}){{0,2}}?))?\s+(?P<noun>{NOUN})\b(?!['’]s)",
         re.I), "count"),
@@ -192,11 +209,19 @@ class _Found:
 
 
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# "fell from 19.9 in 2018 to 13.4 in 2020": the bare figure after "to" is the current value
+FROM_TO_BEFORE = re.compile(
+    r"\bfrom\s+\d+(?:,\d{3})*(?:\.\d+)?\s?(?:%|per ?cent)?(?:\s+(?:in|at|during)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:/\d\d)?)?"
+    r"\s+to\s+$", re.I)
+# page furniture of council sites and news pages: "Displaying 1 to 2 of 2", "Page 1 of 3", "70% fewer ads"
+FURNITURE = re.compile(
+    r"\b(?:displaying|showing|viewing)\s+(?:results?\s+|items?\s+)?\d+\s*(?:to|-|–)\s*\d+\s+of\s+\d+|\bpage\s+\d+\s+of\s+\d+", re.I)
+ADVERT = re.compile(r"\b(?:ad-lite|ad-free|fewer ads|advertisements?|adverts?|newsletters?|subscription offers|cookies)\b", re.I)
 
 
-def _candidates(text, s, e, tokens):
+def _candidates(text, s, e, tokens, dates=()):
     """Number tokens first, then the measure forms anchored at each: fast on prose with few numbers."""
-    found = []
+    found = [(m.start(), m.end(), "furniture", m) for m in FURNITURE.finditer(text, s, e)]
     lowered = text[s:e].lower()
     patterns = []
     if "caseload" in lowered or "number of" in lowered or "total of" in lowered:
@@ -215,6 +240,9 @@ def _candidates(text, s, e, tokens):
     for p in tokens:
         if any(a <= p < b for a, b, *_ in found):
             continue
+        at = bisect_right(dates, (p, float("inf"))) - 1
+        if at >= 0 and dates[at][0] <= p < dates[at][1]:
+            continue  # "in September 2017 to 14.8%": a date's year does not start a range
         if FROM_BEFORE.search(text, max(s, p - 8), p):
             continue  # "fallen from 28% to 19%": the earlier figure; the later one is the measure
         for pattern, kind in ANCHORED:
@@ -224,14 +252,27 @@ def _candidates(text, s, e, tokens):
                 wrapped = _Found(m, q.start() if q else None, q.group("q") if q else None)
                 found.append((wrapped.start(), m.end(), kind, wrapped))
                 break
+        else:
+            if FROM_TO_BEFORE.search(text, max(s, p - 60), p):
+                m = BARE_NUMBER.match(text, p, e)
+                if m:
+                    found.append((p, m.end(), "current", _Found(m, None, None)))
     return sorted(found, key=lambda c: c[0])
+
+
+BARE_NUMBER = re.compile(r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.,]*\s?(?:%|per ?cent))", re.I)
 
 
 def _in_sentence(text, s, e, dates, tokens):
     out = []
     last_clause_start = -1
     last_subject = ""
-    for start, end, kind, m in _candidates(text, s, e, tokens):
+    if ADVERT.search(text, s, e):
+        return out  # a news site's subscription and advertising boilerplate
+    consumed = []  # later figures already read as the current value of an earlier one
+    for start, end, kind, m in _candidates(text, s, e, tokens, dates):
+        if kind == "furniture" or any(a <= start < b for a, b in consumed):
+            continue
         n_start = m.start("n")
         at = bisect_right(dates, (n_start, float("inf"))) - 1  # the last date starting at or before the number
         if at >= 0 and dates[at][0] <= n_start < dates[at][1]:
@@ -239,8 +280,10 @@ def _in_sentence(text, s, e, dates, tokens):
         if kind != "ofthe" and BEFORE_NOT_MEASURE.search(text[max(s, n_start - 25):n_start]):
             continue
         line_start = text.rfind("\n", 0, start) + 1
-        if not text[line_start:start].strip() and _capitals_line(text, start):
-            continue  # "6 CHILDREN IN CARE": an agenda item number before its heading
+        if not text[line_start:start].strip() and (_capitals_line(text, start) or PARAGRAPH_NUMBER.match(text, start)):
+            continue  # "6 CHILDREN IN CARE", "2.2 Note that": an item or paragraph number before its text
+        if _not_a_figure(text, s, e, start, end, n_start, kind, m):
+            continue
         if kind == "count" and (m.group("noun") or "").lower() == "visits" and \
                 re.search(r"monitoring|focused|focussed|ofsted|inspection", m.group("adj") or "", re.I):
             continue  # "four monitoring visits" counts visits, which are visits, not a measure
@@ -270,9 +313,10 @@ def _in_sentence(text, s, e, dates, tokens):
         unit = _unit(kind, m, text, clause_start, start)
         if unit is None:
             continue
+        qualifier = (m.groupdict().get("q") or "").lower() or None
         if unit in ("days", "months", "other") and kind == "count":
-            if DURATION_CONTEXT.search(text[max(s, start - 20):start]):
-                continue
+            if "average" not in (qualifier or "") and DURATION_CONTEXT.search(text[max(s, start - 20):start]):
+                continue  # "within 20 working days", but "in an average of 149 days" is a measure
             noun = (m.group("noun") or "").lower()
             if noun in ("weeks", "hours") and not re.search(r"\b(?:average|took|wait|waited|waiting|timescale)", text[clause_start:clause_end], re.I):
                 continue
@@ -280,9 +324,14 @@ def _in_sentence(text, s, e, dates, tokens):
             pass
         if kind == "count" and (m.group("noun") or "").lower() in ("children", "young people", "families", "files", "case files") and value < 2:
             continue
-        qualifier = (m.groupdict().get("q") or "").lower() or None
-        subject = _subject(text, clause_start, start) or ("" if kind == "count" else last_subject)
-        name = _name(text, subject, start, end, clause_end, m, kind)
+        if kind == "current":
+            unit, name = _current(text, s, e, clause_start, start, m)
+            if not unit:
+                continue
+            subject = name
+        else:
+            subject = _subject(text, clause_start, start) or ("" if kind == "count" else last_subject)
+            name = _name(text, subject, start, end, clause_end, m, kind)
         last_subject = subject or last_subject
         last_clause_start = clause_start
         if not name:
@@ -291,12 +340,91 @@ def _in_sentence(text, s, e, dates, tokens):
         # "the goal was that at least 80% ...": a target word before the figure; after it
         # ("64% against a target of 85%") the target is another number, found by _targets.
         target = value if TARGET.search(segment[: max(0, start - max(s, clause_start - 80))]) else None
+        if BENCHMARK_AFTER.match(text, end, e):
+            target = value  # "the 15 cases recommended by the Munro Review": a benchmark
+        now = NOW_AFTER.match(text, end, e)
+        if now and kind != "%" and not now.group("pct") or now and kind == "%" and now.group("pct"):
+            # "stood at 38, but this is now down to 18": only the current value is a measure
+            value = to_number(now.group("n"))
+            consumed.append((now.start("n"), now.end()))
+        bracket = BRACKETED_FIGURE.match(text, end, e)
+        if bracket:
+            consumed.append((bracket.start(), bracket.end()))  # "63% (125 children)" is one measure
         item = MeasureItem(quote=text[s:e], quote_start=s, quote_end=e, name=name, value=value, unit=unit,
                            target=target, qualifier=qualifier)
         if kind in ("outof", "ofthe", "ratio"):
             item.numerator, item.denominator = int(to_number(m.group("n"))), int(to_number(m.group("d")))
+            if kind == "outof" and target is None and PLAN_ITEMS.match(text, m.end()):
+                item.target = item.denominator  # "4 of the 5 areas of weakness": progress against the plan
+        if kind == "count":
+            _NOUN_OF[id(item)] = (m.group("noun") or "").lower()
         out.append(item)
     return out
+
+
+PARAGRAPH_NUMBER = re.compile(r"\d+\.\d+\.?\s+[A-Z(]")
+BENCHMARK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:recommended|advised|set|suggested)\s+(?:by|in|as)\b", re.I)
+NOW_AFTER = re.compile(
+    r"(?:\s+[A-Za-z0-9/]+){0,3}?\s*,?\s*(?:but|and|however|whereas|while|which)\s+(?:this|it|that|these|the (?:figure|number|rate|total))?\s*"
+    r"(?:has|had|have|is|was|are|were)?\s*(?:now|since|subsequently)\s+(?:[a-z]+\s+){0,2}?(?:to|at)\s+"
+    r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?P<pct>\s?(?:%|per ?cent))?", re.I)
+_NOUN_OF: dict[int, str] = {}
+RELATIVE_AFTER = re.compile(r"\s+(?:ago|after|later|earlier|previously|beforehand|since)\b", re.I)
+NOTICE_AFTER = re.compile(r"['’]?\s+(?:of\s+)?notice\b|['’]?\s+(?:before|prior to)\s+(?:the|a|each)\s+meeting", re.I)
+YEAR_BEFORE = re.compile(r"\b(?:in|since|during|from|by|until|of|to|before|after|between|and)\s+$", re.I)
+MULTIPLIER_AFTER = re.compile(r"\s*(?:m|bn|k|million|billion|thousand)\b", re.I)
+CHANGE_BY_BEFORE = re.compile(
+    r"\b(?:(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|declined|grew|grown|improved|went up|"
+    r"gone up|went down|gone down|up|down)\s+by|(?:an?|the)\s+(?:increase|decrease|reduction|rise|fall|drop|"
+    r"improvement|change)\s+of)\s+(?:(?:around|about|approximately|some|nearly|almost|over|just over|just under)\s+)?$", re.I)
+BASELINE_BEFORE = re.compile(r"\b(?:(?:from|since|in|back in)\s+(?:19|20)\d\d(?:[/-]\d\d)?\s*,?\s*when|baseline)\b[^.;]{0,60}$", re.I)
+MEMBERSHIP = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:local authorities|authorities|councils|areas in|cities|regions|"
+                        r"boroughs|counties|inspectors)\b", re.I)
+
+
+def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
+    """Numbers of the genre that are not tracked figures: page furniture, relative times, notice
+    periods, sums of money, changes computed from two values, earlier years' baselines."""
+    n_end = m.end("n")
+    if MULTIPLIER_AFTER.match(text, n_end):
+        return True  # "12 million", "£5m": money or a national total
+    if kind == "count" and YEAR_BEFORE.search(text, max(s, n_start - 12), n_start) and \
+            re.fullmatch(r"(?:19[5-9]|20[0-4])\d", m.group("n")):
+        return True  # "In 2020 children in care ...": a year, not 2020 children
+    if kind == "count":
+        noun = (m.group("noun") or "").lower()
+        if noun in NOUNS and NOUNS[noun] in ("days", "months", "other") and RELATIVE_AFTER.match(text, end):
+            return True  # "six months ago", "six months after it was branded inadequate"
+        if NOUNS.get(noun) == "days" and NOTICE_AFTER.match(text, end):
+            return True  # "ten working days' notice"
+    if kind == "%" and CHANGE_BY_BEFORE.search(text, max(s, start - 40), start):
+        return True  # "decreased by 18%": a change computed from two values
+    if BASELINE_BEFORE.search(text, max(s, start - 90), start):
+        return True  # "from 2016 when this rate was around 47%"
+    if kind == "outof":
+        if m.group("n").lower() == "one" or MEMBERSHIP.match(text, m.end()):
+            return True  # "one of eight local authorities": membership, not a measure
+        if not m.group("n")[0].isdigit() and not PLAN_ITEMS.match(text, m.end()) and \
+                not re.match(rf"\s*(?:{ADJ}\s+){{0,2}}?(?:{NOUN})\b", text[m.end():e], re.I):
+            return True  # "two of the four": words need a counted noun to be a measure
+    return False
+
+
+def _current(text, s, e, clause_start, start, m):
+    """The unit and name of a bare current figure: "(72 from 88)" after "the number of X decreased by
+    18%", or "these fell from 19.9 in 2018 to 13.4" after "the caseloads measure"."""
+    sentence = text[s:e]
+    what = re.search(r"\b(?:number|total)\s+of\s+[a-z][^.;()%\d]{2,80}?(?=\s+(?:has\s+|had\s+|have\s+)?(?:increased|decreased|"
+                     r"rose|risen|fell|fallen|reduced|dropped|declined|grew|grown|improved|went|gone|was|were|is|are|"
+                     r"stood|remained|compared)\b)", sentence, re.I)
+    if re.search(r"\bcaseloads?\b", sentence, re.I):
+        return "cases", "caseloads"
+    if what:
+        return "count", clean(what.group(0))
+    return None, ""
+
+
+BRACKETED_FIGURE = re.compile(r"\s*\(\s*\d[\d,.]*\s?(?:%|per ?cent)?(?:\s+[a-z]+){0,3}\s*\)", re.I)
 
 
 def _clause(text, s, e, start, end):
@@ -306,15 +434,24 @@ def _clause(text, s, e, start, end):
             break
         left = b.end()
     right = e
+    bracket = BRACKETED_FIGURE.match(text, end, e)
+    if bracket:
+        end = bracket.end()  # "63% (125) of all contacts": the bracketed count is the same figure
     b = CLAUSE_BREAK.search(text, end, e)
     if b:
         right = b.start()
     return left, right
 
 
+PER_WORKER = re.compile(r"\s+(?:per|for each|to each)\s+(?:qualified\s+|full[- ]time\s+)?(?:social\s+)?(?:worker|practitioner|fte)\b",
+                        re.I)
+
+
 def _unit(kind, m, text, clause_start, start):
     if kind == "%":
         return "%"
+    if kind == "current":
+        return "count"  # read from the sentence by _current
     if kind == "change":
         return "cases" if "caseload" in m.group("what").lower() else "count"
     if kind == "caseload":
@@ -330,6 +467,9 @@ def _unit(kind, m, text, clause_start, start):
     if adj and f"{adj} {noun}" in NOUNS:
         noun = f"{adj} {noun}"
     unit = NOUNS.get(noun)
+    if unit == "count" and noun in ("children", "cases", "families", "young people") and \
+            PER_WORKER.match(text, m.end("noun")):
+        return "cases"  # "23.6 children per social worker" is a caseload
     if noun == "reports" and re.search(r"\b(?:had|with|manage[sd]?|managing|line[- ]manag\w*|supervis\w*)\b[^.]{0,25}$", text[clause_start - 60 if clause_start > 60 else 0:start], re.I):
         unit = "staff"
     elif noun == "reports":
@@ -354,7 +494,8 @@ AIM_LEAD = re.compile(
     r"bring down|bring|get|achieve|reach)\s+", re.I)
 CHANGE_TAIL = re.compile(
     r"\s*\b(?:had\s+|has\s+|have\s+)?(?:fallen|risen|rose|fell|increased|decreased|reduced|improved|dropped|declined|"
-    r"changed|moved|gone up|gone down)\s+from\s+[\d.,]+\s*(?:%|per ?cent)?\s*(?:to)?\s*$", re.I)
+    r"changed|moved|gone up|gone down|halved|doubled)\s+from\s+[\d.,]+\s*(?:%|per ?cent)?"
+    r"(?:\s+(?:in|at|during)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:/\d\d)?)?\s*(?:to)?\s*$", re.I)
 
 
 def _subject(text, clause_start, start) -> str:
@@ -376,7 +517,7 @@ def _subject(text, clause_start, start) -> str:
 
 
 def _name(text, subject, start, end, clause_end, m, kind) -> str:
-    after = clean(text[end:clause_end])
+    after = re.sub(r"^\(\s*\d[^)]*\)\s*", "", clean(text[end:clause_end]))
     if kind == "caseload":
         return "average caseload" if "average" in text[max(0, start - 40):end].lower() else "caseload"
     if kind == "change":

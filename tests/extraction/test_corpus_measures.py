@@ -1,0 +1,204 @@
+"""Measures and their targets on real minutes of the genre: counts of recommendations and areas,
+progress against a plan ("4 of the 5 areas"), current values beside earlier ones, benchmarks, and
+the numbers of the genre that are not measures. Each rule in at least two layouts."""
+
+import pytest
+
+from improvement.extraction import extract
+
+
+def got(text, **kw):
+    return [(m.value, m.unit, m.target) for m in extract(text, **kw).measures]
+
+
+# --- counts of recommendations, areas for improvement and outcomes -----------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("4.2 The Ofsted inspection report made 6 recommendations for improvement:\n1. Quality of information sharing.",
+     [(6, "count", None)]),
+    ("Children's Services had been inspected with a judgement of “Requires Improvement to be Good” being delivered "
+     "along with six recommendations of improvement activity which must be undertaken.", [(6, "count", None)]),
+    ("by working collaboratively with our partners to achieve improvement\nagainst the 27 Ofsted recommendations as "
+     "laid out in our\nChildren’s Improvement Plan", [(27, "count", None)]),
+    ("• The focused visit letter identified five areas for improvement and the council accepted them all.",
+     [(5, "count", None)]),
+])
+def test_a_stated_count_of_recommendations_or_areas_is_a_count_measure(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Dave Smith commented on the two recommendations from the Ofsted report. The Chair asked whether the two "
+    "recommendations had had any effect on the service.",
+    "- The two recommendations from the LSCB inspection were accepted.\n- Progress on the two recommendations "
+    "would be reported in March.\n",
+])
+def test_the_same_count_said_again_is_one_measure(text):
+    assert got(text) == [(2, "count", None)]
+
+
+def test_two_counts_of_recommendations_in_one_item_are_two_measures():
+    text = ("Members commented on the two recommendations from the LSCB report.\n\n"
+            "Members were asked to comment on the 16 recommendations on the draft Action Plan.")
+    assert got(text) == [(2, "count", None), (16, "count", None)]
+
+
+# --- progress against a plan: "4 of the 5 areas", "the first two of 10" -----------------
+
+@pytest.mark.parametrize("text, want", [
+    ("1. The report identified that sufficient progress had been made in 4 of the 5 areas of significant weakness "
+     "identified at the initial inspection.", (4, "count", 5)),
+    ("- Progress update: the first two of 10 recommendations have been completed.", (2, "count", 10)),
+    ("The service has now completed three of the eight priority actions in the plan.", (3, "count", 8)),
+])
+def test_progress_against_the_items_of_a_plan_has_the_whole_as_target(text, want):
+    assert got(text) == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "Rotherham was one of eight Local Authorities that took part and the other seven were not named.",
+    "• The council is one of 12 councils in the region to be inspected this year.",
+    "Two of the four inspectors had visited before.",
+    "The inspection was carried out by a team of six inspectors over two weeks.",
+])
+def test_membership_and_inspection_teams_are_not_measures(text):
+    assert got(text) == []
+
+
+# --- current values beside earlier ones ------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("The number of children on child protection plans stood at 38, but this is now down to 18.", (18, "count")),
+    ("• The number of children missing education was 41 last term and is now at 29.", (29, "count")),
+    ("Agency staff stood at 30% of the workforce but this has since fallen to 21%.", (21, "%")),
+])
+def test_a_figure_that_stood_at_one_value_and_is_now_another_is_the_current_value(text, want):
+    assert [(v, u) for v, u, _ in got(text)] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Committee were informed that the number of formal contacts received citing dissatisfaction decreased by "
+     "18% (72 from 88) compared with the previous year.", (72, "count")),
+    ("·        The number of complaints increased by 5% (420 from 400) during the year", (420, "count")),
+])
+def test_a_change_in_percent_with_the_figures_in_brackets_is_the_current_figure(text, want):
+    measures = extract(text).measures
+    assert [(m.value, m.unit) for m in measures] == [want]
+    assert measures[0].name.startswith("number of")
+
+
+@pytest.mark.parametrize("text", [
+    "Re-referrals decreased by 18% compared with the previous year.",
+    "• There was a reduction of 12% in the use of agency staff",
+])
+def test_a_change_alone_is_not_a_measure(text):
+    assert got(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("According to the DfE’s caseloads measure, these fell from 19.9 in 2018 to 13.4 in 2020.", [(13.4, "cases")]),
+    ("Walsall’s agency social worker rate halved from 30.5% in September 2017 to 14.8% in September 2020, while its "
+     "vacancy rate fell from 31.4% to 13.3%.", [(14.8, "%"), (13.3, "%")]),
+    ("- Agency social workers: down from 30.5% in 2017 to 14.8% in 2020", [(14.8, "%")]),
+])
+def test_figure_pairs_are_recorded_at_their_current_value(text, want):
+    assert [(v, u) for v, u, _ in got(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "·        However, during 2022/23, 63% (125) of all Children’s Services contacts were compliments",
+    "During the year, 63% (125 children) of all contacts were compliments.",
+])
+def test_a_percentage_with_its_count_in_brackets_is_one_measure(text):
+    measures = extract(text).measures
+    assert [(m.value, m.unit) for m in measures] == [(63, "%")]
+    assert "compliments" in measures[0].name
+
+
+# --- forms of counted nouns ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("There were 27 children's social worker vacancies at the end of March.", (27, "staff")),
+    ("• 27 children’s social worker vacancies remain", (27, "staff")),
+    ("·        Children’s Services received 8 Stage 1 complaints during 2022", (8, "count")),
+    ("The service received 14 stage 2 complaints in the year.", (14, "count")),
+])
+def test_possessives_and_stages_inside_the_counted_noun(text, want):
+    assert [(v, u) for v, u, _ in got(text)] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "Average caseloads now stand at 23.6 children per social worker, compared with the national average of 15.9.",
+    "- Social workers held 23.6 children per worker on average",
+])
+def test_children_per_social_worker_is_a_caseload(text):
+    assert [(v, u) for v, u, _ in got(text)] == [(23.6, "cases")]
+
+
+@pytest.mark.parametrize("text", [
+    "Adoption timeliness now means children are moving from care entry to placement in an average of 149 days.",
+    "• Care entry to placement: in an average of 149 days",
+])
+def test_an_average_duration_is_a_measure(text):
+    assert [(v, u) for v, u, _ in got(text)] == [(149, "days")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Officers had caseloads significantly above the 15 cases recommended by the Munro Review.", (15, "cases", 15)),
+    ("• No social worker should hold more than the 18 cases set by the council's caseload policy", (18, "cases", 18)),
+])
+def test_a_recommended_benchmark_is_its_own_target(text, want):
+    assert got(text) == [want]
+
+
+# --- numbers of the genre that are not measures -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Displaying 1 to 2 of 2\n",
+    "Showing 1 - 10 of 24 results\nPage 1 of 3\n",
+    "Did you know with an ad-lite subscription to the Gazette, you get 70% fewer ads while viewing the news.",
+    "2.2 Note that improvement plans will be reviewed and refreshed.\n",
+    "1.1 Apologies for absence were received from 3 members.\n",
+])
+def test_page_furniture_and_paragraph_numbers_are_not_measures(text):
+    assert got(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors praised the understanding of the impact of Covid-19 on staff, children and families.",
+    "• The COVID 19 pandemic affected staff rotas",
+    "Members would be given ten working days notice of the meeting.",
+    "- Ten working days' notice is required before the meeting",
+    "Her decision comes six months after it was branded inadequate. The inspection had taken place six months ago.",
+    "• Six weeks later the visit report was published",
+])
+def test_covid_notice_periods_and_relative_times_are_not_measures(text):
+    assert got(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("b. The take up of the free offer for disadvantaged 2 year olds was at 94% - a continued and sustained "
+     "improvement from 2016 when this rate was around 47%.", [(94, "%", None)]),
+    ("• Timeliness of assessments was 88%; the baseline for this measure was 61%", [(88, "%", None)]),
+])
+def test_baselines_from_earlier_years_are_not_measures(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "In 2020 children in care were placed further from home.",
+    "• Since 2019 families have been offered an early help assessment",
+])
+def test_a_year_before_a_counted_noun_is_not_a_count(text):
+    assert got(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The council allocated £12m additional funding during 2019-20 to support the transformation over the coming "
+    "three years.",
+    "• An extra 5 million pounds was found in the 2017-20 budget",
+    "a. Take up of the entitlement to 15 hours of education for 2 year olds in Quarter 3.",
+    "Contact: Jo Bloggs Tel: 01902 554070, 5.30 pm (5:33 pm) (19.05) 18:30 to 21:00",
+])
+def test_money_periods_plan_lengths_ages_quarters_phones_and_times_are_not_measures(text):
+    assert got(text) == []
