@@ -369,14 +369,16 @@ NOW_AFTER = re.compile(
     r"(?:has|had|have|is|was|are|were)?\s*(?:now|since|subsequently)\s+(?:[a-z]+\s+){0,2}?(?:to|at)\s+"
     r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?P<pct>\s?(?:%|per ?cent))?", re.I)
 _NOUN_OF: dict[int, str] = {}
-RELATIVE_AFTER = re.compile(r"\s+(?:ago|after|later|earlier|previously|beforehand|since)\b", re.I)
+RELATIVE_AFTER = re.compile(r"\s+(?:ago|after|later|earlier|previously|beforehand|since|prior)\b", re.I)
 NOTICE_AFTER = re.compile(r"['’]?\s+(?:of\s+)?notice\b|['’]?\s+(?:before|prior to)\s+(?:the|a|each)\s+meeting", re.I)
 YEAR_BEFORE = re.compile(r"\b(?:in|since|during|from|by|until|of|to|before|after|between|and)\s+$", re.I)
 MULTIPLIER_AFTER = re.compile(r"\s*(?:m|bn|k|million|billion|thousand)\b", re.I)
 CHANGE_BY_BEFORE = re.compile(
     r"\b(?:(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|declined|grew|grown|improved|went up|"
     r"gone up|went down|gone down|up|down)\s+by|(?:an?|the)\s+(?:increase|decrease|reduction|rise|fall|drop|"
-    r"improvement|change)\s+of)\s+(?:(?:around|about|approximately|some|nearly|almost|over|just over|just under)\s+)?$", re.I)
+    r"improvement|change)\s+of|\b(?<!made )(?<!make )(?<!makes )(?<!making )(?:up|down))\s+(?:(?:around|about|approximately|some|nearly|almost|over|just over|just under)\s+)?$",
+    re.I)
+CHANGE_NOUN_AFTER = re.compile(r"\s+(?:decrease|increase|reduction|rise|fall|drop|improvement|change)\b", re.I)
 BASELINE_BEFORE = re.compile(r"\b(?:(?:from|since|in|back in)\s+(?:19|20)\d\d(?:[/-]\d\d)?\s*,?\s*when|baseline)\b[^.;]{0,60}$", re.I)
 MEMBERSHIP = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:local authorities|authorities|councils|areas in|cities|regions|"
                         r"boroughs|counties|inspectors)\b", re.I)
@@ -397,8 +399,11 @@ def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
             return True  # "six months ago", "six months after it was branded inadequate"
         if NOUNS.get(noun) == "days" and NOTICE_AFTER.match(text, end):
             return True  # "ten working days' notice"
-    if kind == "%" and CHANGE_BY_BEFORE.search(text, max(s, start - 40), start):
-        return True  # "decreased by 18%": a change computed from two values
+    if kind == "%" and (CHANGE_BY_BEFORE.search(text, max(s, start - 40), start) or CHANGE_NOUN_AFTER.match(text, end)):
+        return True  # "decreased by 18%", "a 1% decrease", "down 2.6%": a change computed from two values
+    if kind == "count" and (m.group("noun") or "").lower() == "visits" and \
+            re.search(r"ofsted|inspect|monitoring", text[max(s, start - 40):min(e, end + 40)], re.I):
+        return True  # "the fifth of six visits by Ofsted": the inspection framework, not a measure
     if BASELINE_BEFORE.search(text, max(s, start - 90), start):
         return True  # "from 2016 when this rate was around 47%"
     if kind == "outof":

@@ -202,3 +202,20 @@ def test_a_year_before_a_counted_noun_is_not_a_count(text):
 ])
 def test_money_periods_plan_lengths_ages_quarters_phones_and_times_are_not_measures(text):
     assert got(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "11.1 The Director informed the committee that this monitoring visit had been the fifth of six visits by Ofsted.",
+    "• The council can expect four more visits from Ofsted before the full inspection",
+])
+def test_counts_of_ofsted_visits_are_the_framework_not_measures(text):
+    assert got(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Children looked after numbers reached 522 in August 2022, a 1% decrease on last month.", []),
+    ("·\nChildren looked after are down 2.6% in comparison to 12 months prior.\n", []),
+    ("Agency social workers made up 32% of the workforce.", [(32, "%", None)]),
+])
+def test_a_change_in_percent_is_not_a_measure_but_made_up_of_is(text, want):
+    assert got(text) == want
