@@ -98,7 +98,10 @@ NATIONAL = re.compile(
     re.I,
 )
 TARGET = re.compile(r"\b(?:goal|target|aim|aims|aimed|ambition|aspiration|aspire|aiming|expect(?:ed|s)? to|"
-                    r"should be|should reach|must be|want(?:ed|s)? to (?:reach|see)|objective)\b", re.I)
+                    r"should be|should reach|must be|want(?:ed|s)? to (?:reach|see)|objective|benchmark|"
+                    r"recommended (?:maximum|minimum|level|limit|caseloads?|number|rate|ratio)|"
+                    r"(?:intend(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?|hope(?:s|d)?) to (?:reduce|increase|improve|raise|"
+                    r"lower|cut|bring|get|achieve|reach))\b", re.I)
 DURATION_CONTEXT = re.compile(
     r"\b(?:within|in|after|for|over|every|each|per|last|past|next|than|the|first|following|up to|by|around|"
     r"about|some|of)\s*$",
@@ -158,7 +161,7 @@ def _repeats(item: MeasureItem, earlier: list[MeasureItem]) -> bool:
     )
 
 
-TARGET_WORD = re.compile(r"target|goal|aim|ambition", re.I)
+TARGET_WORD = re.compile(r"target|goal|aim|ambition|benchmark", re.I)
 
 
 def _number_tokens(text: str) -> list[int]:
@@ -270,6 +273,7 @@ def _in_sentence(text, s, e, dates, tokens):
     if ADVERT.search(text, s, e):
         return out  # a news site's subscription and advertising boilerplate
     consumed = []  # later figures already read as the current value of an earlier one
+    goals = []  # goals stated on their own, until a later figure of the same unit claims them
     for start, end, kind, m in _candidates(text, s, e, tokens, dates):
         if kind == "furniture" or any(a <= start < b for a, b in consumed):
             continue
@@ -290,9 +294,15 @@ def _in_sentence(text, s, e, dates, tokens):
         if kind == "fraction" and re.search(r"\b(?:the|other|first|second|latter|former|this|that)\s+$",
                                             text[max(s, start - 15):start], re.I):
             continue  # "the other half of the page"
-        if TARGET_BEFORE.search(text[max(s, n_start - 40):n_start]) or \
-                TARGET_BACK_BEFORE.search(text[max(s, n_start - 70):n_start]):
-            continue  # "against a target of 90%": the target of the measure before it
+        standalone_goal = False
+        if TARGET_BACK_BEFORE.search(text[max(s, n_start - 70):n_start]) or TARGET_AFTER.match(text, m.end("n")):
+            continue  # "the target was to reduce this to 8%", "against the 85% target": another measure's target
+        goal = TARGET_BEFORE.search(text[max(s, n_start - 40):n_start])
+        if goal:
+            if out or kind not in ("count", "%") or AGAINST_BEFORE.search(text, max(s, n_start - 70), n_start - len(goal.group(0)) + 1) \
+                    or kind == "%" and not re.match(r"\s+of\s+[a-z]", text[end:end + 6], re.I):
+                continue  # "against a target of 90%": the target of the measure before it
+            standalone_goal = True  # "the target of 12 new foster carers a year": a goal is its own measure
         if re.match(r"(?:st|nd|rd|th)\b", text[m.end("n"):m.end("n") + 2]):
             continue
         if re.match(r"0\d{3,}", m.group("n")) or re.match(r"\s*\d{4,}", text[m.end("n"):m.end("n") + 6]):
@@ -339,7 +349,12 @@ def _in_sentence(text, s, e, dates, tokens):
         segment = text[max(s, clause_start - 80):clause_end]
         # "the goal was that at least 80% ...": a target word before the figure; after it
         # ("64% against a target of 85%") the target is another number, found by _targets.
-        target = value if TARGET.search(segment[: max(0, start - max(s, clause_start - 80))]) else None
+        before = segment[: max(0, min(start if kind == "count" else n_start, n_start) - max(s, clause_start - 80))]
+        aims = list(TARGET.finditer(before))
+        # "the goal was that at least 80% ...", but not "the target was for 90%; performance was 82%"
+        # nor "against the 85% target for visits was 79%"
+        target = value if standalone_goal or aims and not re.search(r"\d", before[aims[-1].end():]) and \
+            not re.search(r"\d\s?%?\s*$", before[:aims[-1].start()]) else None
         if BENCHMARK_AFTER.match(text, end, e):
             target = value  # "the 15 cases recommended by the Munro Review": a benchmark
         now = NOW_AFTER.match(text, end, e)
@@ -354,14 +369,25 @@ def _in_sentence(text, s, e, dates, tokens):
                            target=target, qualifier=qualifier)
         if kind in ("outof", "ofthe", "ratio"):
             item.numerator, item.denominator = int(to_number(m.group("n"))), int(to_number(m.group("d")))
+            if kind == "outof" and re.search(r"\ball but\s+$", text[max(s, start - 10):start], re.I):
+                item.value = item.numerator = item.denominator - item.numerator  # "all but two of the 14"
             if kind == "outof" and target is None and PLAN_ITEMS.match(text, m.end()):
                 item.target = item.denominator  # "4 of the 5 areas of weakness": progress against the plan
         if kind == "count":
             _NOUN_OF[id(item)] = (m.group("noun") or "").lower()
+        if goals and goals[-1].unit == item.unit and item.target is None:
+            item.target = goals[-1].value  # "the target was for 90% ...; performance was 82%"
+            out.remove(goals.pop())
+        said = goal.group(0) if goal else aims[-1].group(0) if target is not None and aims else ""
+        if item.target is not None and item.target == item.value and re.search(r"target|goal|aim", said, re.I):
+            goals.append(item)  # a benchmark ("recommended by", "benchmark of") stays a measure of its own
         out.append(item)
     return out
 
 
+TARGET_AFTER = re.compile(r"\s?(?:%|per ?cent)?\s+target\b", re.I)
+AGAINST_BEFORE = re.compile(r"(?:\bagainst|\bcompared (?:with|to)|\bversus|\bvs\.?|\bbelow|\babove|\bwithin|\bmeeting|"
+                            r"\bmissed|\bmet|\bexceeded|\bbeat|\(|\bthan)\s+(?:the|a|an|our|its|their)?\s*(?:[a-z'’]+\s+){0,2}$", re.I)
 PARAGRAPH_NUMBER = re.compile(r"\d+\.\d+\.?\s+[A-Z(]")
 BENCHMARK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:recommended|advised|set|suggested)\s+(?:by|in|as)\b", re.I)
 NOW_AFTER = re.compile(
@@ -370,7 +396,7 @@ NOW_AFTER = re.compile(
     r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?P<pct>\s?(?:%|per ?cent))?", re.I)
 _NOUN_OF: dict[int, str] = {}
 RELATIVE_AFTER = re.compile(r"\s+(?:ago|after|later|earlier|previously|beforehand|since|prior)\b", re.I)
-NOTICE_AFTER = re.compile(r"['’]?\s+(?:of\s+)?notice\b|['’]?\s+(?:before|prior to)\s+(?:the|a|each)\s+meeting", re.I)
+NOTICE_AFTER = re.compile(r"['’]?\s+(?:of\s+)?notice\b|\s+in advance\b|['’]?\s+(?:before|prior to)\s+(?:the|a|each)\s+meeting", re.I)
 YEAR_BEFORE = re.compile(r"\b(?:in|since|during|from|by|until|of|to|before|after|between|and)\s+$", re.I)
 MULTIPLIER_AFTER = re.compile(r"\s*(?:m|bn|k|million|billion|thousand)\b", re.I)
 CHANGE_BY_BEFORE = re.compile(
@@ -548,15 +574,18 @@ def _name(text, subject, start, end, clause_end, m, kind) -> str:
     return name[:200]
 
 
-TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:[a-z]+\s+){0,2}$"
+TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ambition|benchmark)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:[a-z]+\s+){0,2}$"
                            r"|\(\s*(?:target|goal)\s*:?\s*$", re.I)
 BACK_REFERENCE = (r"(?:\s+(?:was|is|of))?\s+to\s+(?:reduce|increase|improve|bring|get|raise|lower|cut)\s+"
                   r"(?:this|it|that|these|the (?:figure|number|rate|proportion|percentage))\s+(?:down\s+|up\s+)?to\s+")
 TARGET_BACK_BEFORE = re.compile(rf"\b(?:target|goal|aim|ambition){BACK_REFERENCE}$", re.I)
 TARGET_BACK = re.compile(rf"\b(?:target|goal|aim|ambition){BACK_REFERENCE}(?P<n>\d+(?:\.\d+)?)", re.I)
 TARGET_OF = re.compile(
-    rf"\b(?:target|goal|aim|ambition)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+(?:(?:{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)"
-    rf"|\(\s*(?:target|goal)\s*:?\s*(?P<n2>\d+(?:\.\d+)?)",
+    rf"\b(?:target|goal|aim|ambition|benchmark)(?:\s+(?:range|figure|level|rate))?\s+(?:of|is|was|to reach|to achieve|:)\s+"
+    rf"(?:[a-z]+\s+){{0,2}}?(?P<n>\d+(?:\.\d+)?)"
+    rf"|\(\s*(?:target|goal)\s*:?\s*(?P<n2>\d+(?:\.\d+)?)"
+    # "against the 85% target": the figure before the word
+    rf"|(?P<n3>\d+(?:\.\d+)?)\s?(?:%|per ?cent)?\s+target\b",
     re.I,
 )
 
@@ -564,6 +593,9 @@ TARGET_OF = re.compile(
 def _targets(text, s, e, items):
     """"... against a target of 16": the target belongs to the measure before it."""
     for m in [*TARGET_OF.finditer(text, s, e), *TARGET_BACK.finditer(text, s, e)]:
+        number = to_number(m.group("n") or m.group("n2") or m.group("n3"))
+        if any(i.target == i.value == number for i in items):
+            continue  # a goal stated on its own is its own measure
         earlier = [i for i in items if i.target is None]
         if earlier:
-            earlier[-1].target = to_number(m.group("n") or m.group("n2"))
+            earlier[-1].target = number

@@ -219,3 +219,73 @@ def test_counts_of_ofsted_visits_are_the_framework_not_measures(text):
 ])
 def test_a_change_in_percent_is_not_a_measure_but_made_up_of_is(text, want):
     assert got(text) == want
+
+
+# --- targets and benchmarks -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("Social workers held an average of 19 cases, above the recommended caseload of 15.",
+     [(19, "cases", None), (15, "cases", 15)]),
+    ("• The benchmark of 15 cases per worker was exceeded by most teams", [(15, "cases", 15)]),
+])
+def test_a_recommended_caseload_or_benchmark_stated_on_its_own_is_its_own_target(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Caseloads averaged 21, against the Munro benchmark of 15.", [(21, "cases", 15)]),
+    ("- Performance against the 85% target for visits was 79%", [(79, "%", 85)]),
+    ("Timeliness of assessments was 82% (target 90%).", [(82, "%", 90)]),
+])
+def test_a_target_or_benchmark_beside_a_figure_is_its_target(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The target was for 90% of assessments to be completed within 45 days; performance was 82%.",
+     [(82, "%", 90)]),
+    ("• Target: 90% of visits on time; performance this quarter was 82%", [(82, "%", 90)]),
+])
+def test_a_target_before_a_later_figure_is_not_that_figure_itself(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The target is for 90% of assessments to be completed within 45 days.",
+    "• Target: 90% of visits on time",
+])
+def test_a_target_stated_alone_is_a_goal(text):
+    assert got(text) == [(90, "%", 90)]
+
+
+@pytest.mark.parametrize("text", [
+    "Members noted the target of 12 new foster carers a year; 9 had been approved.",
+    "- The service has a target of 12 new foster carers a year",
+])
+def test_a_target_with_its_own_counted_noun_is_a_goal(text):
+    assert got(text) == [(12, "count", 12)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Progress had been made on all but two of the 14 recommendations.", (12, "count", 14)),
+    ("• Six of the nine recommendations had been met, with the remaining three on track", (6, "count", 9)),
+])
+def test_progress_in_words_against_a_count_of_recommendations(text, want):
+    assert got(text) == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "Notice of the meeting was given ten working days in advance.",
+    "• Papers are published five working days in advance",
+])
+def test_notice_given_in_advance_is_not_a_measure(text):
+    assert got(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Some officers had caseloads above the 15 cases recommended by the Munro Review and in some instances social "
+    "workers were holding up to 30 cases.",
+    "• Caseloads: above the recommended caseload of 15, with some social workers holding up to 30 cases",
+])
+def test_a_benchmark_is_not_claimed_as_the_target_of_the_figure_after_it(text):
+    assert got(text) == [(15, "cases", 15), (30, "cases", None)]
