@@ -35,6 +35,8 @@ NOUNS = {
     "agency workers": "staff", "officers": "staff", "newly qualified social workers": "staff",
     "days": "days", "working days": "days", "weeks": "other", "months": "months", "hours": "other",
     "reports": "count", "direct reports": "staff",
+    # the genre's acronyms for children looked after, in need, with plans
+    "cla": "count", "lac": "count", "cic": "count", "cin": "count", "ehcps": "count", "ehc plans": "count",
     # a stated count of recommendations, areas for improvement or outcomes is a count measure
     "recommendations": "count", "recommendation": "count", "areas for improvement": "count",
     "area for improvement": "count", "areas for development": "count", "areas of improvement": "count",
@@ -325,13 +327,22 @@ def _in_sentence(text, s, e, dates, tokens):
             continue
         qualifier = (m.groupdict().get("q") or "").lower() or None
         if unit in ("days", "months", "other") and kind == "count":
-            if "average" not in (qualifier or "") and DURATION_CONTEXT.search(text[max(s, start - 20):start]):
-                continue  # "within 20 working days", but "in an average of 149 days" is a measure
+            if "average" not in (qualifier or "") and (
+                    DURATION_CONTEXT.search(text[max(s, start - 20):start])
+                    or qualifier and DURATION_CONTEXT.search(text[max(s, n_start - 20):n_start])
+                    and not WAITED.search(text, clause_start, n_start)):
+                continue  # "within 20 working days", "over 12 months", but "in an average of 149 days" is a measure
             noun = (m.group("noun") or "").lower()
             if noun in ("weeks", "hours") and not re.search(r"\b(?:average|took|wait|waited|waiting|timescale)", text[clause_start:clause_end], re.I):
                 continue
-        if kind == "count" and isinstance(value, float):
-            pass
+        if BRACKET_BEFORE.search(text, max(s, start - 3), start) and re.match(r"\s*\)", text[end:end + 3]):
+            # "below statistical neighbours (65%)": a lone bracketed figure belongs to the words before it
+            pre = text[max(s, start - 60):start].rstrip(" (")
+            if COMPARATOR.search(pre[-45:]) or NATIONAL.search(pre[-45:]):
+                continue
+        hundred = HUNDRED_BEFORE.search(text, max(s, start - 30), start)
+        if hundred and kind == "count":
+            value += 100 * (to_number(hundred.group("h")) or 1)  # "One hundred and fifty-five children"
         if kind == "count" and (m.group("noun") or "").lower() in ("children", "young people", "families", "files", "case files") and value < 2:
             continue
         if kind == "current":
@@ -388,6 +399,11 @@ def _in_sentence(text, s, e, dates, tokens):
 TARGET_AFTER = re.compile(r"\s?(?:%|per ?cent)?\s+target\b", re.I)
 AGAINST_BEFORE = re.compile(r"(?:\bagainst|\bcompared (?:with|to)|\bversus|\bvs\.?|\bbelow|\babove|\bwithin|\bmeeting|"
                             r"\bmissed|\bmet|\bexceeded|\bbeat|\(|\bthan)\s+(?:the|a|an|our|its|their)?\s*(?:[a-z'’]+\s+){0,2}$", re.I)
+WAITED = re.compile(r"\b(?:average|took|take|takes|wait|waited|waiting|timescale|length|duration)", re.I)
+BRACKET_BEFORE = re.compile(r"\(\s*$")
+COMPARATOR = re.compile(r"\b(?:neighbours?|averages?|national(?:ly)?|england|regional|region|the (?:north|south|east|west|"
+                        r"midlands)|similar (?:local )?authorities|comparators?|last year|previous year|benchmark)\b", re.I)
+HUNDRED_BEFORE = re.compile(r"\b(?P<h>a|one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?:and\s+)?$", re.I)
 PARAGRAPH_NUMBER = re.compile(r"\d+\.\d+\.?\s+[A-Z(]")
 BENCHMARK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:recommended|advised|set|suggested)\s+(?:by|in|as)\b", re.I)
 NOW_AFTER = re.compile(

@@ -289,3 +289,42 @@ def test_notice_given_in_advance_is_not_a_measure(text):
 ])
 def test_a_benchmark_is_not_claimed_as_the_target_of_the_figure_after_it(text):
     assert got(text) == [(15, "cases", 15), (30, "cases", None)]
+
+
+# --- the genre's ways of writing counts and comparisons -----------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("·  There were 248 CLA at the end of June 2023 (under 18).", (248, "count")),
+    ("The service was supporting 1,020 CIN and 310 children on child protection plans.", (1020, "count")),
+    ("- LAC: 412 at the end of the quarter, 398 LAC a year earlier", (398, "count")),
+])
+def test_the_genres_acronyms_are_counted_nouns(text, want):
+    assert want in [(v, u) for v, u, _ in got(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "·  One hundred and fifty-five children (62.5%) lived with foster families.",
+    "One hundred and fifty-five children lived with foster families in March.",
+])
+def test_a_hundred_and_more_in_words_is_one_number(text):
+    assert got(text) == [(155, "count", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Placement moves had risen to 14%, which was higher than statistical neighbours (10%) and the South (12%).",
+    "• Foster placements were 62%, below similar authorities (65%) and England (69%)",
+])
+def test_bracketed_comparator_figures_are_not_measures(text):
+    assert [v for v, _, _ in got(text)] == [v for v in (14, 62) if str(v) in text]
+
+
+@pytest.mark.parametrize("text", [
+    "This had increased over 12 months from 7%.",
+    "• CLA looked after for over 12 months in the same placement",
+])
+def test_a_period_after_a_qualifier_is_not_a_measure(text):
+    assert [u for _, u, _ in got(text)] == []
+
+
+def test_a_wait_of_over_so_many_days_is_a_measure():
+    assert got("Children waited over 100 days for an adoption match.") == [(100, "days", None)]
