@@ -221,6 +221,7 @@ FROM_TO_BEFORE = re.compile(
 # page furniture of council sites and news pages: "Displaying 1 to 2 of 2", "Page 1 of 3", "70% fewer ads"
 FURNITURE = re.compile(
     r"\b(?:displaying|showing|viewing)\s+(?:results?\s+|items?\s+)?\d+\s*(?:to|-|–)\s*\d+\s+of\s+\d+|\bpage\s+\d+\s+of\s+\d+", re.I)
+CONTENTS_ENTRY = re.compile(r"[A-Za-z)]\s+\d{1,3}\s+(?=[A-Z])")
 ADVERT = re.compile(r"\b(?:ad-lite|ad-free|fewer ads|advertisements?|adverts?|newsletters?|subscription offers|cookies)\b", re.I)
 
 
@@ -274,8 +275,11 @@ def _in_sentence(text, s, e, dates, tokens):
     last_subject = ""
     if ADVERT.search(text, s, e):
         return out  # a news site's subscription and advertising boilerplate
+    if len(CONTENTS_ENTRY.findall(text, s, e)) >= 3:
+        return out  # a table of contents: "Action plan 6 Monitoring visits 6 Complaints 10 Annex A"
     consumed = []  # later figures already read as the current value of an earlier one
     goals = []  # goals stated on their own, until a later figure of the same unit claims them
+    sector_sentence = False
     for start, end, kind, m in _candidates(text, s, e, tokens, dates):
         if kind == "furniture" or any(a <= start < b for a, b in consumed):
             continue
@@ -318,8 +322,12 @@ def _in_sentence(text, s, e, dates, tokens):
                 continue
             value = round(100 * value / whole, 1)
         clause_start, clause_end = _clause(text, s, e, start, end)
-        if NATIONAL.search(text[clause_start:clause_end]):
-            continue
+        if NATIONAL.search(text[clause_start:clause_end]) or SECTOR.search(text[clause_start:clause_end]):
+            sector_sentence = True
+            continue  # national or sector-wide: "24% of the 87 local authorities inspected"
+        if sector_sentence and (SECTOR_TAIL.match(text, clause_start, clause_end) or
+                                re.fullmatch(r"\s*(?:and|or|while|whilst|but)?\s*", text[clause_start:start])):
+            continue  # "... and for 'inadequate' ones 27%"
         if clause_start == last_clause_start:
             continue  # a second number in one clause describes the first measure
         unit = _unit(kind, m, text, clause_start, start)
@@ -422,8 +430,12 @@ CHANGE_BY_BEFORE = re.compile(
     re.I)
 CHANGE_NOUN_AFTER = re.compile(r"\s+(?:decrease|increase|reduction|rise|fall|drop|improvement|change)\b", re.I)
 BASELINE_BEFORE = re.compile(r"\b(?:(?:from|since|in|back in)\s+(?:19|20)\d\d(?:[/-]\d\d)?\s*,?\s*when|baseline)\b[^.;]{0,60}$", re.I)
-MEMBERSHIP = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:local authorities|authorities|councils|areas in|cities|regions|"
-                        r"boroughs|counties|inspectors)\b", re.I)
+MEMBERSHIP = re.compile(r"\s*(?:[a-z'’]+\s+){0,2}?(?:local authorities|authorities|councils|areas in|cities|regions|"
+                        r"boroughs|counties|inspectors|children['’]s services)\b", re.I)
+# figures across many councils: "local authorities rated outstanding had ... 6.4%", "for 'good' councils the rate was"
+SECTOR = re.compile(r"\b(?:local authorities|authorities|councils|LAs)\b(?!['’])", re.I)
+SECTOR_TAIL = re.compile(r"\s*(?:and|or|while|whilst|with)?\s*(?:for|in|among)?\s*(?:the\s+)?(?:[‘'\"“][^’'\"”]{1,40}[’'\"”]\s+)?"
+                         r"(?:ones|those|others|the rest|it)\b", re.I)
 
 
 def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:

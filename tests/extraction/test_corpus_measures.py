@@ -328,3 +328,29 @@ def test_a_period_after_a_qualifier_is_not_a_measure(text):
 
 def test_a_wait_of_over_so_many_days_is_a_measure():
     assert got("Children waited over 100 days for an adoption match.") == [(100, "days", None)]
+
+
+# --- sector-wide statistics and contents pages ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Local authorities rated outstanding by Ofsted had an average agency usage of 6.4%; for ‘good’ councils the "
+    "rate was 15.1%, for ‘requires improvement’ authorities it was 16.4% and for ‘inadequate’ ones 27%.",
+    "The report shows that 24% of the 87 local authorities inspected were rated ‘inadequate’ and 49% were rated "
+    "‘requires improvement’.",
+    "• Seven of 43 councils visited were rated inadequate; only 10 of 43 children’s services were good",
+])
+def test_sector_wide_statistics_across_councils_are_not_measures(text):
+    assert got(text) == []
+
+
+def test_a_councils_own_figure_beside_its_name_is_still_a_measure():
+    assert got("The council's agency rate was 18%.") == [(18, "%", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Contents Introduction 3 Notification of the judgement 3 Action planning visit 4 Action plan 6 Complaints 10 "
+    "Annex A.",
+    "Contents\nSummary 2 Recommendations 5 Action Plan 7 Appendices 12 Glossary\n",
+])
+def test_a_table_of_contents_has_no_measures(text):
+    assert got(text) == []
