@@ -56,7 +56,7 @@ COUNT = re.compile(
 CHANGE_TO = re.compile(
     r"\b(?:the\s+)?(?P<what>(?:number|total|numbers)\s+of\s+[a-z][a-z ]{2,80}?|(?:average\s+)?caseloads?[a-z ]{0,40}?)"
     r"\s+(?:had\s+|has\s+|have\s+)?(?:risen|increased|fallen|decreased|reduced|dropped|grown|gone up|gone down|"
-    r"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+)?(?:to|at)\s+(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?!\s?%)",
+    r"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+|by\s+\d+(?:,\d{3})*\s+)?(?:to|at)\s+(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?!\s?%)",
     re.I,
 )
 NUMBER_WAS = re.compile(
@@ -259,13 +259,24 @@ def _candidates(text, s, e, tokens, dates=()):
                 found.append((wrapped.start(), m.end(), kind, wrapped))
                 break
         else:
-            if FROM_TO_BEFORE.search(text, max(s, p - 60), p):
-                m = BARE_NUMBER.match(text, p, e)
-                if m:
-                    found.append((p, m.end(), "current", _Found(m, None, None)))
+            m = BARE_NUMBER.match(text, p, e)
+            if m and FROM_TO_BEFORE.search(text, max(s, p - 60), p):
+                found.append((p, m.end(), "current", _Found(m, None, None)))
+            elif m:
+                said = NOUN_CHANGED_TO.search(text, max(s, p - 100), p)
+                if said and NOUNS.get(said.group("noun").lower()) in ("count", "cases", "staff"):
+                    # "Social work vacancies had reduced to 12", "Referrals stood at 1,204"
+                    q = QUALIFIER_BEFORE.search(text, max(s, p - 25), p)
+                    wrapped = _Found(m, q.start() if q else None, q.group("q") if q else None)
+                    wrapped.said = said
+                    found.append((p, m.end(), "nounchange", wrapped))
     return sorted(found, key=lambda c: c[0])
 
 
+NOUN_CHANGED_TO = re.compile(
+    rf"\b(?P<noun>{NOUN})\b(?:\s+[a-z][a-z'’-]*){{0,6}}?\s+(?:had\s+|has\s+|have\s+)?(?:now\s+)?(?:reduced|fallen|fell|dropped|"
+    rf"decreased|increased|risen|rose|grown|grew|come down|gone down|gone up|stood|stands?|remained|remains)\s+(?:to|at)\s+"
+    rf"(?:(?:{QUALIFIER})\s+)?$", re.I)
 BARE_NUMBER = re.compile(r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.,]*\s?(?:%|per ?cent))", re.I)
 
 
@@ -453,6 +464,8 @@ def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
             return True  # "six months ago", "six months after it was branded inadequate"
         if NOUNS.get(noun) == "days" and NOTICE_AFTER.match(text, end):
             return True  # "ten working days' notice"
+        if re.match(r"(?:fewer|more|less)\b", m.group("adj") or "", re.I) and re.match(r"[^.;]{0,40}?\bthan\b", text[end:e], re.I):
+            return True  # "45 fewer agency workers than a year ago": a change, not a measure
     if kind == "%" and (CHANGE_BY_BEFORE.search(text, max(s, start - 40), start) or CHANGE_NOUN_AFTER.match(text, end)):
         return True  # "decreased by 18%", "a 1% decrease", "down 2.6%": a change computed from two values
     if kind == "count" and (m.group("noun") or "").lower() == "visits" and \
@@ -511,6 +524,8 @@ def _unit(kind, m, text, clause_start, start):
         return "%"
     if kind == "current":
         return "count"  # read from the sentence by _current
+    if kind == "nounchange":
+        return NOUNS[m.said.group("noun").lower()]
     if kind == "change":
         return "cases" if "caseload" in m.group("what").lower() else "count"
     if kind == "caseload":

@@ -354,3 +354,23 @@ def test_a_councils_own_figure_beside_its_name_is_still_a_measure():
 ])
 def test_a_table_of_contents_has_no_measures(text):
     assert got(text) == []
+
+
+# --- a counted noun that changed to a bare figure ---------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("Social work vacancies had reduced to 12 by March.", (12, "staff")),
+    ("• Referrals stood at 1,204 in the quarter", (1204, "count")),
+    ("Children subject to child protection plans rose to 352, from 301 last year.", (352, "count")),
+    ("- The number of children in care has risen by 20 to 480", (480, "count")),
+])
+def test_a_counted_noun_that_changed_to_a_figure_is_measured_at_that_figure(text, want):
+    assert [(v, u) for v, u, _ in got(text)] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "The council now has 45 fewer agency workers than a year ago.",
+    "• 30 more children than last year were subject to plans",
+])
+def test_so_many_more_or_fewer_than_before_is_a_change(text):
+    assert got(text) == []
