@@ -151,8 +151,8 @@ def _capitals_line(text: str, start: int) -> bool:
 def _repeats(item: MeasureItem, earlier: list[MeasureItem]) -> bool:
     """The same figure for the same thing said again ("a breakdown of the 486 children in care")."""
     words = set(re.findall(r"[a-z]{4,}", item.name.lower()))
-    noun = _NOUN_OF.get(id(item))
-    if noun and any(other.value == item.value and other.unit == item.unit and _NOUN_OF.get(id(other)) == noun
+    noun = getattr(item, "_noun", None)
+    if noun and any(other.value == item.value and other.unit == item.unit and getattr(other, "_noun", None) == noun
                     and NOUNS.get(noun) == "count" and noun.startswith(("recommendation", "area", "outcome"))
                     for other in earlier):
         return True  # "the two recommendations ... the two recommendations"
@@ -222,13 +222,15 @@ FROM_TO_BEFORE = re.compile(
 FURNITURE = re.compile(
     r"\b(?:displaying|showing|viewing)\s+(?:results?\s+|items?\s+)?\d+\s*(?:to|-|–)\s*\d+\s+of\s+\d+|\bpage\s+\d+\s+of\s+\d+", re.I)
 CONTENTS_ENTRY = re.compile(r"[A-Za-z)]\s+\d{1,3}\s+(?=[A-Z])")
+ADVERT_HINT = re.compile(r"ads?\b|advert|newsletter|subscription|cookies", re.I)
 ADVERT = re.compile(r"\b(?:ad-lite|ad-free|fewer ads|advertisements?|adverts?|newsletters?|subscription offers|cookies)\b", re.I)
 
 
 def _candidates(text, s, e, tokens, dates=()):
     """Number tokens first, then the measure forms anchored at each: fast on prose with few numbers."""
-    found = [(m.start(), m.end(), "furniture", m) for m in FURNITURE.finditer(text, s, e)]
     lowered = text[s:e].lower()
+    found = [(m.start(), m.end(), "furniture", m) for m in FURNITURE.finditer(text, s, e)] \
+        if "page" in lowered or "ing " in lowered and (" of " in lowered) else []
     patterns = []
     if "caseload" in lowered or "number of" in lowered or "total of" in lowered:
         patterns += [(CHANGE_TO, "change"), (NUMBER_WAS, "change"), (CASELOAD, "caseload")]
@@ -262,7 +264,7 @@ def _candidates(text, s, e, tokens, dates=()):
             m = BARE_NUMBER.match(text, p, e)
             if m and FROM_TO_BEFORE.search(text, max(s, p - 60), p):
                 found.append((p, m.end(), "current", _Found(m, None, None)))
-            elif m:
+            elif m and TO_AT_BEFORE.search(text, max(s, p - 30), p):
                 said = NOUN_CHANGED_TO.search(text, max(s, p - 100), p)
                 if said and NOUNS.get(said.group("noun").lower()) in ("count", "cases", "staff"):
                     # "Social work vacancies had reduced to 12", "Referrals stood at 1,204"
@@ -273,6 +275,7 @@ def _candidates(text, s, e, tokens, dates=()):
     return sorted(found, key=lambda c: c[0])
 
 
+TO_AT_BEFORE = re.compile(r"\b(?:to|at)\s+(?:[a-z]+\s+){0,2}$", re.I)
 NOUN_CHANGED_TO = re.compile(
     rf"\b(?P<noun>{NOUN})\b(?:\s+[a-z][a-z'’-]*){{0,6}}?\s+(?:had\s+|has\s+|have\s+)?(?:now\s+)?(?:reduced|fallen|fell|dropped|"
     rf"decreased|increased|risen|rose|grown|grew|come down|gone down|gone up|stood|stands?|remained|remains)\s+(?:to|at)\s+"
@@ -284,9 +287,9 @@ def _in_sentence(text, s, e, dates, tokens):
     out = []
     last_clause_start = -1
     last_subject = ""
-    if ADVERT.search(text, s, e):
+    if ADVERT_HINT.search(text, s, e) and ADVERT.search(text, s, e):
         return out  # a news site's subscription and advertising boilerplate
-    if len(CONTENTS_ENTRY.findall(text, s, e)) >= 3:
+    if len(tokens) >= 3 and len(CONTENTS_ENTRY.findall(text, s, e)) >= 3:
         return out  # a table of contents: "Action plan 6 Monitoring visits 6 Complaints 10 Annex A"
     consumed = []  # later figures already read as the current value of an earlier one
     goals = []  # goals stated on their own, until a later figure of the same unit claims them
@@ -404,7 +407,7 @@ def _in_sentence(text, s, e, dates, tokens):
             if kind == "outof" and target is None and PLAN_ITEMS.match(text, m.end()):
                 item.target = item.denominator  # "4 of the 5 areas of weakness": progress against the plan
         if kind == "count":
-            _NOUN_OF[id(item)] = (m.group("noun") or "").lower()
+            item._noun = (m.group("noun") or "").lower()  # not a field: never serialised
         if goals and goals[-1].unit == item.unit and item.target is None:
             item.target = goals[-1].value  # "the target was for 90% ...; performance was 82%"
             out.remove(goals.pop())
@@ -429,7 +432,6 @@ NOW_AFTER = re.compile(
     r"(?:\s+[A-Za-z0-9/]+){0,3}?\s*,?\s*(?:but|and|however|whereas|while|which)\s+(?:this|it|that|these|the (?:figure|number|rate|total))?\s*"
     r"(?:has|had|have|is|was|are|were)?\s*(?:now|since|subsequently)\s+(?:[a-z]+\s+){0,2}?(?:to|at)\s+"
     r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?P<pct>\s?(?:%|per ?cent))?", re.I)
-_NOUN_OF: dict[int, str] = {}
 RELATIVE_AFTER = re.compile(r"\s+(?:ago|after|later|earlier|previously|beforehand|since|prior)\b", re.I)
 NOTICE_AFTER = re.compile(r"['’]?\s+(?:of\s+)?notice\b|\s+in advance\b|['’]?\s+(?:before|prior to)\s+(?:the|a|each)\s+meeting", re.I)
 YEAR_BEFORE = re.compile(r"\b(?:in|since|during|from|by|until|of|to|before|after|between|and)\s+$", re.I)
@@ -471,7 +473,8 @@ def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
     if kind == "count" and (m.group("noun") or "").lower() == "visits" and \
             re.search(r"ofsted|inspect|monitoring", text[max(s, start - 40):min(e, end + 40)], re.I):
         return True  # "the fifth of six visits by Ofsted": the inspection framework, not a measure
-    if BASELINE_BEFORE.search(text, max(s, start - 90), start):
+    window = text[max(s, start - 90):start]
+    if ("when" in window or "aseline" in window) and BASELINE_BEFORE.search(window):
         return True  # "from 2016 when this rate was around 47%"
     if kind == "outof":
         if m.group("n").lower() == "one" or MEMBERSHIP.match(text, m.end()):
