@@ -42,6 +42,8 @@ NOUNS = {
     "area for improvement": "count", "areas for development": "count", "areas of improvement": "count",
     "areas requiring improvement": "count", "areas of weakness": "count", "areas of significant weakness": "count",
     "areas of concern": "count", "areas to improve": "count", "improvement areas": "count", "outcomes": "count",
+    "areas where improvement": "count", "areas needing improvement": "count", "areas that require improvement": "count",
+    "areas for further improvement": "count", "areas for further development": "count",
 }
 # what a plan is made of: "4 of the 5 areas", "the first two of 10 recommendations" are progress against it
 PLAN_ITEMS = re.compile(r"\s*(?:[a-z'’-]+\s+){0,2}?(?:recommendations?|areas?|actions|priorities|outcomes|objectives|"
@@ -457,6 +459,8 @@ def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
     n_end = m.end("n")
     if MULTIPLIER_AFTER.match(text, n_end):
         return True  # "12 million", "£5m": money or a national total
+    if re.match(r"\+|\s+(?:or|and)\s+(?:more|over|above|fewer|less|under|below)\b", text[n_end:n_end + 14], re.I):
+        return True  # "1 or more recommendations", "3+ moves": a threshold, not a figure
     if kind == "count" and YEAR_BEFORE.search(text, max(s, n_start - 12), n_start) and \
             re.fullmatch(r"(?:19[5-9]|20[0-4])\d", m.group("n")):
         return True  # "In 2020 children in care ...": a year, not 2020 children

@@ -374,3 +374,20 @@ def test_a_counted_noun_that_changed_to_a_figure_is_measured_at_that_figure(text
 ])
 def test_so_many_more_or_fewer_than_before_is_a_change(text):
     assert got(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The report identified three areas where improvement is needed.", [(3, "count", None)]),
+    ("• Inspectors set out four areas for further improvement", [(4, "count", None)]),
+    ("One of the key areas for improvement was Children’s Voice, particularly in relation to the Care Plan.", []),
+])
+def test_more_ways_of_naming_areas_for_improvement(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Schools judged inadequate in 1 or more areas receive monitoring.",
+    "• Children with 3+ placement moves were reviewed by the panel",
+])
+def test_a_threshold_is_not_a_figure(text):
+    assert got(text) == []
