@@ -367,6 +367,8 @@ def _in_sentence(text, s, e, dates, tokens):
         hundred = HUNDRED_BEFORE.search(text, max(s, start - 30), start)
         if hundred and kind == "count":
             value += 100 * (to_number(hundred.group("h")) or 1)  # "One hundred and fifty-five children"
+        elif kind == "count" and re.match(r"(?:hundred|thousand)\b", m.group("adj") or "", re.I):
+            value *= 1000 if m.group("adj").lower().startswith("thousand") else 100  # "two hundred children"
         if kind == "count" and (m.group("noun") or "").lower() in ("children", "young people", "families", "files", "case files") and value < 2:
             continue
         if kind == "current":
@@ -388,9 +390,10 @@ def _in_sentence(text, s, e, dates, tokens):
         aims = list(TARGET.finditer(before))
         # "the goal was that at least 80% ...", but not "the target was for 90%; performance was 82%"
         # nor "against the 85% target for visits was 79%"
-        target = value if standalone_goal or aims and not re.search(r"\d", before[aims[-1].end():]) and \
+        target = value if standalone_goal or aims and not re.search(r"\d|[;:]|\b(?:and|but|while|whilst|whereas|although)\b",
+                                                                   before[aims[-1].end():].lstrip(" :")) and \
             not re.search(r"\d\s?%?\s*$", before[:aims[-1].start()]) else None
-        if BENCHMARK_AFTER.match(text, end, e):
+        if BENCHMARK_AFTER.match(text, end, e) and not (kind == "count" and PLAN_ITEMS.fullmatch(m.group("noun"))):
             target = value  # "the 15 cases recommended by the Munro Review": a benchmark
         now = NOW_AFTER.match(text, end, e)
         if now and kind != "%" and not now.group("pct") or now and kind == "%" and now.group("pct"):
@@ -429,10 +432,13 @@ COMPARATOR = re.compile(r"\b(?:neighbours?|averages?|national(?:ly)?|england|reg
                         r"midlands)|similar (?:local )?authorities|comparators?|last year|previous year|benchmark)\b", re.I)
 HUNDRED_BEFORE = re.compile(r"\b(?P<h>a|one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?:and\s+)?$", re.I)
 PARAGRAPH_NUMBER = re.compile(r"\d+\.\d+\.?\s+[A-Z(]")
-BENCHMARK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:recommended|advised|set|suggested)\s+(?:by|in|as)\b", re.I)
+BENCHMARK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?recommended\s+(?:by|in)\b|\s+set\s+(?:by|in|out in)\s+(?:the\s+|our\s+|its\s+)?"
+                             r"(?:[A-Za-z'’]+\s+){0,3}?(?:policy|guidance|standards?|framework|review|strategy)\b", re.I)
 NOW_AFTER = re.compile(
     r"(?:\s+[A-Za-z0-9/]+){0,3}?\s*,?\s*(?:but|and|however|whereas|while|which)\s+(?:this|it|that|these|the (?:figure|number|rate|total))?\s*"
-    r"(?:has|had|have|is|was|are|were)?\s*(?:now|since|subsequently)\s+(?:[a-z]+\s+){0,2}?(?:to|at)\s+"
+    r"(?:has|had|have|is|was|are|were)?\s*(?:now|since|subsequently)\s+(?:(?:been\s+|be\s+)?(?:fallen|fell|dropped|reduced|"
+    r"come down|gone down|risen|rose|gone up|increased|decreased|improved|grown|grew|down|up|moved|changed|stands?|"
+    r"stood|standing|remained)\s+)?(?:to|at)\s+"
     r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?P<pct>\s?(?:%|per ?cent))?", re.I)
 RELATIVE_AFTER = re.compile(r"\s+(?:ago|after|later|earlier|previously|beforehand|since|prior)\b", re.I)
 NOTICE_AFTER = re.compile(r"['’]?\s+(?:of\s+)?notice\b|\s+in advance\b|['’]?\s+(?:before|prior to)\s+(?:the|a|each)\s+meeting", re.I)

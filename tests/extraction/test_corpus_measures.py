@@ -391,3 +391,36 @@ def test_more_ways_of_naming_areas_for_improvement(text, want):
 ])
 def test_a_threshold_is_not_a_figure(text):
     assert got(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Board noted 27 recommendations, which have since led to 40 actions.",
+    "• 27 recommendations were made and have since given rise to 40 actions",
+])
+def test_since_without_a_verb_of_change_is_not_a_current_value(text):
+    assert got(text) == [(27, "count", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The 5 recommendations set by Ofsted were accepted.",
+    "- 45 families advised by the service were satisfied",
+])
+def test_set_or_advised_by_someone_is_not_a_benchmark(text):
+    assert [t for _, _, t in got(text)] == [None]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The council plans to increase foster carers; 45 children were placed in foster care.", [(45, "count", None)]),
+    ("• The goal is to improve practice and 45 children were placed in foster care", [(45, "count", None)]),
+    ("The goal is that, by March, 80% of plans are reviewed on time.", [(80, "%", 80)]),
+])
+def test_a_goal_word_reaches_a_figure_only_within_its_clause(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Two hundred children were supported by the service.",
+    "• two hundred children supported",
+])
+def test_hundreds_in_words(text):
+    assert got(text) == [(200, "count", None)]
