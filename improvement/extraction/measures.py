@@ -592,6 +592,7 @@ def _subject(text, clause_start, start) -> str:
         words = re.sub(r"^.*\b(?:the|of|a|an|for)\s+", "", previous, flags=re.I).split()
         before = " ".join(words[-4:]) + " " + re.sub(r"^(?:who|which|that)\s+", "", before, flags=re.I)
     before = re.sub(r"^.*\bthat\b\s*", "", before, flags=re.I).lstrip("•·-–*▪● ")
+    before = re.sub(r"^(?:\d+(?:\.\d+)+|\(?[a-z0-9]{1,3}[.)])\s+", "", before)  # "4.2 The report", "b. The take up"
     before = LEAD_YEAR.sub("", before)
     before = AIM_LEAD.sub("", before)
     before = CHANGE_TAIL.sub("", before)

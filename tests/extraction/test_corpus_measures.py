@@ -424,3 +424,12 @@ def test_a_goal_word_reaches_a_figure_only_within_its_clause(text, want):
 ])
 def test_hundreds_in_words(text):
     assert got(text) == [(200, "count", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "4.2 The Ofsted inspection report made 6 recommendations for improvement:",
+    "b. The Ofsted inspection report made 6 recommendations for improvement.",
+])
+def test_a_paragraph_number_is_not_part_of_the_measure_name(text):
+    [measure] = extract(text).measures
+    assert measure.name == "Ofsted inspection report made recommendations for improvement"
