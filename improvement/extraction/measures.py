@@ -215,10 +215,10 @@ class _Found:
         return self._m.end(name)
 
 
-FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+average\s+of\s+|around\s+|about\s+|approximately\s+|over\s+)?$", re.I)
 # "fell from 19.9 in 2018 to 13.4 in 2020": the bare figure after "to" is the current value
 FROM_TO_BEFORE = re.compile(
-    r"\bfrom\s+\d+(?:,\d{3})*(?:\.\d+)?\s?(?:%|per ?cent)?(?:\s+(?:in|at|during)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:/\d\d)?)?"
+    r"\bfrom\s+(?:an?\s+average\s+of\s+|around\s+|about\s+|approximately\s+|over\s+)?\d+(?:,\d{3})*(?:\.\d+)?\s?(?:%|per ?cent)?(?:\s+(?:in|at|during)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:/\d\d)?)?"
     r"\s+to\s+$", re.I)
 # page furniture of council sites and news pages: "Displaying 1 to 2 of 2", "Page 1 of 3", "70% fewer ads"
 FURNITURE = re.compile(
@@ -253,7 +253,7 @@ def _candidates(text, s, e, tokens, dates=()):
         at = bisect_right(dates, (p, float("inf"))) - 1
         if at >= 0 and dates[at][0] <= p < dates[at][1]:
             continue  # "in September 2017 to 14.8%": a date's year does not start a range
-        if FROM_BEFORE.search(text, max(s, p - 8), p):
+        if FROM_BEFORE.search(text, max(s, p - 30), p):
             continue  # "fallen from 28% to 19%": the earlier figure; the later one is the measure
         for pattern, kind in ANCHORED:
             m = pattern.match(text, p, e)
@@ -581,7 +581,7 @@ AIM_LEAD = re.compile(
     r"bring down|bring|get|achieve|reach)\s+", re.I)
 CHANGE_TAIL = re.compile(
     r"\s*\b(?:had\s+|has\s+|have\s+)?(?:fallen|risen|rose|fell|increased|decreased|reduced|improved|dropped|declined|"
-    r"changed|moved|gone up|gone down|halved|doubled)\s+from\s+[\d.,]+\s*(?:%|per ?cent)?"
+    r"changed|moved|gone up|gone down|halved|doubled)\s+from\s+(?:an?\s+average\s+of\s+|around\s+|about\s+|approximately\s+|over\s+)?[\d.,]+\s*(?:%|per ?cent)?"
     r"(?:\s+(?:in|at|during)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:/\d\d)?)?\s*(?:to)?\s*$", re.I)
 
 

@@ -433,3 +433,12 @@ def test_hundreds_in_words(text):
 def test_a_paragraph_number_is_not_part_of_the_measure_name(text):
     [measure] = extract(text).measures
     assert measure.name == "Ofsted inspection report made recommendations for improvement"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Caseloads have reduced from an average of 22 to 17.", (17, "cases")),
+    ("• The number of children in care fell from around 500 to 452 over the year", (452, "count")),
+    ("Agency use fell from over 30% to 21%.", (21, "%")),
+])
+def test_an_earlier_figure_with_a_qualifier_is_still_the_earlier_figure(text, want):
+    assert [(v, u) for v, u, _ in got(text)] == [want]
