@@ -87,7 +87,8 @@ OUT_OF = re.compile(r"\b(?P<n>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<d>\d+)\b(?!\
 BEFORE_NOT_MEASURE = re.compile(
     r"(?:\b(?:point|points|paragraph|para|paras|item|items|page|pages|section|appendix|recommendations?|"
     r"rec|theme|table|figure|minute|minutes|number|no|nos|ref|reference|version|phase|stage|tier|level|"
-    r"year|years|grade|key stage|ks|room|floor|band|option|priority|action|area|ward|clause|article|"
+    r"year|years|grade|key stage|ks|room|floor|band|option|priority|action|area|ward|clause|article|paragraphs|"
+    r"sections|appendices|annex|annexes|schedule|regulation|regulations|part|chapter|chapters|slide|slides|"
     r"question|tel|telephone|phone|ext|extension|aged|age|ages|under|over the age of|quarter|qtr|q|covid)\.?\s*$|"
     r"[£$€]\s*$|\d[.:]\s*$|\d,$|[a-z]-$|"
     # an earlier figure given for comparison: "32%, down from 41% in April", "compared with 70% last year"
@@ -476,6 +477,13 @@ def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
             return True  # "six months ago", "six months after it was branded inadequate"
         if NOUNS.get(noun) == "days" and NOTICE_AFTER.match(text, end):
             return True  # "ten working days' notice"
+        adj = (m.group("adj") or "").lower()
+        if noun == "plans" and re.search(r"\b(?:action|improvement|development|business|delivery|recovery|"
+                                         r"transformation|service|strategic)\b", adj):
+            return True  # "two action plans": documents, not children on plans
+        if noun == "officers" and not re.search(r"recruit|appoint|vacan|posts?\b|agency|caseload|employ|fte|social work",
+                                                text[s:e], re.I):
+            return True  # "Two officers attended the meeting": the people in the room
         if re.match(r"(?:fewer|more|less)\b", m.group("adj") or "", re.I) and re.match(r"[^.;]{0,40}?\bthan\b", text[end:e], re.I):
             return True  # "45 fewer agency workers than a year ago": a change, not a measure
     if kind == "%" and (CHANGE_BY_BEFORE.search(text, max(s, start - 40), start) or CHANGE_NOUN_AFTER.match(text, end)):

@@ -442,3 +442,21 @@ def test_a_paragraph_number_is_not_part_of_the_measure_name(text):
 ])
 def test_an_earlier_figure_with_a_qualifier_is_still_the_earlier_figure(text, want):
     assert [(v, u) for v, u, _ in got(text)] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Two officers attended the meeting to present the report.", []),
+    ("• The council had recruited 12 officers to the new team", [(12, "staff", None)]),
+    ("The service has two action plans in place.", []),
+    ("- There were 320 child protection plans at the end of March", [(320, "count", None)]),
+])
+def test_officers_in_the_room_and_plans_as_documents_are_not_measures(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "As described in paragraphs 16-24 of the submitted report, Part 1 of Schedule 12A applies.",
+    "• See slide 4 and sections 2 and 3 of the report",
+])
+def test_references_to_parts_of_a_document_are_not_measures(text):
+    assert got(text) == []
