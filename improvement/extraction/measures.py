@@ -63,13 +63,13 @@ CHANGE_TO = re.compile(
 )
 NUMBER_WAS = re.compile(
     r"\b(?:the\s+)?(?P<what>(?:number|total)\s+of\s+[a-z][a-z ]{2,80}?)\s+(?:was|were|is|are|stood at)\s+(?:now\s+)?"
-    r"(?P<n>\d+(?:,\d{3})*)(?![\d.]|\s?%|\s*(?:per ?cent|percent))",
+    r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?!\d|\.\d|\s?%|\s*(?:per ?cent|percent))",
     re.I,
 )
 CASELOAD = re.compile(
     rf"\bcaseloads?\b(?:[^.;:\d\n]{{0,80}}?\b(?:was|were|is|are|stood at|stands? at|standing at|remained at|(?:reduced|fallen|fell|dropped|"
     rf"decreased|increased|risen|rose|come down|gone down|gone up|improved)\s+to))?\s+(?:of|at|averaging|averaged|average|)\s*"
-    rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*%)",
+    rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*%)(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?:\s+cases)?(?!\s*%))?",
     re.I,
 )
 # "one in five case files", "1 in 4 children": a proportion, given as a percentage
@@ -99,12 +99,12 @@ BEFORE_NOT_MEASURE = re.compile(
 NATIONAL = re.compile(
     r"\b(?:national(?:ly)?|england average|the average (?:for|in|across) england|statistical neighbours?|"
     r"across (?:the country|england)|regional average|other (?:local )?authorities|comparator|"
-    r"(?:for|in|across|than|with) england|england'?’?s)\b",
+    r"(?:for|in|across|than|with) england|england'?’?s|(?:in|across|of) the uk|uk average|nationwide)\b",
     re.I,
 )
 TARGET = re.compile(r"\b(?:goal|target|aim|aims|aimed|ambition|aspiration|aspire|aiming|expect(?:ed|s)? to|"
                     r"should be|should reach|must be|want(?:ed|s)? to (?:reach|see)|objective|benchmark|"
-                    r"recommended (?:maximum|minimum|level|limit|caseloads?|number|rate|ratio)|"
+                    r"recommended (?:an?\s+)?(?:maximum|minimum|level|limit|caseloads?|number|rate|ratio)|"
                     r"(?:intend(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?|hope(?:s|d)?) to (?:reduce|increase|improve|raise|"
                     r"lower|cut|bring|get|achieve|reach))\b", re.I)
 DURATION_CONTEXT = re.compile(
@@ -339,7 +339,8 @@ def _in_sentence(text, s, e, dates, tokens):
                 continue
             value = round(100 * value / whole, 1)
         clause_start, clause_end = _clause(text, s, e, start, end)
-        if NATIONAL.search(text[clause_start:clause_end]) or SECTOR.search(text[clause_start:clause_end]):
+        if NATIONAL.search(text[clause_start:clause_end]) or SECTOR.search(text[clause_start:clause_end]) or \
+                NATIONAL_LEAD.match(text, s, e) and not LOCAL.search(text, clause_start, clause_end):
             sector_sentence = True
             continue  # national or sector-wide: "24% of the 87 local authorities inspected"
         if sector_sentence and (SECTOR_TAIL.match(text, clause_start, clause_end) or
@@ -391,7 +392,7 @@ def _in_sentence(text, s, e, dates, tokens):
         aims = list(TARGET.finditer(before))
         # "the goal was that at least 80% ...", but not "the target was for 90%; performance was 82%"
         # nor "against the 85% target for visits was 79%"
-        target = value if standalone_goal or aims and not re.search(r"\d|[;:]|\b(?:and|but|while|whilst|whereas|although)\b",
+        target = value if standalone_goal or aims and not re.search(r"\d|;|\b(?:and|but|while|whilst|whereas|although)\b",
                                                                    before[aims[-1].end():].lstrip(" :")) and \
             not re.search(r"\d\s?%?\s*$", before[:aims[-1].start()]) else None
         if BENCHMARK_AFTER.match(text, end, e) and not (kind == "count" and PLAN_ITEMS.fullmatch(m.group("noun"))):
@@ -455,9 +456,11 @@ BASELINE_BEFORE = re.compile(r"\b(?:(?:from|since|in|back in)\s+(?:19|20)\d\d(?:
 MEMBERSHIP = re.compile(r"\s*(?:[a-z'’]+\s+){0,2}?(?:local authorities|authorities|councils|areas in|cities|regions|"
                         r"boroughs|counties|inspectors|children['’]s services)\b", re.I)
 # figures across many councils: "local authorities rated outstanding had ... 6.4%", "for 'good' councils the rate was"
+NATIONAL_LEAD = re.compile(r"\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:nationally|across (?:england|the country)|in england)\b", re.I)
+LOCAL = re.compile(r"\b(?:locally|our|we|the (?:council|authority|service)|the local authority['’]s|council['’]s)\b", re.I)
 SECTOR = re.compile(r"\b(?:local authorities|authorities|councils|LAs)\b(?!['’])", re.I)
 SECTOR_TAIL = re.compile(r"\s*(?:and|or|while|whilst|with)?\s*(?:for|in|among)?\s*(?:the\s+)?(?:[‘'\"“][^’'\"”]{1,40}[’'\"”]\s+)?"
-                         r"(?:ones|those|others|the rest|it)\b", re.I)
+                         r"(?:ones|those|others|the rest|it|the remaining|the remainder)\b", re.I)
 
 
 def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
@@ -548,7 +551,7 @@ def _unit(kind, m, text, clause_start, start):
     if kind == "nounchange":
         return NOUNS[m.said.group("noun").lower()]
     if kind == "change":
-        return "cases" if "caseload" in m.group("what").lower() else "count"
+        return "cases" if re.search(r"caseload|number of cases|cases held", m.group("what"), re.I) else "count"
     if kind == "caseload":
         return "cases"
     if kind in ("outof", "ofthe"):

@@ -460,3 +460,30 @@ def test_officers_in_the_room_and_plans_as_documents_are_not_measures(text, want
 ])
 def test_references_to_parts_of_a_document_are_not_measures(text):
     assert got(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The average number of cases held is 19.6.", (19.6, "cases", None)),
+    ("• The number of cases held per worker is 17.5", (17.5, "cases", None)),
+])
+def test_a_number_of_cases_with_decimals(text, want):
+    assert got(text) == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The target caseload for a qualified social worker in a locality team is 12 – 15 cases.", [(12, "cases", 12)]),
+    ("- Target caseload: 20-25 cases per worker", [(20, "cases", 20)]),
+    ("Lord Laming recommended a caseload of no more than 20 cases for an assessment worker.", [(20, "cases", 20)]),
+])
+def test_a_target_caseload_range_is_one_goal_at_its_lower_bound(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("(b) Nationally, in 2009 1 in 9 social work roles were not filled.", []),
+    ("Nationally the annual turnover is around 15%, while the council's turnover is around 11%.", [(11, "%", None)]),
+    ("In some areas of the UK 60% of social worker roles are filled with agency workers, with the remaining 40% on "
+     "permanent staff.", []),
+])
+def test_figures_for_the_country_are_not_local_measures(text, want):
+    assert got(text) == want
