@@ -93,7 +93,7 @@ BEFORE_NOT_MEASURE = re.compile(
     r"[£$€]\s*$|\d[.:]\s*$|\d,$|[a-z]-$|"
     # an earlier figure given for comparison: "32%, down from 41% in April", "compared with 70% last year"
     r"\b(?:down|up|increased?|decreased?|risen|rose|fallen|fell|reduced|improved|dropped|declined|grown|grew|"
-    r"changed|moved)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bprevious(?:ly)?\s+(?:of\s+)?$)",
+    r"changed|moved)\s+from\s*$|\bcompared\s+(?:with|to)\s+(?:an?\s+|the\s+)?(?:total\s+of\s+|figure\s+of\s+)?$|\bprevious(?:ly)?\s+(?:of\s+)?$)",
     re.I,
 )
 NATIONAL = re.compile(
@@ -280,8 +280,8 @@ def _candidates(text, s, e, tokens, dates=()):
 
 TO_AT_BEFORE = re.compile(r"\b(?:to|at)\s+(?:[a-z]+\s+){0,2}$", re.I)
 NOUN_CHANGED_TO = re.compile(
-    rf"\b(?P<noun>{NOUN})\b(?:\s+[a-z][a-z'’-]*){{0,6}}?\s+(?:had\s+|has\s+|have\s+)?(?:now\s+)?(?:reduced|fallen|fell|dropped|"
-    rf"decreased|increased|risen|rose|grown|grew|come down|gone down|gone up|stood|stands?|remained|remains)\s+(?:to|at)\s+"
+    rf"\b(?P<phrase>(?P<noun>{NOUN})\b(?:,?\s+[a-z][a-z'’-]*){{0,6}}?)\s+(?:had\s+|has\s+|have\s+)?(?:now\s+)?(?:reduced|fallen|fell|dropped|"
+    rf"decreased|increased|risen|rose|grown|grew|come down|gone down|gone up|stood|stands?|standing|remained|remains)\s+(?:to|at)\s+"
     rf"(?:(?:{QUALIFIER})\s+)?$", re.I)
 BARE_NUMBER = re.compile(r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.,]*\s?(?:%|per ?cent))", re.I)
 
@@ -304,7 +304,7 @@ def _in_sentence(text, s, e, dates, tokens):
         at = bisect_right(dates, (n_start, float("inf"))) - 1  # the last date starting at or before the number
         if at >= 0 and dates[at][0] <= n_start < dates[at][1]:
             continue
-        if kind != "ofthe" and BEFORE_NOT_MEASURE.search(text[max(s, n_start - 25):n_start]):
+        if kind != "ofthe" and BEFORE_NOT_MEASURE.search(text[max(s, n_start - 40):n_start]):
             continue
         line_start = text.rfind("\n", 0, start) + 1
         if not text[line_start:start].strip() and (_capitals_line(text, start) or PARAGRAPH_NUMBER.match(text, start)):
@@ -380,6 +380,10 @@ def _in_sentence(text, s, e, dates, tokens):
             subject = name
         else:
             subject = _subject(text, clause_start, start) or ("" if kind == "count" else last_subject)
+            if kind == "nounchange" and not subject:
+                # "... asylum seeking children, now currently standing at 48": the counted noun names it
+                subject = re.sub(r"(?:,?\s+(?:now|currently|still|had|has|have|numbers?))+$", "",
+                                 clean(m.said.group("phrase")), flags=re.I)
             name = _name(text, subject, start, end, clause_end, m, kind)
         last_subject = subject or last_subject
         last_clause_start = clause_start

@@ -487,3 +487,21 @@ def test_a_target_caseload_range_is_one_goal_at_its_lower_bound(text, want):
 ])
 def test_figures_for_the_country_are_not_local_measures(text, want):
     assert got(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "-       The increase was due to unaccompanied asylum seeking children, now currently standing at 48, compared to "
+    "10 in October 2021.",
+    "Unaccompanied children now standing at 48 compared to 10 a year earlier.",
+])
+def test_a_counted_noun_now_standing_at_a_figure(text):
+    assert got(text) == [(48, "count", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "· Unregulated placements were low, with 6 children currently placed in homes without Ofsted registration, "
+    "compared to a total of 520 children in care.",
+    "6 children were in unregistered homes compared with the total of 520 children in care",
+])
+def test_a_total_given_for_comparison_is_not_a_second_measure(text):
+    assert got(text) == [(6, "count", None)]
