@@ -1,7 +1,14 @@
 """Measures: the figures a scrutiny committee tracks - percentages, caseloads, staff counts,
 durations - with what they measure. One measure per clause: later numbers in the same clause
 describe it ("7 staff ... had over 25 cases"). Not phone numbers, item or paragraph numbers,
-years, dates, times, ordinals, money or national statistics."""
+years, dates, times, ordinals, money or national statistics.
+
+The gold conventions this follows: a stated count of recommendations or areas for improvement
+is a count measure; progress against a plan ("4 of the 5 areas", "the first two of 10") has the
+whole as its target; a goal or benchmark stated on its own is its own target; with an earlier
+value given ("stood at 38, but this is now down to 18", "(72 from 88)", "fell from 19.9 to 13.4")
+only the current value counts, and a change ("decreased by 18%") is not a measure; nor are page
+furniture, baselines from earlier years, sector-wide figures, notice periods or relative times."""
 
 from __future__ import annotations
 
