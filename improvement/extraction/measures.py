@@ -65,7 +65,7 @@ COUNT = re.compile(
 CHANGE_TO = re.compile(
     r"\b(?:the\s+)?(?P<what>(?:number|total|numbers)\s+of\s+[a-z][a-z ]{2,80}?|(?:average\s+)?caseloads?[a-z ]{0,40}?)"
     r"\s+(?:had\s+|has\s+|have\s+)?(?:risen|increased|fallen|decreased|reduced|dropped|grown|gone up|gone down|"
-    r"stood|remained|was|were|is|are)\s+(?:from\s+\d+\s+|by\s+\d+(?:,\d{3})*\s+)?(?:to|at)\s+(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?!\s?%)",
+    r"stood|remained|was|were|is|are)\s+(?:(?:from\s+)?\d+(?:,\d{3})*(?:\.\d+)?\s+|by\s+\d+(?:,\d{3})*\s+)?(?:to|at)\s+(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?!\s?%)",
     re.I,
 )
 NUMBER_WAS = re.compile(
@@ -506,6 +506,8 @@ def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
             re.search(r"ofsted|inspect|monitoring", text[max(s, start - 40):min(e, end + 40)], re.I):
         return True  # "the fifth of six visits by Ofsted": the inspection framework, not a measure
     window = text[max(s, start - 90):start]
+    if "used to" in window and re.search(r"\bused to (?:be|have|hold|take)\b[^,;.]{0,40}$", window, re.I):
+        return True  # "there used to be two teams of 10 social workers": an earlier state
     if ("when" in window or "aseline" in window) and BASELINE_BEFORE.search(window):
         return True  # "from 2016 when this rate was around 47%"
     if kind == "outof":
@@ -521,6 +523,19 @@ def _current(text, s, e, clause_start, start, m):
     """The unit and name of a bare current figure: "(72 from 88)" after "the number of X decreased by
     18%", or "these fell from 19.9 in 2018 to 13.4" after "the caseloads measure"."""
     sentence = text[s:e]
+    # the nearest subject before the figure: its own clause first ("social workers rose from 345 to 368,
+    # during which time average caseloads fell from 19.5 to 17")
+    lead = text[s:start]
+    said = None
+    for said in re.finditer(rf"\b(?:caseloads?|(?:number|total)\s+of|{NOUN})\b", lead, re.I):
+        pass
+    if said and re.match(r"caseload", said.group(0), re.I):
+        return "cases", "caseloads"
+    if said and not re.match(r"(?:number|total)\b", said.group(0), re.I) and \
+            not re.search(r"\b(?:number|total)\s+of\s+[^,;]*$", lead[:said.start()], re.I) and \
+            NOUNS[said.group(0).lower()] in ("staff", "count", "cases"):
+        head = max(text.rfind(",", s, s + said.start()), text.rfind(";", s, s + said.start()), s - 1) + 1
+        return NOUNS[said.group(0).lower()], clean(re.sub(r"^\W+", "", text[head:s + said.end()]))
     what = re.search(r"\b(?:number|total)\s+of\s+[a-z][^.;()%\d]{2,80}?(?=\s+(?:has\s+|had\s+|have\s+)?(?:increased|decreased|"
                      r"rose|risen|fell|fallen|reduced|dropped|declined|grew|grown|improved|went|gone|was|were|is|are|"
                      r"stood|remained|compared)\b)", sentence, re.I)

@@ -505,3 +505,28 @@ def test_a_counted_noun_now_standing_at_a_figure(text):
 ])
 def test_a_total_given_for_comparison_is_not_a_second_measure(text):
     assert got(text) == [(6, "count", None)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The council’s full-time equivalent of social workers rose from 345 to 368 between 2017 and 2020, during which "
+     "time average caseloads fell from 19.5 to 17.", [(368, "staff"), (17, "cases")]),
+    ("- Social workers: up from 345 to 368; caseloads: down from 19.5 to 17", [(368, "staff"), (17, "cases")]),
+])
+def test_each_figure_pair_takes_the_unit_of_its_own_clause(text, want):
+    assert [(v, u) for v, u, _ in got(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "In the last 10 years the number of children receiving support from social services has risen 1,143 to 1,912.",
+    "• The number of children supported has risen 1,143 to 1,912",
+])
+def test_risen_a_to_b_without_from(text):
+    assert got(text) == [(1912, "count", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "At the front door there used to be two teams of 10 social workers, with a manager each.",
+    "• The team used to have 12 agency workers",
+])
+def test_what_used_to_be_is_not_a_current_measure(text):
+    assert got(text) == []
