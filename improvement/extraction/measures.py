@@ -232,7 +232,7 @@ FROM_TO_BEFORE = re.compile(
 FURNITURE = re.compile(
     r"\b(?:displaying|showing|viewing)\s+(?:results?\s+|items?\s+)?\d+\s*(?:to|-|–)\s*\d+\s+of\s+\d+|\bpage\s+\d+\s+of\s+\d+", re.I)
 CONTENTS_ENTRY = re.compile(r"[A-Za-z)]\s+\d{1,3}\s+(?=[A-Z])")
-ADVERT_HINT = re.compile(r"ads?\b|advert|newsletter|subscription|cookies", re.I)
+ADVERT_HINTS = ("ads", "ad-", "advert", "newsletter", "subscription", "cookies")
 ADVERT = re.compile(r"\b(?:ad-lite|ad-free|fewer ads|advertisements?|adverts?|newsletters?|subscription offers|cookies)\b", re.I)
 
 
@@ -297,7 +297,8 @@ def _in_sentence(text, s, e, dates, tokens):
     out = []
     last_clause_start = -1
     last_subject = ""
-    if ADVERT_HINT.search(text, s, e) and ADVERT.search(text, s, e):
+    low = text[s:e].lower()
+    if any(w in low for w in ADVERT_HINTS) and ADVERT.search(text, s, e):
         return out  # a news site's subscription and advertising boilerplate
     if len(tokens) >= 3 and len(CONTENTS_ENTRY.findall(text, s, e)) >= 3:
         return out  # a table of contents: "Action plan 6 Monitoring visits 6 Complaints 10 Annex A"
