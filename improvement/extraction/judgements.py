@@ -36,8 +36,12 @@ PATTERNS = [
     # "the service required improvement", "children's services were rated 'inadequate' by Ofsted",
     # "services for children have remained outstanding", "has been judged inadequate since 2016"
     re.compile(rf"\b{WHOLE}\s+(?:(?:was|were|is|are|has|have|had|been|now|still|overall|continues\s+to\s+be|"
-               rf"continue\s+to\s+be|remains?|remained)\s+){{0,3}}(?:{VERB}\s+)?(?:overall\s+)?(?:to\s+be\s+|as\s+)?"
+               rf"continue\s+to\s+be|remains?|remained|previously|already|again|also|initially|originally|first|"
+               rf"subsequently|once)\s+){{0,3}}(?:{VERB}\s+)?(?:overall\s+)?(?:to\s+be\s+|as\s+)?"
                rf"{Q}{GRADE}", re.I),
+    # "it was branded 'inadequate' by Ofsted inspectors"
+    re.compile(rf"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+{VERB}\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE}"
+               rf"{QE}\s+by\s+(?:Ofsted|OFSTED|inspectors)", re.I),
     # "with a judgement of 'Requires Improvement to be Good'", "the outcome was 'Requires Improvement'"
     re.compile(rf"\b(?:judgements?|judgments?|outcome|rating|grade|verdict)\s+(?:of|was|is|was\s+that)\s+{Q}{GRADE}", re.I),
     # "the recent Ofsted Inspection which was judged to 'Require Improvement'"
@@ -117,7 +121,7 @@ def _is_overall(sentence: str, m: re.Match, g0: int) -> bool:
     clause_from = 0
     for c in CLAUSE_START.finditer(sentence, 0, m.start()):
         clause_from = c.end()
-    subject = sentence[clause_from:g0]
+    subject = sentence[max(clause_from, m.start() - 20):g0]  # "care leavers services were judged good"
     if AREA.search(subject) and not re.search(r"\b(?:council|authority)\b", subject, re.I):
         return False
     return True

@@ -38,17 +38,22 @@ ANCHOR = re.compile(
     r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|visited|"
     r"came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|next|recent|"
     r"recently|last|latest|previous|judged|rated|graded|found|focus|focused|focussed|published|letter|"
-    r"outcome|findings|report|anticipated|due)\b"
+    r"outcome|findings|report|anticipated|due|undergoing|underway|under\s+way|currently)\b"
     r"|\bin\s+(?:(?:early|late|mid|the\s+(?:spring|summer|autumn|winter)\s+of|spring|summer|autumn|winter)[- ]+)?(?:19|20)\d\d\b",
     re.I,
 )
+# what says a visit named only as "the last inspection" happened: not its modifiers
+EVENT = re.compile(
+    r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|visited|"
+    r"came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|judged|rated|graded|"
+    r"focus|focused|focussed|anticipated|undergoing|underway|under\s+way)\b", re.I)
 # "the inspection framework / regime": the kind word names a system, not a visit.
 VAGUE_AFTER = re.compile(r"\s*(?:framework|regime|readiness|handbook|methodology|process|arrangements|system|criteria|"
                          r"grades?|frameworks)\b", re.I)
 VAGUE_BEFORE = re.compile(r"\b(?:preparation for|prepare for|preparing for|ready for|readiness for|any|future|"
                           r"every|each|all)\s+(?:an?\s+|the\s+)?(?:Ofsted\s+)?$", re.I)
 FOCUS = re.compile(
-    r"\b(?:(?:focus(?:ed|sed|ing|sing)?|concentrat(?:e|ed|ing))\s+(?:on|upon)|look(?:ed|ing|s)?\s+at|examin(?:ed|ing)|"
+    r"\b(?:(?:focus(?:ed|sed|ing|sing)?|concentrat(?:e|ed|ing))\s+(?:on|upon)|look(?:ed|ing|s)?\s+(?:specifically\s+|particularly\s+|closely\s+|in\s+particular\s+)?at|examin(?:ed|ing)|"
     r"review(?:ed|ing)|consider(?:ed|ing))\s+(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
     re.I,
 )
@@ -92,6 +97,7 @@ CHILDRENS_SERVICES = re.compile(r"children'?’?s services")
 JUDGE_ANY = re.compile(r"inadequate|improvement|good|outstanding", re.I)
 STRONG = re.compile(r"\b(?:judged|rated|graded|found|assessed|classed|classified|branded|deemed|declared|downgraded|"
                     r"upgraded|rating|judgements?|judgments?|verdict|overall|retained|maintained|received|Ofsted)\b", re.I)
+PREVIOUSLY = re.compile(r"\b(?:previously|formerly|earlier|before\s+that|prior\s+to\s+that)\b", re.I)
 REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|retain(?:s|ed)?|maintain(?:s|ed)?|continues?\s+to\s+be)\b", re.I)
 COREF = re.compile(r"\b(?:inspectors|inspectorate|the\s+visit|visited|the\s+inspection\s+team)\b", re.I)
 COREF_TIME = re.compile(r"\b(?:inspectors|visited|inspected)\b[^.;,]{0,22}$", re.I)
@@ -109,6 +115,7 @@ POSSESSIVE_MONTH = re.compile(r"\b(?P<m>January|February|March|April|June|July|A
                               r"December)['’]s\b")
 RELATIVE = re.compile(
     r"\b(?:(?P<ago>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?)\s+ago)|"
+    r"(?P<after>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?)\s+after)|"
     r"(?P<lastmonth>last\s+month)|(?:earlier\s+|later\s+)?this\s+month)\b", re.I)
 CONCLUDED = re.compile(r"\b(?:concluded|ended|finished|completed)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 
@@ -180,6 +187,7 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
     times = _times(text, s, e, year_hint, meeting_date)
     judgements = overall_judgements(text, s, e) if JUDGE_ANY.search(sentence) else []
     since_span = _since_span(sentence, s, e, mentions, judgements)
+    since_first = bool(since_span and since_span[0] - s < 12 and since_span[1] < e)
     for m in mentions:
         if since_span and since_span[0] <= m.start < since_span[1]:
             m.in_since = True
@@ -200,6 +208,9 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
                 holder = before[-1]
             elif t.fronted and anchors:
                 holder = anchors[0][1]
+        if t.leads:
+            after = [a for at, a in anchors if t.end <= at <= t.end + 40]
+            holder = after[0] if after else holder
         if isinstance(holder, _Mention):
             _give_time(holder, t)
         elif isinstance(holder, Judgement) and id(holder) not in own:
@@ -215,12 +226,14 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
         in_since = inside(j.start)
         t = own.get(id(j))
         slot = None
-        if t is not None and (index > 0 and j.grade != first_grade or in_since or not mentions):
+        inspection_before = any(m.kind == "inspection" and m.start < j.start and m.in_since == in_since for m in mentions)
+        if t is not None and (index > 0 and j.grade != first_grade or in_since or not inspection_before):
             # "... after telling the authority it required improvement in 2017": another inspection
-            slot = _judged_slot(slots, text, s, e, t, era="earlier" if (in_since or index > 0) else None, grade=j.grade)
+            earlier = in_since or index > 0 or bool(PREVIOUSLY.search(text, max(s, j.start - 60), j.start))
+            slot = _judged_slot(slots, text, s, e, t, era="earlier" if earlier else None, grade=j.grade)
         else:
             before = [m for m in mentions if m.start < j.start and m.in_since == in_since and id(m) in placed] or \
-                [m for m in mentions if m.start < j.start and id(m) in placed and main is None]
+                [m for m in mentions if m.start < j.start and id(m) in placed and main is None and not since_first]
             if before:
                 slot = placed[id(before[-1])]
             elif not in_since and main is not None:
@@ -294,7 +307,8 @@ def _judged_slot(slots, text, s, e, t, era, grade):
         _give_time(m, t)
     for slot in slots:
         if slot.visit.kind == "inspection" and _compatible(slot, m) and \
-                (slot.visit.judgement in (None, grade)) and (m.year or m.rel or m.month or slot.era == era):
+                (slot.visit.judgement in (None, grade)) and \
+                (m.year or m.rel or m.month or slot.era == era or slot.visit.judgement == grade):
             _absorb(slot, m, text, s, e, rank=2)
             return slot
     visit = Visit(quote=text[s:e], quote_start=s, quote_end=e, kind="inspection", start=m.date_start, end=m.date_end)
@@ -314,8 +328,11 @@ def _give_time(m: _Mention, t) -> None:
         m.rel = t.rel
 
 
-def _compatible(slot: _Slot, m: _Mention) -> bool:
+def _compatible(slot: _Slot, m: _Mention, generic: bool = False) -> bool:
     v = slot.visit
+    if generic:  # "The inspection had taken place six months ago": the times are what it adds
+        return not (m.date_start and v.start and m.date_start[:7] != v.start[:7]) and \
+            not (m.year and slot.year and m.year != slot.year)
     if m.ordinal and v.ordinal and m.ordinal != v.ordinal:
         return False
     if m.year and slot.year and m.year != slot.year:
@@ -346,7 +363,7 @@ def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Sl
         elif m.kind != target.visit.kind and m.kind in ("monitoring_visit", "focused_visit", "jtai", "thematic_study",
                                                         "peer_review") and m.kind != "inspection":
             target = None
-        if target is not None and not _compatible(target, m):
+        if target is not None and not _compatible(target, m, generic=True):
             target = None
     if target is None:
         best, best_score = None, -1
@@ -449,7 +466,8 @@ def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
         o = ORD.search(sentence) or ORD_SINCE.search(sentence)
         if o:
             ordinal = ordinal_value(o.group("ord"))
-    anchored = bool(m.date_start or focus or ordinal or m.year or m.body or ANCHOR.search(sentence))
+    anchor = EVENT if m.generic else ANCHOR
+    anchored = bool(m.date_start or focus or ordinal or m.year or m.body or anchor.search(sentence))
     if not anchored and m.generic:
         return {"focus": focus, "ordinal": ordinal, "anchored": False}
     return {"focus": focus, "ordinal": ordinal, "anchored": anchored}
@@ -553,6 +571,7 @@ class _Time:
     rel: str | None = None
     np_of: _Mention | None = None
     fronted: bool = False
+    leads: bool = False  # "six months after <the event>": the event follows
 
 
 def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
@@ -600,8 +619,8 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
         a = s + m.start()
         if _blocked(text, s, a):
             continue
-        if m.group("ago"):
-            out.append(_Time(a, s + m.end(), rel=clean(m.group(0)).lower()))
+        if m.group("ago") or m.group("after"):
+            out.append(_Time(a, s + m.end(), rel=clean(m.group(0)).lower(), leads=bool(m.group("after"))))
         elif meeting_date:
             y, mo = int(meeting_date[:4]), int(meeting_date[5:7])
             if m.group("lastmonth"):
@@ -685,8 +704,8 @@ def _priority(sentence: str) -> bool:
     return bool(m) and not NEGATED.search(sentence, 0, m.start())
 
 
-KIND_WORD = re.compile(r"visit|inspection|ilac|jtai|thematic|peer")
-JUDGE_WORD = re.compile(r"judged|rated|graded|found|assessed|priority action")
+KIND_WORD = re.compile(r"visit|inspect|ilac|jtai|thematic|peer|commissioner")
+JUDGE_WORD = re.compile(r"judged|rated|graded|found|assessed|priority action|inadequate|improvement|outstanding|good")
 
 
 def _any_between(offsets: list[int], s: int, e: int) -> bool:
