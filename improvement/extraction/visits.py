@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 
 from dataclasses import dataclass
+from datetime import date
 
 from .dates import MONTHS, find_dates
 from .judgements import Judgement, overall_judgements
@@ -81,7 +82,7 @@ PRIORITY = re.compile(r"\bareas? (?:for|of) priority action\b", re.I)
 ACTIVE = re.compile(rf"\b(?:judged|rated|graded|found)\s+(?:the\s+)?(?:council|authority|services?|children'?’?s services)\s+(?:to be\s+|as\s+)?{GRADE}", re.I)
 PLANNED = re.compile(r"\b(?:would|will|is due|are due|is expected|is anticipated|planned|scheduled|next|forthcoming|upcoming)\b", re.I)
 NOT_VISIT_DATE = re.compile(
-    r"(?:\b(?:published|publish|publication|embargoed|embargo|letter\s+dated|dated|issued|deadline|court|judge?ments?|"
+    r"(?:\b(?:today|tonight|yesterday|published|publish|publication|embargoed|embargo|letter\s+dated|dated|issued|deadline|court|judge?ments?|"
     r"hearing|submitted|submission|introduced|until|review\s+progress|reported\s+on|report(?:ed)?\s+to|appointed|"
     r"established|responsibility)\b[^.;,]{0,35}|\bby\s+(?:the\s+)?|\bby\s+(?:no\s+later\s+than|the\s+end\s+of)\s+)$",
     re.I)
@@ -170,7 +171,7 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
             continue
         _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofsted, has_kind)
     out = []
-    for slot in slots:
+    for slot in sorted(slots, key=_timeline_key(slots, year_hint)):
         v = slot.visit
         if slot.weak and not (v.start or v.judgement or v.focus or v.ordinal or slot.year or slot.body
                               or v.area_judgements or v.priority_action):
@@ -179,6 +180,29 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
             v.judgement = None  # focused and monitoring visits, JTAIs and reviews are not graded
         out.append(v)
     return out
+
+
+def _timeline_key(slots, year_hint):
+    """Visits in the order they happened: dated ones by date, one known by its year by that
+    year, "nine years ago" from the meeting's year, an earlier one named without a date first
+    and the one the minutes are about, undated, last. Ties keep the order of the text."""
+    known = [int(x.visit.start[:4]) for x in slots if x.visit.start] + [x.year for x in slots if x.year]
+    ref = year_hint or (max(known) + 1 if known else date.today().year)
+
+    def key(slot):
+        v = slot.visit
+        if v.start:
+            return int(v.start[:4]) * 12 + int(v.start[5:7])
+        if slot.year:
+            return slot.year * 12 + 6
+        ago = re.match(r"(\w+)\s+(year|month)", slot.rel or "")
+        if ago and "ago" in slot.rel:
+            n = _count(ago.group(1)) or 0
+            return ref * 12 - (n * 12 if ago.group(2) == "year" else n)
+        if slot.era == "earlier":
+            return -1
+        return 10 ** 9
+    return key
 
 
 def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofsted, has_kind):
@@ -356,7 +380,7 @@ def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Sl
     sentence = text[s:e]
     planned = bool(PLANNED.search(sentence)) or bool(m.date_start and meeting_date and m.date_start[:7] > meeting_date[:7])
     target = None
-    if m.generic and last[0] is not None:
+    if m.generic and last[0] is not None and not (m.year or m.date_start):
         target = last[0]  # "the inspection", "the visit", "this Ofsted inspection": the one last named
         if m.era == "earlier" and target.era != "earlier":
             target = next((x for x in reversed(slots) if x.visit.kind == "inspection" and x.era == "earlier"), None)
