@@ -29,12 +29,62 @@ KIND_PATTERNS = [
                     r"commissioner'?’?s?\s+(?:visit|review)|\bcommissioner,?\s+appointed\b|"
                     r"\bcommissioner\s+(?:from\s+[^.,;]{3,40}?\s+)?appointed\s+by\b|independent\s+inspection"),
     ("inspected", r"\b(?:was|were|been)\s+(?:re-?)?inspected\b(?!\s+(?:on|in|at)\s+(?:a|an|the)\s+(?:regular|annual))"),
-    ("inspection", r"\bILACS?\b|inspection of local authority children'?’?s services|\bre-?inspections?\b|"
-                   rf"(?:Ofsted'?’?s?|OFSTED|full|standard|short|SEND|area SEND|children'?’?s services|the|an|a|this|that|its|"
-                   rf"their|last|recent|previous|next|new|latest|initial|earlier|(?:19|20)\d\d|(?:{MONTH_NAMES})(?:'?’?s)?) "
-                   r"inspection\b"),
+    ("inspection", r"\bILACS?\b|inspection of local authority children'?’?s services|\bre-?inspections?\b"),
 ]
 KIND = re.compile("|".join(f"(?P<{k}>{p})" for k, p in KIND_PATTERNS), re.I)
+# "<word> inspection": the head found first, the word before it checked in a small window (one
+# pattern with every prefix tried at every position is slow on long minutes)
+INSPECTION_HEAD = re.compile(r"\binspection\b", re.I)
+INSPECTION_PREFIX = re.compile(
+    rf"(?:\bOfsted'?’?s?|\bOFSTED|\bfull|\bstandard|\bshort|\bSEND|\barea SEND|children'?’?s services|\bthe|\ban|\ba|"
+    rf"\bthis|\bthat|\bits|\btheir|\blast|\brecent|\bprevious|\bnext|\bnew|\blatest|\binitial|\bearlier|"
+    rf"\b(?:19|20)\d\d|\b(?:{MONTH_NAMES})(?:'?’?s)?) $", re.I)
+
+
+class _KindMatch:
+    """A found kind: what a regex match gives, for both ways of finding one."""
+
+    def __init__(self, kind, start, end, words):
+        self.lastgroup, self._start, self._end, self._words = kind, start, end, words
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def group(self, _=0):
+        return self._words
+
+
+KIND_GATES = {"jtai": ("joint target", "jtai"), "monitoring_visit": ("monitoring visit",),
+              "focused_visit": ("focused visit", "focussed visit"), "thematic_study": ("thematic",), "peer_review": ("peer",),
+              "other_visit": ("revisit", "commissioner", "independent inspection"), "inspected": ("inspected",),
+              "inspection": ("ilac", "inspection of local", "inspection")}
+KIND_EACH = {k: re.compile(p, re.I) for k, p in KIND_PATTERNS}
+
+
+def _kinds(sentence: str) -> list[_KindMatch]:
+    low = sentence.lower()
+    found: list[_KindMatch] = []
+    for kind, gates in KIND_GATES.items():  # only the patterns whose words are there
+        if any(g in low for g in gates):
+            found += [_KindMatch(kind, m.start(), m.end(), m.group(0)) for m in KIND_EACH[kind].finditer(sentence)]
+    found.sort(key=lambda k: (k.start(), -k.end()))
+    kept: list[_KindMatch] = []
+    for k in found:  # leftmost first, without overlaps, as one alternation would find them
+        if not kept or k.start() >= kept[-1].end():
+            kept.append(k)
+    found = kept
+    taken = [(k.start(), k.end()) for k in found]
+    for h in INSPECTION_HEAD.finditer(sentence):
+        if any(a <= h.start() < b for a, b in taken):
+            continue
+        p = INSPECTION_PREFIX.search(sentence, max(0, h.start() - 24), h.start())
+        if p:
+            found.append(_KindMatch("inspection", p.start(), h.end(), sentence[p.start():h.end()]))
+    found.sort(key=lambda k: k.start())
+    return found
 ANCHOR = re.compile(
     r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|visited|"
     r"came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|next|recent|"
@@ -208,8 +258,13 @@ def _timeline_key(slots, year_hint):
 def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofsted, has_kind):
     sentence = text[s:e]
     mentions = _mentions(text, s, e, about_ofsted) if has_kind else []
-    times = _times(text, s, e, year_hint, meeting_date)
     judgements = overall_judgements(text, s, e) if JUDGE_ANY.search(sentence) else []
+    near = last[0] is not None and s - last[0].visit.quote_end < 1500
+    coref = not mentions and near and COREF.search(sentence)
+    if not mentions and not judgements and not coref and not (near and (JUDGE_WORD.search(sentence.lower())
+                                                                          or PRIORITY.search(sentence))):
+        return
+    times = _times(text, s, e, year_hint, meeting_date) if (mentions or judgements or coref) else []
     since_span = _since_span(sentence, s, e, mentions, judgements)
     since_first = bool(since_span and since_span[0] - s < 12 and since_span[1] < e)
     for m in mentions:
@@ -279,14 +334,14 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
                         and other.visit.judgement is None:
                     other.visit.judgement = j.grade
     # area judgements and priority action: to the visit this sentence is about
-    target = main or (last[0] if last[0] is not None and s - last[0].visit.quote_end < 1500 else None)
+    target = main or (last[0] if near else None)
     if target is not None:
-        _, areas = _judgements(sentence)
+        _, areas = _judgements(sentence) if (mentions or s - target.visit.quote_end < 600) else (None, {})
         if areas and target.visit.kind in ("inspection", "focused_visit", "monitoring_visit"):
             target.visit.area_judgements.update(areas)
         if _priority(sentence):
             target.visit.priority_action = True
-    if not mentions and last[0] is not None and COREF.search(sentence):
+    if coref:
         # "Ofsted inspectors visited earlier this month and reviewed ...": the visit last named
         slot = last[0]
         for t in times:
@@ -506,7 +561,7 @@ def _tidy_focus(fragment: str) -> str:
 def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
     sentence = text[s:e]
     out: list[_Mention] = []
-    for m in KIND.finditer(sentence):
+    for m in _kinds(sentence):
         kind = m.lastgroup
         if kind == "inspected":
             kind = "inspection"
