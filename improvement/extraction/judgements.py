@@ -47,6 +47,9 @@ PATTERNS = [
     # "the recent Ofsted Inspection which was judged to 'Require Improvement'"
     re.compile(rf"\b(?:inspection|re-?inspection)\s+(?:which|that)\s+(?:was|were|had\s+been)\s+{VERB}\s+"
                rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
+    # "The recent Ofsted inspection, in March 2024, was judged to 'Require Improvement'"
+    re.compile(rf"\b(?:inspection|re-?inspection)\b[^.;]{{0,40}}?\b(?:was|were|had\s+been)\s+{VERB}\s+"
+               rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
     # "retained its 'Good' rating", "to maintain an outstanding judgement"
     re.compile(rf"\b(?:retain(?:ed|s)?|maintain(?:ed|s)?|kept|keeps|keep)\s+(?:its|their|an?|the)\s+{Q}{GRADE}{QE}\s+"
                r"(?:judgements?|judgments?|rating|grade|status)\b", re.I),

@@ -28,7 +28,10 @@ KIND_PATTERNS = [
     ("other_visit", r"\bSEND\s+(?:area\s+)?revisit(?:\s+inspection)?|(?:children'?’?s\s+(?:services\s+)?)?"
                     r"commissioner'?’?s?\s+(?:visit|review)|\bcommissioner,?\s+appointed\b|"
                     r"\bcommissioner\s+(?:from\s+[^.,;]{3,40}?\s+)?appointed\s+by\b|independent\s+inspection"),
-    ("inspected", r"\b(?:was|were|been)\s+(?:re-?)?inspected\b(?!\s+(?:on|in|at)\s+(?:a|an|the)\s+(?:regular|annual))"),
+    # "the visit", "this visit": only ever the visit last named
+    ("visit", r"\b(?:the|this|that|during\s+the|of\s+the)\s+visit\b(?!\s+(?:to|from)\s+(?:the\s+)?(?:family|home|school|"
+              r"establishment|centre|hub|unit))"),
+    ("inspected", r"\bOfsted\s+(?:re-?)?inspected\b|\bre-inspected\b|\b(?:was|were|been)\s+(?:re-?)?inspected\b(?!\s+(?:on|in|at)\s+(?:a|an|the)\s+(?:regular|annual))"),
     ("inspection", r"\bILACS?\b|inspection of local authority children'?’?s services|\bre-?inspections?\b"),
 ]
 KIND = re.compile("|".join(f"(?P<{k}>{p})" for k, p in KIND_PATTERNS), re.I)
@@ -57,9 +60,11 @@ class _KindMatch:
         return self._words
 
 
+INSPECTED = re.compile(r"(?:\bOfsted\s+)?(?:was\s+|were\s+|been\s+)?(?:re-?)?inspected\b", re.I)
 KIND_GATES = {"jtai": ("joint target", "jtai"), "monitoring_visit": ("monitoring visit",),
               "focused_visit": ("focused visit", "focussed visit"), "thematic_study": ("thematic",), "peer_review": ("peer",),
               "other_visit": ("revisit", "commissioner", "independent inspection"), "inspected": ("inspected",),
+              "visit": ("visit",),
               "inspection": ("ilac", "inspection of local", "inspection")}
 KIND_EACH = {k: re.compile(p, re.I) for k, p in KIND_PATTERNS}
 
@@ -433,6 +438,17 @@ def _compatible(slot: _Slot, m: _Mention, generic: bool = False) -> bool:
 
 def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Slot | None:
     sentence = text[s:e]
+    if m.kind == "visit":  # "the visit took place between 8 and 12 July": the visit last named, if near
+        if last[0] is None or s - last[0].visit.quote_end > 1500 or not _compatible(last[0], m, generic=True):
+            return None
+        target = last[0]
+        _absorb(target, m, text, s, e, rank=-5)
+        info = _visit_info(text, s, e, m, year_hint, meeting_date)
+        if info and info.get("focus") and target.visit.focus is None:
+            target.visit.focus = info["focus"]
+        if m.date_start or (info and info.get("focus")):
+            target.weak = False
+        return target
     planned = bool(PLANNED.search(sentence)) or bool(m.date_start and meeting_date and m.date_start[:7] > meeting_date[:7])
     target = None
     if m.generic and last[0] is not None and not (m.year or m.date_start):
@@ -546,7 +562,8 @@ def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
         if o:
             ordinal = ordinal_value(o.group("ord"))
     anchor = EVENT if m.generic else ANCHOR
-    anchored = bool(m.date_start or focus or ordinal or m.year or m.body or anchor.search(sentence))
+    anchored = bool(m.date_start or focus or ordinal or m.year or m.body or anchor.search(sentence)
+                    or m.kind == "other" or INSPECTED.match(text, m.start, m.end))
     if not anchored and m.generic:
         return {"focus": focus, "ordinal": ordinal, "anchored": False}
     return {"focus": focus, "ordinal": ordinal, "anchored": anchored}
@@ -589,10 +606,10 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
         b = BODY.search(np) or BODY.match(sentence, m.end()) or BODY_OF.match(sentence, m.end())
         if b and kind == "inspection":
             mention.body = clean(b.group("body") if "body" in b.groupdict() and b.group("body") else b.group(0))
-        y = re.search(r"\b((?:19|20)\d\d)\b", np)
+        y = re.search(r"\b((?:19|20)\d\d)\b", np + " " + m.group(0))
         if y:
             mention.year = int(y.group(1))
-        mo = NP_MONTH.search(np)
+        mo = NP_MONTH.search(np + " " + m.group(0))
         if mo:
             mention.month = MONTHS[mo.group("m").lower()]
         o = re.search(rf"\b({ORDINAL})\b", low)
@@ -605,6 +622,8 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
             mention.generic = True
         if mention.era == "earlier" and not named:
             mention.generic = True
+        if m.lastgroup in ("inspected", "other_visit"):
+            mention.generic = False  # "Ofsted re-inspected ...", "the commissioner's review": it happened
         out.append(mention)
     return out
 
