@@ -39,6 +39,12 @@ PATTERNS = [
                rf"continue\s+to\s+be|remains?|remained|previously|already|again|also|initially|originally|first|"
                rf"subsequently|once)\s+){{0,3}}(?:{VERB}\s+)?(?:overall\s+)?(?:to\s+be\s+|as\s+)?"
                rf"{Q}{GRADE}", re.I),
+    # "Children's services in the borough were judged Outstanding by Ofsted"
+    re.compile(rf"\b{WHOLE}\b(?:(?!\b(?:which|that|who|whose)\b)[^.;,]){{0,40}}?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+{VERB}\s+"
+               rf"(?:to\s+be\s+|as\s+)?{Q}{GRADE}", re.I),
+    # "the council moved from 'requires improvement' to 'good'", "helps the council rise to 'good'"
+    re.compile(rf"\b{WHOLE}\s+(?:has\s+|have\s+|had\s+)?(?:moved|rose|risen|rise|improved|progressed|gone|went)\s+"
+               rf"(?:up\s+)?(?:from\s+{Q}[a-z ]{{4,40}}?{QE}\s+)?to\s+{Q}{GRADE}", re.I),
     # "it was branded 'inadequate' by Ofsted inspectors"
     re.compile(rf"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+{VERB}\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE}"
                rf"{QE}\s+by\s+(?:Ofsted|OFSTED|inspectors)", re.I),

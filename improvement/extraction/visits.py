@@ -137,7 +137,7 @@ PRIORITY = re.compile(r"\bareas? (?:for|of) priority action\b", re.I)
 ACTIVE = re.compile(rf"\b(?:judged|rated|graded|found)\s+(?:the\s+)?(?:council|authority|services?|children'?’?s services)\s+(?:to be\s+|as\s+)?{GRADE}", re.I)
 PLANNED = re.compile(r"\b(?:would|will|is due|are due|is expected|is anticipated|planned|scheduled|next|forthcoming|upcoming)\b", re.I)
 NOT_VISIT_DATE = re.compile(
-    r"(?:\b(?:today|tonight|yesterday|published|publish|publication|embargoed|embargo|letter\s+dated|dated|issued|deadline|court|judge?ments?|"
+    r"(?:\b(?:today|tonight|yesterday|meeting|letter\s+(?:of|dated|sent|issued|on)|presented\s+to|reported\s+to|published|publish|publication|embargoed|embargo|letter\s+dated|dated|issued|deadline|court|judge?ments?|"
     r"hearing|submitted|submission|introduced|until|review\s+progress|reported\s+on|report(?:ed)?\s+to|appointed|"
     r"established|responsibility)\b[^.;,]{0,35}|\bby\s+(?:the\s+)?|\bby\s+(?:no\s+later\s+than|the\s+end\s+of)\s+)$",
     re.I)
@@ -342,6 +342,7 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
     target = main or (last[0] if near else None)
     if target is not None:
         _, areas = _judgements(sentence) if (mentions or s - target.visit.quote_end < 600) else (None, {})
+        areas = {k: g for k, g in areas.items() if AREA.search(k) and k.lower() not in ("it", "them", "they")}
         if areas and target.visit.kind in ("inspection", "focused_visit", "monitoring_visit"):
             target.visit.area_judgements.update(areas)
         if _priority(sentence):
@@ -547,7 +548,12 @@ def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
     sentence = text[s:end]
     rel_m = m.start - s
     focus = None
-    f = FOCUS.search(sentence, max(0, m.end - s - 1)) or FOCUS.search(sentence)
+    f = FOCUS.search(sentence, max(0, m.end - s - 1))
+    if f is None:  # a focus verb before the visit words is the visit's only when inspectors are its subject
+        f = FOCUS.search(sentence)
+        if f and not re.search(r"\b(?:inspectors?|Ofsted|inspectorate|they|visit|inspection)\b[^.;,]{0,25}$",
+                               sentence[:f.start()], re.I):
+            f = None
     if f and not PLURAL_THEMES.match(f.group("focus")):
         focus = _tidy_focus(f.group("focus"))
     elif m.kind in ("thematic_study", "peer_review", "jtai"):

@@ -283,3 +283,32 @@ def test_visits_other_than_inspections_are_not_graded(text):
 def test_visits_run_oldest_first(text):
     assert [(k, s) for k, s, _, _ in visits(text, meeting_date="2023-07-01")] == [
         ("inspection", "2022-04"), ("monitoring_visit", "2023-06-05")]
+
+
+@pytest.mark.parametrize("text", [
+    "Following its Ofsted inspection in March 2023, the council moved from 'requires improvement' to 'good'.",
+    "Ofsted inspection (March 2023)\nChildren's services in the borough were judged Good by Ofsted.",
+])
+def test_moved_to_a_grade_and_a_judged_subject_with_a_place_are_overall(text):
+    assert visits(text, meeting_date="2023-06-14") == [("inspection", "2023-03", None, "good")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ofsted inspection in March 2023 rated the council inadequate. It hopes to follow Northby Council which was "
+    "rated 'Good' in August.",
+    "- Ofsted's inspection in March 2023: the council was rated inadequate.\n- Neighbouring Northby Council, which was "
+    "judged outstanding in May, has offered support.",
+])
+def test_another_councils_grade_is_not_a_visit(text):
+    assert visits(text, meeting_date="2023-10-04") == [("inspection", "2023-03", None, "inadequate")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Committee considered the focused visit letter at its meeting on 5 March 2024. The focused visit took place "
+    "on 30 and 31 January 2024.",
+    "Focused visit\n- The focused visit took place on 30 and 31 January 2024.\n- Members discussed the focused visit "
+    "report, presented to the meeting on 5 March 2024.",
+])
+def test_a_meeting_that_considered_the_visit_neither_dates_it_nor_is_its_focus(text):
+    found = extract(text, meeting_date="2024-04-10").visits
+    assert [(v.kind, v.start, v.end, v.focus) for v in found] == [("focused_visit", "2024-01-30", "2024-01-31", None)]
