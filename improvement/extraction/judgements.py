@@ -74,6 +74,8 @@ AREA = re.compile(
     r"\b(?:children\s+in\s+care|looked\s+after|care\s+leavers|help\s+and\s+protection|leaders|leadership|management|"
     r"governance|experiences|progress|impact|front\s+door|early\s+help|adoption|fostering|children\s+in\s+need|"
     r"areas?|provision|practice|categories|partnership|schools?)\b", re.I)
+PROVIDER = re.compile(r"\b(?:schools?|academy|academies|nurser(?:y|ies)|colleges?|homes?|childminders?|settings?|"
+                      r"providers?)\b", re.I)
 OLDER = re.compile(r"(?:\bfrom|\bno\s+longer|\bnot|\bnever|\brise\s+from)\s+(?:being\s+)?(?:[‘'“\"]\s*)?$", re.I)
 FOR_AREA = re.compile(r"[ \t]*[’'”\"]?\s+(?:for|in)\s+(?:the\s+)?(?:experiences|impact|help|leadership|leaders|management|"
                       r"care\s+leavers|children|young\s+people|adoption|fostering|early\s+help|front\s+door|areas?|"
@@ -133,4 +135,6 @@ def _is_overall(sentence: str, m: re.Match, g0: int) -> bool:
     subject = sentence[max(clause_from, m.start() - 20):g0]  # "care leavers services were judged good"
     if AREA.search(subject) and not re.search(r"\b(?:council|authority)\b", subject, re.I):
         return False
+    if PROVIDER.search(subject):
+        return False  # "the council's children's home was rated good": a provider, not the council
     return True

@@ -60,6 +60,10 @@ class _KindMatch:
         return self._words
 
 
+PROVIDER = re.compile(r"\b(?:schools?|academy|academies|nurser(?:y|ies)|colleges?|children['’]?s\s+homes?|care\s+homes?|"
+                      r"residential\s+homes?|childminders?|early\s+years\s+settings?|providers?)\b", re.I)
+LA_SERVICES = re.compile(r"\b(?:local\s+authority|council\s+(?:was|were|is|had)|ILACS?|children['’]?s\s+(?:social\s+care|services)|"
+                         r"monitoring\s+visit|focused\s+visit|JTAI|SEND)\b", re.I)
 INSPECTED = re.compile(r"(?:\bOfsted\s+)?(?:was\s+|were\s+|been\s+)?(?:re-?)?inspected\b", re.I)
 KIND_GATES = {"jtai": ("joint target", "jtai"), "monitoring_visit": ("monitoring visit",),
               "focused_visit": ("focused visit", "focussed visit"), "thematic_study": ("thematic",), "peer_review": ("peer",),
@@ -592,6 +596,9 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
             kind = "other"
         if not _names_a_visit(m, sentence, about_ofsted):
             continue
+        around = sentence[max(0, m.start() - 50):m.end() + 20]
+        if PROVIDER.search(around) and not LA_SERVICES.search(around):
+            continue  # a school's or a children's home's inspection is not one of the council's visits
         if m.lastgroup == "inspection" and re.search(r"\b(?:OFSTED|ofsted)\b|report", sentence) is None and \
                 not about_ofsted:
             continue
@@ -759,7 +766,8 @@ SINCE = re.compile(r"\bsince\s+(?!then\b|that\s+time\b)(?:(?:the|it|its|this|tha
 
 SURELY_PAST = re.compile(
     r"\b(?:took place|had taken place|has taken place|was carried out|were carried out|had been carried out|"
-    r"was undertaken|had been undertaken|was conducted|happened|visited|last|recent|recently|previous)\b", re.I)
+    r"was undertaken|had been undertaken|was conducted|happened|visited|last|recent|recently|previous|"
+    r"was|were|had)\b", re.I)
 SURELY_FUTURE = re.compile(
     r"\b(?:will take place|will be carried out|is scheduled|was scheduled to take place|is planned|is due|is expected|"
     r"next|forthcoming|upcoming)\b", re.I)

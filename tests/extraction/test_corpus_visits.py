@@ -312,3 +312,19 @@ def test_another_councils_grade_is_not_a_visit(text):
 def test_a_meeting_that_considered_the_visit_neither_dates_it_nor_is_its_focus(text):
     found = extract(text, meeting_date="2024-04-10").visits
     assert [(v.kind, v.start, v.end, v.focus) for v in found] == [("focused_visit", "2024-01-30", "2024-01-31", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The school was judged outstanding at its Ofsted inspection in May. Most schools were judged good by Ofsted.",
+    "Children's homes\n- The council's children's home was rated good by Ofsted in its inspection on 3 May 2023.",
+])
+def test_a_schools_or_a_homes_inspection_is_not_one_of_the_councils_visits(text):
+    assert extract(text, meeting_date="2023-06-10").visits == []
+
+
+@pytest.mark.parametrize("text", [
+    "The focused visit was carried out in November and looked at care leavers.",
+    "- Focused visit (November): inspectors looked at care leavers.\n- The focused visit was in November.",
+])
+def test_a_past_month_after_the_meetings_month_is_last_year(text):
+    assert visits(text, meeting_date="2022-02-01") == [("focused_visit", "2021-11", None, None)]
