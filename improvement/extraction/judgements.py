@@ -76,6 +76,10 @@ AREA = re.compile(
     r"areas?|provision|practice|categories|partnership|schools?)\b", re.I)
 PROVIDER = re.compile(r"\b(?:schools?|academy|academies|nurser(?:y|ies)|colleges?|homes?|childminders?|settings?|"
                       r"providers?)\b", re.I)
+UP_FROM = re.compile(rf"\b(?:up|down|improved|improving|rising|risen|moved|moving)\s+from\s+{Q}{GRADE}{QE}"
+                     r"(?=\s+(?:in|at)\s+(?:(?:its|the|their)\s+)?(?:(?:last|previous)\s+)?(?:inspection\s+in\s+)?"
+                     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+                     r"(?:19|20)\d\d\b)", re.I)
 OLDER = re.compile(r"(?:\bfrom|\bno\s+longer|\bnot|\bnever|\brise\s+from)\s+(?:being\s+)?(?:[‘'“\"]\s*)?$", re.I)
 FOR_AREA = re.compile(r"[ \t]*[’'”\"]?\s+(?:for|in)\s+(?:the\s+)?(?:experiences|impact|help|leadership|leaders|management|"
                       r"care\s+leavers|children|young\s+people|adoption|fostering|early\s+help|front\s+door|areas?|"
@@ -89,6 +93,7 @@ class Judgement:
     start: int  # where the grade word starts (absolute offset)
     end: int
     verb: str  # the words that carry it, for callers that need "remained" or "previously"
+    older: bool = False  # "up from 'Requires Improvement' in 2018": an earlier inspection's grade
 
 
 def grade_of(word: str) -> str:
@@ -118,6 +123,10 @@ def overall_judgements(text: str, s: int, e: int) -> list[Judgement]:
         if re.search(r"[;.]|\b(?:areas?|for\s+(?:the\s+)?(?:children|care|leaders|help))\b", between, re.I):
             continue
         found[g.start("grade")] = Judgement(grade_of(g.group("grade")), s + g.start("grade"), s + g.end("grade"), m.group(0))
+    for m in UP_FROM.finditer(sentence):  # "rated 'Good', up from 'Requires Improvement' in 2018"
+        if m.start("grade") not in found:
+            found[m.start("grade")] = Judgement(grade_of(m.group("grade")), s + m.start("grade"), s + m.end("grade"),
+                                                m.group(0), older=True)
     return [found[k] for k in sorted(found)]
 
 

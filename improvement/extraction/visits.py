@@ -315,9 +315,18 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
         t = own.get(id(j))
         slot = None
         inspection_before = any(m.kind == "inspection" and m.start < j.start and m.in_since == in_since for m in mentions)
-        if t is not None and (index > 0 and j.grade != first_grade or in_since or not inspection_before):
+        if j.older and t is None:  # "... up from RI at the last inspection in 2018": that inspection
+            older = [m for m in mentions if m.kind == "inspection" and id(m) in placed and m.start > j.start]
+            if not older:
+                continue
+            slot = placed[id(older[0])]
+            if slot.visit.judgement is None:
+                slot.visit.judgement = j.grade
+                slot.weak = False
+            continue
+        if t is not None and (index > 0 and j.grade != first_grade or in_since or not inspection_before or j.older):
             # "... after telling the authority it required improvement in 2017": another inspection
-            earlier = in_since or index > 0 or bool(PREVIOUSLY.search(text, max(s, j.start - 60), j.start))
+            earlier = in_since or index > 0 or j.older or bool(PREVIOUSLY.search(text, max(s, j.start - 60), j.start))
             slot = _judged_slot(slots, text, s, e, t, era="earlier" if earlier else None, grade=j.grade)
         else:
             before = [m for m in mentions if m.start < j.start and m.in_since == in_since and id(m) in placed] or \

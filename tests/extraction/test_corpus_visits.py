@@ -328,3 +328,14 @@ def test_a_schools_or_a_homes_inspection_is_not_one_of_the_councils_visits(text)
 ])
 def test_a_past_month_after_the_meetings_month_is_last_year(text):
     assert visits(text, meeting_date="2022-02-01") == [("focused_visit", "2021-11", None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Anytown Council has been rated 'Good' by Ofsted, up from 'Requires Improvement' in 2018.",
+    "OFSTED RESULT\nChildren's services were judged good by Ofsted in March 2023,\nup from requires improvement at "
+    "the last inspection in 2018.",
+])
+def test_up_from_a_grade_in_a_year_is_the_earlier_inspection(text):
+    found = visits(text, meeting_date="2023-06-01")
+    assert sorted(j for _, _, _, j in found) == ["good", "requires_improvement"]
+    assert [j for _, s, _, j in found if s is None and j == "requires_improvement"]
