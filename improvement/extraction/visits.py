@@ -114,7 +114,7 @@ VAGUE_BEFORE = re.compile(r"\b(?:preparation for|prepare for|preparing for|ready
                           r"every|each|all)\s+(?:an?\s+|the\s+)?(?:Ofsted\s+)?$", re.I)
 FOCUS = re.compile(
     r"\b(?:(?:focus(?:ed|sed|ing|sing)?|concentrat(?:e|ed|ing))\s+(?:on|upon)|look(?:ed|ing|s)?\s+(?:specifically\s+|particularly\s+|closely\s+|in\s+particular\s+)?at|examin(?:ed|ing)|"
-    r"review(?:ed|ing)|consider(?:ed|ing))\s+(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
+    r"review(?:ed|ing)|consider(?:ed|ing))\s+(?!(?:were|was|is|are|had|has|by|that)\b)(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
     re.I,
 )
 OF_FOCUS = re.compile(r"\b(?:study|visit|inspection|review|JTAI)\)?\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)", re.I)
@@ -460,6 +460,9 @@ def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Sl
         info = _visit_info(text, s, e, m, year_hint, meeting_date)
         if info and info.get("focus") and target.visit.focus is None:
             target.visit.focus = info["focus"]
+        o = ORD_SINCE.search(sentence)  # "the visit, which was the third since ..."
+        if o and target.visit.kind == "monitoring_visit" and target.visit.ordinal is None:
+            target.visit.ordinal = ordinal_value(o.group("ord"))
         if m.date_start or (info and info.get("focus")):
             target.weak = False
         return target
@@ -557,8 +560,11 @@ def _rank(m: _Mention, info, sentence: str) -> int:
 def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
     """Focus, ordinal and whether the sentence says the visit happened or will."""
     since = SINCE.search(text, m.end, e)
-    end = since.start() if since and not m.in_since else e
-    sentence = text[s:end]
+    sentence = text[s:e]
+    if since and not m.in_since:  # what follows "since" to its comma is an earlier event: blank it out
+        close = re.search(r"[,;]", text[since.end():e])
+        stop = since.end() + close.start() if close else e
+        sentence = text[s:since.start()] + " " * (stop - since.start()) + text[stop:e]
     rel_m = m.start - s
     focus = None
     f = FOCUS.search(sentence, max(0, m.end - s - 1))

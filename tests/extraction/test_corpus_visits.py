@@ -339,3 +339,25 @@ def test_up_from_a_grade_in_a_year_is_the_earlier_inspection(text):
     found = visits(text, meeting_date="2023-06-01")
     assert sorted(j for _, _, _, j in found) == ["good", "requires_improvement"]
     assert [j for _, s, _, j in found if s is None and j == "requires_improvement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Improvements were noted at a recent Ofsted monitoring visit. During the visit, which was the fourth since the "
+    "council was judged inadequate, inspectors reviewed the family help service.",
+    "Ofsted monitoring visit\n- During the visit, which was the fourth since the council was judged inadequate, "
+    "inspectors reviewed the family help service.",
+])
+def test_the_visit_which_was_the_fourth_since_gives_the_ordinal_and_the_focus_after_the_since_clause(text):
+    visit = next(v for v in extract(text, meeting_date="2024-02-01").visits if v.kind == "monitoring_visit")
+    assert (visit.ordinal, visit.focus) == (4, "family help service")
+
+
+@pytest.mark.parametrize("text", [
+    "The second Ofsted monitoring visit took place between 4-5 March 2019 and cases examined were chosen before "
+    "that date. Inspectors reviewed progress for care leavers.",
+    "- The second monitoring visit took place on 4 and 5 March 2019; cases examined were chosen before then.\n"
+    "- Inspectors reviewed progress for care leavers.",
+])
+def test_examined_with_no_object_is_not_a_focus(text):
+    visit = one(extract(text, meeting_date="2019-04-01").visits)
+    assert (visit.ordinal, visit.focus) == (2, "progress for care leavers")
