@@ -45,6 +45,12 @@ PATTERNS = [
     # "the council moved from 'requires improvement' to 'good'", "helps the council rise to 'good'"
     re.compile(rf"\b{WHOLE}\s+(?:has\s+|have\s+|had\s+)?(?:moved|rose|risen|rise|improved|progressed|gone|went)\s+"
                rf"(?:up\s+)?(?:from\s+{Q}[a-z ]{{4,40}}?{QE}\s+)?to\s+{Q}{GRADE}", re.I),
+    # "Halton was deemed to 'require improvement to be good'": the place named as the council
+    re.compile(rf"(?-i:\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:was|were|has\s+been|had\s+been)\s+{VERB}\s+"
+               rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
+    # "The resultant Ofsted judgement from that inspection was one of 'Requires Improvement'"
+    re.compile(rf"\b(?:judgements?|judgments?|grade|rating)\b(?:(?!\b(?:areas?|for|which|that\s+(?:the|some|a))\b)[^.;]){{0,50}}?"
+               rf"\b(?:was|is)\s+(?:one\s+of\s+|that\s+of\s+)?{Q}{GRADE}(?!{QE}\s+(?:news|progress|work))", re.I),
     # "it was branded 'inadequate' by Ofsted inspectors"
     re.compile(rf"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+{VERB}\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE}"
                rf"{QE}\s+by\s+(?:Ofsted|OFSTED|inspectors)", re.I),

@@ -177,6 +177,7 @@ RELATIVE = re.compile(
     r"\b(?:(?P<ago>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?)\s+ago)|"
     r"(?P<after>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?)\s+after)|"
     r"(?P<lastmonth>last\s+month)|(?:earlier\s+|later\s+)?this\s+month)\b", re.I)
+OF_YEAR = re.compile(rf"(?:\s+(?:and|to|or|-|–)\s+(?:{MONTH_NAMES}))?,?\s+of\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 CONCLUDED = re.compile(r"\b(?:concluded|ended|finished|completed)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 
 
@@ -735,7 +736,11 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
             if any(x <= a < y for x, y in covered) or _blocked(text, s, a):
                 continue
             month = MONTHS[m.group("m").lower()]
-            year = _year_for(month, sentence, year_hint, meeting_date) if year_hint else None
+            of_year = OF_YEAR.match(sentence, m.end("m"))  # "in February and March of 2019"
+            if of_year:
+                year = int(of_year.group("y"))
+            else:
+                year = _year_for(month, sentence, year_hint, meeting_date) if year_hint else None
             out.append(_Time(a, s + m.end("m"), first=f"{year:04d}-{month:02d}" if year else None, month=month,
                              year=year))
     for m in POSSESSIVE_MONTH.finditer(sentence):

@@ -361,3 +361,21 @@ def test_the_visit_which_was_the_fourth_since_gives_the_ordinal_and_the_focus_af
 def test_examined_with_no_object_is_not_a_focus(text):
     visit = one(extract(text, meeting_date="2019-04-01").visits)
     assert (visit.ordinal, visit.focus) == (2, "progress for care leavers")
+
+
+@pytest.mark.parametrize("text", [
+    "It was reported that Ofsted conducted a standard inspection under the ILACS framework from 2 March to 13 March "
+    "2020. Northby was deemed to 'require improvement to be good' across all areas.",
+    "ILACS inspection: 2 March to 13 March 2020\n- The resultant Ofsted judgement from that inspection was one of "
+    "'Requires Improvement'.",
+])
+def test_a_place_deemed_a_grade_and_a_judgement_that_was_one_of_a_grade(text):
+    assert visits(text, meeting_date="2020-07-30") == [("inspection", "2020-03-02", "2020-03-13", "requires_improvement")]
+
+
+@pytest.mark.parametrize("text", [
+    "Children's social care was last the subject of a full Ofsted ILACS inspection in February and March of 2019.",
+    "- Last full Ofsted inspection (ILACS): in February of 2019.",
+])
+def test_months_of_a_year_take_that_year_not_the_meetings(text):
+    assert [(k, s) for k, s, _, _ in visits(text, meeting_date="2023-05-17")] == [("inspection", "2019-02")]
