@@ -30,7 +30,7 @@ PATTERNS = [
     re.compile(rf"\b{VERB}\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}(?:(?:council|authority)['’]s\s+)?{WHOLE}\s+"
                rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
     # "Ofsted downgraded the service to 'Requires Improvement'", "Ofsted rated Walsall council as good overall"
-    re.compile(rf"\b(?:downgraded|upgraded|moved|rated|judged|graded|rating|judging|telling|told)\s+(?:the\s+)?"
+    re.compile(rf"\b(?:downgraded|upgraded|moved|rated|judged|graded|rating|judging|telling|told)\s+(?:the\s+|its\s+|their\s+)?"
                rf"(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{WHOLE}|it|them)\s+(?:that\s+)?(?:it\s+)?(?:was\s+)?"
                rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
     # "the service required improvement", "children's services were rated 'inadequate' by Ofsted",
@@ -51,6 +51,8 @@ PATTERNS = [
     # "The resultant Ofsted judgement from that inspection was one of 'Requires Improvement'"
     re.compile(rf"\b(?:judgements?|judgments?|grade|rating)\b(?:(?!\b(?:areas?|for|which|that\s+(?:the|some|a))\b)[^.;]){{0,50}}?"
                rf"\b(?:was|is)\s+(?:one\s+of\s+|that\s+of\s+)?{Q}{GRADE}(?!{QE}\s+(?:news|progress|work))", re.I),
+    # "Ofsted commended the council, rated inadequate in 2018, for ..."
+    re.compile(rf"\b{WHOLE}\s*,\s+(?:previously\s+|then\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}{GRADE}", re.I),
     # "it was branded 'inadequate' by Ofsted inspectors"
     re.compile(rf"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+{VERB}\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE}"
                rf"{QE}\s+by\s+(?:Ofsted|OFSTED|inspectors)", re.I),

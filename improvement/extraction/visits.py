@@ -177,6 +177,8 @@ RELATIVE = re.compile(
     r"\b(?:(?P<ago>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?)\s+ago)|"
     r"(?P<after>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?)\s+after)|"
     r"(?P<lastmonth>last\s+month)|(?:earlier\s+|later\s+)?this\s+month)\b", re.I)
+DATELINE = re.compile(r"\s*date\s*$", re.I)
+CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:which|who|and|but|while|whilst|although)\b", re.I)
 OF_YEAR = re.compile(rf"(?:\s+(?:and|to|or|-|–)\s+(?:{MONTH_NAMES}))?,?\s+of\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 CONCLUDED = re.compile(r"\b(?:concluded|ended|finished|completed)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 
@@ -336,6 +338,9 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
                 slot = placed[id(before[-1])]
             elif not in_since and main is not None:
                 slot = main
+            elif not in_since and not since_first and last[0] is not None and last[0].visit.kind == "inspection" \
+                    and last[0].visit.judgement in (None, j.grade):
+                slot = last[0]  # "At the time, the inspectorate ... judging its services as ...": the one last named
             elif not in_since:
                 slot = _current_inspection(slots, last[0])
             if slot is None and about_ofsted and (STRONG.search(j.verb) or "ofsted" in sentence.lower()):
@@ -587,8 +592,14 @@ def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
         o = ORD.search(sentence) or ORD_SINCE.search(sentence)
         if o:
             ordinal = ordinal_value(o.group("ord"))
-    anchor = EVENT if m.generic else ANCHOR
-    anchored = bool(m.date_start or focus or ordinal or m.year or m.body or anchor.search(sentence)
+    if m.generic:  # "the previous inspection": only an event in its own clause says it is a visit
+        cuts = [c.end() for c in CLAUSE_CUT.finditer(sentence, 0, rel_m)]
+        after = CLAUSE_CUT.search(sentence, m.end - s)
+        anchor_text = sentence[cuts[-1] if cuts else 0:after.start() if after else len(sentence)]
+        anchor = EVENT
+    else:
+        anchor_text, anchor = sentence, ANCHOR
+    anchored = bool(m.date_start or focus or ordinal or m.year or m.body or anchor.search(anchor_text)
                     or m.kind == "other" or INSPECTED.match(text, m.start, m.end))
     if not anchored and m.generic:
         return {"focus": focus, "ordinal": ordinal, "anchored": False}
@@ -626,10 +637,12 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
                 mention.ordinal = _count(counted.group(0))  # the latest of four monitoring visits is the fourth
         low = np.lower()
         words = re.findall(r"[\w'’-]+", low)
+        head = re.findall(r"[\w'’-]+", m.group(0).lower())[:-1]  # "last" in "last inspection"
+        named_words = set(words) | set(head)
         if kind == "inspection":
-            if re.search(r"re-?inspect", m.group(0), re.I) or {"recent", "latest", "new", "current"} & set(words):
+            if re.search(r"re-?inspect", m.group(0), re.I) or {"recent", "latest", "new", "current"} & named_words:
                 mention.era = "current"
-            elif {"previous", "last", "earlier", "initial", "prior", "former", "original", "preceding"} & set(words) \
+            elif {"previous", "last", "earlier", "initial", "prior", "former", "original", "preceding"} & named_words \
                     or re.search(r"\bpreviously\b", sentence[max(0, m.start() - 40):m.start()], re.I):
                 mention.era = "earlier"
         b = BODY.search(np) or BODY.match(sentence, m.end()) or BODY_OF.match(sentence, m.end())
@@ -644,7 +657,7 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
         o = re.search(rf"\b({ORDINAL})\b", low)
         if o and kind == "monitoring_visit":
             mention.ordinal = ordinal_value(o.group(1))
-        determiner = words[0] if words else ""
+        determiner = words[0] if words else (head[0] if head else "")
         named = mention.year or mention.month or mention.ordinal or mention.body
         if not named and (determiner in ("the", "this", "that", "its", "their", "our") or not words) \
                 and mention.era != "current" and kind not in ("other",):
@@ -764,6 +777,9 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
 
 
 def _blocked(text, s, at) -> bool:
+    line = text.rfind("\n", 0, at) + 1
+    if DATELINE.match(text, line, at):
+        return True  # " date 2024-03-22 ...": the page's dateline
     return bool(NOT_VISIT_DATE.search(text, max(s, at - 45), at))
 
 

@@ -379,3 +379,45 @@ def test_a_place_deemed_a_grade_and_a_judgement_that_was_one_of_a_grade(text):
 ])
 def test_months_of_a_year_take_that_year_not_the_meetings(text):
     assert [(k, s) for k, s, _, _ in visits(text, meeting_date="2023-05-17")] == [("inspection", "2019-02")]
+
+
+@pytest.mark.parametrize("text", [
+    "Following a focused visit on 7 and 8 December, Ofsted said there had been little progress since its last "
+    "inspection in March 2020. At the time, the inspectorate handed down its second lowest rating, judging its "
+    "children's services as \u201crequires improvement to be good\u201d.",
+    "- Focused visit: 7 and 8 December.\n- Little progress since the last Ofsted inspection in March 2020.\n- At the "
+    "time Ofsted judged the council's services as 'requires improvement to be good'.",
+])
+def test_at_the_time_the_grade_is_the_inspection_last_named(text):
+    found = extract(text).visits
+    assert [(v.kind, v.start, v.judgement) for v in found if v.kind == "inspection"] == [
+        ("inspection", "2020-03", "requires_improvement")]
+    assert [v.judgement for v in found if v.kind == "focused_visit"] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Ofsted commended the council, rated inadequate in 2018, for its support to care leavers.",
+    "News\nOfsted praised Northby council, rated inadequate in 2018, for its work with care leavers.",
+])
+def test_a_grade_in_apposition_to_the_council_is_an_inspection_of_that_year(text):
+    assert visits(text) == [("inspection", None, None, "inadequate")]
+
+
+@pytest.mark.parametrize("text", [
+    " date 2024-03-22 The council was ordered to improve after an Ofsted inspection in November found serious "
+    "failings.",
+    "date 2024-03-22\nThe council was ordered to improve after an Ofsted inspection in November found serious failings.",
+])
+def test_a_dateline_is_not_the_visit_date(text):
+    assert [s for _, s, _, _ in visits(text, meeting_date="2024-03-22")] == ["2023-11"]
+
+
+@pytest.mark.parametrize("text", [
+    "The new Ofsted inspection has concluded that practice has improved. That previous inspection had classed services as "
+    "'inadequate'. Their overall verdict was that services 'require improvement to be good'.",
+    "- That previous Ofsted inspection had classed services as 'inadequate'.\n- The new inspection has concluded "
+    "that practice has improved.\n- The overall verdict: services 'require improvement to be good'.",
+])
+def test_new_and_previous_in_the_kind_words_tell_the_two_inspections_apart(text):
+    found = extract(text).visits
+    assert sorted(v.judgement for v in found) == ["inadequate", "requires_improvement"]
