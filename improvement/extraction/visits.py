@@ -179,6 +179,11 @@ RELATIVE = re.compile(
     r"(?P<lastmonth>last\s+month)|(?:earlier\s+|later\s+)?this\s+month)\b", re.I)
 DATELINE = re.compile(r"\s*date\s*$", re.I)
 CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:which|who|and|but|while|whilst|although)\b", re.I)
+NEXT_KIND = re.compile(r"\b(?:next|forthcoming|upcoming|future|planned|expected)\s+(?:\w+\s+){0,3}\S*$|"
+                       r"\b(?:next|forthcoming|upcoming)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|would(?!\s+(?:have|not\s+have|like|welcome))|is\s+due|are\s+due|"
+                    r"is\s+expected|is\s+anticipated|is\s+planned|is\s+scheduled|was\s+due\s+to\s+take\s+place|"
+                    r"anticipated|scheduled)\b", re.I)
 OF_YEAR = re.compile(rf"(?:\s+(?:and|to|or|-|–)\s+(?:{MONTH_NAMES}))?,?\s+of\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 CONCLUDED = re.compile(r"\b(?:concluded|ended|finished|completed)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 
@@ -472,7 +477,7 @@ def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Sl
         if m.date_start or (info and info.get("focus")):
             target.weak = False
         return target
-    planned = bool(PLANNED.search(sentence)) or bool(m.date_start and meeting_date and m.date_start[:7] > meeting_date[:7])
+    planned = _planned(text, s, e, m, meeting_date)
     target = None
     if m.generic and last[0] is not None and not (m.year or m.date_start):
         target = last[0]  # "the inspection", "the visit", "this Ofsted inspection": the one last named
@@ -528,6 +533,17 @@ def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Sl
         target.weak = False
     last[0] = target
     return target
+
+
+def _planned(text, s, e, m: _Mention, meeting_date) -> bool:
+    """Whether the visit is still to come: dated after the meeting, named "the next ...", or told
+    in the future tense ("will take place", "is due") - not "next steps" or "would have indicated"."""
+    if m.date_start and meeting_date:
+        return m.date_start[:7] > meeting_date[:7]
+    if NEXT_KIND.search(text, max(s, m.start - 25), m.end):
+        return True
+    sentence = text[s:e]
+    return bool(FUTURE.search(sentence)) and not SURELY_PAST.search(sentence)
 
 
 def _absorb(slot: _Slot, m: _Mention, text, s, e, rank: int) -> None:

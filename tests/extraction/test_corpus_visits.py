@@ -421,3 +421,21 @@ def test_a_dateline_is_not_the_visit_date(text):
 def test_new_and_previous_in_the_kind_words_tell_the_two_inspections_apart(text):
     found = extract(text).visits
     assert sorted(v.judgement for v in found) == ["inadequate", "requires_improvement"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Sub-Committee was presented with the findings from the Ofsted focused visit in May 2021 and an outline of "
+    "next steps. There were no priority actions, which would have indicated concerns.",
+    "OFSTED VISIT FEEDBACK\n- Findings of the Ofsted focused visit in May 2021.\n- Next steps were outlined.",
+])
+def test_next_steps_do_not_make_a_past_visit_planned(text):
+    visit = one(extract(text, meeting_date="2021-07-06").visits)
+    assert (visit.kind, visit.start, visit.planned, visit.priority_action) == ("focused_visit", "2021-05", False, False)
+
+
+@pytest.mark.parametrize("text", [
+    "Members asked how the service was preparing. The next Ofsted monitoring visit would focus on care leavers.",
+    "- Forthcoming monitoring visit: it is expected to look at care leavers.",
+])
+def test_the_next_visit_is_planned(text):
+    assert one(extract(text, meeting_date="2021-07-06").visits).planned is True
