@@ -47,7 +47,7 @@ PATTERNS = [
                rf"(?:up\s+)?(?:from\s+{Q}[a-z ]{{4,40}}?{QE}\s+)?to\s+{Q}{GRADE}", re.I),
     # "Halton was deemed to 'require improvement to be good'": the place named as the council
     re.compile(rf"(?-i:\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:was|were|has\s+been|had\s+been)\s+{VERB}\s+"
-               rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
+               rf"(?:to\s+be\s+|as\s+|to\s+)?[‘'“\"][ \t]*{GRADE}", re.I),
     # "The resultant Ofsted judgement from that inspection was one of 'Requires Improvement'"
     re.compile(rf"\b(?:judgements?|judgments?|grade|rating)\b(?:(?!\b(?:areas?|for|which|that\s+(?:the|some|a))\b)[^.;]){{0,50}}?"
                rf"\b(?:was|is)\s+(?:one\s+of\s+|that\s+of\s+)?{Q}{GRADE}(?!{QE}\s+(?:news|progress|work))", re.I),

@@ -184,6 +184,9 @@ NEXT_KIND = re.compile(r"\b(?:next|forthcoming|upcoming|future|planned|expected)
 FUTURE = re.compile(r"\b(?:will|would(?!\s+(?:have|not\s+have|like|welcome))|is\s+due|are\s+due|"
                     r"is\s+expected|is\s+anticipated|is\s+planned|is\s+scheduled|was\s+due\s+to\s+take\s+place|"
                     r"anticipated|scheduled)\b", re.I)
+WINDOW_BEFORE = re.compile(rf"\b(?:between|from)\s+(?:(?:early|late|mid)[- ]+)?(?:{MONTH_NAMES})\s+(?:and|to|-|–)\s+"
+                           rf"(?:(?:early|late|mid)[- ]+)?$|\b(?:{MONTH_NAMES})\s+or\s+(?:(?:early|late|mid)[- ]+)?$", re.I)
+WINDOW_AFTER = re.compile(rf"\s+or\s+(?:(?:early|late|mid)[- ]+)?(?:{MONTH_NAMES})\b", re.I)
 OF_YEAR = re.compile(rf"(?:\s+(?:and|to|or|-|–)\s+(?:{MONTH_NAMES}))?,?\s+of\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 CONCLUDED = re.compile(r"\b(?:concluded|ended|finished|completed)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 
@@ -738,8 +741,9 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
     spans = find_dates(text, s, e)
     covered = [(d.start, d.end) for d in spans]
     for d in spans:
-        if _blocked(text, s, d.start):
-            continue
+        if _blocked(text, s, d.start) or WINDOW_BEFORE.search(text, max(s, d.start - 30), d.start) \
+                or WINDOW_AFTER.match(text, d.end):
+            continue  # "between January and March 2024", "late February or early March": a window, no date
         if meeting_date and d.last is None and d.iso(year_hint) == meeting_date:
             continue  # "at today's meeting on 12 March": the meeting, not the visit
         if d.first[0] is None and d.first[2] is not None and year_hint is None:
@@ -762,7 +766,8 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
     if year_hint or True:
         for m in BARE_MONTH.finditer(sentence):
             a = s + m.start("m")
-            if any(x <= a < y for x, y in covered) or _blocked(text, s, a):
+            if any(x <= a < y for x, y in covered) or _blocked(text, s, a) \
+                    or WINDOW_BEFORE.search(text, max(s, a - 30), a) or WINDOW_AFTER.match(text, s + m.end("m")):
                 continue
             month = MONTHS[m.group("m").lower()]
             of_year = OF_YEAR.match(sentence, m.end("m"))  # "in February and March of 2019"

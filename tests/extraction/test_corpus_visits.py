@@ -439,3 +439,20 @@ def test_next_steps_do_not_make_a_past_visit_planned(text):
 ])
 def test_the_next_visit_is_planned(text):
     assert one(extract(text, meeting_date="2021-07-06").visits).planned is True
+
+
+@pytest.mark.parametrize("text", [
+    "The next ILACS inspection is expected between January and March 2024.",
+    "- Next Ofsted inspection: expected in late February or early March.",
+])
+def test_a_window_of_months_gives_a_planned_visit_no_start(text):
+    visit = one(extract(text, meeting_date="2023-11-10").visits)
+    assert (visit.kind, visit.start, visit.planned) == ("inspection", None, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Engagement was judged outstanding by members following the Ofsted inspection in June 2023.",
+    "Ofsted inspection, June 2023\n- Attendance was judged good by the panel.",
+])
+def test_a_capitalised_word_judged_a_grade_without_quotes_is_not_the_council(text):
+    assert visits(text, meeting_date="2023-11-10") == [("inspection", "2023-06", None, None)]
