@@ -1,13 +1,20 @@
 """Visits: inspections, focused and monitoring visits (with ordinals), JTAIs, thematic
-studies and peer reviews, with dates, focus and judgements. A passing mention ("Ofsted
-inspectors", "the inspection framework") is not a visit: it needs an anchor - a date, a
-judgement, a focus, or words saying it happened or will happen."""
+studies, peer reviews and other reviews (a SEND area revisit, a commissioner's review),
+with dates, focus and judgements.
+
+Each sentence's visit words are read as mentions. A mention that names nothing new ("the
+inspection", "this visit", "inspectors") is the visit last named and gives it what its
+sentence adds; one with its own date, year, ordinal, era ("previous", "since ...") or body
+(the LSCB) is that visit. A date belongs to a visit only where the grammar says so - never a
+publication, letter, embargo, court, meeting or deadline date; a year alone or a season gives
+no start. A passing mention ("the last inspection", "the inspection framework") is not a
+visit: it needs a date, a judgement, a focus, or words saying it happened or will happen.
+Visits come out oldest first."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,7 +41,6 @@ KIND_PATTERNS = [
     ("inspected", r"\bOfsted\s+(?:re-?)?inspected\b|\bre-inspected\b|\b(?:was|were|been)\s+(?:re-?)?inspected\b(?!\s+(?:on|in|at)\s+(?:a|an|the)\s+(?:regular|annual))"),
     ("inspection", r"\bILACS?\b|inspection of local authority children'?’?s services|\bre-?inspections?\b"),
 ]
-KIND = re.compile("|".join(f"(?P<{k}>{p})" for k, p in KIND_PATTERNS), re.I)
 # "<word> inspection": the head found first, the word before it checked in a small window (one
 # pattern with every prefix tried at every position is slow on long minutes)
 INSPECTION_HEAD = re.compile(r"\binspection\b", re.I)
@@ -119,11 +125,6 @@ FOCUS = re.compile(
 )
 OF_FOCUS = re.compile(r"\b(?:study|visit|inspection|review|JTAI)\)?\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)", re.I)
 GRADE = r"(?:['‘“\"][ \t]*)?(?P<grade>inadequate|requires? improvement(?: to be good)?|good|outstanding)"
-OVERALL_GRADE = re.compile(
-    rf"\boverall effectiveness\b[^.;]{{0,80}}?\b(?:was|were|is|been|be)?\s*(?:judged|rated|graded|found|assessed)?\s*"
-    rf"(?:to be\s+|as\s+)?{GRADE}|\b(?:judged|rated|graded)\s+(?:to be\s+|as\s+)?{GRADE.replace('?P<grade>', '?P<grade2>')}\s+overall\b",
-    re.I,
-)
 JUDGED = re.compile(
     rf"(?P<subject>[^.;]{{0,120}}?)\b(?:was|were|is|are|been|be)?\s*(?:judged|rated|graded|found|assessed)\s+(?:to be\s+|as\s+)?{GRADE}",
     re.I,
@@ -139,7 +140,6 @@ ACTIVE_AREA = re.compile(
 )
 PRIORITY = re.compile(r"\bareas? (?:for|of) priority action\b", re.I)
 ACTIVE = re.compile(rf"\b(?:judged|rated|graded|found)\s+(?:the\s+)?(?:council|authority|services?|children'?’?s services)\s+(?:to be\s+|as\s+)?{GRADE}", re.I)
-PLANNED = re.compile(r"\b(?:would|will|is due|are due|is expected|is anticipated|planned|scheduled|next|forthcoming|upcoming)\b", re.I)
 NOT_VISIT_DATE = re.compile(
     r"(?:\b(?:today|tonight|yesterday|meeting|letter\s+(?:of|dated|sent|issued|on)|presented\s+to|reported\s+to|published|publish|publication|embargoed|embargo|letter\s+dated|dated|issued|deadline|court|judge?ments?|"
     r"hearing|submitted|submission|introduced|until|review\s+progress|reported\s+on|report(?:ed)?\s+to|appointed|"
@@ -692,7 +692,7 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
 NP_STOP = {"of", "in", "on", "at", "by", "from", "since", "following", "after", "before", "to", "for", "with",
            "under", "that", "which", "and", "or", "was", "were", "is", "are", "had", "has", "have", "be", "been",
            "during", "into", "about", "received", "undergo", "undergoing", "undergone", "conducted", "carried",
-           "out", "as", "said", "says", "reflects", "on", "like", "if", "when", "where", "while", "but"}
+           "out", "as", "said", "says", "reflects", "like", "if", "when", "where", "while", "but"}
 
 
 def _np_left(sentence: str, at: int) -> tuple[str, int]:
@@ -763,20 +763,20 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
         if any(x <= a < y for x, y in covered) or _blocked(text, s, a) or ACT_BEFORE.search(sentence, 0, m.start(1)):
             continue
         out.append(_Time(a, b, year=int(m.group(1))))
-    if year_hint or True:
-        for m in BARE_MONTH.finditer(sentence):
-            a = s + m.start("m")
-            if any(x <= a < y for x, y in covered) or _blocked(text, s, a) \
-                    or WINDOW_BEFORE.search(text, max(s, a - 30), a) or WINDOW_AFTER.match(text, s + m.end("m")):
-                continue
-            month = MONTHS[m.group("m").lower()]
-            of_year = OF_YEAR.match(sentence, m.end("m"))  # "in February and March of 2019"
-            if of_year:
-                year = int(of_year.group("y"))
-            else:
-                year = _year_for(month, sentence, year_hint, meeting_date) if year_hint else None
-            out.append(_Time(a, s + m.end("m"), first=f"{year:04d}-{month:02d}" if year else None, month=month,
-                             year=year))
+    # a bare month: with the meeting's year, else only its month (which still tells visits apart)
+    for m in BARE_MONTH.finditer(sentence):
+        a = s + m.start("m")
+        if any(x <= a < y for x, y in covered) or _blocked(text, s, a) \
+                or WINDOW_BEFORE.search(text, max(s, a - 30), a) or WINDOW_AFTER.match(text, s + m.end("m")):
+            continue
+        month = MONTHS[m.group("m").lower()]
+        of_year = OF_YEAR.match(sentence, m.end("m"))  # "in February and March of 2019"
+        if of_year:
+            year = int(of_year.group("y"))
+        else:
+            year = _year_for(month, sentence, year_hint, meeting_date) if year_hint else None
+        out.append(_Time(a, s + m.end("m"), first=f"{year:04d}-{month:02d}" if year else None, month=month,
+                         year=year))
     for m in POSSESSIVE_MONTH.finditer(sentence):
         month = MONTHS[m.group("m").lower()]
         out.append(_Time(s + m.start(), s + m.end(), month=month))
@@ -859,9 +859,6 @@ def _count(words: str) -> int | None:
 
 COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|regular|quarterly|further)"
                      r"\s+(?:more\s+|further\s+|Ofsted\s+)?$", re.I)
-AUTHORITY_JUDGED = re.compile(
-    rf"\b(?:the\s+)?(?:local\s+authority|council|authority|children'?’?s\s+services)\s+(?:was|were|had\s+been|has\s+been)\s+"
-    rf"(?:judged|rated|graded)\s+(?:to\s+be\s+|as\s+)?{GRADE.replace('?P<grade>', '?P<grade2>')}", re.I)
 
 
 NEGATED = re.compile(r"\b(?:no|not|nor|without|any)\b[^.;]{0,40}$", re.I)
@@ -882,7 +879,6 @@ def _any_between(offsets: list[int], s: int, e: int) -> bool:
     return i < len(offsets) and offsets[i] < e
 
 
-_KIND_WORDS = ("visit", "inspection", "ilac", "jtai", "thematic", "peer")
 _JUDGE_WORDS = ("judged", "rated", "graded", "found", "assessed")
 
 
