@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 Q = r"[‘'“\"]?[ \t]*"
 QE = r"[ \t]*[’'”\"]?"
-GRADE = (r"(?P<grade>inadequate|requires?[ \t]+improvement(?:[ \t]+to[ \t]+be[ \t]+good)?|required[ \t]+improvement"
+GRADE = (r"(?P<grade>(?-i:RI)(?=[’'”\"\s.,;)]|$)|inadequate|requires?[ \t]+improvement(?:[ \t]+to[ \t]+be[ \t]+good)?|required[ \t]+improvement"
          r"(?:[ \t]+to[ \t]+be[ \t]+good)?|requiring[ \t]+improvement(?:[ \t]+to[ \t]+be[ \t]+good)?|good|outstanding)\b")
 VERB = r"(?:judged|rated|graded|found|assessed|classed|classified|branded|deemed|declared|considered)"
 # Whatever is graded as a whole: the council, the authority, its (children's) services.
@@ -106,7 +106,7 @@ class Judgement:
 
 def grade_of(word: str) -> str:
     word = word.lower()
-    if word.startswith("requir"):
+    if word.startswith("requir") or word == "ri":
         return "requires_improvement"
     return word
 

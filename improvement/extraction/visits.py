@@ -154,7 +154,7 @@ BARE_MONTH = re.compile(
     re.I,
 )
 CHILDRENS_SERVICES = re.compile(r"children'?’?s services")
-JUDGE_ANY = re.compile(r"inadequate|improvement|good|outstanding", re.I)
+JUDGE_ANY = re.compile(r"inadequate|improvement|good|outstanding|\bRI\b", re.I)
 STRONG = re.compile(r"\b(?:judged|rated|graded|found|assessed|classed|classified|branded|deemed|declared|downgraded|"
                     r"upgraded|rating|judgements?|judgments?|verdict|overall|retained|maintained|received|Ofsted)\b", re.I)
 PREVIOUSLY = re.compile(r"\b(?:previously|formerly|earlier|before\s+that|prior\s+to\s+that)\b", re.I)

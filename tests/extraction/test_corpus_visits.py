@@ -456,3 +456,11 @@ def test_a_window_of_months_gives_a_planned_visit_no_start(text):
 ])
 def test_a_capitalised_word_judged_a_grade_without_quotes_is_not_the_council(text):
     assert visits(text, meeting_date="2023-11-10") == [("inspection", "2023-06", None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "At the ILACS inspection in May 2022 the council was judged RI overall.",
+    "- ILACS inspection (May 2022): Ofsted rated the council 'RI'.",
+])
+def test_ri_is_requires_improvement(text):
+    assert visits(text, meeting_date="2022-09-01") == [("inspection", "2022-05", None, "requires_improvement")]
