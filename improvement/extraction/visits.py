@@ -38,7 +38,7 @@ KIND_PATTERNS = [
     # "the visit", "this visit": only ever the visit last named
     ("visit", r"\b(?:the|this|that|during\s+the|of\s+the)\s+visit\b(?!\s+(?:to|from)\s+(?:the\s+)?(?:family|home|school|"
               r"establishment|centre|hub|unit))"),
-    ("inspected", r"\bOfsted\s+(?:re-?)?inspected\b|\bre-inspected\b|\b(?:was|were|been)\s+(?:re-?)?inspected\b(?!\s+(?:on|in|at)\s+(?:a|an|the)\s+(?:regular|annual))"),
+    ("inspected", r"\bOfsted\s+(?:re-?)?inspected\b|\bre-inspected\b|\b(?:was|were|been)\s+(?:(?:last|previously|first|most\s+recently|fully)\s+)?(?:re-?)?inspected\b(?!\s+(?:on|in|at)\s+(?:a|an|the)\s+(?:regular|annual))"),
     ("inspection", r"\bILACS?\b|inspection of local authority children'?’?s services|\bre-?inspections?\b"),
 ]
 # "<word> inspection": the head found first, the word before it checked in a small window (one
@@ -70,7 +70,8 @@ PROVIDER = re.compile(r"\b(?:schools?|academy|academies|nurser(?:y|ies)|colleges
                       r"residential\s+homes?|childminders?|early\s+years\s+settings?|providers?)\b", re.I)
 LA_SERVICES = re.compile(r"\b(?:local\s+authority|council\s+(?:was|were|is|had)|ILACS?|children['’]?s\s+(?:social\s+care|services)|"
                          r"monitoring\s+visit|focused\s+visit|JTAI|SEND)\b", re.I)
-INSPECTED = re.compile(r"(?:\bOfsted\s+)?(?:was\s+|were\s+|been\s+)?(?:re-?)?inspected\b", re.I)
+INSPECTED = re.compile(r"(?:\bOfsted\s+)?(?:was\s+|were\s+|been\s+)?(?:(?:last|previously|first|most\s+recently|fully)\s+)?"
+                       r"(?:re-?)?inspected\b", re.I)
 KIND_GATES = {"jtai": ("joint target", "jtai"), "monitoring_visit": ("monitoring visit",),
               "focused_visit": ("focused visit", "focussed visit"), "thematic_study": ("thematic",), "peer_review": ("peer",),
               "other_visit": ("revisit", "commissioner", "independent inspection"), "inspected": ("inspected",),

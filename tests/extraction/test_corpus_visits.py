@@ -464,3 +464,14 @@ def test_a_capitalised_word_judged_a_grade_without_quotes_is_not_the_council(tex
 ])
 def test_ri_is_requires_improvement(text):
     assert visits(text, meeting_date="2022-09-01") == [("inspection", "2022-05", None, "requires_improvement")]
+
+
+@pytest.mark.parametrize("text", [
+    "The focused visit on 20 and 21 February 2024 looked at children in need. Inspectors found that since the local "
+    "authority was last inspected, in 2022, support has strengthened.",
+    "- Ofsted focused visit: 20 and 21 February 2024.\n- Since the council was last inspected in 2022, support for "
+    "children in need has strengthened.",
+])
+def test_was_last_inspected_in_a_year_is_an_undated_earlier_inspection(text):
+    assert visits(text, meeting_date="2024-04-10") == [
+        ("inspection", None, None, None), ("focused_visit", "2024-02-20", "2024-02-21", None)]
