@@ -825,7 +825,7 @@ SINCE = re.compile(r"\bsince\s+(?!then\b|that\s+time\b)(?:(?:the|it|its|this|tha
 SURELY_PAST = re.compile(
     r"\b(?:took place|had taken place|has taken place|was carried out|were carried out|had been carried out|"
     r"was undertaken|had been undertaken|was conducted|happened|visited|last|recent|recently|previous|"
-    r"was|were|had)\b", re.I)
+    r"was|were|had|has\s+been|have\s+been|following)\b", re.I)
 SURELY_FUTURE = re.compile(
     r"\b(?:will take place|will be carried out|is scheduled|was scheduled to take place|is planned|is due|is expected|"
     r"next|forthcoming|upcoming)\b", re.I)

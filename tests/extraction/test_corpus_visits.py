@@ -475,3 +475,12 @@ def test_ri_is_requires_improvement(text):
 def test_was_last_inspected_in_a_year_is_an_undated_earlier_inspection(text):
     assert visits(text, meeting_date="2024-04-10") == [
         ("inspection", None, None, None), ("focused_visit", "2024-02-20", "2024-02-21", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The authority has been judged as 'Requires Improvement to be Good' following Ofsted's inspection in June.",
+    "- Following Ofsted's inspection in June, the council has been rated 'Requires Improvement to be Good'.",
+])
+def test_a_month_after_the_meetings_in_the_present_perfect_is_last_year(text):
+    visit = one(extract(text, meeting_date="2024-01-20").visits)
+    assert (visit.start, visit.judgement, visit.planned) == ("2023-06", "requires_improvement", False)
