@@ -88,6 +88,10 @@ UP_FROM = re.compile(rf"\b(?:up|down|improved|improving|rising|risen|moved|movin
                      r"(?=\s+(?:in|at)\s+(?:(?:its|the|their)\s+)?(?:(?:last|previous)\s+)?(?:inspection\s+in\s+)?"
                      r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
                      r"(?:19|20)\d\d\b)", re.I)
+# "the ambition is for the service to be good", "to become outstanding": a goal, not a judgement
+ASPIRATION = re.compile(r"\b(?:aims?|ambitions?|aspir\w*|strives?|striving|wants?|goals?|targets?|journey|towards|ensure|"
+                        r"become|becoming|getting|get|move|moving|achieve|achieving|working|hopes?|hoping|intends?|"
+                        r"would\s+be|will\s+be|could\s+be|to\s+meet|to\s+reach)\b[^.;]{0,45}$", re.I)
 OLDER = re.compile(r"(?:\bfrom|\bno\s+longer|\bnot|\bnever|\brise\s+from)\s+(?:being\s+)?(?:[‘'“\"]\s*)?$", re.I)
 FOR_AREA = re.compile(r"[ \t]*[’'”\"]?\s+(?:for|in)\s+(?:the\s+)?(?:experiences|impact|help|leadership|leaders|management|"
                       r"care\s+leavers|children|young\s+people|adoption|fostering|early\s+help|front\s+door|areas?|"
@@ -139,7 +143,7 @@ def overall_judgements(text: str, s: int, e: int) -> list[Judgement]:
 
 
 def _is_overall(sentence: str, m: re.Match, g0: int) -> bool:
-    if OLDER.search(sentence, max(0, g0 - 20), g0):
+    if OLDER.search(sentence, max(0, g0 - 20), g0) or ASPIRATION.search(sentence, max(0, g0 - 60), g0):
         return False
     if FOR_AREA.match(sentence, m.end("grade")) and not re.search(r"overall", m.group(0), re.I):
         return False  # "outstanding for the experiences and progress of children in care"

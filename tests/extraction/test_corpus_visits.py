@@ -484,3 +484,11 @@ def test_was_last_inspected_in_a_year_is_an_undated_earlier_inspection(text):
 def test_a_month_after_the_meetings_in_the_present_perfect_is_last_year(text):
     visit = one(extract(text, meeting_date="2024-01-20").visits)
     assert (visit.start, visit.judgement, visit.planned) == ("2023-06", "requires_improvement", False)
+
+
+@pytest.mark.parametrize("text", [
+    "After the Ofsted inspection in May 2022, the ambition is for the service to be good at the next inspection.",
+    "Ofsted inspection (May 2022)\n- The council is working towards its services being judged outstanding.",
+])
+def test_a_goal_is_not_a_judgement(text):
+    assert visits(text, meeting_date="2022-09-01") == [("inspection", "2022-05", None, None)]
