@@ -29,7 +29,7 @@ PATTERNS = [
     # "judged the Council's services for children as 'good'", "judged the council to be 'Good' overall"
     re.compile(rf"\b{VERB}\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}(?:(?:council|authority)['’]s\s+)?{WHOLE}\s+"
                rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
-    # "Ofsted downgraded the service to 'Requires Improvement'", "Ofsted rated Walsall council as good overall"
+    # "Ofsted downgraded the service to 'Requires Improvement'", "Ofsted rated the council as good overall"
     re.compile(rf"\b(?:downgraded|upgraded|moved|rated|judged|graded|rating|judging|telling|told)\s+(?:the\s+|its\s+|their\s+)?"
                rf"(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{WHOLE}|it|them)\s+(?:that\s+)?(?:it\s+)?(?:was\s+)?"
                rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
@@ -45,7 +45,7 @@ PATTERNS = [
     # "the council moved from 'requires improvement' to 'good'", "helps the council rise to 'good'"
     re.compile(rf"\b{WHOLE}\s+(?:has\s+|have\s+|had\s+)?(?:moved|rose|risen|rise|improved|progressed|gone|went)\s+"
                rf"(?:up\s+)?(?:from\s+{Q}[a-z ]{{4,40}}?{QE}\s+)?to\s+{Q}{GRADE}", re.I),
-    # "Halton was deemed to 'require improvement to be good'": the place named as the council
+    # "Northby was deemed to 'require improvement to be good'": the place named as the council
     re.compile(rf"(?-i:\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:was|were|has\s+been|had\s+been)\s+{VERB}\s+"
                rf"(?:to\s+be\s+|as\s+|to\s+)?[‘'“\"][ \t]*{GRADE}", re.I),
     # "The resultant Ofsted judgement from that inspection was one of 'Requires Improvement'"
@@ -72,7 +72,7 @@ PATTERNS = [
                r"(?:judgements?|judgments?|rating|grade|in\s+all\s+areas|across\s+all\s+areas|overall)\b", re.I),
     # "judged to be good overall", "rated as Outstanding overall", "services remains inadequate" after "overall,"
     re.compile(rf"\b{VERB}\s+(?:to\s+be\s+|as\s+)?{Q}{GRADE}{QE}\s+overall\b", re.I),
-    # "Knowsley Council's 'inadequate' Ofsted rating"
+    # "Northby Council's 'inadequate' Ofsted rating"
     re.compile(rf"\b(?:council|authority)['’]s\s+{Q}{GRADE}{QE}\s+(?:Ofsted\s+)?(?:rating|judgement|judgment|grade)\b", re.I),
     # "outstanding in their overall effectiveness"
     re.compile(rf"{Q}{GRADE}{QE}\s+(?:in|for)\s+(?:its|their|the)\s+overall\s+effectiveness\b", re.I),
