@@ -91,7 +91,8 @@ def extract(
     facts.visits = find_visits(text, year_hint=year, meeting_date=iso_date)
     facts.recommendations = find_recommendations(text)
     if facts.visits:
-        label = VISIT_LABELS.get(facts.visits[0].kind, "Review")
+        latest = next((v for v in reversed(facts.visits) if not v.planned), facts.visits[-1])  # visits run oldest first
+        label = VISIT_LABELS.get(latest.kind, "Review")
         for rec in facts.recommendations:
             rec.source = rec.source or label
     facts.actions = find_actions(text, year_hint=year)

@@ -562,9 +562,9 @@ def test_since_an_earlier_judgement_is_that_inspection_not_this_visit():
     text = ("This letter summarises the findings of the monitoring visit to Anytown children's services on 4 and 5 July "
             "2023. This visit was the fifth monitoring visit since the local authority was judged inadequate in March 2021.")
     visits = extract(text, meeting_date="2023-08-01").visits
-    assert [(v.kind, v.start, v.end, v.ordinal, v.judgement) for v in visits] == [
-        ("monitoring_visit", "2023-07-04", "2023-07-05", 5, None),
+    assert [(v.kind, v.start, v.end, v.ordinal, v.judgement) for v in visits] == [  # oldest first
         ("inspection", "2021-03", None, None, "inadequate"),
+        ("monitoring_visit", "2023-07-04", "2023-07-05", 5, None),
     ]
 
 
