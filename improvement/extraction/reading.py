@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import tomllib
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -118,25 +119,69 @@ def _is_furniture(tag) -> bool:
     return bool(names) and bool(FURNITURE.search(names))
 
 
+# A Word or Excel file is a zip of XML parts: a small file can unpack to gigabytes ("a zip
+# bomb") or hold millions of paragraphs. Refuse such files before reading them.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_ZIP_PARTS = 2_000
+MAX_PARAGRAPHS = 20_000
+MAX_PDF_PAGES = 500
+MAX_TEXT_CHARS = 5_000_000
+
+
+def check_zip_container(data: bytes, what: str) -> None:
+    """Refuse a .docx or .xlsx whose parts are too many or unpack too large, naming which.
+
+    Sizes are the ones the zip declares; Python's zip reader never unpacks past them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise InputError(f"this {what} cannot be read (it is not a valid file of that kind)") from None
+    if len(parts) > MAX_ZIP_PARTS:
+        raise InputError(f"this {what} has {len(parts):,} parts inside it; the limit is {MAX_ZIP_PARTS:,}")
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(
+            f"this {what} unpacks to {unpacked / 1048576:,.0f} MB; the limit is {MAX_UNPACKED_BYTES // 1048576} MB"
+        )
+
+
 def _docx(data: bytes) -> str:
+    check_zip_container(data, "Word file")
     try:
         import docx
 
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
         raise InputError(f"this Word file cannot be read ({type(exc).__name__})") from None
+    body = document.element.body
+    count = sum(1 for _ in body.iter("{*}p"))
+    if count > MAX_PARAGRAPHS:
+        raise InputError(f"this Word file has {count:,} paragraphs; the limit is {MAX_PARAGRAPHS:,}")
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             lines.append(" | ".join(cell.text for cell in row.cells))
-    return "\n\n".join(lines)
+    return _bounded("\n\n".join(lines), "Word file")
+
+
+def _bounded(text: str, what: str) -> str:
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"this {what} holds {len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,}")
+    return text
 
 
 def _pdf(data: bytes) -> str:
     try:
         from pdfminer.high_level import extract_text
+        from pdfminer.pdfpage import PDFPage
 
-        text = extract_text(io.BytesIO(data))
+        pages = sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
+        if pages > MAX_PDF_PAGES:
+            raise InputError(f"this PDF has {pages:,} pages; the limit is {MAX_PDF_PAGES:,}")
+        text = _bounded(extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES), "PDF")
+    except InputError:
+        raise
     except Exception as exc:
         raise InputError(f"this PDF cannot be read ({type(exc).__name__})") from None
     if len(text.strip()) < 20:

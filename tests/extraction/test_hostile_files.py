@@ -1,0 +1,85 @@
+"""Files built to exhaust the importer are refused with a reason, quickly, before they are unpacked;
+random text and bytes give only the documented error (InputError), never a crash."""
+
+import io
+import json
+import zipfile
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from improvement.extraction import InputError, extract, read_document
+from improvement.extraction.reading import MAX_PARAGRAPHS, check_zip_container
+
+
+def _word_file(paragraphs: int = 1, extra_part: bytes | None = None) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("The Committee noted the report.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    if paragraphs <= 1 and extra_part is None:
+        return buffer.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml" and paragraphs > 1:
+                para = b"<w:p><w:r><w:t>Actions were reviewed.</w:t></w:r></w:p>"
+                data = data.replace(b"<w:body>", b"<w:body>" + para * paragraphs, 1)
+            target.writestr(item, data)
+        if extra_part is not None:
+            target.writestr("word/media/padding.bin", extra_part)
+    return out.getvalue()
+
+
+def test_a_small_word_file_that_unpacks_to_gigabytes_is_refused_before_unpacking():
+    bomb = _word_file(extra_part=b"\0" * (60 * 1024 * 1024))  # 60 MB of zeros packs to about 60 KB
+    assert len(bomb) < 200_000
+    with pytest.raises(InputError, match=r"Word file unpacks to 61 MB; the limit is 50 MB"):
+        read_document(bomb, filename="minutes.docx")
+
+
+def test_a_word_file_with_too_many_paragraphs_is_refused():
+    with pytest.raises(InputError, match=r"has 20,001 paragraphs; the limit is 20,000"):
+        read_document(_word_file(paragraphs=MAX_PARAGRAPHS), filename="minutes.docx")
+
+
+def test_a_zip_with_thousands_of_parts_is_refused_as_a_spreadsheet_too():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for n in range(2_001):
+            archive.writestr(f"xl/part{n}.xml", b"")
+    with pytest.raises(InputError, match=r"spreadsheet has 2,001 parts inside it; the limit is 2,000"):
+        check_zip_container(out.getvalue(), "spreadsheet")
+
+
+def test_an_ordinary_word_file_still_reads():
+    text, _ = read_document(_word_file(), filename="minutes.docx")
+    assert "The Committee noted the report." in text
+
+
+def test_a_file_that_claims_to_be_a_pdf_but_is_not_is_refused_with_a_reason():
+    with pytest.raises(InputError, match="this PDF cannot be read"):
+        read_document(b"%PDF-1.7\n" + b"garbage " * 100, filename="minutes.pdf")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(min_size=0, max_size=4096), st.sampled_from(["minutes.txt", "minutes.docx", "minutes.pdf", "page.html"]))
+def test_random_bytes_give_text_or_an_input_error(data, filename):
+    try:
+        text, warnings = read_document(data, filename=filename)
+    except InputError as error:
+        assert str(error)
+    else:
+        assert isinstance(text, str) and isinstance(warnings, list)
+        extract(text, source=filename)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000))
+def test_random_text_extracts_without_crashing(text):
+    contract = extract(text, source="random.txt").to_contract()
+    json.dumps(contract)  # the preview can always be shown and saved
+    assert set(contract) >= {"visits", "recommendations", "actions", "measures", "owners", "decisions"}
