@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install assets migrate seed bench lint clean
+.PHONY: run test install assets migrate seed bench lint clean backup restore
 
 run: install assets
 	@mkdir -p var
@@ -33,6 +33,13 @@ assets: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/tracker-....backup"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 lint: install
 	$(VENV)/bin/ruff check .
