@@ -145,14 +145,15 @@ INVITED_BEFORE = re.compile(r"\binvited\b", re.I)
 # "It was agreed that Alison Hinds, Head of ... would escalate the issue": after an agreement any
 # verb is the commitment, not only the usual ones.
 AGREED_BEFORE = re.compile(r"\b(?:agreed|undertook|promised|committed)\b[^.;]*$", re.I)
-WOULD_ANY = re.compile(r"\b(?:would|will)\s+(?:also\s+)?(?:personally\s+)?(?P<verb>(?!be\b|have\b|not\b|need\b|like\b|welcome\b)[a-z]+)\b")
+WOULD_ANY = re.compile(r"\b(?:would|will|agreed to|undertook to|promised to|offered to)\s+(?:also\s+)?(?:personally\s+)?(?P<verb>(?!be\b|have\b|not\b|need\b|like\b|welcome\b)[a-z]+)\b")
 
 
 def _commitments(sentence: str):
     found = list(WOULD.finditer(sentence))
     taken = {m.start() for m in found}
     for m in WOULD_ANY.finditer(sentence):
-        if m.start() not in taken and AGREED_BEFORE.search(sentence, 0, m.start()):
+        if m.start() not in taken and (not m.group(0).startswith(("would", "will"))
+                                       or AGREED_BEFORE.search(sentence, 0, m.start())):
             found.append(m)
     return sorted(found, key=lambda m: m.start())
 
@@ -199,20 +200,15 @@ WHEN = re.compile(
 DEADLINE = re.compile(r"\b(?:by|no later than|before|not later than)[ \t]+(?:the[ \t]+)?(?:end[ \t]+of[ \t]+)?\d", re.I)
 
 
-TASK_STEMS = ("submi", "publi", "produc", "prepar", "provid", "send", "sent", "complet", "develop", "deliver",
-              "circulat", "shared", "finali", "distribut", "issued", "drawn")
+TASK_SIEVE = re.compile(  # on the lowered text: the words a passive task or an obligation cannot do without
+    r"be (?:[a-z]+ly )?(?:developed|shared|published|submitted|circulated|produced|prepared|sent|provided|drawn up|"
+    r"finali[sz]ed|completed|distributed|issued)\b| to (?:[a-z]+ and )?(?:submit|publish|produce|prepare|provide|send|"
+    r"complete|develop|deliver)\b|for (?:submission|publication) to")
 
 
 def _task_offsets(text: str) -> list[int]:
-    """Where a passive task or an obligation occurs, from one pass over the lowered text (a sieve)."""
-    low = lowered(text)
-    out = []
-    for stem in TASK_STEMS:
-        at = low.find(stem)
-        while at >= 0:
-            out.append(at)
-            at = low.find(stem, at + 1)
-    return sorted(out)
+    """Where a passive task or an obligation may occur, from one pass over the lowered text."""
+    return [m.start() for m in TASK_SIEVE.finditer(lowered(text))]
 
 
 def _required_of_the_council(text, s, e, year_hint):

@@ -98,7 +98,7 @@ ASKED_BEFORE = re.compile(
 )
 ASKED_AFTER = re.compile(r"^[ \t]*(?:asked|queried|questioned|enquired|inquired|wondered|sought|requested|was thanked|were thanked|sent)\b", re.I)
 INSPECTOR = re.compile(r"^(?:HM\s+|Her Majesty'?’?s\s+|His Majesty'?’?s\s+)?Inspectors?\b|^(?:Senior|Lead|Social Care|Regulatory)\s+Inspector", re.I)
-LIST_JOIN = re.compile(r"^(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:,|,?[ \t]+and|[ \t]*&)[ \t]+(?:the[ \t]+)?$")
+LIST_JOIN = re.compile(r"^(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:[,;]|[,;]?[ \t]+and|[ \t]*&)[ \t]+(?:the[ \t]+)?$")
 PERSON_BEFORE = re.compile(rf"(?<![\w’']){PERSON},[ \t]+(?:the[ \t]+)?(?:[A-Za-z]+[’']s[ \t]+)?$")
 PERSON_AFTER = re.compile(rf"^(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?(?P<person>{PERSON})(?![\w’'])")
 # "invited Councillor Paffey, the Cabinet Member for ..., and Hillary Brooks, ..., to address the panel"
@@ -267,7 +267,10 @@ def _invited(text: str, mentions: list[RoleMention]) -> list[RoleMention]:
             if mentions[i].end <= m.end("who"):
                 inside.append(mentions[i])
             i += 1
-        out.extend(inside)
+        for r in inside:
+            # "the lead Executive Member": the attendance list says which one, in full
+            fuller = [o for o in mentions if len(r.title.split()) <= 3 and o.title.startswith(r.title + " ")]
+            out.extend(fuller or [r])
         for plural in PLURAL_ROLE.finditer(text, m.start("who"), m.end("who")):
             if any(r.start <= plural.start() < r.end for r in inside):
                 continue
@@ -304,7 +307,8 @@ def _people_with_roles(text: str, mentions: list[RoleMention]) -> dict[str, Role
         if INSPECTOR.match(mention.title):
             continue
         people = []
-        before = PERSON_BEFORE.search(text, max(0, mention.start - 70), mention.start)
+        comma = text.rfind(",", max(0, mention.start - 25), mention.start)
+        before = PERSON_BEFORE.search(text, max(0, mention.start - 70), mention.start) if comma >= 0 else None
         if before:
             people.append(before.group(0).split(",", 1)[0])
         after = PERSON_AFTER.match(text[mention.end:mention.end + 60])

@@ -31,7 +31,7 @@ QUALIFIERS = (
 HEADS_ALONE = (
     "Director|Manager|Head|Officer|Chief Executive|Commissioner|Adviser|Advisor|Superintendent|Inspector|Nurse|"
     "Doctor|Headteacher|Psychologist|Consultant|Solicitor|Chief Constable|Chair of the Safeguarding Partnership|"
-    "Mayor|CEO|Chairman|Chairwoman|Chairperson"
+    "Mayor|CEO|Chairman|Chairwoman|Chairperson|Chair"
 )
 HEADS_QUALIFIED = "Member|Lead|Worker|Holder|Leader|Partner|Coordinator|Co-ordinator"
 CAP = r"(?:[A-Z][\w’'\-]*|[A-Z]{2,})"
@@ -47,7 +47,7 @@ DOMAIN = re.compile(
 ROLE = re.compile(
     rf"(?P<role>(?:(?:{QUALIFIERS})[ \t]+)*(?:(?<![\w’'])(?:{HEADS_ALONE})|(?<=[ \t])(?:{HEADS_QUALIFIED}))\b"
     rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{CAPSEQ}|[ \t]+(?!and\b|of\b|for\b){CAPSEQ})?"
-    rf"(?:(?:,|[ \t]+[-–—])[ \t]+(?P<tail>{CAPSEQ}))?)"
+    rf"(?:(?:,|:|[ \t]+[-–—])[ \t]+(?P<tail>{CAPSEQ}))?)"
 )
 HONORIFIC = re.compile(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame|Lord|Lady)\b")
 NOT_ROLE_WORDS = re.compile(r"\b(?:Board|Committee|Panel|Council|Team|Meeting|Report|Plan|Ofsted|Group)$")
@@ -82,7 +82,7 @@ def _find_roles(text: str, start: int, end: int | None) -> list[RoleMention]:
         if tail and m.start("tail") < e:
             if HONORIFIC.match(tail) or not DOMAIN.search(view, m.start("tail"), min(e, m.end("tail"))):
                 e = m.start("tail")
-                while e > s and view[e - 1] in ", -–—":
+                while e > s and view[e - 1] in ",: -–—":
                     e -= 1
         title = _tidy_title(view[s:e])
         if not title:
@@ -116,7 +116,7 @@ HEAD_TOKEN = re.compile(rf"(?:{HEADS_ALONE}|{HEADS_QUALIFIED})\b")
 QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?:{QUALIFIERS})[ \t]+$")
 # "Director of Children’s Services, Service Development Manager and Interim Assistant Director":
 # a list of roles, not one title - each title ends where the next one's words begin.
-NEXT_ROLE = re.compile(rf"(?:,|[ \t]+(?:and|&)|[ \t]*&)[ \t]+(?:the[ \t]+)?(?:(?:{QUALIFIERS}|[A-Z][a-z]+)[ \t]+){{0,3}}(?:{HEADS_ALONE}|{HEADS_QUALIFIED})\b")
+NEXT_ROLE = re.compile(rf"(?:[,;:]|[ \t]+(?:and|&)|[ \t]*&)[ \t]+(?:the[ \t]+)?(?:(?:{QUALIFIERS}|[A-Z][a-z]+)[ \t]+){{0,3}}(?:{HEADS_ALONE}|{HEADS_QUALIFIED})\b")
 CHAIR_HEAD = re.compile(r"\bChair(?:man|woman|person)?\b")
 POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+[’']s[ \t]+$")
 LOWER_QUALIFIER_BEFORE = re.compile(r"(?<![\w’'])(?:interim|acting|joint|independent|temporary)[ \t]+$")
@@ -237,6 +237,7 @@ ANY_CASE_ROLE = re.compile(
 
 
 _LC_HEAD_TOKEN = re.compile(rf"(?<![a-z’'])(?:{_LC_HEAD})(?![a-z])")
+_LC_QUALIFIER_WORDS = frozenset(_LC_QUALIFIER.split("|"))
 _OF_FOR = re.compile(r"[ \t]+(?:of|for)[ \t]")
 _LC_QUALIFIER_BEFORE = re.compile(rf"(?<![a-z’'])(?:{_LC_QUALIFIER})[ \t]+$")
 
@@ -265,6 +266,9 @@ def _find_roles_any_case(text: str, start: int, end: int | None) -> list[RoleMen
             continue
         at = head.start()
         for _ in range(3):
+            space = low.rfind(" ", max(covered, at - 30), at - 1)
+            if low[space + 1:at].strip() not in _LC_QUALIFIER_WORDS:
+                break  # a quick look at the word before, then the exact check
             q = _LC_QUALIFIER_BEFORE.search(low, max(covered, at - 30), at)
             if not q:
                 break
