@@ -101,10 +101,20 @@ def _find_roles(text: str, start: int, end: int | None) -> list[RoleMention]:
         chair = CHAIR_HEAD.search(title)
         if chair and not re.search(r"\bof\b", title[chair.end():]):
             continue  # "the Chairman" alone chairs the meeting; "Chairman of the Improvement Board" is a role
-        if NOT_ROLE_WORDS.search(title) and not chair:
+        if NOT_ROLE_WORDS.search(title) and not chair and not OF_A_BODY.search(title):
             continue
         if view.startswith(" people", e) and title.endswith("Young"):
             e += len(" people")  # "Children and Young people", copied as written
+        if PORTFOLIO_HEAD.match(title):
+            portfolio = PORTFOLIO_BEFORE.search(view, max(start, s - 60), s)
+            if portfolio:
+                at = portfolio.start()
+                lead = re.match(r"(?:The|A|An|the)[ \t]+", view[at:s])
+                at += lead.end() if lead else 0
+                words = [w for w in view[at:s].replace("&", " ").replace(",", " ").split() if w != "and"]
+                if words and all(DOMAIN.fullmatch(w) or w in ("Young", "Families", "Children", "Adults", "Adult")
+                                 for w in words):
+                    s = at  # "the Children and Families Portfolio Holder"
         lower = LOWER_QUALIFIER_BEFORE.search(view, max(start, s - 40), s)
         if lower:  # "the joint Director of Children’s Services", "an independent Director ..."
             s = lower.start()
@@ -117,6 +127,10 @@ QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?:{QUALIFIERS})[ \t]+$")
 # "Director of Children’s Services, Service Development Manager and Interim Assistant Director":
 # a list of roles, not one title - each title ends where the next one's words begin.
 NEXT_ROLE = re.compile(rf"(?:[,;:]|[ \t]+(?:and|&)|[ \t]*&)[ \t]+(?:the[ \t]+)?(?:(?:{QUALIFIERS}|[A-Z][a-z]+)[ \t]+){{0,3}}(?:{HEADS_ALONE}|{HEADS_QUALIFIED})\b")
+# "Leader of the Council", "Chief Executive of the Trust": a head, then the body it leads
+OF_A_BODY = re.compile(rf"^(?:(?:{QUALIFIERS})[ \t]+)*(?:Leader|Chief Executive|Deputy Leader)[ \t]+of[ \t]+the[ \t]+(?:Council|Board|Trust|Partnership)$")
+PORTFOLIO_HEAD = re.compile(r"^(?:Portfolio Holder|Lead Member|Lead Councillor)\b")
+PORTFOLIO_BEFORE = re.compile(r"(?<![\w’'])(?:[A-Z][a-z’']+(?:[ \t]+(?:and|&)[ \t]+|[ \t]+)){1,5}$")
 CHAIR_HEAD = re.compile(r"\bChair(?:man|woman|person)?\b")
 POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+[’']s[ \t]+$")
 LOWER_QUALIFIER_BEFORE = re.compile(r"(?<![\w’'])(?:interim|acting|joint|independent|temporary)[ \t]+$")
@@ -237,6 +251,7 @@ ANY_CASE_ROLE = re.compile(
 
 
 _LC_HEAD_TOKEN = re.compile(rf"(?<![a-z’'])(?:{_LC_HEAD})(?![a-z])")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?[ \t]+[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?\b")
 _LC_QUALIFIER_WORDS = frozenset(_LC_QUALIFIER.split("|"))
 _OF_FOR = re.compile(r"[ \t]+(?:of|for)[ \t]")
 _LC_QUALIFIER_BEFORE = re.compile(rf"(?<![a-z’'])(?:{_LC_QUALIFIER})[ \t]+$")
@@ -279,6 +294,10 @@ def _find_roles_any_case(text: str, start: int, end: int | None) -> list[RoleMen
         if m is None and at != head.start():
             m = ANY_CASE_ROLE.match(text, head.start(), end)
         if m is None:
+            if at != head.start() and _NAME_AFTER.match(text, head.end()):
+                # "Cabinet member Kirstie Hurst-Knight told a meeting": the bare title before a name
+                out.append(RoleMention(at, head.end(), " ".join(text[at:head.end()].split())))
+                covered = head.end()
             continue
         s, e = m.start(), m.end()
         covered = e

@@ -365,3 +365,31 @@ def test_what_is_not_a_task_of_the_council(text):
 def test_a_post_being_filled_is_not_an_action_owner(text):
     assert all(a.owner is None or "Worker" not in a.owner for a in extract(text).actions)
     assert not any("Worker" in o for o in owners(text))
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The Leader of the Council commented that there were significant shortcomings.", "Leader of the Council"),
+    ("Minutes:\n\nThe Chief Executive of the Trust reported that recruitment had improved.",
+     "Chief Executive of the Trust"),
+])
+def test_the_leader_or_chief_executive_of_a_body_is_a_role_not_a_body(text, role):
+    assert owners(text) == [role]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The Children and Families Portfolio Holder thanked staff for their continued hard work.",
+     "Children and Families Portfolio Holder"),
+    ("Councillor Smith, Education and Skills Lead Member, said the plan was on track.",
+     "Education and Skills Lead Member"),
+])
+def test_a_portfolio_named_before_its_holder_belongs_to_the_title(text, role):
+    assert owners(text) == [role]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Cabinet member Kirstie Hurst-Knight told a meeting of the council “decisive action” had been taken.",
+     "Cabinet member"),
+    ("“We are on track,” said cabinet member Jo Bloggs.", "cabinet member"),
+])
+def test_a_bare_lower_case_title_before_a_name_is_an_owner(text, role):
+    assert owners(text) == [role]
