@@ -25,6 +25,7 @@ SPEECH_VERBS = (
     "submits|presents|introduces|reports|explains|confirms|continues to|continued to|took responsibility|"
     "takes responsibility|is responsible|was responsible|leads|led|chairs|chaired|drives|drove|wrote|writes|"
     "briefed|tabled|delivered|talked|answered|addressed|assured|promised|pledged|made[ \t]+a[ \t]+presentation|"
+    "reminded|pointed[ \t]+out|read[ \t]+out|placed[ \t]+on[ \t]+record|alluded|drew[ \t]+attention|opened[ \t]+the[ \t]+discussion|"
     "(?:attended|attends)[ \t]+(?:the[ \t]+meeting[ \t]+)?to[ \t]+(?:feed[ \t]*back|present|update|inform|report|brief|introduce|answer|respond|give)|"
     "(?:was|were)[ \t]+in[ \t]+attendance[ \t]+to[ \t]+(?:feed[ \t]*back|present|update|inform|report|brief|introduce|answer|respond|give)"
 )
@@ -42,7 +43,7 @@ BEFORE_AUTHOR = re.compile(
     r"(?:report|reports|presentation|update|paper|briefing|submission)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?$"
     r"|(?:question|questions)\b[^\n]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$"
     r"|\b(?:presented|introduced|submitted|prepared|written|given|led|chaired|headed|delivered)[ \t]+by[ \t]+(?:the[ \t]+|an?[ \t]+)?$"
-    r"|\b(?:presented|introduced|submitted|prepared|written|given|led)[ \t]+by[ \t]+[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,3}[ \t]*\([ \t]*(?:the[ \t]+)?$"
+    r"|\b(?:presented|introduced|submitted|prepared|written|given|led)[ \t]+by[ \t]+[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,3}[ \t]*(?:\(|,)[ \t]*(?:the[ \t]+)?$"
     r"|\b(?:authority|responsibility)[ \t]+(?:be|is|was|being)[ \t]+delegated[ \t]+to[ \t]+(?:the[ \t]+)?$"
     r"|\b(?:said|says|added|explained|commented)[ \t]+(?:the[ \t]+)?$"
     rf"|\b(?:said|says|added|explained|commented)[ \t]+{PERSON},[ \t]+(?:the[ \t]+)?$"
@@ -218,9 +219,13 @@ def _apposition_acts(text: str, mention: RoleMention) -> bool:
     return False
 
 
+REPORT_HEADER = re.compile(r"^[ \t]*(?:report[ \t]+(?:to|of|by|from)|date[ \t]+of[ \t]+meeting|lead[ \t]+officer|"
+                           r"report[ \t]+author|author|by|from|cabinet[ \t]+member|portfolio)[ \t]*:?[ \t]*$", re.I | re.M)
+
+
 def _alone_on_a_header_line(text: str, mention: RoleMention) -> bool:
     """A report's header: a line holding only the author's title (its "Report by:" label lost)."""
-    if mention.start > 1500:
+    if mention.start > 1500 or not REPORT_HEADER.search(text, max(0, mention.start - 600), mention.start):
         return False
     s, e = _line_of(text, mention.start)
     label = re.sub(r"^(?:report\s+(?:of|by|from)|by|from|author|lead officer)\s*:?\s*", "", text[s:mention.start].strip(), flags=re.I)

@@ -26,7 +26,8 @@ QUALIFIERS = (
     "Operational|Lead|Joint|Divisional|Area|Team|Practice|Cabinet|Portfolio|Programme|Project|Designated|"
     "Independent|Statutory|Social|Finance|Business|Quality|Performance|Safeguarding|Commissioning|Workforce|"
     "Improvement|Children’s|Children's|Education|Virtual|School|Interim Director|Managing|Development|Parenting|"
-    "Democratic|Participation|Engagement|City|Family"
+    "Democratic|Participation|Engagement|City|Family|Partnership|Partnerships|Services|Care|Youth|Health|Learning|"
+    "Assurance|Fostering|Adoption|Placements|Inclusion|Protection|Help|Early Help|Justice|Residential|Leaving Care"
 )
 HEADS_ALONE = (
     "Director|Manager|Head|Officer|Chief Executive|Commissioner|Adviser|Advisor|Superintendent|Inspector|Nurse|"
@@ -50,7 +51,8 @@ ROLE = re.compile(
     rf"(?:(?:,|:|[ \t]+[-–—])[ \t]+(?P<tail>{CAPSEQ}))?)"
 )
 HONORIFIC = re.compile(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame|Lord|Lady)\b")
-NOT_ROLE_WORDS = re.compile(r"\b(?:Board|Committee|Panel|Council|Team|Meeting|Report|Plan|Ofsted|Group)$")
+NOT_ROLE_WORDS = re.compile(r"\b(?:Board|Committee|Panel|Council|Team|Meeting|Report|Plan|Ofsted|Group|Update|Updates|"
+                            r"Briefing|Presentation|Statement|Feedback|Minutes|Agenda|Item|Annual)$")
 
 
 @dataclass(frozen=True)

@@ -393,3 +393,32 @@ def test_a_portfolio_named_before_its_holder_belongs_to_the_title(text, role):
 ])
 def test_a_bare_lower_case_title_before_a_name_is_an_owner(text, role):
     assert owners(text) == [role]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Minutes:\nThe Senior Partnership Officer presented the Corporate Parenting Panel Work Programme.",
+     "Senior Partnership Officer"),
+    ("The Assistant Director Children’s Services Operations reminded the meeting that the review had not "
+     "finished.", "Assistant Director Children’s Services Operations"),
+    ("Councillor O Gunn, Cabinet Portfolio Holder for Children and Young People’s Services placed on record the "
+     "council’s thanks.", "Cabinet Portfolio Holder for Children and Young People’s Services"),
+])
+def test_service_words_before_a_title_and_more_verbs_of_the_genre(text, role):
+    assert owners(text) == [role]
+
+
+@pytest.mark.parametrize("text", [
+    "Head Of Service Update\n\nThe Board will consider a verbal update on the role of the corporate parent.",
+    "Agenda item\n\nDirector of Children’s Services\n\nMembers discussed the budget.",
+])
+def test_a_title_alone_on_a_line_outside_a_report_header_is_not_an_owner(text):
+    assert owners(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Board considered a verbal update presented by Joel Hanna, Head of Service, Corporate Parenting.",
+    "Joel Hanna, Head of Service, Corporate Parenting\n\nThe Board considered the update. Joel Hanna gave a "
+    "presentation on three areas.",
+])
+def test_presented_by_a_named_person_with_a_title(text):
+    assert owners(text) == ["Head of Service, Corporate Parenting"]
