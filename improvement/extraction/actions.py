@@ -145,7 +145,10 @@ INVITED_BEFORE = re.compile(r"\binvited\b", re.I)
 # "It was agreed that Alison Hinds, Head of ... would escalate the issue": after an agreement any
 # verb is the commitment, not only the usual ones.
 AGREED_BEFORE = re.compile(r"\b(?:agreed|undertook|promised|committed)\b[^.;]*$", re.I)
-WOULD_ANY = re.compile(r"\b(?:would|will|agreed to|undertook to|promised to|offered to)\s+(?:also\s+)?(?:personally\s+)?(?P<verb>(?!be\b|have\b|not\b|need\b|like\b|welcome\b)[a-z]+)\b")
+WOULD_ANY = re.compile(r"\b(?:would|will|agreed to|undertook to|promised to|offered to)\s+(?:also\s+)?(?:personally\s+)?(?:then\s+|now\s+|personally\s+)?"
+                       r"(?P<verb>(?!(?:be|have|not|need|like|welcome|the|a|an|this|that|these|those|it|its|their|his|her|our|"
+                       r"all|any|some|such|each|every|which|what|more|further|them|him|me|us|you|and|or|but|in|on|at|for|"
+                       r"with|by|from|of|as|so|also|only|still|now|then|consider|continue|expect|hope|seek)\b)[a-z]+)\b")
 
 
 def _commitments(sentence: str):

@@ -422,3 +422,11 @@ def test_a_title_alone_on_a_line_outside_a_report_header_is_not_an_owner(text):
 ])
 def test_presented_by_a_named_person_with_a_title(text):
     assert owners(text) == ["Head of Service, Corporate Parenting"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Director agreed to the proposal from the panel.",
+    "Minutes:\n\nThe Head of Service agreed to this and thanked Members.",
+])
+def test_agreeing_to_something_is_not_a_task(text):
+    assert extract(text).actions == []
