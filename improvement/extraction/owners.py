@@ -117,8 +117,8 @@ def responsible_mentions(text: str) -> list[RoleMention]:
     groups = _list_groups(text, mentions)
     for i, mention in enumerate(mentions):
         before = text[max(0, mention.start - 90):mention.start]
-        if INSPECTOR.match(mention.title) or re.search(r"\bOfsted\s*$", before, re.I):
-            continue  # the inspectorate is not an owner of the plan
+        if _inspectorate_or_national(text, mention, before):
+            continue  # the inspectorate and national office holders are not owners of the plan
         last = mentions[groups[i]]  # a list of presenters shares the verb after its last title
         after = text[last.end:last.end + 200]
         first_before = text[max(0, mentions[_group_start(groups, i)].start - 90):mentions[_group_start(groups, i)].start]
@@ -134,6 +134,18 @@ def responsible_mentions(text: str) -> list[RoleMention]:
         for mention in find_roles(text, m.start("who"), m.end("who")):
             out.append(mention)
     return sorted(out, key=lambda r: r.start)
+
+
+OFSTED_BEFORE = re.compile(r"\bOfsted(?:[’']s)?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]*$", re.I)
+OFSTED_AFTER = re.compile(r"^[ \t]+(?:for|at|of|from)[ \t]+(?:the[ \t]+)?Ofsted\b", re.I)
+NATIONAL = re.compile(r"\b(?:for|of)[ \t]+(?:England|Wales|Scotland)\b|\bEngland[’']s\b")
+
+
+def _inspectorate_or_national(text: str, mention: RoleMention, before: str) -> bool:
+    """Ofsted's own people ("Ofsted’s National Director for Social Care", "the Regional Director for
+    Ofsted", HMI) and national office holders ("Children’s Commissioner for England")."""
+    return bool(INSPECTOR.match(mention.title) or OFSTED_BEFORE.search(before[-40:])
+                or OFSTED_AFTER.match(text, mention.end, mention.end + 30) or NATIONAL.search(mention.title))
 
 
 def _all_roles(text: str) -> list[RoleMention]:
@@ -309,7 +321,7 @@ def _people_with_roles(text: str, mentions: list[RoleMention]) -> dict[str, Role
     "the joint Director of Children’s Services, Alison Botham"), by full name and by surname."""
     out: dict[str, RoleMention] = {}
     for mention in mentions:
-        if INSPECTOR.match(mention.title):
+        if _inspectorate_or_national(text, mention, text[max(0, mention.start - 40):mention.start]):
             continue
         people = []
         comma = text.rfind(",", max(0, mention.start - 25), mention.start)

@@ -430,3 +430,13 @@ def test_presented_by_a_named_person_with_a_title(text):
 ])
 def test_agreeing_to_something_is_not_a_task(text):
     assert extract(text).actions == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ofsted’s National Director for Social Care, Yvette Stanley, said the findings were stark.",
+    "Yvette Stanley, Ofsted National Director for Social Care, said: “We are concerned.”\n\nYvette Stanley "
+    "added that the council had work to do.",
+    "Children’s Commissioner for England Dame Rachel de Souza said the report was worrying.",
+])
+def test_the_inspectorate_and_national_office_holders_are_not_owners(text):
+    assert owners(text) == []
