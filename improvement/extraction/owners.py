@@ -41,7 +41,7 @@ AFTER_SPEAKER = re.compile(
 )
 BEFORE_AUTHOR = re.compile(
     r"(?:report|reports|presentation|update|paper|briefing|submission)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?$"
-    r"|(?:question|questions)\b[^\n]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$"
+    r"|(?:question|questions)\b[^\n.;,]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$"
     r"|\b(?:presented|introduced|submitted|prepared|written|given|led|chaired|headed|delivered)[ \t]+by[ \t]+(?:the[ \t]+|an?[ \t]+)?$"
     r"|\b(?:presented|introduced|submitted|prepared|written|given|led)[ \t]+by[ \t]+[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,3}[ \t]*(?:\(|,)[ \t]*(?:the[ \t]+)?$"
     r"|\b(?:authority|responsibility)[ \t]+(?:be|is|was|being)[ \t]+delegated[ \t]+to[ \t]+(?:the[ \t]+)?$"
@@ -119,6 +119,8 @@ def responsible_mentions(text: str) -> list[RoleMention]:
         before = text[max(0, mention.start - 90):mention.start]
         if _inspectorate_or_national(text, mention, before):
             continue  # the inspectorate and national office holders are not owners of the plan
+        if i and before.endswith("(") and text.startswith(")", mention.end) and mentions[i - 1].end >= mention.start - 3:
+            continue  # "the Portfolio Holder for Children Services (Lead Member)": one person, one owner
         last = mentions[groups[i]]  # a list of presenters shares the verb after its last title
         after = text[last.end:last.end + 200]
         first_before = text[max(0, mentions[_group_start(groups, i)].start - 90):mentions[_group_start(groups, i)].start]

@@ -440,3 +440,30 @@ def test_agreeing_to_something_is_not_a_task(text):
 ])
 def test_the_inspectorate_and_national_office_holders_are_not_owners(text):
     assert owners(text) == []
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("The Portfolio Holder for Children Services (Lead Member) also confirmed that the visit had been "
+     "rescheduled.", ["Portfolio Holder for Children Services"]),
+    ("Minutes:\nThe Executive Member for Children (Lead Member) said the plan was on track.",
+     ["Executive Member for Children"]),
+])
+def test_a_title_in_brackets_after_another_is_the_same_owner(text, roles):
+    assert owners(text) == roles
+
+
+@pytest.mark.parametrize("text", [
+    "In response to other questions, Members noted that the Manager had written to the Director of the Health "
+    "Trust about records.",
+    "Questions were asked about the budget, and the panel then wrote to the Director of the Health Trust.",
+])
+def test_someone_written_to_after_questions_is_not_the_role_a_question_is_put_to(text):
+    assert "Director of the Health Trust" not in owners(text)
+
+
+@pytest.mark.parametrize("text", [
+    "QUESTION FROM A RESIDENT TO THE CABINET MEMBER FOR CHILDREN AND SCHOOLS\n\nWould the cabinet member agree?",
+    "Question 3 from Ms Smith to the Cabinet Member for Children and Schools\n\nWill the plan be published?",
+])
+def test_the_role_a_question_is_put_to_is_an_owner(text):
+    assert owners(text) == ["Cabinet Member for Children and Schools"]
