@@ -255,7 +255,7 @@ def _subjunctive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem
     "agreed / asked / requested that", then a bare commitment verb."""
     opening = THAT_ROLE.match(text, s, e)
     for m in [*AGREED_THAT.finditer(text, s, e), *([opening] if opening else [])]:
-        for role in find_roles(text, m.end(), e):
+        for role in find_roles(text, m.end(), min(e, m.end() + 300)):  # the role comes first: a bounded look
             if role.start > m.end() + 4:
                 break
             verb = SUBJUNCTIVE_VERB.match(text, role.end, e)

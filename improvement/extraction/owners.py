@@ -115,6 +115,7 @@ def responsible_mentions(text: str) -> list[RoleMention]:
     out = []
     by_person = _people_with_roles(text, mentions)
     groups = _list_groups(text, mentions)
+    firsts = _group_firsts(groups)
     for i, mention in enumerate(mentions):
         before = text[max(0, mention.start - 90):mention.start]
         if _inspectorate_or_national(text, mention, before):
@@ -123,10 +124,10 @@ def responsible_mentions(text: str) -> list[RoleMention]:
             continue  # "the Portfolio Holder for Children Services (Lead Member)": one person, one owner
         last = mentions[groups[i]]  # a list of presenters shares the verb after its last title
         after = text[last.end:last.end + 200]
-        first_before = text[max(0, mentions[_group_start(groups, i)].start - 90):mentions[_group_start(groups, i)].start]
+        first_before = text[max(0, mentions[firsts[i]].start - 90):mentions[firsts[i]].start]
         if AFTER_SPEAKER.match(after) and not ASKED_BEFORE.search(first_before) and not _asked_after(text, last.end):
             out.append(mention)
-        elif BEFORE_AUTHOR.search(before) or (first_before != before and BEFORE_AUTHOR.search(first_before)):
+        elif _before_author(before) or (first_before != before and _before_author(first_before)):
             out.append(mention)
         elif _apposition_acts(text, mention) or _alone_on_a_header_line(text, mention) or _caption(text, mention):
             out.append(mention)
@@ -148,6 +149,15 @@ def _inspectorate_or_national(text: str, mention: RoleMention, before: str) -> b
     Ofsted", HMI) and national office holders ("Children’s Commissioner for England")."""
     return bool(INSPECTOR.match(mention.title) or OFSTED_BEFORE.search(before[-40:])
                 or OFSTED_AFTER.match(text, mention.end, mention.end + 30) or NATIONAL.search(mention.title))
+
+
+AUTHOR_HINTS = ("report", "presentation", "update", "paper", "briefing", "submission", "question", "response", " by",
+                "delegated", "said", "says", "added", "explained", "commented", ":")
+
+
+def _before_author(before: str) -> bool:
+    low = before.lower()
+    return any(hint in low for hint in AUTHOR_HINTS) and bool(BEFORE_AUTHOR.search(before))
 
 
 def _all_roles(text: str) -> list[RoleMention]:
@@ -183,10 +193,12 @@ def _list_groups(text: str, mentions: list[RoleMention]) -> list[int]:
     return last
 
 
-def _group_start(groups: list[int], i: int) -> int:
-    while i > 0 and groups[i - 1] == groups[i]:
-        i -= 1
-    return i
+def _group_firsts(groups: list[int]) -> list[int]:
+    """For each title, the index of the first title of its list."""
+    firsts = []
+    for i, last in enumerate(groups):
+        firsts.append(firsts[i - 1] if i and groups[i - 1] == last else i)
+    return firsts
 
 
 def _asked_after(text: str, end: int) -> bool:
@@ -194,15 +206,18 @@ def _asked_after(text: str, end: int) -> bool:
 
 
 def _line_of(text: str, offset: int) -> tuple[int, int]:
-    s = text.rfind("\n", 0, offset) + 1
-    e = text.find("\n", offset)
-    return s, len(text) if e < 0 else e
+    """The line around offset, looked for at most 2,000 characters either way (a very long line is
+    cut there: the rules that read lines want short ones)."""
+    floor = max(0, offset - 2000)
+    s = text.rfind("\n", floor, offset) + 1 or floor
+    e = text.find("\n", offset, offset + 2000)
+    return s, min(len(text), offset + 2000) if e < 0 else e
 
 
 def _listed_as_attending(text: str, offset: int) -> bool:
     """A line of an attendance list: a bullet, or a line under "In attendance" / "Present"."""
     s, e = _line_of(text, offset)
-    line = text[s:e].strip()
+    line = text[s:min(e, s + 20)].strip()
     if line[:1] in "•·-–*o" and (len(line) < 2 or line[1] in " \t\u00a0") or line.startswith("Ø"):
         return True
     return bool(ATTENDING.search(text, max(0, s - 400), s))
@@ -242,6 +257,8 @@ def _alone_on_a_header_line(text: str, mention: RoleMention) -> bool:
     if mention.start > 1500 or not REPORT_HEADER.search(text, max(0, mention.start - 600), mention.start):
         return False
     s, e = _line_of(text, mention.start)
+    if e - s > 300:
+        return False
     label = re.sub(r"^(?:report\s+(?:of|by|from)|by|from|author|lead officer)\s*:?\s*", "", text[s:mention.start].strip(), flags=re.I)
     if label or text[mention.end:e].strip(" \t:"):
         return False
@@ -253,8 +270,7 @@ def _caption(text: str, mention: RoleMention) -> bool:
     """A photo caption in news copy: a line of its own, "Councillor Katy Cole, <Council>'s Cabinet
     Member for Children's Services." - the name, the title and a full stop."""
     s, e = _line_of(text, mention.start)
-    line = text[s:e].strip()
-    if not line.endswith(".") or text[mention.end:e].strip() != ".":
+    if e - s > 300 or text[mention.end:e].strip() != ".":
         return False
     lead = text[s:mention.start].strip()
     m = re.fullmatch(rf"{PERSON},[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+){{0,4}}?(?:[A-Z][\w&-]*[’']s[ \t]*)?", lead + " ")

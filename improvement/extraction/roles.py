@@ -184,9 +184,10 @@ def _role_matches(view: str, start: int, end: int):
             if not q:
                 break
             at = q.start()
-        m = ROLE.match(view, at, end)
+        limit = min(end, p + 240)  # no title runs longer: a bound that keeps long runs of capitals linear
+        m = ROLE.match(view, at, limit)
         if m is None and at != p:
-            m = ROLE.match(view, p, end)
+            m = ROLE.match(view, p, limit)
         if m is None or m.end() <= p:
             continue
         stop = m.end()
@@ -283,8 +284,9 @@ def _find_roles_any_case(text: str, start: int, end: int | None) -> list[RoleMen
             continue
         at = head.start()
         for _ in range(3):
-            space = low.rfind(" ", max(covered, at - 30), at - 1)
-            if low[space + 1:at].strip() not in _LC_QUALIFIER_WORDS:
+            floor = max(covered, at - 30)
+            space = low.rfind(" ", floor, at - 1)
+            if low[max(space + 1, floor):at].strip() not in _LC_QUALIFIER_WORDS:
                 break  # a quick look at the word before, then the exact check
             q = _LC_QUALIFIER_BEFORE.search(low, max(covered, at - 30), at)
             if not q:
