@@ -141,13 +141,17 @@ def responsible_mentions(text: str) -> list[RoleMention]:
 
 OFSTED_BEFORE = re.compile(r"\bOfsted(?:[’']s)?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]*$", re.I)
 OFSTED_AFTER = re.compile(r"^[ \t]+(?:for|at|of|from)[ \t]+(?:the[ \t]+)?Ofsted\b", re.I)
+# Officers of the committee's own process ("Scrutiny Manager", "Governance Manager", "Committee
+# Officer") report on the meeting's business, not on the plan.
+PROCESS_OFFICER = re.compile(r"^(?:Senior[ \t]+|Principal[ \t]+|Lead[ \t]+)?(?:Scrutiny|Governance|Committee)\b")
 NATIONAL = re.compile(r"\b(?:for|of)[ \t]+(?:England|Wales|Scotland)\b|\bEngland[’']s\b")
 
 
 def _inspectorate_or_national(text: str, mention: RoleMention, before: str) -> bool:
     """Ofsted's own people ("Ofsted’s National Director for Social Care", "the Regional Director for
-    Ofsted", HMI) and national office holders ("Children’s Commissioner for England")."""
-    return bool(INSPECTOR.match(mention.title) or OFSTED_BEFORE.search(before[-40:])
+    Ofsted", HMI), national office holders ("Children’s Commissioner for England") and the officers
+    of the committee's own process."""
+    return bool(INSPECTOR.match(mention.title) or PROCESS_OFFICER.search(mention.title) or OFSTED_BEFORE.search(before[-40:])
                 or OFSTED_AFTER.match(text, mention.end, mention.end + 30) or NATIONAL.search(mention.title))
 
 

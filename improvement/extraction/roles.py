@@ -27,7 +27,8 @@ QUALIFIERS = (
     "Independent|Statutory|Social|Finance|Business|Quality|Performance|Safeguarding|Commissioning|Workforce|"
     "Improvement|Children’s|Children's|Education|Virtual|School|Interim Director|Managing|Development|Parenting|"
     "Democratic|Participation|Engagement|City|Family|Partnership|Partnerships|Services|Care|Youth|Health|Learning|"
-    "Assurance|Fostering|Adoption|Placements|Inclusion|Protection|Help|Early Help|Justice|Residential|Leaving Care"
+    "Assurance|Fostering|Adoption|Placements|Inclusion|Protection|Help|Early Help|Justice|Residential|Leaving Care|"
+    "Scrutiny|Governance|Committee|Policy|Legal|Finance|Communications|Data|Contracts|Procurement|Housing"
 )
 HEADS_ALONE = (
     "Director|Manager|Head|Officer|Chief Executive|Commissioner|Adviser|Advisor|Superintendent|Inspector|Nurse|"

@@ -467,3 +467,12 @@ def test_someone_written_to_after_questions_is_not_the_role_a_question_is_put_to
 ])
 def test_the_role_a_question_is_put_to_is_an_owner(text):
     assert owners(text) == ["Cabinet Member for Children and Schools"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Scrutiny Manager gave an oral update report on the work of the select committees.",
+    "Minutes:\n\nThe Governance Manager mentioned that a glossary had been published.\n\nThe Committee Officer "
+    "said papers had been published late.",
+])
+def test_officers_of_the_committees_own_process_are_not_owners(text):
+    assert owners(text) == []
