@@ -242,6 +242,9 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
     left = 0 if left < 0 or len(sentence[left:start].split()) < 3 else left
     right = min([i for i in (sentence.find(mark, end) for mark in ("; ", ". ")) if i >= 0] or [len(sentence)])
     title = re.sub(r"^(?:[,;:·•*\-–]|o(?=\s)|\s)+", "", clean(sentence[left:right])).rstrip(".")
+    if re.match(r"(?:be|been|being)\b", title):  # "..., be endorsed for submission": keep its subject
+        title = clean(sentence[:right]).rstrip(".")
+        title = re.sub(r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:(?:RESOLVED|Resolved)\s*[:\-–—]?\s*)?(?:That|that)\s+(?:the\s+)?", "", title)
     title = re.sub(r"^that\s+", "", title)
     return (title[:1].upper() + title[1:])[:200]
 
