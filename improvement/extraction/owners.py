@@ -101,6 +101,7 @@ ASKED_AFTER = re.compile(r"^[ \t]*(?:asked|queried|questioned|enquired|inquired|
 INSPECTOR = re.compile(r"^(?:HM\s+|Her Majesty'?’?s\s+|His Majesty'?’?s\s+)?Inspectors?\b|^(?:Senior|Lead|Social Care|Regulatory)\s+Inspector", re.I)
 LIST_JOIN = re.compile(r"^(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:[,;]|[,;]?[ \t]+and|[ \t]*&)[ \t]+(?:the[ \t]+)?$")
 PERSON_BEFORE = re.compile(rf"(?<![\w’']){PERSON},[ \t]+(?:the[ \t]+)?(?:[A-Za-z]+[’']s[ \t]+)?$")
+PERSON_BRACKET_BEFORE = re.compile(rf"(?<![\w’'])(?P<person>{PERSON})[ \t]*\([ \t]*(?:the[ \t]+)?$")
 PERSON_AFTER = re.compile(rf"^(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?(?P<person>{PERSON})(?![\w’'])")
 # "invited Councillor Paffey, the Cabinet Member for ..., and Hillary Brooks, ..., to address the panel"
 INVITED = re.compile(
@@ -350,6 +351,10 @@ def _people_with_roles(text: str, mentions: list[RoleMention]) -> dict[str, Role
         before = PERSON_BEFORE.search(text, max(0, mention.start - 70), mention.start) if comma >= 0 else None
         if before:
             people.append(before.group(0).split(",", 1)[0])
+        elif text.rfind("(", max(0, mention.start - 6), mention.start) >= 0:
+            bracketed = PERSON_BRACKET_BEFORE.search(text, max(0, mention.start - 70), mention.start)
+            if bracketed:  # "Dave Peplow (Independent Chair of the Safeguarding Board)"
+                people.append(bracketed.group("person"))
         after = PERSON_AFTER.match(text[mention.end:mention.end + 60])
         if after:
             people.append(after.group("person"))

@@ -476,3 +476,12 @@ def test_the_role_a_question_is_put_to_is_an_owner(text):
 ])
 def test_officers_of_the_committees_own_process_are_not_owners(text):
     assert owners(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Present: Jane Smith (Head of Safeguarding), Cllr Brown.\n\nJane Smith presented the findings of the audit.",
+    "The panel welcomed Jane Smith (the Head of Safeguarding) to the meeting.\n\nMs Smith reported that audits "
+    "had improved.",
+])
+def test_a_title_in_brackets_after_a_name_is_the_title_that_name_stands_for(text):
+    assert owners(text) == ["Head of Safeguarding"]
