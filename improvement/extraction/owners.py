@@ -42,7 +42,8 @@ AFTER_SPEAKER = re.compile(
 BEFORE_AUTHOR = re.compile(
     r"(?:report|reports|presentation|update|paper|briefing|submission)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?$"
     r"|(?:question|questions)\b[^\n.;,]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$"
-    r"|\b(?:presented|introduced|submitted|prepared|written|given|led|chaired|headed|delivered)[ \t]+by[ \t]+(?:the[ \t]+|an?[ \t]+)?$"
+    r"|\b(?:presented|introduced|submitted|prepared|written|given|led|chaired|headed|delivered|sent|drafted|produced|"
+    r"circulated|compiled|authored|signed)(?:[ \t]+to[ \t]+(?:the[ \t]+)?[A-Za-z]+)?[ \t]+by[ \t]+(?:the[ \t]+|an?[ \t]+)?$"
     r"|\b(?:presented|introduced|submitted|prepared|written|given|led)[ \t]+by[ \t]+[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,3}[ \t]*(?:\(|,)[ \t]*(?:the[ \t]+)?$"
     r"|\b(?:authority|responsibility)[ \t]+(?:be|is|was|being)[ \t]+delegated[ \t]+to[ \t]+(?:the[ \t]+)?$"
     r"|\b(?:said|says|added|explained|commented)[ \t]+(?:the[ \t]+)?$"
@@ -140,7 +141,7 @@ def responsible_mentions(text: str) -> list[RoleMention]:
     return sorted(out, key=lambda r: r.start)
 
 
-OFSTED_BEFORE = re.compile(r"\bOfsted(?:[’']s)?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]*$", re.I)
+OFSTED_BEFORE = re.compile(r"\b(?:Ofsted|OFSTED)(?:[’']s)?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]*$")
 OFSTED_AFTER = re.compile(r"^[ \t]+(?:for|at|of|from)[ \t]+(?:the[ \t]+)?Ofsted\b", re.I)
 # Officers of the committee's own process ("Scrutiny Manager", "Governance Manager", "Committee
 # Officer") report on the meeting's business, not on the plan.

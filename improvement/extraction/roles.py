@@ -93,6 +93,9 @@ def _find_roles(text: str, start: int, end: int | None) -> list[RoleMention]:
         words = title.split()
         s = view.index(words[0], s)
         e = _before_a_name(view, s, s + len(title))
+        month = TRAILING_MONTH.search(view, s, e)
+        if month:
+            e = month.start()  # "the Director of Children’s Services in March": a date, not the title
         title = view[s:e]
         words = title.split()
         if len(words) == 1:
@@ -134,6 +137,8 @@ NEXT_ROLE = re.compile(rf"(?:[,;:]|[ \t]+(?:and|&)|[ \t]*&)[ \t]+(?:the[ \t]+)?(
 OF_A_BODY = re.compile(rf"^(?:(?:{QUALIFIERS})[ \t]+)*(?:Leader|Chief Executive|Deputy Leader)[ \t]+of[ \t]+the[ \t]+(?:Council|Board|Trust|Partnership)$")
 PORTFOLIO_HEAD = re.compile(r"^(?:Portfolio Holder|Lead Member|Lead Councillor)\b")
 PORTFOLIO_BEFORE = re.compile(r"(?<![\w’'])(?:[A-Z][a-z’']+(?:[ \t]+(?:and|&)[ \t]+|[ \t]+)){1,5}$")
+TRAILING_MONTH = re.compile(r"[ \t]+(?:in|on|from|until|by)[ \t]+(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday)$")
 CHAIR_HEAD = re.compile(r"\bChair(?:man|woman|person)?\b")
 POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+[’']s[ \t]+$")
 LOWER_QUALIFIER_BEFORE = re.compile(r"(?<![\w’'])(?:interim|acting|joint|independent|temporary)[ \t]+$")

@@ -485,3 +485,11 @@ def test_officers_of_the_committees_own_process_are_not_owners(text):
 ])
 def test_a_title_in_brackets_after_a_name_is_the_title_that_name_stands_for(text):
     assert owners(text) == ["Head of Safeguarding"]
+
+
+@pytest.mark.parametrize("text", [
+    "The draft plan was sent to Ofsted by the Director of Children’s Services in March.",
+    "Following the letter from Ofsted the Director of Children’s Services said the service would respond.",
+])
+def test_a_council_title_after_the_word_ofsted_is_still_an_owner(text):
+    assert owners(text) == ["Director of Children’s Services"]
