@@ -196,6 +196,7 @@ OBLIGED_TASK = re.compile(
     r"\b(?:had|has|have|needs?|needed|is|are|was|were|been|being)[ \t]+(?:been[ \t]+)?(?:required|obliged|expected|asked|to)"
     r"[ \t]+(?:to[ \t]+)?(?:[a-z]+[ \t]+and[ \t]+)?(?P<verb>submit|publish|produce|prepare|provide|send|complete|develop|deliver)\b"
     r"|\bfor[ \t]+(?P<noun>submission|publication)[ \t]+to\b", re.I)
+BY_THE_INSPECTORATE = re.compile(r"[^.;]{0,40}?\bby[ \t]+(?:the[ \t]+)?(?:Ofsted|OFSTED|inspectors|the[ \t]+inspectorate|HMI)\b")
 WHEN = re.compile(
     r"\b(?:by|in|before|during|within|from|no later than|at the end of|over)[ \t]+(?:the[ \t]+)?(?:early|late|mid|end[ \t]+of|next|"
     r"coming|\d|January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -222,6 +223,8 @@ def _required_of_the_council(text, s, e, year_hint):
     if m is not None:
         if not DOCUMENT.search(sentence, max(0, m.start() - 150), m.start()):
             return None  # the plan or report itself is what would be developed or shared
+        if BY_THE_INSPECTORATE.match(sentence, m.end()):
+            return None  # "the report will be published by Ofsted on 4 June": the inspectorate's step, not the council's
         if m.group("modal").lower() not in ("would", "will", "shall", "should", "must") and not WHEN.search(sentence, m.end()):
             return None  # "which was scheduled to be sent": only with a time ("to be published in early 2023")
     else:

@@ -493,3 +493,11 @@ def test_a_title_in_brackets_after_a_name_is_the_title_that_name_stands_for(text
 ])
 def test_a_council_title_after_the_word_ofsted_is_still_an_owner(text):
     assert owners(text) == ["Director of Children’s Services"]
+
+
+@pytest.mark.parametrize("text", [
+    "The report will be published by Ofsted on 4 June 2021. Until then the letter remains under embargo.",
+    "Minutes:\n\nThe final letter would be sent to the council by inspectors within two weeks.",
+])
+def test_a_step_the_inspectorate_takes_is_not_the_councils_action(text):
+    assert extract(text).actions == []
