@@ -197,6 +197,8 @@ OBLIGED_TASK = re.compile(
     r"[ \t]+(?:to[ \t]+)?(?:[a-z]+[ \t]+and[ \t]+)?(?P<verb>submit|publish|produce|prepare|provide|send|complete|develop|deliver)\b"
     r"|\bfor[ \t]+(?P<noun>submission|publication)[ \t]+to\b", re.I)
 BY_THE_INSPECTORATE = re.compile(r"[^.;]{0,40}?\bby[ \t]+(?:the[ \t]+)?(?:Ofsted|OFSTED|inspectors|the[ \t]+inspectorate|HMI)\b")
+MEMBERS_ASKED = re.compile(r"\b(?:[Mm]embers|[Cc]ouncillors|[Pp]artners|[Ss]chools)[ \t]+(?:were|are|had[ \t]+been|have[ \t]+been)[ \t]+"
+                           r"(?:asked|invited|encouraged|reminded)\b")
 WHEN = re.compile(
     r"\b(?:by|in|before|during|within|from|no later than|at the end of|over)[ \t]+(?:the[ \t]+)?(?:early|late|mid|end[ \t]+of|next|"
     r"coming|\d|January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -231,6 +233,8 @@ def _required_of_the_council(text, s, e, year_hint):
         m = OBLIGED_TASK.search(sentence)
         if m is None or not DEADLINE.search(sentence, m.end()):
             return None  # an obligation counts with its deadline
+        if MEMBERS_ASKED.search(sentence, 0, m.end()):
+            return None  # "Members were asked to submit comments by 1 May": the committee's part, not the council's task
         if not DOCUMENT.search(sentence, max(0, m.start() - 150), m.end() + 60):
             return None
     title = _clause_around(sentence, m.start(), m.end())

@@ -501,3 +501,11 @@ def test_a_council_title_after_the_word_ofsted_is_still_an_owner(text):
 ])
 def test_a_step_the_inspectorate_takes_is_not_the_councils_action(text):
     assert extract(text).actions == []
+
+
+@pytest.mark.parametrize("text", [
+    "Members were asked to submit any comments on the draft plan by 1 May 2024.",
+    "Minutes:\n\nCouncillors had been invited to provide their views on the report by 3 June 2023.",
+])
+def test_members_asked_for_comments_by_a_date_is_not_an_action_of_the_council(text):
+    assert extract(text).actions == []
