@@ -310,7 +310,7 @@ def _invited(text: str, mentions: list[RoleMention]) -> list[RoleMention]:
             i += 1
         for r in inside:
             # "the lead Executive Member": the attendance list says which one, in full
-            fuller = [o for o in mentions if len(r.title.split()) <= 3 and o.title.startswith(r.title + " ")]
+            fuller = [o for o in mentions if o.title.startswith(r.title + " ")] if len(r.title.split()) <= 3 else []
             out.extend(fuller or [r])
         for plural in PLURAL_ROLE.finditer(text, m.start("who"), m.end("who")):
             if any(r.start <= plural.start() < r.end for r in inside):
@@ -403,15 +403,20 @@ def person_roles(text: str) -> dict[str, str]:
 def collect_owners(mentions: list[RoleMention], text: str) -> list[OwnerItem]:
     """One owner per role; a shorter form merges into the fuller title ("Interim Strategic Director")."""
     owners: list[OwnerItem] = []
+    by_title: dict[str, OwnerItem] = {}
     for mention in mentions:
-        found = None
-        for owner in owners:
-            if same_role(owner.role, mention.title):
-                found = owner
-                break
+        found = by_title.get(mention.title)  # the same title again: no need to compare
+        if found is None:
+            for owner in owners:
+                if same_role(owner.role, mention.title):
+                    found = owner
+                    break
+        if found is not None:
+            by_title[mention.title] = found
         if found is None:
             owners.append(OwnerItem(quote=text[mention.start:mention.end], quote_start=mention.start,
                                     quote_end=mention.end, role=mention.title))
+            by_title[mention.title] = owners[-1]
         elif len(normalise_role(mention.title)) > len(normalise_role(found.role)):
             found.role = mention.title
             found.quote, found.quote_start, found.quote_end = text[mention.start:mention.end], mention.start, mention.end

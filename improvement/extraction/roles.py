@@ -211,7 +211,8 @@ def _tidy_title(title: str) -> str:
 
 
 def _case_view(text: str, start: int, end: int) -> str:
-    return _case_view_of(text)
+    # small texts (a title, a cell) are not cached: they would push the document out of the cache
+    return _case_view_of(text) if len(text) > 2000 else _case_view_of.__wrapped__(text)
 
 
 @lru_cache(maxsize=8)
