@@ -44,12 +44,13 @@ DOMAIN = re.compile(
     r"Commissioning|Performance|Improvement|Resources|Learning|Skills|Health|Youth|Partnerships?|Operations|"
     r"Provider|Parenting|Fostering|Adoption|Placements|Workforce|Inclusion|SEND|People|Schools|Protection|"
     r"Leaving|Leavers|Assessment|Intervention|Disabilities|Prevention|Support|Strategy|Transformation|"
-    r"Door|Hub|Justice|Permanence|Locality|Localities|MASH|CAMHS|LADO|IRO|IROs|YOS|YOT|SEN|EHCP)\b"
+    r"Door|Hub|Justice|Permanence|Locality|Localities|MASH|CAMHS|LADO|IRO|IROs|YOS|YOT|SEN|EHCP|Employment|Culture|"
+    r"Wellbeing|Adults?|Aspiration|Economy)\b"
 )
 ROLE = re.compile(
     rf"(?P<role>(?:(?:{QUALIFIERS})[ \t]+)*(?:(?<![\w’'])(?:{HEADS_ALONE})|(?<=[ \t])(?:{HEADS_QUALIFIED}))\b"
     rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{CAPSEQ}|[ \t]+(?!and\b|of\b|for\b){CAPSEQ})?"
-    rf"(?:(?:,|:|[ \t]+[-–—])[ \t]+(?P<tail>{CAPSEQ}))?)"
+    rf"(?:(?:,|:|[ \t]+[-–—])[ \t]+(?P<tail>{CAPSEQ}(?:,[ \t]+{CAPSEQ}){{0,4}}))?)"
 )
 HONORIFIC = re.compile(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame|Lord|Lady)\b")
 NOT_ROLE_WORDS = re.compile(r"\b(?:Board|Committee|Panel|Council|Team|Meeting|Report|Plan|Ofsted|Group|Update|Updates|"
@@ -83,8 +84,15 @@ def _find_roles(text: str, start: int, end: int | None) -> list[RoleMention]:
         s = m.start("role")
         tail = m.group("tail")
         if tail and m.start("tail") < e:
-            if HONORIFIC.match(tail) or not DOMAIN.search(view, m.start("tail"), min(e, m.end("tail"))):
-                e = m.start("tail")
+            # the service after a comma or colon, part by part while each part names a service:
+            # "Cabinet Member: Children, Young People, Education, Employment & Skills"
+            keep = m.start("tail")
+            for part in _TAIL_PART.finditer(view, m.start("tail"), min(e, m.end("tail"))):
+                if HONORIFIC.match(part.group(0)) or not DOMAIN.search(part.group(0)):
+                    break
+                keep = part.end()
+            if keep < min(e, m.end("tail")):
+                e = keep
                 while e > s and view[e - 1] in ",: -–—":
                     e -= 1
         title = _tidy_title(view[s:e])
@@ -139,6 +147,7 @@ PORTFOLIO_HEAD = re.compile(r"^(?:Portfolio Holder|Lead Member|Lead Councillor)\
 PORTFOLIO_BEFORE = re.compile(r"(?<![\w’'])(?:[A-Z][a-z’']+(?:[ \t]+(?:and|&)[ \t]+|[ \t]+)){1,5}$")
 TRAILING_MONTH = re.compile(r"[ \t]+(?:in|on|from|until|by)[ \t]+(?:January|February|March|April|May|June|July|August|"
                             r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday)$")
+_TAIL_PART = re.compile(r"[^,]+")
 CHAIR_HEAD = re.compile(r"\bChair(?:man|woman|person)?\b")
 POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+[’']s[ \t]+$")
 LOWER_QUALIFIER_BEFORE = re.compile(r"(?<![\w’'])(?:interim|acting|joint|independent|temporary)[ \t]+$")

@@ -509,3 +509,18 @@ def test_a_step_the_inspectorate_takes_is_not_the_councils_action(text):
 ])
 def test_members_asked_for_comments_by_a_date_is_not_an_action_of_the_council(text):
     assert extract(text).actions == []
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The Cabinet Member: Children, Young People, Education, Employment & Skills presented the joint report.",
+     "Cabinet Member: Children, Young People, Education, Employment & Skills"),
+    ("Cllr Ray Jones, Cabinet Member for Children, Young People, Education and Skills, said the plan was on track.",
+     "Cabinet Member for Children, Young People, Education and Skills"),
+])
+def test_a_portfolio_listed_with_commas_belongs_to_the_title(text, role):
+    assert owners(text) == [role]
+
+
+def test_a_council_named_after_a_title_is_not_part_of_it():
+    assert owners("Jane Smith, Director of Children’s Services, Leeds City Council, said the plan was on track.") == [
+        "Director of Children’s Services"]
