@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 from .dates import MONTHS, find_dates
 from .model import ActionItem
-from .owners import ACTION_LINE, action_lines
-from .roles import find_roles
+from .owners import ACTION_LINE, action_lines, person_roles
+from .roles import find_roles, lowered
 from .text import clean, sentences
 
 COMMIT_VERBS = (
@@ -63,6 +63,7 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
                                 title=title or (f"Action for {owner}" if owner else "Action"), due=due_between(text, m.start("who"), m.end(), year_hint)))
     current_speaker = None
     commits = _commit_offsets(text)
+    tasks = _task_offsets(text)
     for s, e in sents:
         sentence = text[s:e]
         if ":" in sentence and SPEAKER_LINE.search(sentence):
@@ -70,7 +71,8 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
             current_speaker = roles[0].title if roles else None
             continue
         has_commit = bisect_left(commits, s) < len(commits) and commits[bisect_left(commits, s)] < e
-        roles = find_roles(text, s, e) if has_commit and WOULD.search(sentence) else []
+        agreed = " agreed " in sentence or "undertook" in sentence or "promised" in sentence or "committed" in sentence
+        roles = find_roles(text, s, e) if (has_commit and WOULD.search(sentence)) or (agreed and WOULD_ANY.search(sentence)) else []
         found = False
         for role in roles:
             asked = BE_ASKED.match(text, role.end)
@@ -80,13 +82,17 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
                 break
         if found:
             continue
-        for commit in WOULD.finditer(sentence):
+        for commit in (_commitments(sentence) if roles else ()):
             owner = _owner_before(roles, s + commit.start())
             if owner is None or _hypothetical(sentence):
                 continue
             gap = text[owner.end:s + commit.start()]
-            lead = text[max(s, owner.start - 12):owner.start]
-            if SUBJECT_GAP.match(gap) and not re.search(r"\b(?:of|by|from|to|with)\s+(?:the\s+)?$", lead, re.I):
+            lead = text[max(s, owner.start - 20):owner.start]
+            if INVITED_BEFORE.search(text, s, owner.start):
+                continue  # "The Chair invited the Director to provide introductory comments": speaking, not a task
+            if A_POST_BEFORE.search(text[max(s, owner.start - 60):owner.start]):
+                continue  # "appointed as an Engagement and Participation Worker to ensure ...": a post, not an owner
+            if SUBJECT_GAP.match(gap) and not re.search(r"\b(?:of|by|from|to|with|as|an?)\s+(?:the\s+)?$", lead, re.I):
                 items.append(_item(text, s, e, owner.title, sentence[commit.start("verb"):], year_hint))
                 found = True
                 break
@@ -97,12 +103,157 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
             if item is not None:
                 items.append(item)
                 continue
+        delegated = _delegated(text, s, e, year_hint)
+        if delegated is not None:
+            items.append(delegated)
+            continue
+        at = bisect_left(tasks, s)
+        required = _required_of_the_council(text, s, e, year_hint) if at < len(tasks) and tasks[at] < e else None
+        if required is not None:
+            items.append(required)
+            continue
         if current_speaker and FIRST_PERSON.search(sentence):
             due = due_between(text, s, e, year_hint)
             if due:
                 m = FIRST_PERSON.search(sentence)
                 items.append(_item(text, s, e, current_speaker, sentence[m.start():], year_hint))
+    _owners_by_role(text, items)
     return _dedupe(items)
+
+
+HONORIFIC_START = re.compile(r"^(?:Councillor|Cllr|Coun|Mr|Mrs|Ms|Miss|Dr|Professor)\.?\s+")
+
+
+def _owners_by_role(text: str, items: list[ActionItem]) -> None:
+    """"ACTION - Mr Wooster to advise ..." where the text calls him "Julian Wooster, Director of
+    Children's Services": the owner is the role."""
+    named = [i for i in items if i.owner and (HONORIFIC_START.match(i.owner) or not find_roles(i.owner))]
+    if not named:
+        return
+    roles = person_roles(text)
+    for item in named:
+        bare = HONORIFIC_START.sub("", item.owner).strip(" .")
+        role = roles.get(bare) or (roles.get(bare.split()[-1]) if bare.split() else None)
+        if role:
+            item.owner = role
+
+
+A_POST_BEFORE = re.compile(
+    r"\b(?:appointed|recruited|employed|appointment[ \t]+of|recruitment[ \t]+of)[ \t]+(?:as[ \t]+)?(?:an?[ \t]+|the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+|&[ \t]+)?){0,4}$"
+    r"|\ban?[ \t]+(?:new[ \t]+|additional[ \t]+|dedicated[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+|&[ \t]+)?){0,4}$")
+INVITED_BEFORE = re.compile(r"\binvited\b", re.I)
+# "It was agreed that Alison Hinds, Head of ... would escalate the issue": after an agreement any
+# verb is the commitment, not only the usual ones.
+AGREED_BEFORE = re.compile(r"\b(?:agreed|undertook|promised|committed)\b[^.;]*$", re.I)
+WOULD_ANY = re.compile(r"\b(?:would|will|agreed to|undertook to|promised to|offered to)\s+(?:also\s+)?(?:personally\s+)?(?:then\s+|now\s+|personally\s+)?"
+                       r"(?P<verb>(?!(?:be|have|not|need|like|welcome|the|a|an|this|that|these|those|it|its|their|his|her|our|"
+                       r"all|any|some|such|each|every|which|what|more|further|them|him|me|us|you|and|or|but|in|on|at|for|"
+                       r"with|by|from|of|as|so|also|only|still|now|then|consider|continue|expect|hope|seek)\b)[a-z]+)\b")
+
+
+def _commitments(sentence: str):
+    found = list(WOULD.finditer(sentence))
+    taken = {m.start() for m in found}
+    for m in WOULD_ANY.finditer(sentence):
+        if m.start() not in taken and (not m.group(0).startswith(("would", "will"))
+                                       or AGREED_BEFORE.search(sentence, 0, m.start())):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+# "That authority be delegated to the Director of Children’s Services, in consultation with the
+# relevant Cabinet Member, to finalise the plan": the role the task is delegated to.
+DELEGATED_TO = re.compile(r"\bdelegated[ \t]+(?:authority[ \t]+)?to[ \t]+(?:the[ \t]+)?", re.I)
+DELEGATED_TASK = re.compile(r"^(?:,[^,.;]{1,120},)?[ \t]*to[ \t]+(?P<task>[a-z][^.;]*)")
+
+
+def _delegated(text, s, e, year_hint):
+    if "delegated" not in text[s:e]:
+        return None
+    for m in DELEGATED_TO.finditer(text, s, e):
+        roles = find_roles(text, m.end(), e)
+        if not roles or roles[0].start != m.end():
+            continue
+        task = DELEGATED_TASK.match(text[roles[0].end:e])
+        if task:
+            return _item(text, s, e, roles[0].title, task.group("task"), year_hint)
+    return None
+
+
+# Deadlines and commitments placed on the council, with no one named: "an improvement plan would
+# be submitted by 21st November", "the draft action plan had to be submitted to Ofsted by 12
+# August 2022", "the Council had been required to prepare and submit an Improvement Plan by 11th
+# June", "be endorsed for submission to the Secretary of State ... by 9 March 2017", "an
+# accelerated action plan would be developed", "the plan, to be published in early 2023".
+DOCUMENT = re.compile(
+    r"\b(?:plans?|reports?|details?|information|update|strategy|briefing|paper|data|figures|breakdown|"
+    r"response|proposals?|analysis|letter|statement|protocol|policy|framework|guidance|summary)\b", re.I)
+PASSIVE_TASK = re.compile(
+    r"\b(?<!yet )(?P<modal>would|will|shall|should|must|is to|are to|was to|were to|to|had to|has to|have to|needs? to|needed to)"
+    r"[ \t]+be[ \t]+(?:[a-z]+ly[ \t]+)?(?P<verb>developed|shared|published|submitted|circulated|produced|prepared|"
+    r"sent|provided|drawn up|finalised|finalized|completed|distributed|issued)\b", re.I)
+OBLIGED_TASK = re.compile(
+    r"\b(?:had|has|have|needs?|needed|is|are|was|were|been|being)[ \t]+(?:been[ \t]+)?(?:required|obliged|expected|asked|to)"
+    r"[ \t]+(?:to[ \t]+)?(?:[a-z]+[ \t]+and[ \t]+)?(?P<verb>submit|publish|produce|prepare|provide|send|complete|develop|deliver)\b"
+    r"|\bfor[ \t]+(?P<noun>submission|publication)[ \t]+to\b", re.I)
+BY_THE_INSPECTORATE = re.compile(r"[^.;]{0,40}?\bby[ \t]+(?:the[ \t]+)?(?:Ofsted|OFSTED|inspectors|the[ \t]+inspectorate|HMI)\b")
+MEMBERS_ASKED = re.compile(r"\b(?:[Mm]embers|[Cc]ouncillors|[Pp]artners|[Ss]chools)[ \t]+(?:were|are|had[ \t]+been|have[ \t]+been)[ \t]+"
+                           r"(?:asked|invited|encouraged|reminded)\b")
+WHEN = re.compile(
+    r"\b(?:by|in|before|during|within|from|no later than|at the end of|over)[ \t]+(?:the[ \t]+)?(?:early|late|mid|end[ \t]+of|next|"
+    r"coming|\d|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"spring|summer|autumn|winter)", re.I)
+DEADLINE = re.compile(r"\b(?:by|no later than|before|not later than)[ \t]+(?:the[ \t]+)?(?:end[ \t]+of[ \t]+)?\d", re.I)
+
+
+TASK_SIEVE = re.compile(  # on the lowered text: the words a passive task or an obligation cannot do without
+    r"be (?:[a-z]+ly )?(?:developed|shared|published|submitted|circulated|produced|prepared|sent|provided|drawn up|"
+    r"finali[sz]ed|completed|distributed|issued)\b| to (?:[a-z]+ and )?(?:submit|publish|produce|prepare|provide|send|"
+    r"complete|develop|deliver)\b|for (?:submission|publication) to")
+
+
+def _task_offsets(text: str) -> list[int]:
+    """Where a passive task or an obligation may occur, from one pass over the lowered text."""
+    return [m.start() for m in TASK_SIEVE.finditer(lowered(text))]
+
+
+def _required_of_the_council(text, s, e, year_hint):
+    sentence = text[s:e]
+    if _hypothetical(sentence):
+        return None
+    m = PASSIVE_TASK.search(sentence)
+    if m is not None:
+        if not DOCUMENT.search(sentence, max(0, m.start() - 150), m.start()):
+            return None  # the plan or report itself is what would be developed or shared
+        if BY_THE_INSPECTORATE.match(sentence, m.end()):
+            return None  # "the report will be published by Ofsted on 4 June": the inspectorate's step, not the council's
+        if m.group("modal").lower() not in ("would", "will", "shall", "should", "must") and not WHEN.search(sentence, m.end()):
+            return None  # "which was scheduled to be sent": only with a time ("to be published in early 2023")
+    else:
+        m = OBLIGED_TASK.search(sentence)
+        if m is None or not DEADLINE.search(sentence, m.end()):
+            return None  # an obligation counts with its deadline
+        if MEMBERS_ASKED.search(sentence, 0, m.end()):
+            return None  # "Members were asked to submit comments by 1 May": the committee's part, not the council's task
+        if not DOCUMENT.search(sentence, max(0, m.start() - 150), m.end() + 60):
+            return None
+    title = _clause_around(sentence, m.start(), m.end())
+    return ActionItem(quote=sentence, quote_start=s, quote_end=e, owner=None, title=title,
+                      due=due_between(text, s, e, year_hint))
+
+
+def _clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause holding the commitment: from the last break before it to the next one after."""
+    breaks = [sentence.rfind(mark, 0, start) for mark in (", ", "; ", " that ", ": ")]
+    left = max(breaks)
+    left = 0 if left < 0 or len(sentence[left:start].split()) < 3 else left
+    right = min([i for i in (sentence.find(mark, end) for mark in ("; ", ". ")) if i >= 0] or [len(sentence)])
+    title = re.sub(r"^(?:[,;:·•*\-–]|o(?=\s)|\s)+", "", clean(sentence[left:right])).rstrip(".")
+    if re.match(r"(?:be|been|being)\b", title):  # "..., be endorsed for submission": keep its subject
+        title = clean(sentence[:right]).rstrip(".")
+        title = re.sub(r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:(?:RESOLVED|Resolved)\s*[:\-–—]?\s*)?(?:That|that)\s+(?:the\s+)?", "", title)
+    title = re.sub(r"^that\s+", "", title)
+    return (title[:1].upper() + title[1:])[:200]
 
 
 SUBJUNCTIVE_VERB = re.compile(
@@ -114,7 +265,7 @@ def _subjunctive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem
     "agreed / asked / requested that", then a bare commitment verb."""
     opening = THAT_ROLE.match(text, s, e)
     for m in [*AGREED_THAT.finditer(text, s, e), *([opening] if opening else [])]:
-        for role in find_roles(text, m.end(), e):
+        for role in find_roles(text, m.end(), min(e, m.end() + 300)):  # the role comes first: a bounded look
             if role.start > m.end() + 4:
                 break
             verb = SUBJUNCTIVE_VERB.match(text, role.end, e)
@@ -172,10 +323,7 @@ WOULD_LOWER = re.compile(WOULD.pattern)
 
 def _commit_offsets(text: str) -> list[int]:
     """Where "would/will/to <verb>" occurs, from one pass over the lowered text (a quick sieve)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return [m.start() for m in WOULD.finditer(text)]
-    return [m.start() for m in WOULD_LOWER.finditer(lowered)]
+    return [m.start() for m in WOULD_LOWER.finditer(lowered(text))]
 
 
 def _owner_before(roles, offset):
@@ -201,10 +349,15 @@ MONTH_ONLY = re.compile(
 )
 
 
+MISPRINTED_YEAR = re.compile(r"^,?[ \t]+\d{3,}\b")
+
+
 def due_between(text, s, e, year_hint):
     for span in find_dates(text, s, e):
         lead = text[max(s, span.start - 30):span.start]
         if DUE.search(lead) or re.search(r"\bfrom\s*$", lead, re.I):
+            if span.first[0] is None and MISPRINTED_YEAR.match(text[span.end:span.end + 12]):
+                return None  # "by 11th June 29019": a year there is, but not one to trust
             if span.first[2] is None and re.search(r"\bend\s+of\s+(?:the\s+)?$", lead, re.I):
                 year, month = span.first[0] or year_hint, span.first[1]
                 return month_end(year, month) if year else None
