@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from .actions import find_actions
+from .confidence import score_facts
 from .decisions import find_decisions
 from .measures import find_measures
 from .meeting import find_authority, find_meeting
@@ -107,6 +108,7 @@ def extract(
     facts.privacy_flags = find_personal_data(text)
     if facts.privacy_flags:
         _scrub(facts, text)
+    score_facts(facts)
     return facts
 
 

@@ -15,6 +15,7 @@ class Fact:
     quote: str
     quote_start: int
     quote_end: int
+    confidence: float = field(default=0.5, kw_only=True)  # 0-1, how sure the rule is (see confidence.py)
 
 
 @dataclass
