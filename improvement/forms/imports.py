@@ -2,6 +2,8 @@ from datetime import date
 
 from django import forms
 
+from improvement.extraction.limits import MAX_DOCUMENT_MB, document_too_large
+
 MAX_FILES = 20
 
 
@@ -25,7 +27,7 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="Minutes files",
-        help_text="Text, ModernGov web pages saved as HTML, Word (.docx) or PDF with text. Up to 5 MB each.",
+        help_text=f"Text, ModernGov web pages saved as HTML, Word (.docx) or PDF with text. Up to {MAX_DOCUMENT_MB} MB each.",
         required=True,
         error_messages={"required": "Choose at least one file of minutes to upload"},
     )
@@ -43,6 +45,9 @@ class UploadForm(forms.Form):
         files = self.cleaned_data["files"]
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"Upload at most {MAX_FILES} files at a time")
+        too_large = [f"{f.name}: {problem}" for f in files if (problem := document_too_large(f.size))]
+        if too_large:
+            raise forms.ValidationError(too_large)
         return files
 
     def clean_meeting_date(self):

@@ -21,8 +21,6 @@ from improvement.services.importing import (
     text_preview,
 )
 
-MAX_BYTES = 5 * 1024 * 1024
-
 
 def _lead_only(request):
     if not permissions.can_import(request.user) or request.user.authority_id is None:
@@ -34,22 +32,18 @@ def upload(request):
     _lead_only(request)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
-        too_big = [f.name for f in form.cleaned_data["files"] if f.size > MAX_BYTES]
-        if too_big:
-            form.add_error("files", f"{', '.join(too_big)}: each file must be 5 MB or smaller")
-        else:
-            drafts = [
-                ImportDraft.objects.create(
-                    authority_id=request.user.authority_id,
-                    uploaded_by=request.user,
-                    filename=f.name[:255],
-                    data=f.read(),
-                    committee=form.cleaned_data["committee"],
-                    meeting_date=form.cleaned_data["meeting_date"],
-                )
-                for f in form.cleaned_data["files"]
-            ]
-            return redirect("import_review", pk=drafts[0].pk)
+        drafts = [
+            ImportDraft.objects.create(
+                authority_id=request.user.authority_id,
+                uploaded_by=request.user,
+                filename=f.name[:255],
+                data=f.read(),
+                committee=form.cleaned_data["committee"],
+                meeting_date=form.cleaned_data["meeting_date"],
+            )
+            for f in form.cleaned_data["files"]
+        ]
+        return redirect("import_review", pk=drafts[0].pk)
     return render(
         request,
         "improvement/imports/upload.html",
