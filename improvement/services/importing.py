@@ -19,7 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from improvement import extraction
-from improvement.extraction.actions import month_end
+from improvement.extraction.fact_dates import due_date, is_month_only, parse_fact_date
+from improvement.extraction.masking import mask_personal_data
 from improvement.models import (
     Action,
     ActionStatus,
@@ -39,7 +40,6 @@ from improvement.models import (
 )
 
 KINDS = ("visits", "recommendations", "actions", "measures", "owners", "decisions")
-MASK = "\u2588"  # personal data is overwritten in place, so every offset stays true
 
 
 class ImportRefused(Exception):
@@ -156,29 +156,6 @@ def _span_of(obj, item: dict, text: str) -> tuple[int, int] | None:
     return None
 
 
-def mask_personal_data(text: str, flags: list[dict]) -> str:
-    chars = list(text)
-    for flag in flags:
-        for i in range(max(0, flag["start"]), min(len(chars), flag["end"])):
-            if not chars[i].isspace():
-                chars[i] = MASK
-    return "".join(chars)
-
-
-def parse_fact_date(value) -> date | None:
-    if not value:
-        return None
-    if isinstance(value, date):
-        return value
-    value = str(value)
-    try:
-        if len(value) == 7:
-            return date.fromisoformat(value + "-01")
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _decimal(value) -> Decimal | None:
     if value is None or value == "":
         return None
@@ -246,7 +223,7 @@ class _Writer:
         kind = item.get("kind") or "other"
         kind = kind if kind in Inspection.Kind.values else Inspection.Kind.OTHER
         start = parse_fact_date(item.get("start"))
-        precision = Inspection.DatePrecision.MONTH if item.get("start") and len(str(item["start"])) == 7 else "day"
+        precision = Inspection.DatePrecision.MONTH if is_month_only(item.get("start")) else "day"
         ordinal = item.get("ordinal")
         if kind not in self.inspections:
             self.inspections[kind] = list(Inspection.objects.filter(authority=self.authority, kind=kind))
@@ -313,7 +290,7 @@ class _Writer:
                 owner=owner,
                 title=title[:300],
                 description=item.get("quote") or "",
-                due_date=_due_date(item.get("due")),
+                due_date=due_date(item.get("due")),
                 status=ActionStatus.NOT_STARTED,
                 progress=0,
                 **self.provenance(item),
@@ -372,14 +349,6 @@ class _Writer:
         )
         MeasureValue.objects.bulk_create(self.pending_values)
         Decision.objects.bulk_create(self.pending_decisions)
-
-
-def _due_date(value) -> date | None:
-    """A due date; "2024-06" (due "in June") is the end of that month, not its first day."""
-    day = parse_fact_date(value)
-    if day and value and len(str(value)) == 7:
-        return date.fromisoformat(month_end(day.year, day.month))
-    return day
 
 
 def _owner_title(item) -> str:
@@ -484,7 +453,7 @@ def document_import(
             authority=authority,
             filename=preview.filename[:255],
             sha256=sha,
-            text=mask_personal_data(preview.text, preview.privacy_flags),
+            text=mask_personal_data(preview.text, [extraction.PrivacyFlag(**f) for f in preview.privacy_flags]),
             kind=preview.kind,
             meeting=meeting,
             meeting_date=preview.meeting_date,

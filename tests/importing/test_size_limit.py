@@ -4,7 +4,6 @@ import html
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
 
 from improvement.extraction.limits import MAX_DOCUMENT_BYTES, document_too_large
 from improvement.models import ImportDraft, SourceDocument
