@@ -1,26 +1,19 @@
-"""Importing minutes: the adapter between pure extraction and the database.
+"""The merge rules: one document's kept facts written as rows, merged with the authority's records.
 
-`document_preview` reads and extracts without writing anything; `document_import` saves
-one previewed document in one transaction: the SourceDocument, then every fact the
-reviewer kept, each with its provenance (document, verbatim quote, offsets). The sha256
-of the file's bytes makes a second import of the same file a no-op ("unchanged").
-Owners, measures and visits merge with the authority's existing records.
+Owners merge on their normalised role, measures on their name, visits on kind and date (or
+ordinal, or focus); recommendations with a reference already saved are skipped. Every row
+keeps its provenance: the document, the verbatim quote and its offsets.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
 from django.utils import timezone
 
 from improvement import extraction
 from improvement.extraction.fact_dates import due_date, is_month_only, parse_fact_date
-from improvement.extraction.masking import mask_personal_data
 from improvement.models import (
     Action,
     ActionStatus,
@@ -31,7 +24,6 @@ from improvement.models import (
     Judgement,
     Measure,
     MeasureValue,
-    Meeting,
     Owner,
     ProgressUpdate,
     Recommendation,
@@ -39,121 +31,11 @@ from improvement.models import (
     UpdateKind,
 )
 
-KINDS = ("visits", "recommendations", "actions", "measures", "owners", "decisions")
+from .preview import Preview
 
 
 class ImportRefused(Exception):
     """The document cannot be imported; the message says why in plain words."""
-
-
-@dataclass
-class Preview:
-    filename: str
-    sha256: str
-    text: str
-    warnings: list[str]
-    facts: dict  # the extraction contract's per-document dict, each fact with "span": [start, end]
-    privacy_flags: list[dict]
-    meeting_date: date | None
-    committee: str
-    authority_name: str | None
-    kind: str = SourceDocument.Kind.MINUTES
-
-    def fact_list(self, kind: str) -> list[dict]:
-        return self.facts.get(kind) or []
-
-
-@dataclass
-class ImportOutcome:
-    filename: str
-    status: str  # imported | unchanged | failed
-    reason: str = ""
-    created: Counter = field(default_factory=Counter)
-    document: SourceDocument | None = None
-    privacy_flags: int = 0
-    warnings: list[str] = field(default_factory=list)
-
-
-def document_preview(
-    *,
-    data: bytes,
-    filename: str,
-    authority_name: str | None = None,
-    committee: str | None = None,
-    meeting_date: date | None = None,
-    kind: str | None = None,
-) -> Preview:
-    """Read and extract one file; raises extraction.InputError for unreadable input. Writes nothing."""
-    text, warnings = extraction.read_document(data, filename=filename)
-    return text_preview(text=text, sha256=hashlib.sha256(data).hexdigest(), filename=filename, warnings=warnings,
-                        authority_name=authority_name, committee=committee, meeting_date=meeting_date, kind=kind)
-
-
-def text_preview(
-    *,
-    text: str,
-    sha256: str,
-    filename: str,
-    warnings: list[str] | None = None,
-    authority_name: str | None = None,
-    committee: str | None = None,
-    meeting_date: date | None = None,
-    kind: str | None = None,
-) -> Preview:
-    """Extract from text already read (a stored document's text, offsets unchanged). Writes nothing."""
-    warnings = warnings or []
-    facts = extraction.extract(
-        text, source=filename, meeting_date=meeting_date, committee=committee, authority=authority_name
-    )
-    contract = facts.to_contract()
-    meeting = contract.get("meeting") or {}
-    found_date = parse_fact_date(meeting.get("date")) if meeting.get("date") else None
-    flags = [dict(f) for f in contract.get("privacy_flags") or []]
-    return Preview(
-        filename=filename,
-        sha256=sha256,
-        text=text,
-        warnings=list(warnings),
-        facts=_with_spans(contract, facts, text),
-        privacy_flags=flags,
-        meeting_date=meeting_date or found_date,
-        committee=committee or meeting.get("committee") or "",
-        authority_name=authority_name or meeting.get("authority"),
-        kind=kind or SourceDocument.Kind.MINUTES,
-    )
-
-
-def _with_spans(contract: dict, facts, text: str) -> dict:
-    """Give every fact its [start, end] span, taken from the extraction's own objects."""
-    out = dict(contract)
-    for kind in KINDS:
-        items = list(contract.get(kind) or [])
-        objects = list(getattr(facts, kind, []) or [])
-        spanned = []
-        for index, item in enumerate(items):
-            item = {"value": item} if isinstance(item, str) else dict(item)
-            obj = objects[index] if index < len(objects) else None
-            span = _span_of(obj, item, text)
-            item["span"] = list(span) if span else None
-            spanned.append(item)
-        out[kind] = spanned
-    return out
-
-
-def _span_of(obj, item: dict, text: str) -> tuple[int, int] | None:
-    for a, b in (("quote_start", "quote_end"), ("start_offset", "end_offset"), ("start", "end")):
-        s, e = getattr(obj, a, None), getattr(obj, b, None)
-        if isinstance(s, int) and isinstance(e, int):
-            return s, e
-    for a, b in (("quote_start", "quote_end"), ("start_offset", "end_offset")):
-        if isinstance(item.get(a), int) and isinstance(item.get(b), int):
-            return item[a], item[b]
-    quote = item.get("quote") or getattr(obj, "quote", None)
-    if quote:
-        at = text.find(quote)
-        if at >= 0:
-            return at, at + len(quote)
-    return None
 
 
 def _decimal(value) -> Decimal | None:
@@ -366,45 +248,7 @@ def _is_target_only(item: dict) -> bool:
     return any(word in quote for word in ("goal", "target", "aim", "ambition", "should be"))
 
 
-def saved_starts(document: SourceDocument) -> dict[str, set[int]]:
-    """Where the facts already saved from this document start, per kind, to tell new from saved."""
-    sources = {
-        "visits": Inspection.objects.filter(source_document=document),
-        "recommendations": Recommendation.objects.filter(source_document=document),
-        "actions": Action.objects.filter(source_document=document),
-        "measures": MeasureValue.objects.filter(source_document=document),
-        "owners": Owner.objects.filter(source_document=document),
-        "decisions": Decision.objects.filter(source_document=document),
-    }
-    return {kind: set(qs.exclude(source_start=None).values_list("source_start", flat=True)) for kind, qs in sources.items()}
-
-
-def document_reimport(
-    *,
-    preview: Preview,
-    document: SourceDocument,
-    imported_by=None,
-    keep: dict[str, set[int]] | None = None,
-    corrections: dict[tuple[str, int], dict] | None = None,
-) -> ImportOutcome:
-    """Add to an imported document the kept facts not saved from it before (a second review).
-
-    Facts already saved from the document (same kind, same place in the text) are skipped,
-    so confirming a second review never duplicates; owners, measures and visits merge as usual."""
-    outcome = ImportOutcome(filename=preview.filename, status="imported", warnings=preview.warnings, document=document)
-    with transaction.atomic():
-        SourceDocument.objects.select_for_update().filter(pk=document.pk).first()  # one second review at a time
-        saved = saved_starts(document)
-        writer = _Writer(authority=document.authority, document=document, preview=preview, by=imported_by)
-        _write_facts(writer, preview, keep, corrections or {}, skip=saved)
-        writer.flush()
-    outcome.created = writer.created
-    if not sum(writer.created.values()):
-        outcome.status = "unchanged"
-    return outcome
-
-
-def _write_facts(writer, preview: Preview, keep, corrections, skip: dict[str, set[int]] | None = None) -> None:
+def write_facts(writer: _Writer, preview: Preview, keep, corrections, skip: dict[str, set[int]] | None = None) -> None:
     for kind, write in (
         ("visits", writer.visit),
         ("owners", None),
@@ -424,48 +268,3 @@ def _write_facts(writer, preview: Preview, keep, corrections, skip: dict[str, se
                 writer.owner(_owner_title(item), item)
             else:
                 write(item)
-
-
-def document_import(
-    *,
-    preview: Preview,
-    authority: Authority,
-    data_sha256: str | None = None,
-    imported_by=None,
-    keep: dict[str, set[int]] | None = None,
-    corrections: dict[tuple[str, int], dict] | None = None,
-) -> ImportOutcome:
-    """Save one previewed document and the facts kept (all, unless `keep` names indexes per kind)."""
-    sha = data_sha256 or preview.sha256
-    outcome = ImportOutcome(filename=preview.filename, status="imported", warnings=preview.warnings)
-    existing = SourceDocument.objects.filter(authority=authority, sha256=sha).defer("text").first()
-    if existing is not None:
-        outcome.status = "unchanged"
-        outcome.document = existing
-        return outcome
-    with transaction.atomic():
-        meeting = None
-        if preview.committee and preview.meeting_date:
-            meeting, _ = Meeting.objects.get_or_create(
-                authority=authority, committee=preview.committee[:200], date=preview.meeting_date
-            )
-        document = SourceDocument.objects.create(
-            authority=authority,
-            filename=preview.filename[:255],
-            sha256=sha,
-            text=mask_personal_data(preview.text, [extraction.PrivacyFlag(**f) for f in preview.privacy_flags]),
-            kind=preview.kind,
-            meeting=meeting,
-            meeting_date=preview.meeting_date,
-            committee=preview.committee[:200],
-            warnings=preview.warnings,
-            privacy_flags=[{"kind": f["kind"], "start": f["start"], "end": f["end"]} for f in preview.privacy_flags],
-            imported_by=imported_by,
-        )
-        writer = _Writer(authority=authority, document=document, preview=preview, by=imported_by)
-        _write_facts(writer, preview, keep, corrections or {})
-        writer.flush()
-    outcome.document = document
-    outcome.created = writer.created
-    outcome.privacy_flags = len(preview.privacy_flags)
-    return outcome
