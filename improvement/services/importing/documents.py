@@ -9,12 +9,13 @@ Owners, measures and visits merge with the authority's existing records (writer.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
+from django.utils.text import slugify
 
-from improvement import extraction
 from improvement.extraction.masking import mask_personal_data
+from improvement.extraction.model import DocumentFacts
 from improvement.models import (
     Action,
     Authority,
@@ -27,8 +28,10 @@ from improvement.models import (
     SourceDocument,
 )
 
-from .preview import Preview
+from .preview import KINDS, Preview
 from .writer import _Writer, write_facts
+
+Corrections = dict[tuple[str, int], dict]  # the reviewer's changed field values, by (kind, index)
 
 
 @dataclass
@@ -55,13 +58,28 @@ def saved_starts(document: SourceDocument) -> dict[str, set[int]]:
     return {kind: set(qs.exclude(source_start=None).values_list("source_start", flat=True)) for kind, qs in sources.items()}
 
 
+def facts_corrected(*, facts: DocumentFacts, corrections: Corrections | None) -> DocumentFacts:
+    """The facts with the reviewer's corrections applied, as dataclasses again (a copy; `facts` is unchanged).
+
+    The review page sends corrections as field values by (kind, index), e.g.
+    {("actions", 0): {"owner": "Head of Quality Assurance", "due": "2022-02-28"}};
+    an index past the facts found is ignored."""
+    if not corrections:
+        return facts
+    lists = {kind: list(getattr(facts, kind)) for kind in KINDS}
+    for (kind, index), fix in corrections.items():
+        if fix and kind in lists and 0 <= index < len(lists[kind]):
+            lists[kind][index] = replace(lists[kind][index], **fix)
+    return replace(facts, **lists)
+
+
 def document_reimport(
     *,
     preview: Preview,
     document: SourceDocument,
     imported_by=None,
     keep: dict[str, set[int]] | None = None,
-    corrections: dict[tuple[str, int], dict] | None = None,
+    corrections: Corrections | None = None,
 ) -> ImportOutcome:
     """Add to an imported document the kept facts not saved from it before (a second review).
 
@@ -71,8 +89,9 @@ def document_reimport(
     with transaction.atomic():
         SourceDocument.objects.select_for_update().filter(pk=document.pk).first()  # one second review at a time
         saved = saved_starts(document)
-        writer = _Writer(authority=document.authority, document=document, preview=preview, by=imported_by)
-        write_facts(writer, preview, keep, corrections or {}, skip=saved)
+        facts = facts_corrected(facts=preview.extracted, corrections=corrections)
+        writer = _Writer(authority=document.authority, document=document, facts=facts, by=imported_by)
+        write_facts(writer, facts, keep, skip=saved)
         writer.flush()
     outcome.created = writer.created
     if not sum(writer.created.values()):
@@ -87,7 +106,7 @@ def document_import(
     data_sha256: str | None = None,
     imported_by=None,
     keep: dict[str, set[int]] | None = None,
-    corrections: dict[tuple[str, int], dict] | None = None,
+    corrections: Corrections | None = None,
 ) -> ImportOutcome:
     """Save one previewed document and the facts kept (all, unless `keep` names indexes per kind)."""
     sha = data_sha256 or preview.sha256
@@ -107,7 +126,7 @@ def document_import(
             authority=authority,
             filename=preview.filename[:255],
             sha256=sha,
-            text=mask_personal_data(preview.text, [extraction.PrivacyFlag(**f) for f in preview.privacy_flags]),
+            text=mask_personal_data(preview.text, preview.extracted.privacy_flags),
             kind=preview.kind,
             meeting=meeting,
             meeting_date=preview.meeting_date,
@@ -116,10 +135,23 @@ def document_import(
             privacy_flags=[{"kind": f["kind"], "start": f["start"], "end": f["end"]} for f in preview.privacy_flags],
             imported_by=imported_by,
         )
-        writer = _Writer(authority=authority, document=document, preview=preview, by=imported_by)
-        write_facts(writer, preview, keep, corrections or {})
+        facts = facts_corrected(facts=preview.extracted, corrections=corrections)
+        writer = _Writer(authority=authority, document=document, facts=facts, by=imported_by)
+        write_facts(writer, facts, keep)
         writer.flush()
     outcome.document = document
     outcome.created = writer.created
     outcome.privacy_flags = len(preview.privacy_flags)
     return outcome
+
+
+def authority_get_or_create(*, name: str) -> Authority:
+    """The authority of this name (any case), created with a free slug when there is none yet."""
+    authority = Authority.objects.filter(name__iexact=name).first()
+    if authority is None:
+        base = slugify(name)[:70] or "authority"
+        slug, n = base, 2
+        while Authority.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        authority = Authority.objects.create(name=name, slug=slug)
+    return authority

@@ -24,6 +24,7 @@ class Preview:
     meeting_date: date | None
     committee: str
     authority_name: str | None
+    extracted: extraction.DocumentFacts  # the same facts as dataclasses, in the same order: what the writer takes
     kind: str = SourceDocument.Kind.MINUTES
 
     def fact_list(self, kind: str) -> list[dict]:
@@ -70,43 +71,52 @@ def text_preview(
         sha256=sha256,
         text=text,
         warnings=list(warnings),
-        facts=_with_spans(contract, facts, text),
+        facts=_with_spans(contract, facts),
         privacy_flags=flags,
         meeting_date=meeting_date or found_date,
         committee=committee or meeting.get("committee") or "",
         authority_name=authority_name or meeting.get("authority"),
+        extracted=facts,
         kind=kind or SourceDocument.Kind.MINUTES,
     )
 
 
-def _with_spans(contract: dict, facts, text: str) -> dict:
-    """Give every fact its [start, end] span, taken from the extraction's own objects."""
+def _with_spans(contract: dict, facts: extraction.DocumentFacts) -> dict:
+    """Give every fact in the contract its [start, end] span, taken from the extraction's own dataclass."""
     out = dict(contract)
     for kind in KINDS:
-        items = list(contract.get(kind) or [])
-        objects = list(getattr(facts, kind, []) or [])
-        spanned = []
-        for index, item in enumerate(items):
-            item = {"value": item} if isinstance(item, str) else dict(item)
-            obj = objects[index] if index < len(objects) else None
-            span = _span_of(obj, item, text)
-            item["span"] = list(span) if span else None
-            spanned.append(item)
-        out[kind] = spanned
+        out[kind] = [
+            {**({"value": item} if isinstance(item, str) else item), "span": [fact.quote_start, fact.quote_end]}
+            for item, fact in zip(contract.get(kind) or [], getattr(facts, kind), strict=True)
+        ]
     return out
 
 
-def _span_of(obj, item: dict, text: str) -> tuple[int, int] | None:
-    for a, b in (("quote_start", "quote_end"), ("start_offset", "end_offset"), ("start", "end")):
-        s, e = getattr(obj, a, None), getattr(obj, b, None)
-        if isinstance(s, int) and isinstance(e, int):
-            return s, e
-    for a, b in (("quote_start", "quote_end"), ("start_offset", "end_offset")):
-        if isinstance(item.get(a), int) and isinstance(item.get(b), int):
-            return item[a], item[b]
-    quote = item.get("quote") or getattr(obj, "quote", None)
-    if quote:
-        at = text.find(quote)
-        if at >= 0:
-            return at, at + len(quote)
-    return None
+def preview_contract(*, preview: Preview) -> dict:
+    """The extraction contract's per-document dict for this preview (what `--dry-run --json` prints).
+
+    Facts lose their spans, owners are role titles again, and the meeting is the one the
+    import would use: the metadata given, else what the text says."""
+    doc = dict(preview.facts)
+    for kind in ("visits", "recommendations", "actions", "measures", "decisions"):
+        doc[kind] = [{k: v for k, v in item.items() if k != "span"} for item in doc.get(kind) or []]
+    doc["owners"] = [item.get("value") if isinstance(item, dict) and "value" in item else item
+                     for item in doc.get("owners") or []]
+    doc["meeting"] = {
+        "date": preview.meeting_date.isoformat() if preview.meeting_date else None,
+        "committee": preview.committee or None,
+        "authority": preview.authority_name,
+    }
+    doc.setdefault("errors", [])
+    doc["warnings"] = preview.warnings
+    return doc
+
+
+def failure_contract(*, source: str, reason: str) -> dict:
+    """The contract's dict for a document that could not be read or imported: no facts, the reason as its error."""
+    return {
+        "source": source,
+        "meeting": {"date": None, "committee": None, "authority": None},
+        "visits": [], "recommendations": [], "actions": [], "measures": [], "owners": [], "decisions": [],
+        "errors": [reason],
+    }
