@@ -58,6 +58,11 @@ def saved_starts(document: SourceDocument) -> dict[str, set[int]]:
     return {kind: set(qs.exclude(source_start=None).values_list("source_start", flat=True)) for kind, qs in sources.items()}
 
 
+def document_imported_before(*, authority_id: int, sha256: str) -> SourceDocument | None:
+    """The authority's document with these bytes, if it was imported before (its text not loaded)."""
+    return SourceDocument.objects.filter(authority_id=authority_id, sha256=sha256).defer("text").first()
+
+
 def facts_corrected(*, facts: DocumentFacts, corrections: Corrections | None) -> DocumentFacts:
     """The facts with the reviewer's corrections applied, as dataclasses again (a copy; `facts` is unchanged).
 
@@ -111,7 +116,7 @@ def document_import(
     """Save one previewed document and the facts kept (all, unless `keep` names indexes per kind)."""
     sha = data_sha256 or preview.sha256
     outcome = ImportOutcome(filename=preview.filename, status="imported", warnings=preview.warnings)
-    existing = SourceDocument.objects.filter(authority=authority, sha256=sha).defer("text").first()
+    existing = document_imported_before(authority_id=authority.pk, sha256=sha)
     if existing is not None:
         outcome.status = "unchanged"
         outcome.document = existing
