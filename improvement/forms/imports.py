@@ -9,7 +9,7 @@ from django import forms
 
 from improvement.extraction.limits import MAX_DOCUMENT_MB
 from improvement.forms.dates import parse_date_text, slash_date
-from improvement.services.importing import KINDS
+from improvement.services.importing.preview import KINDS
 
 MAX_FILES = 20
 

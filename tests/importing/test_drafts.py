@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from improvement.extraction.limits import MAX_DOCUMENT_BYTES
 from improvement.models import Action, ImportDraft, SourceDocument
-from improvement.services.importing import KINDS, ImportRefused
 from improvement.services.importing.drafts import draft_confirm, draft_discard, draft_preview, drafts_create
+from improvement.services.importing.preview import KINDS
+from improvement.services.importing.writer import ImportRefused
 from tests.importing.test_import_command import MINUTES
 
 pytestmark = pytest.mark.django_db
