@@ -96,7 +96,7 @@ def document_reimport(
         saved = saved_starts(document)
         facts = facts_corrected(facts=preview.extracted, corrections=corrections)
         writer = _Writer(authority=document.authority, document=document, facts=facts, by=imported_by)
-        write_facts(writer, facts, keep, skip=saved)
+        write_facts(writer=writer, facts=facts, keep=keep, skip=saved)
         writer.flush()
     outcome.created = writer.created
     if not sum(writer.created.values()):
@@ -142,7 +142,7 @@ def document_import(
         )
         facts = facts_corrected(facts=preview.extracted, corrections=corrections)
         writer = _Writer(authority=authority, document=document, facts=facts, by=imported_by)
-        write_facts(writer, facts, keep)
+        write_facts(writer=writer, facts=facts, keep=keep)
         writer.flush()
     outcome.document = document
     outcome.created = writer.created

@@ -247,6 +247,7 @@ def _measure_key(name: str) -> str:
 
 
 def write_facts(
+    *,
     writer: _Writer,
     facts: DocumentFacts,
     keep: dict[str, set[int]] | None,
