@@ -1,6 +1,6 @@
 """Pure-Python extraction: minutes text in, facts out, each with its verbatim quote.
 
-No Django here. The import service (improvement/services/importing.py) is the adapter that
+No Django here. The import service package (improvement/services/importing/) is the adapter that
 turns these facts into records.
 
     text, warnings = read_document(path_or_bytes, filename="minutes.txt")

@@ -11,9 +11,9 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+from .limits import document_too_large
 from .model import InputError
 
-MAX_BYTES = 5 * 1024 * 1024
 CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 BOILERPLATE = re.compile(
     r"^\s*(?:pdf icon\b.*|PDF\s+\d+\s*[KM]B\b.*|This site uses cookies.*|.*\bcookies?\b.*(?:accept|find out more|settings).*|"
@@ -35,14 +35,14 @@ def read_document(source, filename: str | None = None) -> tuple[str, list[str]]:
             size = path.stat().st_size
         except OSError as exc:
             raise InputError(f"cannot be read ({exc.strerror or exc})") from None
-        if size > MAX_BYTES:
-            raise InputError(_too_big(size))
+        if too_large := document_too_large(size):
+            raise InputError(too_large)
         data = path.read_bytes()
     else:
         data = bytes(source)
     filename = filename or ""
-    if len(data) > MAX_BYTES:
-        raise InputError(_too_big(len(data)))
+    if too_large := document_too_large(len(data)):
+        raise InputError(too_large)
     if not data.strip():
         raise InputError("the file is empty")
     suffix = Path(filename).suffix.lower()
@@ -61,10 +61,6 @@ def read_document(source, filename: str | None = None) -> tuple[str, list[str]]:
     if not text.strip():
         raise InputError("no text was found in the file")
     return text, warnings
-
-
-def _too_big(size: int) -> str:
-    return f"the file is too large ({size:,} bytes); the limit is 5 MB"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

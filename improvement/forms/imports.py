@@ -1,6 +1,15 @@
+"""The import pages' input: the upload form, and the review page's ticks and corrections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms
+
+from improvement.extraction.limits import MAX_DOCUMENT_MB
+from improvement.forms.dates import parse_date_text, slash_date
+from improvement.services.importing.preview import KINDS
 
 MAX_FILES = 20
 
@@ -25,7 +34,7 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="Minutes files",
-        help_text="Text, ModernGov web pages saved as HTML, Word (.docx) or PDF with text. Up to 5 MB each.",
+        help_text=f"Text, ModernGov web pages saved as HTML, Word (.docx) or PDF with text. Up to {MAX_DOCUMENT_MB} MB each.",
         required=True,
         error_messages={"required": "Choose at least one file of minutes to upload"},
     )
@@ -50,3 +59,39 @@ class UploadForm(forms.Form):
         if value and value > date(2100, 1, 1):
             raise forms.ValidationError("Enter a meeting date before 2100")
         return value
+
+
+@dataclass
+class ConfirmChoices:
+    """What the reviewer ticked (indexes per kind) and changed (field values by (kind, index))."""
+
+    keep: dict[str, set[int]]
+    corrections: dict[tuple[str, int], dict] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def confirm_choices(data, *, actions: list[dict]) -> ConfirmChoices:
+    """Read the review page's POST: `keep` ticks like "actions:0", and each kept action's owner and due boxes.
+
+    `actions` are the actions the page showed; a due box left as shown is no correction."""
+    keep: dict[str, set[int]] = {kind: set() for kind in KINDS}
+    for value in data.getlist("keep"):
+        kind, _, index = value.partition(":")
+        if kind in keep and index.isdigit():
+            keep[kind].add(int(index))
+    choices = ConfirmChoices(keep=keep)
+    for index in keep["actions"]:
+        fix = {}
+        owner = data.get(f"owner-actions-{index}", "").strip()
+        if owner:
+            fix["owner"] = owner
+        due = data.get(f"due-actions-{index}", "").strip()
+        found = (actions[index] if index < len(actions) else {}).get("due")
+        if due and due != slash_date(found):
+            parsed = parse_date_text(due)
+            if parsed is None:
+                choices.errors.append(f"Action {index + 1}: the due date must be a real date, for example 31/3/2026")
+            else:
+                fix["due"] = parsed.isoformat()
+        choices.corrections[("actions", index)] = fix
+    return choices

@@ -7,21 +7,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from improvement import extraction, permissions
-from improvement.forms.dates import parse_date_text, slash_date
-from improvement.forms.imports import UploadForm
+from improvement.forms.imports import UploadForm, confirm_choices
 from improvement.models import ImportDraft, SourceDocument
 from improvement.selectors import documents as selectors
-from improvement.services.importing import (
-    KINDS,
-    ImportRefused,
-    document_import,
-    document_preview,
-    document_reimport,
-    saved_starts,
-    text_preview,
+from improvement.services.importing.documents import document_imported_before, saved_starts
+from improvement.services.importing.drafts import (
+    draft_confirm,
+    draft_discard,
+    draft_for_document,
+    draft_preview,
+    drafts_create,
 )
-
-MAX_BYTES = 5 * 1024 * 1024
+from improvement.services.importing.preview import KINDS
+from improvement.services.importing.writer import ImportRefused
 
 
 def _lead_only(request):
@@ -34,21 +32,16 @@ def upload(request):
     _lead_only(request)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
-        too_big = [f.name for f in form.cleaned_data["files"] if f.size > MAX_BYTES]
-        if too_big:
-            form.add_error("files", f"{', '.join(too_big)}: each file must be 5 MB or smaller")
+        try:
+            drafts = drafts_create(
+                by=request.user,
+                files=form.cleaned_data["files"],
+                committee=form.cleaned_data["committee"],
+                meeting_date=form.cleaned_data["meeting_date"],
+            )
+        except ImportRefused as exc:
+            form.add_error("files", str(exc))
         else:
-            drafts = [
-                ImportDraft.objects.create(
-                    authority_id=request.user.authority_id,
-                    uploaded_by=request.user,
-                    filename=f.name[:255],
-                    data=f.read(),
-                    committee=form.cleaned_data["committee"],
-                    meeting_date=form.cleaned_data["meeting_date"],
-                )
-                for f in form.cleaned_data["files"]
-            ]
             return redirect("import_review", pk=drafts[0].pk)
     return render(
         request,
@@ -66,29 +59,12 @@ def _draft(request, pk) -> ImportDraft:
     return get_object_or_404(selectors.drafts_for_user(user=request.user).defer(None), pk=pk)
 
 
-def _preview(draft):
-    if draft.document_id:  # a second review works on the stored text, so every offset stays true
-        document = draft.document
-        return text_preview(
-            text=document.text, sha256=document.sha256, filename=document.filename,
-            authority_name=draft.authority.name, committee=draft.committee or None,
-            meeting_date=draft.meeting_date, kind=document.kind,
-        )
-    return document_preview(
-        data=bytes(draft.data),
-        filename=draft.filename,
-        authority_name=draft.authority.name,
-        committee=draft.committee or None,
-        meeting_date=draft.meeting_date,
-    )
-
-
 @login_required
 def review(request, pk):
     draft = _draft(request, pk)
     context = {"draft": draft, "kinds": KINDS}
     try:
-        preview = _preview(draft)
+        preview = draft_preview(draft=draft)
     except extraction.InputError as exc:
         context["error"] = str(exc)
         return render(request, "improvement/imports/review.html", context, status=200)
@@ -104,7 +80,7 @@ def review(request, pk):
         ],
         again=draft.document,
         already=None if draft.document_id else
-        SourceDocument.objects.filter(authority_id=draft.authority_id, sha256=preview.sha256).first(),
+        document_imported_before(authority_id=draft.authority_id, sha256=preview.sha256),
         next_draft=selectors.drafts_for_user(user=request.user).filter(pk__gt=draft.pk).first(),
     )
     return render(request, "improvement/imports/review.html", context)
@@ -115,47 +91,22 @@ def review(request, pk):
 def confirm(request, pk):
     draft = _draft(request, pk)
     try:
-        preview = _preview(draft)
+        preview = draft_preview(draft=draft)
     except extraction.InputError as exc:
         messages.error(request, f"{draft.filename}: {exc}")
         return redirect("import_review", pk=draft.pk)
-    keep = {kind: set() for kind in KINDS}
-    for value in request.POST.getlist("keep"):
-        kind, _, index = value.partition(":")
-        if kind in keep and index.isdigit():
-            keep[kind].add(int(index))
-    corrections, errors = {}, []
-    for index in keep["actions"]:
-        fix = {}
-        owner = request.POST.get(f"owner-actions-{index}", "").strip()
-        if owner:
-            fix["owner"] = owner
-        due = request.POST.get(f"due-actions-{index}", "").strip()
-        found = (preview.fact_list("actions")[index] if index < len(preview.fact_list("actions")) else {}).get("due")
-        if due and due != slash_date(found):
-            parsed = parse_date_text(due)
-            if parsed is None:
-                errors.append(f"Action {index + 1}: the due date must be a real date, for example 31/3/2026")
-            else:
-                fix["due"] = parsed.isoformat()
-        corrections[("actions", index)] = fix
-    if errors:
-        for error in errors:
+    choices = confirm_choices(request.POST, actions=preview.fact_list("actions"))
+    if choices.errors:
+        for error in choices.errors:
             messages.error(request, error)
         return redirect("import_review", pk=draft.pk)
     try:
-        if draft.document_id:
-            outcome = document_reimport(
-                preview=preview, document=draft.document, imported_by=request.user, keep=keep, corrections=corrections
-            )
-        else:
-            outcome = document_import(
-                preview=preview, authority=draft.authority, imported_by=request.user, keep=keep, corrections=corrections
-            )
+        outcome = draft_confirm(
+            draft=draft, preview=preview, by=request.user, keep=choices.keep, corrections=choices.corrections
+        )
     except ImportRefused as exc:
         messages.error(request, f"{draft.filename} was not imported: {exc}")
         return redirect("import_review", pk=draft.pk)
-    draft.delete()
     if outcome.status == "unchanged":
         messages.info(request, f"{draft.filename}: nothing new to save; nothing changed.")
     else:
@@ -175,15 +126,7 @@ def review_again(request, pk):
     document = get_object_or_404(
         permissions.scope_to_user(SourceDocument.objects.all(), request.user), pk=pk
     )
-    draft = ImportDraft.objects.create(
-        authority_id=document.authority_id,
-        uploaded_by=request.user,
-        filename=document.filename,
-        data=document.text.encode("utf-8"),
-        committee=document.committee,
-        meeting_date=document.meeting_date,
-        document=document,
-    )
+    draft = draft_for_document(document=document, by=request.user)
     return redirect("import_review", pk=draft.pk)
 
 
@@ -191,7 +134,7 @@ def review_again(request, pk):
 @require_POST
 def discard(request, pk):
     draft = _draft(request, pk)
-    draft.delete()
+    draft_discard(draft=draft)
     messages.info(request, f"{draft.filename} was discarded; nothing was saved.")
     return redirect("import_upload")
 

@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from improvement.models import Action
-from improvement.services.importing import document_import, document_preview
+from improvement.services.importing.documents import document_import
+from improvement.services.importing.preview import document_preview
 
 pytestmark = pytest.mark.django_db
 

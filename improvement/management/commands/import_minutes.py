@@ -16,11 +16,11 @@ from django.core.management import BaseCommand, CommandError
 from tqdm import tqdm
 
 from improvement import extraction
-from improvement.models import Authority
-from improvement.services.importing import ImportRefused, document_import, document_preview
+from improvement.services.importing.documents import authority_get_or_create, document_import
+from improvement.services.importing.preview import KINDS, document_preview, failure_contract, preview_contract
+from improvement.services.importing.writer import ImportRefused
 
 SUPPORTED = {".txt", ".md", ".text", ".html", ".htm", ".docx", ".pdf"}
-MAX_BYTES = 5 * 1024 * 1024
 
 
 class Command(BaseCommand):
@@ -52,11 +52,8 @@ class Command(BaseCommand):
                 if options.get(key):
                     meta[key] = options[key]
             try:
-                data = path.read_bytes()
-                if len(data) > MAX_BYTES:
-                    raise extraction.InputError(f"the file is {len(data) / 1048576:.1f} MB; the limit is 5 MB")
                 preview = document_preview(
-                    data=data,
+                    data=path.read_bytes(),  # refused past extraction's size limit, like an upload
                     filename=path.name,
                     authority_name=meta.get("authority"),
                     committee=meta.get("committee"),
@@ -71,7 +68,7 @@ class Command(BaseCommand):
                 continue
             flagged += len(preview.privacy_flags)
             if options["dry_run"]:
-                results.append(_contract(preview))
+                results.append(preview_contract(preview=preview))
                 tally["previewed"] += 1
                 if not options["json"] and options["verbosity"]:
                     self._describe(preview)
@@ -79,7 +76,7 @@ class Command(BaseCommand):
             if not preview.authority_name:
                 self._fail(path, "no authority: give --authority or list the file in manifest.toml", tally, results)
                 continue
-            authority = _authority(preview.authority_name)
+            authority = authority_get_or_create(name=preview.authority_name)
             try:
                 outcome = document_import(preview=preview, authority=authority)
             except ImportRefused as exc:
@@ -100,11 +97,10 @@ class Command(BaseCommand):
     def _fail(self, path, reason, tally, results):
         tally["failed"] += 1
         self.stderr.write(f"{path}: {reason}")
-        results.append(_empty(str(Path(path).name), reason))
+        results.append(failure_contract(source=str(Path(path).name), reason=reason))
 
     def _describe(self, preview):
-        counts = ", ".join(f"{len(preview.fact_list(k))} {k}" for k in ("visits", "recommendations", "actions",
-                                                                          "measures", "owners", "decisions"))
+        counts = ", ".join(f"{len(preview.fact_list(k))} {k}" for k in KINDS)
         self.stdout.write(f"{preview.filename}: would import {counts}")
         for flag in preview.privacy_flags:
             self.stdout.write(f"  looks like personal data ({flag['kind']}) at characters {flag['start']}-{flag['end']}")
@@ -139,19 +135,6 @@ def _kind(value):
     if not value:
         return None
     return str(value).strip().lower().replace(" ", "_")
-
-
-def _authority(name: str) -> Authority:
-    from django.utils.text import slugify
-
-    authority = Authority.objects.filter(name__iexact=name).first()
-    if authority is None:
-        base = slugify(name)[:70] or "authority"
-        slug, n = base, 2
-        while Authority.objects.filter(slug=slug).exists():
-            slug, n = f"{base}-{n}", n + 1
-        authority = Authority.objects.create(name=name, slug=slug)
-    return authority
 
 
 def _collect(patterns):
@@ -196,28 +179,3 @@ def _manifest_for(folder: Path, cache: dict, problems_out):
                 if not (folder / name).exists():
                     command._fail(manifest, f"names {name}, which is not in {folder}", tally, results)
     return cache[folder]
-
-
-def _contract(preview) -> dict:
-    doc = {k: v for k, v in preview.facts.items()}
-    for kind in ("visits", "recommendations", "actions", "measures", "decisions"):
-        doc[kind] = [{k: v for k, v in item.items() if k != "span"} for item in doc.get(kind) or []]
-    doc["owners"] = [item.get("value") if isinstance(item, dict) and "value" in item else item
-                     for item in doc.get("owners") or []]
-    doc["meeting"] = {
-        "date": preview.meeting_date.isoformat() if preview.meeting_date else None,
-        "committee": preview.committee or None,
-        "authority": preview.authority_name,
-    }
-    doc.setdefault("errors", [])
-    doc["warnings"] = preview.warnings
-    return doc
-
-
-def _empty(source: str, reason: str) -> dict:
-    return {
-        "source": source,
-        "meeting": {"date": None, "committee": None, "authority": None},
-        "visits": [], "recommendations": [], "actions": [], "measures": [], "owners": [], "decisions": [],
-        "errors": [reason],
-    }

@@ -1,0 +1,162 @@
+"""Importing a document, and adding to one already imported, each in one transaction.
+
+`document_import` saves one previewed document: the SourceDocument, then every fact the
+reviewer kept, each with its provenance (document, verbatim quote, offsets). The sha256
+of the file's bytes makes a second import of the same file a no-op ("unchanged").
+Owners, measures and visits merge with the authority's existing records (writer.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from improvement.extraction.masking import mask_personal_data
+from improvement.extraction.model import DocumentFacts
+from improvement.models import (
+    Action,
+    Authority,
+    Decision,
+    Inspection,
+    MeasureValue,
+    Meeting,
+    Owner,
+    Recommendation,
+    SourceDocument,
+)
+
+from .preview import KINDS, Preview
+from .writer import _Writer, write_facts
+
+Corrections = dict[tuple[str, int], dict]  # the reviewer's changed field values, by (kind, index)
+
+
+@dataclass
+class ImportOutcome:
+    filename: str
+    status: str  # imported | unchanged | failed
+    reason: str = ""
+    created: Counter = field(default_factory=Counter)
+    document: SourceDocument | None = None
+    privacy_flags: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def saved_starts(document: SourceDocument) -> dict[str, set[int]]:
+    """Where the facts already saved from this document start, per kind, to tell new from saved."""
+    sources = {
+        "visits": Inspection.objects.filter(source_document=document),
+        "recommendations": Recommendation.objects.filter(source_document=document),
+        "actions": Action.objects.filter(source_document=document),
+        "measures": MeasureValue.objects.filter(source_document=document),
+        "owners": Owner.objects.filter(source_document=document),
+        "decisions": Decision.objects.filter(source_document=document),
+    }
+    return {kind: set(qs.exclude(source_start=None).values_list("source_start", flat=True)) for kind, qs in sources.items()}
+
+
+def document_imported_before(*, authority_id: int, sha256: str) -> SourceDocument | None:
+    """The authority's document with these bytes, if it was imported before (its text not loaded)."""
+    return SourceDocument.objects.filter(authority_id=authority_id, sha256=sha256).defer("text").first()
+
+
+def facts_corrected(*, facts: DocumentFacts, corrections: Corrections | None) -> DocumentFacts:
+    """The facts with the reviewer's corrections applied, as dataclasses again (a copy; `facts` is unchanged).
+
+    The review page sends corrections as field values by (kind, index), e.g.
+    {("actions", 0): {"owner": "Head of Quality Assurance", "due": "2022-02-28"}};
+    an index past the facts found is ignored."""
+    if not corrections:
+        return facts
+    lists = {kind: list(getattr(facts, kind)) for kind in KINDS}
+    for (kind, index), fix in corrections.items():
+        if fix and kind in lists and 0 <= index < len(lists[kind]):
+            lists[kind][index] = replace(lists[kind][index], **fix)
+    return replace(facts, **lists)
+
+
+def document_reimport(
+    *,
+    preview: Preview,
+    document: SourceDocument,
+    imported_by=None,
+    keep: dict[str, set[int]] | None = None,
+    corrections: Corrections | None = None,
+) -> ImportOutcome:
+    """Add to an imported document the kept facts not saved from it before (a second review).
+
+    Facts already saved from the document (same kind, same place in the text) are skipped,
+    so confirming a second review never duplicates; owners, measures and visits merge as usual."""
+    outcome = ImportOutcome(filename=preview.filename, status="imported", warnings=preview.warnings, document=document)
+    with transaction.atomic():
+        SourceDocument.objects.select_for_update().filter(pk=document.pk).first()  # one second review at a time
+        saved = saved_starts(document)
+        facts = facts_corrected(facts=preview.extracted, corrections=corrections)
+        writer = _Writer(authority=document.authority, document=document, facts=facts, by=imported_by)
+        write_facts(writer=writer, facts=facts, keep=keep, skip=saved)
+        writer.flush()
+    outcome.created = writer.created
+    if not sum(writer.created.values()):
+        outcome.status = "unchanged"
+    return outcome
+
+
+def document_import(
+    *,
+    preview: Preview,
+    authority: Authority,
+    data_sha256: str | None = None,
+    imported_by=None,
+    keep: dict[str, set[int]] | None = None,
+    corrections: Corrections | None = None,
+) -> ImportOutcome:
+    """Save one previewed document and the facts kept (all, unless `keep` names indexes per kind)."""
+    sha = data_sha256 or preview.sha256
+    outcome = ImportOutcome(filename=preview.filename, status="imported", warnings=preview.warnings)
+    existing = document_imported_before(authority_id=authority.pk, sha256=sha)
+    if existing is not None:
+        outcome.status = "unchanged"
+        outcome.document = existing
+        return outcome
+    with transaction.atomic():
+        meeting = None
+        if preview.committee and preview.meeting_date:
+            meeting, _ = Meeting.objects.get_or_create(
+                authority=authority, committee=preview.committee[:200], date=preview.meeting_date
+            )
+        document = SourceDocument.objects.create(
+            authority=authority,
+            filename=preview.filename[:255],
+            sha256=sha,
+            text=mask_personal_data(preview.text, preview.extracted.privacy_flags),
+            kind=preview.kind,
+            meeting=meeting,
+            meeting_date=preview.meeting_date,
+            committee=preview.committee[:200],
+            warnings=preview.warnings,
+            privacy_flags=[{"kind": f["kind"], "start": f["start"], "end": f["end"]} for f in preview.privacy_flags],
+            imported_by=imported_by,
+        )
+        facts = facts_corrected(facts=preview.extracted, corrections=corrections)
+        writer = _Writer(authority=authority, document=document, facts=facts, by=imported_by)
+        write_facts(writer=writer, facts=facts, keep=keep)
+        writer.flush()
+    outcome.document = document
+    outcome.created = writer.created
+    outcome.privacy_flags = len(preview.privacy_flags)
+    return outcome
+
+
+def authority_get_or_create(*, name: str) -> Authority:
+    """The authority of this name (any case), created with a free slug when there is none yet."""
+    authority = Authority.objects.filter(name__iexact=name).first()
+    if authority is None:
+        base = slugify(name)[:70] or "authority"
+        slug, n = base, 2
+        while Authority.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        authority = Authority.objects.create(name=name, slug=slug)
+    return authority

@@ -1,0 +1,98 @@
+"""The review step: an uploaded file waits as an ImportDraft until the improvement lead confirms or discards it.
+
+Nothing from a draft reaches the plan before it is confirmed; confirming imports it and deletes
+the draft in the same transaction, so a failed import leaves the draft to review again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.files import File
+from django.db import transaction
+
+from improvement.extraction.limits import document_too_large
+from improvement.models import ImportDraft, SourceDocument
+
+from .documents import Corrections, ImportOutcome, document_import, document_reimport
+from .preview import Preview, document_preview, text_preview
+from .writer import ImportRefused
+
+
+def drafts_create(*, by, files: list[File], committee: str = "", meeting_date: date | None = None) -> list[ImportDraft]:
+    """One draft per uploaded file, for the uploader's authority; none at all if a file is past the size limit."""
+    too_large = [f"{f.name}: {problem}" for f in files if (problem := document_too_large(f.size))]
+    if too_large:
+        raise ImportRefused("; ".join(too_large))
+    with transaction.atomic():
+        return [
+            ImportDraft.objects.create(
+                authority_id=by.authority_id,
+                uploaded_by=by,
+                filename=f.name[:255],
+                data=f.read(),
+                committee=committee,
+                meeting_date=meeting_date,
+            )
+            for f in files
+        ]
+
+
+def draft_for_document(*, document: SourceDocument, by) -> ImportDraft:
+    """Open an imported document for review again: a draft of its stored text, tied to the document."""
+    return ImportDraft.objects.create(
+        authority_id=document.authority_id,
+        uploaded_by=by,
+        filename=document.filename,
+        data=document.text.encode("utf-8"),
+        committee=document.committee,
+        meeting_date=document.meeting_date,
+        document=document,
+    )
+
+
+def draft_preview(*, draft: ImportDraft) -> Preview:
+    """What the draft's file holds; raises extraction.InputError when it cannot be read. Writes nothing."""
+    if draft.document_id:  # a second review works on the stored text, so every offset stays true
+        document = draft.document
+        return text_preview(
+            text=document.text, sha256=document.sha256, filename=document.filename,
+            authority_name=draft.authority.name, committee=draft.committee or None,
+            meeting_date=draft.meeting_date, kind=document.kind,
+        )
+    return document_preview(
+        data=bytes(draft.data),
+        filename=draft.filename,
+        authority_name=draft.authority.name,
+        committee=draft.committee or None,
+        meeting_date=draft.meeting_date,
+    )
+
+
+def draft_confirm(
+    *,
+    draft: ImportDraft,
+    preview: Preview,
+    by,
+    keep: dict[str, set[int]],
+    corrections: Corrections | None = None,
+) -> ImportOutcome:
+    """Import the facts kept (into the draft's document, on a second review) and delete the draft, in one transaction.
+
+    Raises ImportRefused, leaving the draft and saving nothing, when the document cannot be imported."""
+    with transaction.atomic():
+        if draft.document_id:
+            outcome = document_reimport(
+                preview=preview, document=draft.document, imported_by=by, keep=keep, corrections=corrections
+            )
+        else:
+            outcome = document_import(
+                preview=preview, authority=draft.authority, imported_by=by, keep=keep, corrections=corrections
+            )
+        draft.delete()
+    return outcome
+
+
+def draft_discard(*, draft: ImportDraft) -> None:
+    """Throw a draft away; nothing from it was saved."""
+    draft.delete()
