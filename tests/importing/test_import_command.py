@@ -152,6 +152,18 @@ class TestBadInput:
         assert "no authority" in err
         assert SourceDocument.objects.count() == 0
 
+    def test_a_council_named_in_the_text_is_suggested_but_never_created_without_authority(self, tmp_path):
+        from improvement.models import Authority
+
+        page = tmp_path / "board.txt"
+        page.write_text("Westmoor Borough Council\n\nChildren's Scrutiny Committee, 3 March 2025\n\n"
+                        "RESOLVED: That the improvement plan update be noted.\n", encoding="utf-8")
+        before = Authority.objects.count()
+        code, _, err = run(str(page))
+        assert code == 1
+        assert 'the text names "Westmoor Borough Council": add --authority "Westmoor Borough Council"' in err
+        assert Authority.objects.count() == before and SourceDocument.objects.count() == 0
+
     def test_bad_meeting_date_option(self, folder):
         with pytest.raises(CommandError, match="not a date"):
             call_command("import_minutes", str(folder), "--meeting-date", "31/02/2022")

@@ -73,10 +73,14 @@ class Command(BaseCommand):
                 if not options["json"] and options["verbosity"]:
                     self._describe(preview)
                 continue
-            if not preview.authority_name:
-                self._fail(path, "no authority: give --authority or list the file in manifest.toml", tally, results)
+            if not meta.get("authority"):
+                # The council the text names is shown in a dry run but never trusted to create one.
+                named = preview.authority_name
+                hint = f' (the text names "{named}": add --authority "{named}" if that is right)' if named else ""
+                self._fail(path, f"no authority: give --authority or list the file in manifest.toml{hint}", tally,
+                           results)
                 continue
-            authority = authority_get_or_create(name=preview.authority_name)
+            authority = authority_get_or_create(name=meta["authority"])
             try:
                 outcome = document_import(preview=preview, authority=authority)
             except ImportRefused as exc:
