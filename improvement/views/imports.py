@@ -72,12 +72,8 @@ def review(request, pk):
     context.update(
         preview=preview,
         segments=selectors.preview_segments(preview=preview),
-        groups=[
-            (kind, selectors.LABELS[kind],
-             [{**item, "saved": bool(item.get("span")) and item["span"][0] in saved.get(kind, ())}
-              for item in preview.fact_list(kind)])
-            for kind in KINDS
-        ],
+        groups=[(kind, selectors.LABELS[kind], selectors.review_items(preview=preview, kind=kind, saved=saved))
+                for kind in KINDS],
         again=draft.document,
         already=None if draft.document_id else
         document_imported_before(authority_id=draft.authority_id, sha256=preview.sha256),

@@ -96,3 +96,36 @@ def test_imported_text_is_escaped(client, lead):
     page = client.get(reverse("import_review", args=[ImportDraft.objects.get().pk])).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_the_review_page_puts_the_least_sure_facts_first_in_plain_english(client, lead):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = ("Children's Scrutiny Committee - 10 November 2025\n\n"
+            "The monitoring visit took place between 15 and 17 October 2025; the council remains judged "
+            "requires improvement to be good.\n\n"
+            "It was noted that a report would be shared in due course.\n\n"
+            "ACTION: Head of Quality Assurance to circulate the audit findings by 31 January 2026.\n")
+    client.force_login(lead)
+    response = client.post(reverse("import_upload"), {"files": SimpleUploadedFile("minutes.txt", text.encode())})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "least sure of come first" in page
+    assert "Monitoring visit</strong>, 15 to 17 October 2025" in page
+    assert "Monitoringvisit" not in page and "requires_improvement" not in page
+    assert "(due 31 January 2026)" in page and "2026-01-31" not in page
+    assert "how sure:" in page
+
+
+def test_review_items_sort_least_sure_first_and_keep_their_form_index():
+    from improvement.selectors.documents import review_items
+
+    class Preview:
+        def fact_list(self, kind):
+            return [{"title": "sure", "confidence": 0.9, "span": [0, 4]},
+                    {"title": "guess", "confidence": 0.4, "span": [10, 14]},
+                    {"title": "saved already", "confidence": 0.2, "span": [20, 24]}]
+
+    items = review_items(preview=Preview(), kind="actions", saved={"actions": {20}})
+    assert [(i["title"], i["index"], i["less_sure"]) for i in items] == [
+        ("guess", 1, True), ("sure", 0, False), ("saved already", 2, True)]
