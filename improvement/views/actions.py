@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from improvement import permissions
-from improvement.filters.actions import ActionFilter
+from improvement.filters.actions import ActionFilterSet
+from improvement.filters.common import bind
 from improvement.forms.actions import ActionForm, ActionUpdateForm, SignOffForm, SpreadsheetUploadForm
 from improvement.models import Action, Owner
 from improvement.selectors import actions as selectors
@@ -34,20 +35,17 @@ def _today():
     return timezone.localdate()
 
 
-def _authority_id(user):
-    return user.authority_id
-
-
 def _list_page(request, *, actions, title: str, intro: str, owners=None, mine: bool):
     today = _today()
-    filterset = ActionFilter(
-        request.GET or None,
+    filterset = bind(
+        ActionFilterSet,
+        data=request.GET,
         queryset=selectors.actions_for_list(actions=actions, today=today, user=request.user),
-        authority_id=_authority_id(request.user),
+        authority=request.user.authority,
         today=today,
         owners=owners,
     )
-    paginator = Paginator(filterset.filtered_queryset, PAGE_SIZE)
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     rows = selectors.actions_explain(actions=page.object_list, today=today)
     return render(
@@ -252,13 +250,14 @@ def action_edit(request, pk: int):
 
 def _spreadsheet_actions(request):
     today = _today()
-    filterset = ActionFilter(
-        request.GET or None,
+    filterset = bind(
+        ActionFilterSet,
+        data=request.GET,
         queryset=selectors.actions_visible(user=request.user),
-        authority_id=_authority_id(request.user),
+        authority=request.user.authority,
         today=today,
     )
-    return filterset.filtered_queryset
+    return filterset.qs
 
 
 @login_required
