@@ -59,7 +59,7 @@ def _list_page(request, *, actions, title: str, intro: str, owners=None, mine: b
             "rows": rows,
             "today": today,
             "mine": mine,
-            "can_manage_plan": permissions.is_improvement_lead(request.user) or request.user.is_superuser,
+            "can_manage_plan": permissions.can_lead(request.user),
         },
     )
 
@@ -262,7 +262,7 @@ def _spreadsheet_actions(request):
 
 @login_required
 def actions_xlsx_download(request):
-    if not (permissions.is_improvement_lead(request.user) or request.user.is_superuser):
+    if not permissions.can_lead(request.user):
         raise PermissionDenied("Only an improvement lead can download the actions to update")
     content = spreadsheets.actions_xlsx_build(actions=_spreadsheet_actions(request))
     name = spreadsheets.spreadsheet_filename(
@@ -276,7 +276,7 @@ def actions_xlsx_download(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def actions_xlsx_upload(request):
-    if not (permissions.is_improvement_lead(request.user) or request.user.is_superuser):
+    if not permissions.can_lead(request.user):
         raise PermissionDenied("Only an improvement lead can update actions from a spreadsheet")
     context = {"form": SpreadsheetUploadForm(), "preview": None, "problems": []}
     if request.method == "POST" and "changes" in request.POST:
