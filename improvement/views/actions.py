@@ -140,6 +140,17 @@ def _conflict_context(*, request, action_pk, expected_version):
     }
 
 
+def _form_after_conflict(*, request, action_pk, expected_version, make_form):
+    """Someone saved first: what they changed, and the user's form again at the new version, their text kept.
+
+    `make_form(data, current)` builds the page's form from the posted data with the current version.
+    """
+    current, conflict = _conflict_context(request=request, action_pk=action_pk, expected_version=expected_version)
+    kept = request.POST.copy()
+    kept["version"] = str(current.version)
+    return make_form(kept, current), conflict
+
+
 @login_required
 @require_POST
 def action_update(request, pk: int):
@@ -162,10 +173,12 @@ def action_update(request, pk: int):
             expected_version=data["version"],
         )
     except services.ActionConflict as error:
-        current, conflict = _conflict_context(request=request, action_pk=pk, expected_version=data["version"])
-        kept = request.POST.copy()
-        kept["version"] = str(current.version)
-        form = ActionUpdateForm(kept, action=current, can_sign_off=can_sign_off)
+        form, conflict = _form_after_conflict(
+            request=request,
+            action_pk=pk,
+            expected_version=data["version"],
+            make_form=lambda kept, current: ActionUpdateForm(kept, action=current, can_sign_off=can_sign_off),
+        )
         conflict["expected_version"] = error.expected_version
         return _render_detail(request, pk, update_form=form, conflict=conflict, status=409)
     except ValidationError as error:
@@ -227,10 +240,12 @@ def action_edit(request, pk: int):
                     measures=list(data["measures"]),
                 )
             except services.ActionConflict as error:
-                current, conflict = _conflict_context(request=request, action_pk=pk, expected_version=error.expected_version)
-                kept = request.POST.copy()
-                kept["version"] = str(current.version)
-                form = ActionForm(kept, instance=Action.objects.get(pk=action.pk), authority=authority)
+                form, conflict = _form_after_conflict(
+                    request=request,
+                    action_pk=pk,
+                    expected_version=error.expected_version,
+                    make_form=lambda kept, _: ActionForm(kept, instance=Action.objects.get(pk=action.pk), authority=authority),
+                )
             except ValidationError as error:
                 for field, problems in error.message_dict.items():
                     for problem in problems:

@@ -182,6 +182,23 @@ def test_a_lead_edits_an_action_and_a_move_needs_a_reason(client, lead, actions,
     assert "31 January 2027" in history
 
 
+def test_a_stale_edit_is_refused_shows_what_changed_and_keeps_the_form(client, lead, manager, actions, owners):
+    action = actions["soon"]
+    client.force_login(manager)
+    client.post(reverse("action_update", args=[action.pk]),
+                {"status": "at_risk", "progress": "15", "note": "Slipping", "version": "1"})
+    client.force_login(lead)
+    response = client.post(reverse("action_edit", args=[action.pk]), {
+        "title": "A title typed before the update", "plan": action.plan_id, "theme": action.theme_id,
+        "owner": action.owner_id, "due_date": str(action.due_date), "version": "1",
+    })
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Slipping" in html and "A title typed before the update" in html
+    assert 'name="version" value="2"' in html
+    assert Action.objects.get(pk=action.pk).title == action.title
+
+
 def test_the_lead_creates_an_action(client, lead, plan, owners):
     client.force_login(lead)
     assert client.get(reverse("action_create")).status_code == 200
