@@ -5,3 +5,8 @@ class ImprovementConfig(AppConfig):
     name = "improvement"
     verbose_name = "Improvement plans"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Register the Celery tasks in every process, so a task the services queue by name
+        # (they never import the task module) runs inline when CELERY_TASK_ALWAYS_EAGER is on.
+        from improvement import tasks  # noqa: F401

@@ -94,6 +94,17 @@ can_sign_off_action = (in_same_authority & is_improvement_lead) | rules.is_super
 can_manage_plan = (in_same_authority & is_improvement_lead) | rules.is_superuser
 can_import = is_improvement_lead | rules.is_superuser
 
+
+def can_lead(user, authority=None) -> bool:
+    """A superuser, or an improvement lead (of `authority`, when one is given).
+
+    Who may add actions, change the plan, and download or upload the update spreadsheet.
+    """
+    if user.is_superuser:
+        return True
+    return bool(is_improvement_lead(user)) and (authority is None or user.authority_id == authority.pk)
+
+
 rules.add_perm("improvement.view_record", can_view)
 rules.add_perm("improvement.change_action_status", can_change_action)
 rules.add_perm("improvement.sign_off_action", can_sign_off_action)

@@ -3,10 +3,13 @@
 Schedules live in one place, ``CELERY_BEAT_SCHEDULE`` in tracker/settings.py, not in a
 database (django-celery-beat is not used): the schedule is code, so it is read in code
 review, deployed with the code, and there is no second scheduler database to drift from
-what the code says. "reminder-sweep" runs ``reminder_sweep`` every day at 07:00
+what the code says. "reminder-sweep" runs ``reminders_sweep_task`` every day at 07:00
 Europe/London: beat's crontab follows the local clock (CELERY_TIMEZONE), so the sweep
 stays at 07:00 local on both sides of the March and October clock changes. Run exactly
 one beat.
+
+Each task is named after the one service it calls, plus ``_task`` (``digest_send_task``
+calls ``digest_send``), so a task and a service are never confused.
 """
 
 import smtplib
@@ -21,8 +24,8 @@ from improvement.services.reminders import digest_send, digests_requeue, reminde
 # throttle 1), so an orphaned reminder goes out again within about a minute (48-52 s measured).
 
 
-@shared_task(name="improvement.tasks.reminder_sweep", acks_late=True)
-def reminder_sweep():
+@shared_task(name="improvement.tasks.reminders_sweep_task", acks_late=True)
+def reminders_sweep_task():
     """Every morning (see the module docstring): claim today's reminders and queue one digest per recipient.
 
     Nothing is scheduled days ahead: each run works out from the data what is due today,
@@ -37,7 +40,7 @@ def reminder_sweep():
 
 
 @shared_task(
-    name="improvement.tasks.send_digest",
+    name="improvement.tasks.digest_send_task",  # services.reminders queues it by this name
     acks_late=True,  # a worker killed mid-send leaves the message unacknowledged: Redis hands it out again
     autoretry_for=(
         smtplib.SMTPException,
@@ -46,14 +49,14 @@ def reminder_sweep():
     retry_backoff=2,  # 2, 4, 8, 16, 32 s then capped ...
     retry_backoff_max=40,  # ... below the broker's 45 s visibility timeout, so a waiting retry is not redelivered
     retry_jitter=True,
-    max_retries=8,  # about 3 minutes of SMTP outage; after that the next sweep (or requeue_digests) queues it again
+    max_retries=8,  # about 3 minutes of SMTP outage; after that the next sweep (or digests_requeue_task) queues it again
 )
-def send_digest(digest_id: int):
+def digest_send_task(digest_id: int):
     """Send one digest email; does nothing if it has already gone out."""
     return digest_send(digest_id=digest_id)
 
 
-@shared_task(name="improvement.tasks.requeue_digests", acks_late=True)
-def requeue_digests():
+@shared_task(name="improvement.tasks.digests_requeue_task", acks_late=True)
+def digests_requeue_task():
     """Queue again digests left unsent (broker down when they were written, or retries exhausted)."""
     return digests_requeue()

@@ -180,13 +180,13 @@ CELERY_BEAT_SCHEDULE = {
     # Every day at 07:00 Europe/London (crontab follows the local clock across
     # the March and October changes): work out and send the day's reminders.
     "reminder-sweep": {
-        "task": "improvement.tasks.reminder_sweep",
+        "task": "improvement.tasks.reminders_sweep_task",
         "schedule": crontab(hour=7, minute=0),
     },
     # Every 5 minutes: queue again any reminder email left unsent, for example one written
     # while Redis was down. Sending is idempotent, so this never sends anything twice.
     "reminder-requeue": {
-        "task": "improvement.tasks.requeue_digests",
+        "task": "improvement.tasks.digests_requeue_task",
         "schedule": crontab(minute="*/5"),
     },
 }

@@ -371,8 +371,7 @@ def due_between(text, s, e, year_hint):
     return None
 
 
-def month_end(year: int, month: int) -> str:
-    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
+from .dates import month_end  # noqa: E402 - one rule, in dates.py; kept importable from here
 
 
 def _topic_before(text, sents, offset) -> str:

@@ -199,3 +199,9 @@ def parse_date(text: str) -> date | None:
         if iso and len(iso) == 10:
             return date.fromisoformat(iso)
     return None
+
+
+def month_end(year: int, month: int) -> str:
+    """The last day of a month, as an ISO date: a deadline given as a month alone means its end."""
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(first_of_next.toordinal() - 1).isoformat()

@@ -1,67 +1,59 @@
-"""Filters for the action lists, from GET parameters so a filtered list can be bookmarked.
+"""The one filter set for lists of actions: the action lists, the spreadsheet download, the
+plan dashboard, the committee pack and its exports all read the same GET parameters.
 
-Choices (themes, recommendations, owners) list only the user's authority's records; a bad
-value (a date that is not a date, a theme from elsewhere) becomes a message on the page.
+Parameters: q, status, theme, recommendation, owner, due_from, due_to, overdue. Links saved
+before the lists shared one vocabulary used due_after and due_before; they are still read,
+as due_from and due_to.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 import django_filters
-from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from improvement.forms.dates import DATE_HINT, GovukDateField
+from improvement.filters.common import DATE_HINT, DateFilter, ScopedFilterSet, checkbox, search_box, select
 from improvement.models import Action, ActionStatus, Owner, Recommendation, Theme
 
 
+class ActionFilterSet(ScopedFilterSet):
+    """Words, status, theme, recommendation, owner, due-date range and overdue, for any list of actions.
 
-class _DateFilter(django_filters.DateFilter):
-    field_class = GovukDateField
+    `owners`, when given, narrows the owner choices (My actions offers only the people you manage).
+    """
 
+    aliases: ClassVar[dict[str, str]] = {"due_after": "due_from", "due_before": "due_to"}
+    date_range: ClassVar[tuple[str, str]] = ("due_from", "due_to")
 
-def _select():
-    return forms.Select(attrs={"class": "govuk-select"})
-
-
-class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Search",
-        method="filter_text",
-        widget=forms.TextInput(attrs={"class": "govuk-input", "type": "search", "spellcheck": "false"}),
-        help_text="Words in the title, description or reference",
+        label="Search", method="filter_text", widget=search_box(), help_text="Words in the title, description or reference"
     )
-    status = django_filters.ChoiceFilter(label="Status", choices=ActionStatus.choices, empty_label="All", widget=_select())
-    theme = django_filters.ModelChoiceFilter(label="Theme", queryset=Theme.objects.none(), empty_label="All", widget=_select())
+    status = django_filters.ChoiceFilter(label="Status", choices=ActionStatus.choices, empty_label="All", widget=select())
+    theme = django_filters.ModelChoiceFilter(label="Theme", queryset=Theme.objects.all(), widget=select())
     recommendation = django_filters.ModelChoiceFilter(
-        label="Recommendation",
-        method="filter_recommendation",
-        queryset=Recommendation.objects.none(),
-        empty_label="All",
-        widget=_select(),
+        label="Recommendation", queryset=Recommendation.objects.all(), method="filter_recommendation", widget=select()
     )
-    owner = django_filters.ModelChoiceFilter(label="Owner", queryset=Owner.objects.none(), empty_label="All", widget=_select())
-    due_after = _DateFilter(
-        label="Due on or after", field_name="due_date", lookup_expr="gte", help_text=DATE_HINT
-    )
-    due_before = _DateFilter(
-        label="Due on or before", field_name="due_date", lookup_expr="lte", help_text=DATE_HINT
-    )
-    overdue = django_filters.BooleanFilter(
-        label="Overdue only", method="filter_overdue", widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"})
-    )
+    owner = django_filters.ModelChoiceFilter(label="Owner", queryset=Owner.objects.all(), widget=select())
+    due_from = DateFilter(label="Due on or after", field_name="due_date", lookup_expr="gte", help_text=DATE_HINT)
+    due_to = DateFilter(label="Due on or before", field_name="due_date", lookup_expr="lte", help_text=DATE_HINT)
+    overdue = django_filters.BooleanFilter(label="Overdue only", method="filter_overdue", widget=checkbox())
 
-    def __init__(self, data=None, queryset=None, *, authority_id, today: date, owners: QuerySet | None = None, **kwargs):
-        self.today = today
-        super().__init__(data=data, queryset=queryset, **kwargs)
-        fields = self.form.fields
-        fields["theme"].queryset = Theme.objects.filter(plan__authority_id=authority_id).order_by("plan_id", "number")
-        fields["recommendation"].queryset = (
-            Recommendation.objects.filter(authority_id=authority_id).order_by("inspection_id", "reference", "pk")
-        )
-        fields["recommendation"].label_from_instance = lambda r: str(r)
-        fields["owner"].queryset = owners if owners is not None else Owner.objects.filter(authority_id=authority_id)
+    class Meta:
+        model = Action
+        fields: ClassVar[list[str]] = []
+
+    def __init__(self, data=None, queryset=None, *, authority, today: date, owners: QuerySet | None = None, **kwargs):
+        if today is None:
+            raise TypeError("ActionFilterSet needs today, for the overdue filter")
+        self.owners = owners
+        super().__init__(data=data, queryset=queryset, authority=authority, today=today, **kwargs)
+
+    def _choices_for(self, name: str, queryset: QuerySet) -> QuerySet:
+        if name == "owner" and self.owners is not None:
+            return self.owners
+        return super()._choices_for(name, queryset)
 
     def filter_text(self, queryset, name, value):
         value = (value or "").strip()
@@ -75,46 +67,10 @@ class ActionFilter(django_filters.FilterSet):
     def filter_recommendation(self, queryset, name, value):
         if not value:
             return queryset
-        links = Action.recommendations.through.objects.filter(recommendation=value).values("action_id")
-        return queryset.filter(pk__in=links)
+        link = Action.recommendations.through.objects.filter(action_id=OuterRef("pk"), recommendation_id=value.pk)
+        return queryset.filter(Exists(link))
 
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
         return queryset.filter(due_date__lt=self.today).exclude(status__in=ActionStatus.done())
-
-    @property
-    def filtered_queryset(self) -> QuerySet:
-        """The filtered rows; a filter with a bad value is left out (its error is shown on the page)."""
-        qs = self.queryset.all()
-        if not self.is_bound:
-            return qs
-        self.form.is_valid()
-        for name, value in self.form.cleaned_data.items():
-            qs = self.filters[name].filter(qs, value)
-        return qs
-
-    @property
-    def has_errors(self) -> bool:
-        return self.is_bound and bool(self.form.errors)
-
-    @property
-    def used(self) -> list[tuple[str, str]]:
-        if not self.is_bound:
-            return []
-        self.form.is_valid()
-        out = []
-        for name, value in self.form.cleaned_data.items():
-            if value in (None, "", False):
-                continue
-            field = self.form.fields[name]
-            if isinstance(value, date):
-                shown = f"{value.day} {value:%B %Y}"
-            elif value is True:
-                shown = "yes"
-            elif name == "status":
-                shown = ActionStatus(value).label
-            else:
-                shown = str(value)
-            out.append((str(field.label), shown))
-        return out

@@ -243,8 +243,7 @@ class MeasureForm(_ScopedModelForm):
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
-        key = name.lower().replace("\u2019", "'")
-        if Measure.objects.filter(authority=self.authority, name_key=key).exclude(pk=self.instance.pk).exists():
+        if Measure.objects.filter(authority=self.authority, name_key=Measure.key_for(name)).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("There is already a measure with this name")
         return name
 

@@ -41,8 +41,13 @@ class Measure(Provenance):
     def __str__(self):
         return self.name
 
+    @staticmethod
+    def key_for(name: str) -> str:
+        """The key two names of one measure share: lower case, one space between words, straight apostrophes."""
+        return " ".join(name.lower().replace("\u2019", "'").split())
+
     def save(self, *args, **kwargs):
-        self.name_key = " ".join(self.name.lower().replace("\u2019", "'").split())
+        self.name_key = Measure.key_for(self.name)
         super().save(*args, **kwargs)
 
 

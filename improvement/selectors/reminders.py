@@ -1,6 +1,6 @@
 """Reads for deadline reminders: a handful of set-based queries, never one per action.
 
-The sweep (services/reminders.py) asks these for the reminder policy of every authority,
+The sweep (services/reminders/sweep.py) asks these for the reminder policy of every authority,
 the improvement leads, the committee dates ahead, the open actions whose deadline is near
 or past, and the actions with no recent update; the send task asks for one digest's items.
 """
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import DateTimeField, Exists, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -123,7 +125,26 @@ def next_committee_dates(
     return found
 
 
-# Columns the sweep needs to route a reminder, without loading model instances.
+class ActionToRemind(NamedTuple):
+    """What the sweep needs to route one action's reminder, read without loading model instances."""
+
+    action_id: int
+    authority_id: int
+    due_date: dt.date | None
+    owner_id: int | None
+    owner_email: str | None
+    owner_role: str | None
+    owner_person: str | None
+    owner_opted_out: bool | None
+    manager_id: int | None
+    manager_email: str | None
+    manager_role: str | None
+    manager_person: str | None
+    last_kind: str | None = None  # the latest deadline reminder already claimed (deadline_candidates only)
+    last_on: dt.date | None = None
+
+
+# The columns of ActionToRemind, in its order.
 _ROUTING = (
     "id",
     "authority_id",
@@ -140,17 +161,17 @@ _ROUTING = (
 )
 
 
-def deadline_candidates(*, today: dt.date, furthest_before: int):
+def deadline_candidates(*, today: dt.date, furthest_before: int) -> Iterator[ActionToRemind]:
     """Open actions whose due date is within ``furthest_before`` days or past: one query.
 
     Each row carries the kind and date of the latest deadline reminder already claimed for
     the action, so the sweep skips those already done without touching the Reminder table
-    again. Rows are tuples in the order of ``_ROUTING`` plus (last_kind, last_on).
+    again.
     """
     latest = Reminder.objects.filter(
         action=OuterRef("pk"), kind__in=TIMELINE_KINDS
     ).order_by("-due_on", "-id")
-    return (
+    rows = (
         Action.objects.exclude(status__in=ActionStatus.done())
         .filter(
             due_date__isnull=False,
@@ -164,9 +185,10 @@ def deadline_candidates(*, today: dt.date, furthest_before: int):
         .values_list(*_ROUTING, "last_kind", "last_on")
         .iterator(chunk_size=5000)
     )
+    return (ActionToRemind(*row) for row in rows)
 
 
-def stale_update_candidates(*, cutoffs: dict[int, dt.datetime], week_of: dt.date):
+def stale_update_candidates(*, cutoffs: dict[int, dt.datetime], week_of: dt.date) -> list[ActionToRemind]:
     """Open actions with no update since their authority's cutoff, not yet nudged this week: one query.
 
     ``cutoffs`` maps authority id -> the moment before which the last update counts as stale
@@ -184,7 +206,7 @@ def stale_update_candidates(*, cutoffs: dict[int, dt.datetime], week_of: dt.date
     nudged = Reminder.objects.filter(
         action=OuterRef("pk"), kind=ReminderKind.UPDATES_MISSING, due_on=week_of
     )
-    return (
+    rows = (
         Action.objects.exclude(status__in=ActionStatus.done())
         .filter(authority_id__in=list(cutoffs))
         .annotate(
@@ -197,6 +219,7 @@ def stale_update_candidates(*, cutoffs: dict[int, dt.datetime], week_of: dt.date
         .order_by()
         .values_list(*_ROUTING)
     )
+    return [ActionToRemind(*row) for row in rows]
 
 
 def existing_reminder_keys(

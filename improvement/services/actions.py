@@ -222,7 +222,7 @@ def action_create(
     measures=(),
 ) -> Action:
     """A new action in the plan, with a "created" entry in its history."""
-    if not (by.is_superuser or (permissions.is_improvement_lead(by) and by.authority_id == authority.pk)):
+    if not permissions.can_lead(by, authority):
         raise PermissionDenied("Only an improvement lead can add actions")
     for linked in (plan, owner):
         if linked is not None and linked.authority_id != authority.pk:

@@ -225,10 +225,10 @@ def demo_authority_fill(*, authority: Authority, actions: int, today: dt.date | 
             recs_by_theme.setdefault(t, []).append(rec)
 
         measures = Measure.objects.bulk_create([
-            Measure(authority=authority, name=name, name_key=name.lower(), unit=unit, polarity=pol,
+            Measure(authority=authority, name=name, name_key=Measure.key_for(name), unit=unit, polarity=pol,
                     target=Decimal(target), tolerance=Decimal(tol))
             for name, unit, pol, target, tol, *_ in MEASURES
-            if not Measure.objects.filter(authority=authority, name_key=name.lower()).exists()
+            if not Measure.objects.filter(authority=authority, name_key=Measure.key_for(name)).exists()
         ])
         measure_by_theme: dict[int, list[Measure]] = {}
         values = []

@@ -2,7 +2,8 @@
 
 Every file is stamped with the authority, the date it was made and the filters used.
 Any cell a spreadsheet would read as a formula (starting =, +, -, @, or a tab or
-carriage return) is neutralised with a leading apostrophe, in both CSV and XLSX.
+carriage return) is neutralised with a leading apostrophe, in both CSV and XLSX, by
+`cells.cell_safe`, the rule every exporter uses.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from improvement.services.cells import cell_safe
 
 HEADERS = [
     "Reference",
@@ -49,13 +50,6 @@ class Stamp:
         ]
 
 
-def neutralise(value):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe; other values pass through."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def action_rows(*, actions, today: date) -> list[list]:
     """The rows of the action list, from actions annotated with `rag` and prefetched recommendations."""
     from improvement import rag
@@ -85,11 +79,11 @@ def actions_csv(*, rows: list[list], stamp: Stamp) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     for line in stamp.lines():
-        writer.writerow([neutralise(v) for v in line])
+        writer.writerow([cell_safe(v) for v in line])
     writer.writerow([])
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow(["" if v is None else neutralise(v.isoformat() if isinstance(v, date) else v) for v in row])
+        writer.writerow(["" if v is None else cell_safe(v.isoformat() if isinstance(v, date) else v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM so Excel reads UTF-8
 
 
@@ -102,7 +96,7 @@ def actions_xlsx(*, rows: list[list], stamp: Stamp) -> bytes:
     ws = wb.active
     ws.title = "Actions"
     for line in stamp.lines():
-        ws.append([neutralise(v) for v in line])
+        ws.append([cell_safe(v) for v in line])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([])
     ws.append(HEADERS)
@@ -110,7 +104,7 @@ def actions_xlsx(*, rows: list[list], stamp: Stamp) -> bytes:
     for cell in ws[header_row]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append([neutralise(v) for v in row])
+        ws.append([cell_safe(v) for v in row])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # a string, never a formula, whatever it starts with

@@ -14,7 +14,7 @@ from improvement.models import Authority, Measure, MeasureValue
 
 
 def _check(*, by, authority: Authority) -> None:
-    if not (by.is_superuser or (permissions.is_improvement_lead(by) and by.authority_id == authority.pk)):
+    if not permissions.can_lead(by, authority):
         raise PermissionDenied("Only an improvement lead can change the plan")
 
 

@@ -2,7 +2,7 @@
 
 The same columns go out and come in. Text cells that a spreadsheet would run as a
 formula (starting = + - @, or a tab or carriage return) are written with a leading
-apostrophe so they stay text. Nothing is saved while reading: `spreadsheet_preview`
+apostrophe so they stay text (`cells.cell_safe`, shared with the committee exports). Nothing is saved while reading: `spreadsheet_preview`
 reports each row's changes and errors in plain words, and `actions_bulk_apply`
 (services.actions) applies the whole upload in one transaction, version-checked.
 """
@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from improvement import permissions
 from improvement.models import Action, ActionStatus
 from improvement.services.actions import NOTE_REQUIRED, BulkChange
+from improvement.services.cells import cell_safe, cell_unescape
 
 COLUMNS = [
     "Action ID",
@@ -38,22 +39,8 @@ COLUMNS = [
     "Evidence link",
 ]
 EDITABLE = {"Status", "Progress %", "Note for this update", "Evidence link"}
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 5000
 SHEET_TITLE = "Actions"
-
-
-def cell_safe(value):
-    """A value as a spreadsheet cell that can never run as a formula."""
-    if isinstance(value, str) and value.startswith(DANGEROUS_START):
-        return "'" + value
-    return value
-
-
-def _unescape(text: str) -> str:
-    if text.startswith("'") and text[1:2] and text[1:].startswith(DANGEROUS_START):
-        return text[1:]
-    return text
 
 
 def actions_xlsx_build(*, actions: QuerySet) -> bytes:
@@ -154,7 +141,7 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _unescape(str(value).strip())
+    return cell_unescape(str(value).strip())
 
 
 def _int(value) -> int | None:

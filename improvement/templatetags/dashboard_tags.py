@@ -1,12 +1,12 @@
-"""Small template helpers for the scrutiny pages and committee packs."""
+"""Small template helpers for the scrutiny pages and committee packs.
+
+The BRAG tag (`rag_tag`) and `days` are in `tracker_tags`, shared by every page: load both libraries.
+"""
 
 from decimal import Decimal
 
 from django import template
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
-
-from improvement import rag
 
 register = template.Library()
 
@@ -37,16 +37,6 @@ def quote_url(obj, prefix: str = "") -> str:
     return f"{url}#q{start}" if start is not None else url
 
 
-@register.simple_tag
-def rag_tag(rating, label=None):
-    """A BRAG rating as a tag: the word is always there, so it reads without colour."""
-    if not rating:
-        return format_html('<strong class="govuk-tag govuk-tag--grey">{}</strong>', label or "No rating")
-    return format_html(
-        '<strong class="govuk-tag tracker-rag tracker-rag--{}">{}</strong>', rating, label or rag.LABELS.get(rating, rating)
-    )
-
-
 @register.filter
 def number(value):
     """2.50 -> 2.5, 80.00 -> 80."""
@@ -63,11 +53,6 @@ def with_unit(value, unit):
     if unit == "%":
         return f"{text}%"
     return f"{text} {unit}" if unit and unit != "other" else text
-
-
-@register.filter
-def days(n):
-    return f"{n} day" if n == 1 else f"{n} days"
 
 
 @register.filter

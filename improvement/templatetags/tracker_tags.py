@@ -36,7 +36,9 @@ def govuk_datetime(value) -> str:
     return f"{value.day} {value:%B %Y} at {hour}:{value:%M}{'am' if value.hour < 12 else 'pm'}"
 
 
-def _days(n: int) -> str:
+@register.filter
+def days(n: int) -> str:
+    """1 day, 3 days."""
     return f"{n} day" if n == 1 else f"{n} days"
 
 
@@ -46,12 +48,12 @@ def due_relative(context, due_date, today=None) -> str:
     if not due_date:
         return ""
     today = today or context.get("today") or timezone.localdate()
-    days = (due_date - today).days
-    if days == 0:
+    left = (due_date - today).days
+    if left == 0:
         return "due today"
-    if days > 0:
-        return f"due in {_days(days)}"
-    return f"due {_days(-days)} ago"
+    if left > 0:
+        return f"due in {days(left)}"
+    return f"due {days(-left)} ago"
 
 
 @register.simple_tag

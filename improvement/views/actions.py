@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from improvement import permissions
-from improvement.filters.actions import ActionFilter
+from improvement.filters.actions import ActionFilterSet
+from improvement.filters.common import bind
 from improvement.forms.actions import ActionForm, ActionUpdateForm, SignOffForm, SpreadsheetUploadForm
 from improvement.models import Action, Owner
 from improvement.selectors import actions as selectors
@@ -34,20 +35,17 @@ def _today():
     return timezone.localdate()
 
 
-def _authority_id(user):
-    return user.authority_id
-
-
 def _list_page(request, *, actions, title: str, intro: str, owners=None, mine: bool):
     today = _today()
-    filterset = ActionFilter(
-        request.GET or None,
+    filterset = bind(
+        ActionFilterSet,
+        data=request.GET,
         queryset=selectors.actions_for_list(actions=actions, today=today, user=request.user),
-        authority_id=_authority_id(request.user),
+        authority=request.user.authority,
         today=today,
         owners=owners,
     )
-    paginator = Paginator(filterset.filtered_queryset, PAGE_SIZE)
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     rows = selectors.actions_explain(actions=page.object_list, today=today)
     return render(
@@ -61,7 +59,7 @@ def _list_page(request, *, actions, title: str, intro: str, owners=None, mine: b
             "rows": rows,
             "today": today,
             "mine": mine,
-            "can_manage_plan": permissions.is_improvement_lead(request.user) or request.user.is_superuser,
+            "can_manage_plan": permissions.can_lead(request.user),
         },
     )
 
@@ -142,6 +140,17 @@ def _conflict_context(*, request, action_pk, expected_version):
     }
 
 
+def _form_after_conflict(*, request, action_pk, expected_version, make_form):
+    """Someone saved first: what they changed, and the user's form again at the new version, their text kept.
+
+    `make_form(data, current)` builds the page's form from the posted data with the current version.
+    """
+    current, conflict = _conflict_context(request=request, action_pk=action_pk, expected_version=expected_version)
+    kept = request.POST.copy()
+    kept["version"] = str(current.version)
+    return make_form(kept, current), conflict
+
+
 @login_required
 @require_POST
 def action_update(request, pk: int):
@@ -164,10 +173,12 @@ def action_update(request, pk: int):
             expected_version=data["version"],
         )
     except services.ActionConflict as error:
-        current, conflict = _conflict_context(request=request, action_pk=pk, expected_version=data["version"])
-        kept = request.POST.copy()
-        kept["version"] = str(current.version)
-        form = ActionUpdateForm(kept, action=current, can_sign_off=can_sign_off)
+        form, conflict = _form_after_conflict(
+            request=request,
+            action_pk=pk,
+            expected_version=data["version"],
+            make_form=lambda kept, current: ActionUpdateForm(kept, action=current, can_sign_off=can_sign_off),
+        )
         conflict["expected_version"] = error.expected_version
         return _render_detail(request, pk, update_form=form, conflict=conflict, status=409)
     except ValidationError as error:
@@ -229,10 +240,12 @@ def action_edit(request, pk: int):
                     measures=list(data["measures"]),
                 )
             except services.ActionConflict as error:
-                current, conflict = _conflict_context(request=request, action_pk=pk, expected_version=error.expected_version)
-                kept = request.POST.copy()
-                kept["version"] = str(current.version)
-                form = ActionForm(kept, instance=Action.objects.get(pk=action.pk), authority=authority)
+                form, conflict = _form_after_conflict(
+                    request=request,
+                    action_pk=pk,
+                    expected_version=error.expected_version,
+                    make_form=lambda kept, _: ActionForm(kept, instance=Action.objects.get(pk=action.pk), authority=authority),
+                )
             except ValidationError as error:
                 for field, problems in error.message_dict.items():
                     for problem in problems:
@@ -252,18 +265,19 @@ def action_edit(request, pk: int):
 
 def _spreadsheet_actions(request):
     today = _today()
-    filterset = ActionFilter(
-        request.GET or None,
+    filterset = bind(
+        ActionFilterSet,
+        data=request.GET,
         queryset=selectors.actions_visible(user=request.user),
-        authority_id=_authority_id(request.user),
+        authority=request.user.authority,
         today=today,
     )
-    return filterset.filtered_queryset
+    return filterset.qs
 
 
 @login_required
 def actions_xlsx_download(request):
-    if not (permissions.is_improvement_lead(request.user) or request.user.is_superuser):
+    if not permissions.can_lead(request.user):
         raise PermissionDenied("Only an improvement lead can download the actions to update")
     content = spreadsheets.actions_xlsx_build(actions=_spreadsheet_actions(request))
     name = spreadsheets.spreadsheet_filename(
@@ -277,7 +291,7 @@ def actions_xlsx_download(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def actions_xlsx_upload(request):
-    if not (permissions.is_improvement_lead(request.user) or request.user.is_superuser):
+    if not permissions.can_lead(request.user):
         raise PermissionDenied("Only an improvement lead can update actions from a spreadsheet")
     context = {"form": SpreadsheetUploadForm(), "preview": None, "problems": []}
     if request.method == "POST" and "changes" in request.POST:

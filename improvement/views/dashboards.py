@@ -41,9 +41,9 @@ def scoped(model, request, authority: Authority):
     return permissions.scope_to_user(model.objects.all(), request.user).filter(authority=authority)
 
 
-def action_filterset(request, authority, filterset_class=filters.ActionFilterSet):
+def action_filterset(request, authority, today, filterset_class=filters.ActionFilterSet):
     return filters.bind(
-        filterset_class, data=request.GET, queryset=scoped(Action, request, authority), authority=authority
+        filterset_class, data=request.GET, queryset=scoped(Action, request, authority), authority=authority, today=today
     )
 
 
@@ -57,12 +57,12 @@ def recommendation_filterset(request, authority):
 
 
 def changes_context(request, authority, today):
-    filterset = action_filterset(request, authority, filters.ChangesFilterSet)
+    filterset = action_filterset(request, authority, today, filters.ChangesFilterSet)
     data = filterset.form.cleaned_data if filterset.is_bound else {}
     since = changes_selectors.since_default(
         authority=authority, today=today, committee=data.get("committee") or None, chosen=data.get("since")
     )
-    action_filters_used = any(data.get(k) for k in ("theme", "owner", "status", "recommendation", "due_from", "due_to"))
+    action_filters_used = any(data.get(k) for k in filters.ActionFilterSet.base_filters)
     result = changes_selectors.changes_since(
         authority=authority, since=since, today=today, actions=filterset.qs, measure_filtered=action_filters_used
     )
@@ -74,7 +74,7 @@ def changes_context(request, authority, today):
 def plan_dashboard(request):
     authority = authority_for(request)
     today = timezone.localdate()
-    filterset = action_filterset(request, authority)
+    filterset = action_filterset(request, authority, today)
     dashboard = dashboard_selectors.dashboard_for_authority(authority=authority, today=today, actions=filterset.qs)
     return render(
         request,

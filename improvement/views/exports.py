@@ -76,7 +76,7 @@ def committee_pack_pdf(request):
 def _action_export(request):
     authority = authority_for(request)
     today = timezone.localdate()
-    filterset = action_filterset(request, authority)
+    filterset = action_filterset(request, authority, today)
     actions = dashboard_selectors.actions_for_export(actions=filterset.qs, today=today)
     rows = exports.action_rows(actions=actions, today=today)
     stamp = exports.Stamp(title="Improvement plan actions", authority=authority.name, made_on=today, filters=filterset.used)

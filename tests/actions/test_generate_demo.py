@@ -1,7 +1,6 @@
-import time
-
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db.models import Count, F
 
 from improvement import roles
 from improvement.models import Action, Authority, MeasureValue, Owner, ProgressUpdate, Theme
@@ -9,10 +8,9 @@ from improvement.permissions import owner_ids_managed_by
 from tests.factories import AuthorityFactory
 
 
-def test_generate_demo_makes_500_actions_in_a_few_seconds(db):
-    started = time.monotonic()
+def test_generate_demo_makes_500_actions(db):
+    # How fast it is belongs to the benchmarks (`make bench`), not to a test.
     call_command("generate_demo", "--authorities", "1", "--actions-per-authority", "500", verbosity=0)
-    assert time.monotonic() - started < 15
     authority = Authority.objects.get()
     assert Action.objects.filter(authority=authority).count() == 500
     assert Theme.objects.filter(plan__authority=authority).count() >= 6
@@ -22,8 +20,8 @@ def test_generate_demo_makes_500_actions_in_a_few_seconds(db):
         assert authority.users.filter(groups__name=role).exists()
     assert Owner.objects.filter(authority=authority, line_manager__isnull=False).count() >= 8
     # Versions match the history, so "what changed since you opened it" lines up.
-    action = Action.objects.filter(authority=authority).order_by("?").first()
-    assert action.version == action.updates.count()
+    counted = Action.objects.filter(authority=authority).annotate(n_updates=Count("updates"))
+    assert not counted.exclude(version=F("n_updates")).exists()  # every action, not one picked at random
     assert not Action.objects.filter(status="evidenced", evidence_url="").exists()
 
 

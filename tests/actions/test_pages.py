@@ -40,6 +40,35 @@ def test_my_actions_filters_are_in_the_url(client, manager, actions, themes, tod
     assert len(page.context["rows"]) == 3
 
 
+def test_one_vocabulary_and_saved_links_with_the_old_date_names_still_filter(client, manager, lead, actions, today):
+    client.force_login(manager)
+    url = reverse("my_actions")
+    cut = TODAY + dt.timedelta(days=6)
+
+    def titles(params):
+        return [a.title for a in client.get(url, params).context["rows"]]
+
+    assert titles({"due_before": str(cut)}) == titles({"due_to": str(cut)}) and len(titles({"due_to": str(cut)})) == 2
+    assert titles({"due_after": str(TODAY)}) == titles({"due_from": str(TODAY)}) and len(titles({"due_from": str(TODAY)})) == 2
+    parts = {"due_before-day": cut.day, "due_before-month": cut.month, "due_before-year": cut.year}
+    assert titles(parts) == titles({"due_to": str(cut)})
+    assert "Due on or before: <strong>" in client.get(url, {"due_before": str(cut)}).content.decode()
+    backwards = client.get(url, {"due_from": str(cut), "due_to": str(TODAY)})
+    assert "The end date must be the same as or after the start date" in backwards.content.decode()
+    assert [a.title for a in backwards.context["rows"]] == titles({"due_from": str(cut)})  # the bad end is ignored
+    client.force_login(lead)
+    from openpyxl import load_workbook
+
+    def downloaded(params):
+        import io
+
+        ws = load_workbook(io.BytesIO(client.get(reverse("actions_xlsx_download"), params).content)).active
+        return sorted(row[0].value for row in ws.iter_rows(min_row=2))
+
+    assert downloaded({"due_before": str(cut)}) == downloaded({"due_to": str(cut)})
+    assert len(downloaded({"due_to": str(cut)})) < len(downloaded({}))
+
+
 def test_my_actions_paginates(client, manager, owners, authority, today):
     for n in range(25):
         ActionFactory(authority=authority, owner=owners["manager"], due_date=TODAY + dt.timedelta(days=n))
@@ -151,6 +180,23 @@ def test_a_lead_edits_an_action_and_a_move_needs_a_reason(client, lead, actions,
     history = client.get(reverse("action_detail", args=[action.pk])).content.decode()
     assert "Reason: New team" in history and "Head of Service, Front Door &rarr; Head of Service, Children in Care" in history
     assert "31 January 2027" in history
+
+
+def test_a_stale_edit_is_refused_shows_what_changed_and_keeps_the_form(client, lead, manager, actions, owners):
+    action = actions["soon"]
+    client.force_login(manager)
+    client.post(reverse("action_update", args=[action.pk]),
+                {"status": "at_risk", "progress": "15", "note": "Slipping", "version": "1"})
+    client.force_login(lead)
+    response = client.post(reverse("action_edit", args=[action.pk]), {
+        "title": "A title typed before the update", "plan": action.plan_id, "theme": action.theme_id,
+        "owner": action.owner_id, "due_date": str(action.due_date), "version": "1",
+    })
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Slipping" in html and "A title typed before the update" in html
+    assert 'name="version" value="2"' in html
+    assert Action.objects.get(pk=action.pk).title == action.title
 
 
 def test_the_lead_creates_an_action(client, lead, plan, owners):

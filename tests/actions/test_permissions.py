@@ -88,3 +88,18 @@ def test_update_needs_post(client, manager, actions):
 def test_a_user_without_an_authority_sees_no_actions(client, actions):
     client.force_login(UserFactory(authority=None, role="Manager"))
     assert client.get(reverse("action_detail", args=[actions["soon"].pk])).status_code == 404
+
+
+def test_can_lead_is_a_superuser_or_an_improvement_lead_of_that_authority(lead, manager, scrutiny, authority, other_authority):
+    from improvement.permissions import can_lead
+
+    boss = UserFactory(authority=None, username="root", is_superuser=True)
+    assert can_lead(lead) and can_lead(lead, authority) and not can_lead(lead, other_authority)
+    assert can_lead(boss) and can_lead(boss, other_authority)
+    assert not any(can_lead(u) or can_lead(u, authority) for u in (manager, scrutiny))
+
+
+def test_one_measure_name_key():
+    from improvement.models import Measure
+
+    assert Measure.key_for("  Children\u2019s  Social Care\tcontacts ") == "children's social care contacts"

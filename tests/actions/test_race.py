@@ -101,6 +101,8 @@ def test_the_second_writer_waits_for_the_first_commit_and_then_conflicts(setting
         t.join(timeout=30)
     assert isinstance(results["second"], ActionConflict), results
     assert results["second"].action.version == 2
+    # It was blocked by the first writer's row lock (held for 0.5 s), not refused before the first committed.
+    assert results["waited"] >= 0.3, results
     saved = Action.objects.get(pk=action.pk)
     assert (saved.status, saved.progress, saved.version) == ("at_risk", 20, 2)
     assert list(ProgressUpdate.objects.filter(action=action).values_list("note", flat=True)) == ["first"]

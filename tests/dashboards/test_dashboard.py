@@ -75,6 +75,17 @@ def test_filters_are_get_parameters(client, scrutiny, plan, today):
     assert "Filtered by: Owner: <strong>North Head of Safeguarding</strong>" in response.content.decode()
 
 
+def test_the_dashboard_and_exports_read_the_action_lists_parameters_and_the_old_names(client, scrutiny, plan, today):
+    client.force_login(scrutiny)
+    for params in ({"due_from": "2026-11-20", "due_to": "2026-12-10"}, {"due_after": "2026-11-20", "due_before": "2026-12-10"}):
+        assert client.get(reverse("plan_dashboard"), params).context["dashboard"].overall.total == 1
+        export = client.get(reverse("actions_export_csv"), params).content.decode("utf-8-sig").splitlines()
+        assert export[3] == "Filters,Due on or after: 20 November 2026; Due on or before: 10 December 2026"
+        assert len(export) == 7  # the stamp, a blank line, the headers and the one action
+    assert client.get(reverse("plan_dashboard"), {"overdue": "true"}).context["dashboard"].overall.total == 1
+    assert client.get(reverse("plan_dashboard"), {"q": "overdue audit"}).context["dashboard"].overall.total == 1
+
+
 @pytest.mark.parametrize("params", [{"due_from": "2026-13-45"}, {"due_to": "yesterday"}, {"due_from": "31/02/2026"}])
 def test_an_invalid_date_is_a_clear_form_error_not_a_500(client, scrutiny, plan, today, params):
     client.force_login(scrutiny)

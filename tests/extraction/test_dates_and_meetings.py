@@ -40,3 +40,11 @@ def test_meeting_headers_in_common_forms():
 def test_a_date_in_the_body_is_not_the_meeting_date():
     body = "Agenda item\n\n" + "The service would move to the new model as of 1 April 2022, " * 5
     assert find_meeting(body) == (None, None)
+
+
+def test_a_month_alone_means_its_last_day_one_rule_for_every_caller():
+    from improvement.extraction import actions, tables
+    from improvement.extraction.dates import month_end
+
+    assert [month_end(2024, 2), month_end(2026, 4), month_end(2026, 12)] == ["2024-02-29", "2026-04-30", "2026-12-31"]
+    assert actions.month_end is month_end and tables.month_end is month_end

@@ -8,6 +8,7 @@ from celery.schedules import crontab
 from django.conf import settings
 from django.utils import timezone
 
+from improvement import tasks
 from improvement.models import Reminder
 from improvement.models import ReminderKind as K
 from improvement.services.reminders import reminders_sweep
@@ -25,7 +26,7 @@ def local(day, hour, minute=0):
 
 def beat_schedule(now=None):
     configured = settings.CELERY_BEAT_SCHEDULE["reminder-sweep"]
-    assert configured["task"] == "improvement.tasks.reminder_sweep"
+    assert configured["task"] == tasks.reminders_sweep_task.name == "improvement.tasks.reminders_sweep_task"
     s = configured["schedule"]
     return crontab(
         minute=s._orig_minute,
@@ -111,3 +112,8 @@ def test_a_sweep_at_seven_each_morning_around_a_change_claims_everything_once(
     for due in due_dates:
         created = Reminder.objects.get(kind=K.DUE, due_on=due)
         assert created.action.title == f"Due {due}"
+
+
+def test_every_scheduled_task_is_a_registered_task():
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in app.tasks, entry

@@ -291,3 +291,35 @@ def test_dry_run_says_who_would_get_what_and_writes_nothing(action, council):
     assert Reminder.objects.count() == 0 and Digest.objects.count() == 0
     sweep(DUE)
     assert reminders_sweep(today=DUE, dry_run=True).digests == []
+
+
+def test_digests_are_queued_by_task_name_and_run_inline_when_eager(monkeypatch):
+    """The services never import the task module (no import circle); the task is found by its name."""
+    import ast
+    import inspect
+
+    from celery import current_app
+
+    from improvement import tasks
+    from improvement.services import reminders
+
+    from improvement.services.reminders import digests, queue, sweep, timeline
+
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for module in (reminders, digests, queue, sweep, timeline)
+        for node in ast.walk(ast.parse(inspect.getsource(module)))
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    }
+    assert not any(name and name.startswith("improvement.tasks") for name in imported)
+    assert reminders.SEND_DIGEST_TASK == tasks.digest_send_task.name and reminders.SEND_DIGEST_TASK in current_app.tasks
+    sent = []
+    monkeypatch.setattr(tasks, "digest_send", lambda *, digest_id: sent.append(digest_id) or True)
+    eager = current_app.conf.task_always_eager
+    current_app.conf.task_always_eager = True
+    try:
+        assert reminders.digests_enqueue(digest_ids=[7, 8]) == 2
+    finally:
+        current_app.conf.task_always_eager = eager
+    assert sent == [7, 8]

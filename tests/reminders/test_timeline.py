@@ -107,3 +107,21 @@ def test_dates_in_plain_english():
     assert (
         when_phrase(date=dt.date(2019, 5, 30), today=today) == "30 May 2019, 9 days ago"
     )
+
+
+def test_the_timeline_is_pure_python_and_speaks_the_models_kinds():
+    import ast
+    import inspect
+
+    from improvement.models import ReminderKind
+    from improvement.services.reminders import timeline
+
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(ast.parse(inspect.getsource(timeline)))
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    }
+    assert imported <= {"__future__", "datetime", "typing"}, imported
+    kinds = (timeline.BEFORE, timeline.DUE, timeline.OVERDUE, timeline.ESCALATION)
+    assert kinds == (ReminderKind.BEFORE, ReminderKind.DUE, ReminderKind.OVERDUE, ReminderKind.ESCALATION)

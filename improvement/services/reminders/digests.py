@@ -1,0 +1,198 @@
+"""One digest email: its sections, its words, and sending it at most once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from improvement.models import ActionStatus, Digest, Meeting, Reminder, ReminderKind
+from improvement.selectors import reminders as selectors
+
+logger = logging.getLogger(__name__)
+
+
+def when_phrase(*, date: dt.date, today: dt.date) -> str:
+    """ "11 June 2019, in 3 days" """
+    days = (date - today).days
+    if days == 0:
+        relative = "today"
+    elif days == 1:
+        relative = "tomorrow"
+    elif days == -1:
+        relative = "yesterday"
+    elif days > 0:
+        relative = f"in {days} days"
+    else:
+        relative = f"{-days} days ago"
+    return f"{date.day} {date:%B %Y}, {relative}"
+
+
+SECTIONS = [
+    # (key, heading)
+    ("escalated_to_you", "Overdue actions escalated to you as line manager"),
+    (
+        "escalation_copy",
+        "Your overdue actions have been escalated to your line manager",
+    ),
+    (ReminderKind.OVERDUE, "Overdue"),
+    (ReminderKind.DUE, "Due now"),
+    (ReminderKind.BEFORE, "Due soon"),
+    (ReminderKind.UPDATES_MISSING, "Progress update needed before the committee"),
+    ("could_not_email", "Actions whose owner we could not email"),
+]
+
+
+def _section_of(reminder: Reminder) -> str:
+    if not reminder.recipient:
+        return "could_not_email"
+    if reminder.kind == ReminderKind.ESCALATION:
+        return "escalated_to_you"
+    if reminder.kind == ReminderKind.ESCALATION_COPY:
+        return "escalation_copy"
+    return reminder.kind
+
+
+def _why_leads(reminder: Reminder, action) -> str:
+    owner = action.owner
+    if reminder.kind == ReminderKind.ESCALATION:
+        if owner and owner.line_manager_id:
+            return f"Overdue and due for escalation, but the line manager ({owner.line_manager}) has no email address."
+        return "Overdue and due for escalation, but the owner has no line manager on record."
+    if owner is None:
+        return f"{reminder.get_kind_display()}: this action has no owner."
+    return f"{reminder.get_kind_display()}: the owner ({owner}) has no email address."
+
+
+def digest_context(
+    *, digest: Digest, items: list[selectors.DigestItem], today: dt.date, committee=None
+) -> dict:
+    site = settings.SITE_URL.rstrip("/")
+    statuses = dict(ActionStatus.choices)
+    sections = {key: [] for key, _ in SECTIONS}
+    for item in items:
+        action, reminder = item.action, item.reminder
+        if item.last_update_at:
+            local = timezone.localtime(item.last_update_at)
+            last = f"last update {local.day} {local:%B %Y}: {statuses.get(item.last_update_status, '')}, {item.last_update_progress}% done"
+        else:
+            last = "no progress update yet"
+        sections[_section_of(reminder)].append(
+            {
+                "title": action.title,
+                "reference": action.reference,
+                "url": site + reverse("action_detail", args=[action.pk]),
+                "due": f"due {when_phrase(date=action.due_date, today=today)}"
+                if action.due_date
+                else "no due date",
+                "owner": str(action.owner) if action.owner else "no owner",
+                "last_update": last,
+                "why": _why_leads(reminder, action) if not reminder.recipient else "",
+            }
+        )
+    headings = dict(SECTIONS)
+    if committee:
+        headings[ReminderKind.UPDATES_MISSING] = (
+            f"Progress update needed before {committee.committee} on {committee.date.day} {committee.date:%B %Y}"
+        )
+    count = len(items)
+    escalations = len(sections["escalated_to_you"])
+    subject = f"Improvement plan: {count} action{'s' if count != 1 else ''} need{'s' if count == 1 else ''} your attention"
+    if escalations:
+        subject = f"Escalation: {subject}"
+    return {
+        "digest": digest,
+        "to_name": digest.to_name or digest.to_email,
+        "authority": digest.authority.name,
+        "subject": subject,
+        "sections": [
+            {"heading": headings[key], "items": sections[key]}
+            for key, _ in SECTIONS
+            if sections[key]
+        ],
+        "site_url": site,
+        "today": today,
+    }
+
+
+def digest_message(
+    *, digest: Digest, items: list[selectors.DigestItem], today: dt.date
+) -> EmailMultiAlternatives:
+    committee = None
+    if any(i.reminder.kind == ReminderKind.UPDATES_MISSING for i in items):
+        committee = (
+            Meeting.objects.filter(
+                authority_id=digest.authority_id, date__gte=digest.sweep_on
+            )
+            .order_by("date")
+            .first()
+        )
+    context = digest_context(
+        digest=digest, items=items, today=today, committee=committee
+    )
+    message = EmailMultiAlternatives(
+        subject=context["subject"],
+        body=render_to_string("emails/reminder_digest.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[digest.to_email],
+        headers={"Message-ID": digest.message_id, "Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(
+        render_to_string("emails/reminder_digest.html", context), "text/html"
+    )
+    return message
+
+
+def digest_send(*, digest_id: int, now: dt.datetime | None = None) -> bool:
+    """Send one digest if it is still queued; True if an email went out. Safe to run twice, or at once.
+
+    The row lock is held while the SMTP server takes the message, so a second copy of the
+    task waits and then finds the digest sent. SMTP errors propagate (the task retries).
+    """
+    Digest.objects.filter(pk=digest_id, state=Digest.State.QUEUED).update(
+        attempts=F("attempts") + 1
+    )
+    try:
+        with transaction.atomic():
+            digest = (
+                Digest.objects.select_for_update()
+                .select_related("authority")
+                .filter(pk=digest_id)
+                .first()
+            )
+            if digest is None or digest.state != Digest.State.QUEUED:
+                return False
+            items = selectors.digest_items(digest=digest)
+            live = [i for i in items if not i.action.is_done]
+            done = [i.reminder.pk for i in items if i.action.is_done]
+            if done:  # completed since the sweep: completed actions get nothing
+                Reminder.objects.filter(
+                    pk__in=done, state=Reminder.State.QUEUED
+                ).update(state=Reminder.State.SKIPPED)
+            if not live:
+                Digest.objects.filter(pk=digest.pk).update(state=Digest.State.SKIPPED)
+                return False
+            now = now or timezone.now()
+            today = max(digest.sweep_on, timezone.localdate(now))
+            digest_message(digest=digest, items=live, today=today).send(
+                fail_silently=False
+            )
+            Digest.objects.filter(pk=digest.pk).update(
+                state=Digest.State.SENT, sent_at=now, last_error=""
+            )
+            Reminder.objects.filter(pk__in=[i.reminder.pk for i in live]).update(
+                state=Reminder.State.SENT, sent_at=now, message_id=digest.message_id
+            )
+            return True
+    except Exception as error:
+        Digest.objects.filter(pk=digest_id).update(
+            last_error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        raise
