@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .actions import month_end
+from .dates import month_end
 
 
 def parse_fact_date(value) -> date | None:

@@ -243,7 +243,7 @@ class _Writer:
 
 
 def _measure_key(name: str) -> str:
-    return " ".join(name.strip()[:300].lower().replace("\u2019", "'").split())
+    return Measure.key_for(name.strip()[:300])  # the stored name is cut at 300 characters
 
 
 def write_facts(

@@ -254,7 +254,8 @@ def _insert(
             for f in fields
         ]
         types = [t.replace("serial", "int") for t in types]
-        body = "SELECT * FROM unnest(" + ", ".join(f"%s::{t}[]" for t in types) + ")"
+        # column types come from the model's own fields; the values go in as parameters
+        body = "SELECT * FROM unnest(" + ", ".join(f"%s::{t}[]" for t in types) + ")"  # nosec B608
     size = INSERT_BATCH if postgres else max(1, 32000 // len(columns))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), size):
