@@ -20,7 +20,9 @@ def main(argv):
     os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
     os.environ.setdefault("STATIC_MANIFEST", "0")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker_bench")
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker_bench"
+    )
     import django
     from django.test.utils import get_runner  # noqa: F401
 

@@ -51,18 +51,27 @@ def _build(count: int) -> User:
     today = timezone.localdate()
     authority = Authority.objects.create(name="Bench Pages Council", slug="bench-pages")
     inspection = Inspection.objects.create(
-        authority=authority, kind="ilacs_standard", start_date=today - dt.timedelta(days=400),
-        report_published=today - dt.timedelta(days=340), overall_judgement="inadequate",
+        authority=authority,
+        kind="ilacs_standard",
+        start_date=today - dt.timedelta(days=400),
+        report_published=today - dt.timedelta(days=340),
+        overall_judgement="inadequate",
     )
-    Inspection.objects.create(authority=authority, kind="monitoring_visit", start_date=today + dt.timedelta(days=40), focus="Care leavers")
+    Inspection.objects.create(
+        authority=authority, kind="monitoring_visit", start_date=today + dt.timedelta(days=40), focus="Care leavers"
+    )
     plan = ImprovementPlan.objects.create(authority=authority, title="Bench plan", inspection=inspection)
     themes = [Theme.objects.create(plan=plan, number=n, title=f"Theme {n}") for n in range(1, 9)]
     owners = [Owner.objects.create(authority=authority, role_title=f"Head of Service {n}") for n in range(40)]
     recs = [
-        Recommendation.objects.create(authority=authority, inspection=inspection, reference=str(n), text=f"Recommendation {n}")
+        Recommendation.objects.create(
+            authority=authority, inspection=inspection, reference=str(n), text=f"Recommendation {n}"
+        )
         for n in range(1, 31)
     ]
-    measures = [Measure.objects.create(authority=authority, name=f"Measure {n}", target=80, tolerance=10) for n in range(20)]
+    measures = [
+        Measure.objects.create(authority=authority, name=f"Measure {n}", target=80, tolerance=10) for n in range(20)
+    ]
     MeasureValue.objects.bulk_create(
         [
             MeasureValue(measure=m, date=today - dt.timedelta(days=30 * k), value=rng.randint(30, 95))
@@ -74,24 +83,41 @@ def _build(count: int) -> User:
     actions = Action.objects.bulk_create(
         [
             Action(
-                authority=authority, plan=plan, theme=themes[i % len(themes)], owner=owners[i % len(owners)],
-                title=f"Action {i}", due_date=today + dt.timedelta(days=rng.randint(-120, 240)),
-                status=(status := statuses[i % len(statuses)]), progress=rng.randint(0, 100),
+                authority=authority,
+                plan=plan,
+                theme=themes[i % len(themes)],
+                owner=owners[i % len(owners)],
+                title=f"Action {i}",
+                due_date=today + dt.timedelta(days=rng.randint(-120, 240)),
+                status=(status := statuses[i % len(statuses)]),
+                progress=rng.randint(0, 100),
                 evidence_url="https://example.org/e" if status == "evidenced" else "",
             )
             for i in range(count)
         ]
     )
     Action.recommendations.through.objects.bulk_create(
-        [Action.recommendations.through(action_id=a.pk, recommendation_id=recs[i % len(recs)].pk) for i, a in enumerate(actions)]
+        [
+            Action.recommendations.through(action_id=a.pk, recommendation_id=recs[i % len(recs)].pk)
+            for i, a in enumerate(actions)
+        ]
     )
     Action.measures.through.objects.bulk_create(
-        [Action.measures.through(action_id=a.pk, measure_id=measures[i % len(measures)].pk) for i, a in enumerate(actions[::3])]
+        [
+            Action.measures.through(action_id=a.pk, measure_id=measures[i % len(measures)].pk)
+            for i, a in enumerate(actions[::3])
+        ]
     )
     ProgressUpdate.objects.bulk_create(
         [
-            ProgressUpdate(action=a, kind="change", status=a.status, progress=a.progress,
-                           changes={"status": ["not_started", a.status]}, reason="Bench")
+            ProgressUpdate(
+                action=a,
+                kind="change",
+                status=a.status,
+                progress=a.progress,
+                changes={"status": ["not_started", a.status]},
+                reason="Bench",
+            )
             for a in actions[::2]
         ]
     )
@@ -103,7 +129,9 @@ def _time(client: Client, url: str) -> tuple[float, int, int]:
     response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     queries = []
-    with connection.execute_wrapper(lambda execute, sql, params, many, context: queries.append(sql) or execute(sql, params, many, context)):
+    with connection.execute_wrapper(
+        lambda execute, sql, params, many, context: queries.append(sql) or execute(sql, params, many, context)
+    ):
         client.get(url)
     timings = []
     while len(timings) < REPEAT and (len(timings) < 3 or sum(timings) < 5):
@@ -130,4 +158,7 @@ def run() -> None:
             ("action list CSV", "/exports/actions.csv"),
         ]:
             ms, queries, size = _time(client, url)
-            print(f"   {label:26s} {ms:7.1f} ms median ({ms / floor:5.1f}x bare), {queries} queries, {size // 1024} KiB, {ACTIONS} actions")
+            print(
+                f"   {label:26s} {ms:7.1f} ms median ({ms / floor:5.1f}x bare), {queries} queries, "
+                f"{size // 1024} KiB, {ACTIONS} actions"
+            )

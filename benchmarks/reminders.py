@@ -50,14 +50,9 @@ QUEUE = f"reminders-bench-{os.getpid()}"
 def build():
     rng = random.Random(6)
     authorities = Authority.objects.bulk_create(
-        [
-            Authority(name=f"Bench Council {i}", slug=f"bench-{i}")
-            for i in range(AUTHORITIES)
-        ]
+        [Authority(name=f"Bench Council {i}", slug=f"bench-{i}") for i in range(AUTHORITIES)]
     )
-    plans = ImprovementPlan.objects.bulk_create(
-        [ImprovementPlan(authority=a, title="Plan") for a in authorities]
-    )
+    plans = ImprovementPlan.objects.bulk_create([ImprovementPlan(authority=a, title="Plan") for a in authorities])
     bosses = Owner.objects.bulk_create(
         [
             Owner(
@@ -86,12 +81,7 @@ def build():
     for o in owners + bosses:
         by_authority.setdefault(o.authority_id, []).append(o)
     Meeting.objects.bulk_create(
-        [
-            Meeting(
-                authority=a, committee="Scrutiny", date=TODAY + dt.timedelta(days=10)
-            )
-            for a in authorities[::2]
-        ]
+        [Meeting(authority=a, committee="Scrutiny", date=TODAY + dt.timedelta(days=10)) for a in authorities[::2]]
     )
     statuses = [
         ActionStatus.ON_TRACK,
@@ -173,9 +163,7 @@ def send_rate():
     try:
         # a sample of the next day's digests: the steady-state mix, not the first catch-up
         ids = list(
-            Digest.objects.filter(
-                state=Digest.State.QUEUED, sweep_on=TODAY + dt.timedelta(days=1)
-            )
+            Digest.objects.filter(state=Digest.State.QUEUED, sweep_on=TODAY + dt.timedelta(days=1))
             .order_by("?")
             .values_list("id", flat=True)[:SENDS]
         )

@@ -14,7 +14,9 @@ class ScopedAdmin(admin.ModelAdmin):
     authority_path = "authority"
 
     def get_queryset(self, request):
-        return permissions.scope_to_user(super().get_queryset(request), request.user, authority_path=self.authority_path)
+        return permissions.scope_to_user(
+            super().get_queryset(request), request.user, authority_path=self.authority_path
+        )
 
     def _may(self, request, obj=None):
         if request.user.is_superuser:
@@ -24,7 +26,9 @@ class ScopedAdmin(admin.ModelAdmin):
         return obj is None or permissions.can_manage_plan(request.user, obj)
 
     def has_module_permission(self, request):
-        return self._may(request) or permissions.is_manager(request.user) or permissions.is_scrutiny_member(request.user)
+        return (
+            self._may(request) or permissions.is_manager(request.user) or permissions.is_scrutiny_member(request.user)
+        )
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser or (
@@ -287,4 +291,3 @@ class ProgressUpdateAdmin(ScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-

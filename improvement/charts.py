@@ -66,14 +66,17 @@ def line_chart(
     desc = describe(points, unit=unit, target=target)
     parts = [
         (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="tracker-chart" role="img" '
-            f'aria-labelledby="{cid}-title {cid}-desc" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="tracker-chart" role="img" aria-labelledby="{cid}-title '
+            f'{cid}-desc" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}">'
         ),
         f'<title id="{cid}-title">{escape(title)}</title>',
         f'<desc id="{cid}-desc">{escape(desc)}</desc>',
     ]
     if not points:
-        parts.append(f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="{INK}" font-size="14">No values yet</text>')
+        parts.append(
+            f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="{INK}" font-size="14">No '
+            "values yet</text>"
+        )
         parts.append("</svg>")
         return mark_safe("".join(parts))  # every text in the SVG is escape()d, the rest are numbers # nosec B308 B703
 
@@ -96,23 +99,30 @@ def line_chart(
     for i in range(3):
         value = low + (high - low) * Decimal(i) / 2
         yy = y(value)
-        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="{GRID}" stroke-width="1"/>')
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="{GRID}" stroke-width="1"/>'
+        )
         label = escape(_with_unit(round(value, 1), unit))
         parts.append(f'<text x="{LEFT - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="{INK}">{label}</text>')
     parts.append(
-        f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="{INK}" stroke-width="1"/>'
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" stroke="{INK}" stroke-width="1"/>'
+        f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="{INK}" stroke-width="1"/><line '
+        f'x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" stroke="{INK}" '
+        'stroke-width="1"/>'
     )
     first, last = points[0][0], points[-1][0]
-    parts.append(f'<text x="{x(first):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="start" fill="{INK}">{first:%b %Y}</text>')
+    parts.append(
+        f'<text x="{x(first):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="start" fill="{INK}">{first:%b %Y}</text>'
+    )
     if last != first:
-        parts.append(f'<text x="{x(last):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="end" fill="{INK}">{last:%b %Y}</text>')
+        parts.append(
+            f'<text x="{x(last):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="end" fill="{INK}">{last:%b %Y}</text>'
+        )
     if target is not None:
         ty = y(target)
         parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{INK}" '
-            f'stroke-width="2" stroke-dasharray="6 4"/>'
-            f'<text x="{WIDTH - RIGHT}" y="{ty - 6:.1f}" text-anchor="end" fill="{INK}">Target {escape(_with_unit(target, unit))}</text>'
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{INK}" stroke-width="2" '
+            f'stroke-dasharray="6 4"/><text x="{WIDTH - RIGHT}" y="{ty - 6:.1f}" text-anchor="end" '
+            f'fill="{INK}">Target {escape(_with_unit(target, unit))}</text>'
         )
     coords = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in points)
     parts.append(f'<polyline points="{coords}" fill="none" stroke="{LINE}" stroke-width="3"/>')

@@ -89,7 +89,9 @@ def owns_or_line_manages(user, action) -> bool:
 
 
 can_view = in_same_authority | rules.is_superuser
-can_change_action = (in_same_authority & (is_improvement_lead | (is_manager & owns_or_line_manages))) | rules.is_superuser
+can_change_action = (
+    in_same_authority & (is_improvement_lead | (is_manager & owns_or_line_manages))
+) | rules.is_superuser
 can_sign_off_action = (in_same_authority & is_improvement_lead) | rules.is_superuser
 can_manage_plan = (in_same_authority & is_improvement_lead) | rules.is_superuser
 can_import = is_improvement_lead | rules.is_superuser

@@ -49,7 +49,8 @@ def reminders_sweep_task():
     retry_backoff=2,  # 2, 4, 8, 16, 32 s then capped ...
     retry_backoff_max=40,  # ... below the broker's 45 s visibility timeout, so a waiting retry is not redelivered
     retry_jitter=True,
-    max_retries=8,  # about 3 minutes of SMTP outage; after that the next sweep (or digests_requeue_task) queues it again
+    # about 3 minutes of SMTP outage; after that the next sweep (or digests_requeue_task) queues it again
+    max_retries=8,
 )
 def digest_send_task(digest_id: int):
     """Send one digest email; does nothing if it has already gone out."""

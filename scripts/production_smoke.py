@@ -61,7 +61,9 @@ def main(base: str, username: str, password: str) -> None:
     if not token:
         fail("sign-in page has no CSRF token")
     status, headers, _ = browser.request(
-        "POST", "/sign-in/", {"csrfmiddlewaretoken": token.group(1).decode(), "username": username, "password": password}
+        "POST",
+        "/sign-in/",
+        {"csrfmiddlewaretoken": token.group(1).decode(), "username": username, "password": password},
     )
     if status != 302:
         fail(f"signing in answered {status}, not a redirect")

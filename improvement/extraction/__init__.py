@@ -86,8 +86,9 @@ def extract(
     facts = DocumentFacts(
         source=source,
         text=text,
-        meeting=Meeting(date=iso_date, committee=committee or found_committee,
-                        authority=authority or find_authority(text)),  # the council the text names, if none is given
+        meeting=Meeting(
+            date=iso_date, committee=committee or found_committee, authority=authority or find_authority(text)
+        ),  # the council the text names, if none is given
     )
     facts.visits = find_visits(text, year_hint=year, meeting_date=iso_date)
     facts.recommendations = find_recommendations(text)
@@ -126,7 +127,7 @@ def _add_action_owners(facts: DocumentFacts, text: str) -> None:
 
 def _scrub(facts: DocumentFacts, text: str) -> None:
     """Redact personal data from every quote and from every field derived from one."""
-    values = [(text[f.start:f.end], f"[redacted {f.kind}]") for f in facts.privacy_flags]
+    values = [(text[f.start : f.end], f"[redacted {f.kind}]") for f in facts.privacy_flags]
     for fact in facts.all_facts():
         if not any(f.start < fact.quote_end and fact.quote_start < f.end for f in facts.privacy_flags):
             continue

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import date, timedelta
 
 from .dates import MONTHS, find_dates
 from .model import ActionItem
@@ -33,19 +32,27 @@ SUBJECT_GAP = re.compile(
 )
 AGREED_THAT = re.compile(r"\b(?:it was )?(?:agreed|requested|resolved|asked) that (?:the )?", re.I)
 # A resolution that gives a role a task: "(b) That the Service Manager, Front Door circulates the actions"
-THAT_ROLE = re.compile(r"[ \t]*(?:(?:RESOLVED|Resolved|AGREED|Agreed)[ \t]*[:\-–—]?[ \t]*)?(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?"
-                       r"That[ \t]+(?:the[ \t]+)?")  # at a sentence's start
+THAT_ROLE = re.compile(
+    r"[ \t]*(?:(?:RESOLVED|Resolved|AGREED|Agreed)[ \t]*[:\-–—]?[ \t]*)?(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?"
+    r"That[ \t]+(?:the[ \t]+)?"
+)  # at a sentence's start
 FIRST_PERSON = re.compile(
     r"\bwe (?:have|will|are|shall)\s+(?:also\s+)?(?:organised|organized|arranged|launching|launch|hold|holding|"
     r"run|running|start|starting|introduce|introducing|open|opening|publish|publishing)\b",
     re.I,
 )
-SPEAKER_LINE = re.compile(r",\s*(?:said|says|added)\s*:\s*$|^\s*(?:Cllr|Councillor)\s+[^\n]{0,40}(?:said|added)\s*:\s*$")
+SPEAKER_LINE = re.compile(
+    r",\s*(?:said|says|added)\s*:\s*$|^\s*(?:Cllr|Councillor)\s+[^\n]{0,40}(?:said|added)\s*:\s*$"
+)
 DUE = re.compile(
-    r"\b(?:by|before|no later than|from|starting|on|for|until|in|at the end of|by the end of)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+    r"\b(?:by|before|no later than|from|starting|on|for|until|in|at the end of|"
+    r"by the end of)\s+(?:the\s+)?(?:end\s+of\s+)?$",
     re.I,
 )
-BE_ASKED = re.compile(r"\s+(?:be|is|are|was|were)\s+(?:asked|requested|instructed|authorised|authorized|delegated authority)\s+to\s+", re.I)
+BE_ASKED = re.compile(
+    r"\s+(?:be|is|are|was|were)\s+(?:asked|requested|instructed|authorised|authorized|delegated authority)\s+to\s+",
+    re.I,
+)
 
 
 def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
@@ -59,8 +66,16 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
             owner = None
         title = task or _topic_before(text, sents, m.start())
         start = _lstrip(text, m.start())
-        items.append(ActionItem(quote=text[start:m.end()], quote_start=start, quote_end=m.end(), owner=owner,
-                                title=title or (f"Action for {owner}" if owner else "Action"), due=due_between(text, m.start("who"), m.end(), year_hint)))
+        items.append(
+            ActionItem(
+                quote=text[start : m.end()],
+                quote_start=start,
+                quote_end=m.end(),
+                owner=owner,
+                title=title or (f"Action for {owner}" if owner else "Action"),
+                due=due_between(text, m.start("who"), m.end(), year_hint),
+            )
+        )
     current_speaker = None
     commits = _commit_offsets(text)
     tasks = _task_offsets(text)
@@ -72,33 +87,39 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
             continue
         has_commit = bisect_left(commits, s) < len(commits) and commits[bisect_left(commits, s)] < e
         agreed = " agreed " in sentence or "undertook" in sentence or "promised" in sentence or "committed" in sentence
-        roles = find_roles(text, s, e) if (has_commit and WOULD.search(sentence)) or (agreed and WOULD_ANY.search(sentence)) else []
+        roles = (
+            find_roles(text, s, e)
+            if (has_commit and WOULD.search(sentence)) or (agreed and WOULD_ANY.search(sentence))
+            else []
+        )
         found = False
         for role in roles:
             asked = BE_ASKED.match(text, role.end)
             if asked:
-                items.append(_item(text, s, e, role.title, text[asked.end():e], year_hint))
+                items.append(_item(text, s, e, role.title, text[asked.end() : e], year_hint))
                 found = True
                 break
         if found:
             continue
-        for commit in (_commitments(sentence) if roles else ()):
+        for commit in _commitments(sentence) if roles else ():
             owner = _owner_before(roles, s + commit.start())
             if owner is None or _hypothetical(sentence):
                 continue
-            gap = text[owner.end:s + commit.start()]
-            lead = text[max(s, owner.start - 20):owner.start]
+            gap = text[owner.end : s + commit.start()]
+            lead = text[max(s, owner.start - 20) : owner.start]
             if INVITED_BEFORE.search(text, s, owner.start):
                 continue  # "The Chair invited the Director to provide introductory comments": speaking, not a task
-            if A_POST_BEFORE.search(text[max(s, owner.start - 60):owner.start]):
+            if A_POST_BEFORE.search(text[max(s, owner.start - 60) : owner.start]):
                 continue  # "appointed as an Engagement and Participation Worker to ensure ...": a post, not an owner
             if SUBJECT_GAP.match(gap) and not re.search(r"\b(?:of|by|from|to|with|as|an?)\s+(?:the\s+)?$", lead, re.I):
-                items.append(_item(text, s, e, owner.title, sentence[commit.start("verb"):], year_hint))
+                items.append(_item(text, s, e, owner.title, sentence[commit.start("verb") :], year_hint))
                 found = True
                 break
         if found:
             continue
-        if (" that " in sentence and AGREED_THAT.search(sentence)) or ("That" in sentence and THAT_ROLE.match(text, s, e)):
+        if (" that " in sentence and AGREED_THAT.search(sentence)) or (
+            "That" in sentence and THAT_ROLE.match(text, s, e)
+        ):
             item = _subjunctive(text, s, e, year_hint)
             if item is not None:
                 items.append(item)
@@ -116,7 +137,7 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
             due = due_between(text, s, e, year_hint)
             if due:
                 m = FIRST_PERSON.search(sentence)
-                items.append(_item(text, s, e, current_speaker, sentence[m.start():], year_hint))
+                items.append(_item(text, s, e, current_speaker, sentence[m.start() :], year_hint))
     _owners_by_role(text, items)
     return _dedupe(items)
 
@@ -125,7 +146,7 @@ HONORIFIC_START = re.compile(r"^(?:Councillor|Cllr|Coun|Mr|Mrs|Ms|Miss|Dr|Profes
 
 
 def _owners_by_role(text: str, items: list[ActionItem]) -> None:
-    """"ACTION - Mr Wooster to advise ..." where the text calls him "Julian Wooster, Director of
+    """ "ACTION - Mr Wooster to advise ..." where the text calls him "Julian Wooster, Director of
     Children's Services": the owner is the role."""
     named = [i for i in items if i.owner and (HONORIFIC_START.match(i.owner) or not find_roles(i.owner))]
     if not named:
@@ -139,24 +160,29 @@ def _owners_by_role(text: str, items: list[ActionItem]) -> None:
 
 
 A_POST_BEFORE = re.compile(
-    r"\b(?:appointed|recruited|employed|appointment[ \t]+of|recruitment[ \t]+of)[ \t]+(?:as[ \t]+)?(?:an?[ \t]+|the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+|&[ \t]+)?){0,4}$"
-    r"|\ban?[ \t]+(?:new[ \t]+|additional[ \t]+|dedicated[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+|&[ \t]+)?){0,4}$")
+    r"\b(?:appointed|recruited|employed|appointment[ \t]+of|recruitment[ \t]+of)[ \t]+(?:as[ \t]+)?(?:an?[ \t]+|"
+    r"the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+|&[ \t]+)?){0,4}$|\ban?[ \t]+(?:new[ \t]+|additional[ \t]+|"
+    r"dedicated[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+|&[ \t]+)?){0,4}$"
+)
 INVITED_BEFORE = re.compile(r"\binvited\b", re.I)
 # "It was agreed that Alison Hinds, Head of ... would escalate the issue": after an agreement any
 # verb is the commitment, not only the usual ones.
 AGREED_BEFORE = re.compile(r"\b(?:agreed|undertook|promised|committed)\b[^.;]*$", re.I)
-WOULD_ANY = re.compile(r"\b(?:would|will|agreed to|undertook to|promised to|offered to)\s+(?:also\s+)?(?:personally\s+)?(?:then\s+|now\s+|personally\s+)?"
-                       r"(?P<verb>(?!(?:be|have|not|need|like|welcome|the|a|an|this|that|these|those|it|its|their|his|her|our|"
-                       r"all|any|some|such|each|every|which|what|more|further|them|him|me|us|you|and|or|but|in|on|at|for|"
-                       r"with|by|from|of|as|so|also|only|still|now|then|consider|continue|expect|hope|seek)\b)[a-z]+)\b")
+WOULD_ANY = re.compile(
+    r"\b(?:would|will|agreed to|undertook to|promised to|offered to)\s+(?:also\s+)?(?:personally\s+)?(?:then\s+|"
+    r"now\s+|personally\s+)?(?P<verb>(?!(?:be|have|not|need|like|welcome|the|a|an|this|that|these|those|it|its|"
+    r"their|his|her|our|all|any|some|such|each|every|which|what|more|further|them|him|me|us|you|and|or|but|in|on|at|"
+    r"for|with|by|from|of|as|so|also|only|still|now|then|consider|continue|expect|hope|seek)\b)[a-z]+)\b"
+)
 
 
 def _commitments(sentence: str):
     found = list(WOULD.finditer(sentence))
     taken = {m.start() for m in found}
     for m in WOULD_ANY.finditer(sentence):
-        if m.start() not in taken and (not m.group(0).startswith(("would", "will"))
-                                       or AGREED_BEFORE.search(sentence, 0, m.start())):
+        if m.start() not in taken and (
+            not m.group(0).startswith(("would", "will")) or AGREED_BEFORE.search(sentence, 0, m.start())
+        ):
             found.append(m)
     return sorted(found, key=lambda m: m.start())
 
@@ -174,7 +200,7 @@ def _delegated(text, s, e, year_hint):
         roles = find_roles(text, m.end(), e)
         if not roles or roles[0].start != m.end():
             continue
-        task = DELEGATED_TASK.match(text[roles[0].end:e])
+        task = DELEGATED_TASK.match(text[roles[0].end : e])
         if task:
             return _item(text, s, e, roles[0].title, task.group("task"), year_hint)
     return None
@@ -187,29 +213,42 @@ def _delegated(text, s, e, year_hint):
 # accelerated action plan would be developed", "the plan, to be published in early 2023".
 DOCUMENT = re.compile(
     r"\b(?:plans?|reports?|details?|information|update|strategy|briefing|paper|data|figures|breakdown|"
-    r"response|proposals?|analysis|letter|statement|protocol|policy|framework|guidance|summary)\b", re.I)
+    r"response|proposals?|analysis|letter|statement|protocol|policy|framework|guidance|summary)\b",
+    re.I,
+)
 PASSIVE_TASK = re.compile(
-    r"\b(?<!yet )(?P<modal>would|will|shall|should|must|is to|are to|was to|were to|to|had to|has to|have to|needs? to|needed to)"
-    r"[ \t]+be[ \t]+(?:[a-z]+ly[ \t]+)?(?P<verb>developed|shared|published|submitted|circulated|produced|prepared|"
-    r"sent|provided|drawn up|finalised|finalized|completed|distributed|issued)\b", re.I)
+    r"\b(?<!yet )(?P<modal>would|will|shall|should|must|is to|are to|was to|were to|to|had to|has to|have to|"
+    r"needs? to|needed to)[ \t]+be[ \t]+(?:[a-z]+ly[ \t]+)?(?P<verb>developed|shared|published|submitted|circulated|"
+    r"produced|prepared|sent|provided|drawn up|finalised|finalized|completed|distributed|issued)\b",
+    re.I,
+)
 OBLIGED_TASK = re.compile(
-    r"\b(?:had|has|have|needs?|needed|is|are|was|were|been|being)[ \t]+(?:been[ \t]+)?(?:required|obliged|expected|asked|to)"
-    r"[ \t]+(?:to[ \t]+)?(?:[a-z]+[ \t]+and[ \t]+)?(?P<verb>submit|publish|produce|prepare|provide|send|complete|develop|deliver)\b"
-    r"|\bfor[ \t]+(?P<noun>submission|publication)[ \t]+to\b", re.I)
-BY_THE_INSPECTORATE = re.compile(r"[^.;]{0,40}?\bby[ \t]+(?:the[ \t]+)?(?:Ofsted|OFSTED|inspectors|the[ \t]+inspectorate|HMI)\b")
-MEMBERS_ASKED = re.compile(r"\b(?:[Mm]embers|[Cc]ouncillors|[Pp]artners|[Ss]chools)[ \t]+(?:were|are|had[ \t]+been|have[ \t]+been)[ \t]+"
-                           r"(?:asked|invited|encouraged|reminded)\b")
+    r"\b(?:had|has|have|needs?|needed|is|are|was|were|been|being)[ \t]+(?:been[ \t]+)?(?:required|obliged|expected|"
+    r"asked|to)[ \t]+(?:to[ \t]+)?(?:[a-z]+[ \t]+and[ \t]+)?(?P<verb>submit|publish|produce|prepare|provide|send|"
+    r"complete|develop|deliver)\b|\bfor[ \t]+(?P<noun>submission|publication)[ \t]+to\b",
+    re.I,
+)
+BY_THE_INSPECTORATE = re.compile(
+    r"[^.;]{0,40}?\bby[ \t]+(?:the[ \t]+)?(?:Ofsted|OFSTED|inspectors|the[ \t]+inspectorate|HMI)\b"
+)
+MEMBERS_ASKED = re.compile(
+    r"\b(?:[Mm]embers|[Cc]ouncillors|[Pp]artners|[Ss]chools)[ \t]+(?:were|are|had[ \t]+been|have[ \t]+been)[ \t]+"
+    r"(?:asked|invited|encouraged|reminded)\b"
+)
 WHEN = re.compile(
-    r"\b(?:by|in|before|during|within|from|no later than|at the end of|over)[ \t]+(?:the[ \t]+)?(?:early|late|mid|end[ \t]+of|next|"
-    r"coming|\d|January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"spring|summer|autumn|winter)", re.I)
+    r"\b(?:by|in|before|during|within|from|no later than|at the end of|over)[ \t]+(?:the[ \t]+)?(?:early|late|mid|"
+    r"end[ \t]+of|next|coming|\d|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|spring|summer|autumn|winter)",
+    re.I,
+)
 DEADLINE = re.compile(r"\b(?:by|no later than|before|not later than)[ \t]+(?:the[ \t]+)?(?:end[ \t]+of[ \t]+)?\d", re.I)
 
 
 TASK_SIEVE = re.compile(  # on the lowered text: the words a passive task or an obligation cannot do without
     r"be (?:[a-z]+ly )?(?:developed|shared|published|submitted|circulated|produced|prepared|sent|provided|drawn up|"
     r"finali[sz]ed|completed|distributed|issued)\b| to (?:[a-z]+ and )?(?:submit|publish|produce|prepare|provide|send|"
-    r"complete|develop|deliver)\b|for (?:submission|publication) to")
+    r"complete|develop|deliver)\b|for (?:submission|publication) to"
+)
 
 
 def _task_offsets(text: str) -> list[int]:
@@ -226,20 +265,27 @@ def _required_of_the_council(text, s, e, year_hint):
         if not DOCUMENT.search(sentence, max(0, m.start() - 150), m.start()):
             return None  # the plan or report itself is what would be developed or shared
         if BY_THE_INSPECTORATE.match(sentence, m.end()):
-            return None  # "the report will be published by Ofsted on 4 June": the inspectorate's step, not the council's
-        if m.group("modal").lower() not in ("would", "will", "shall", "should", "must") and not WHEN.search(sentence, m.end()):
+            return (
+                None  # "the report will be published by Ofsted on 4 June": the inspectorate's step, not the council's
+            )
+        if m.group("modal").lower() not in ("would", "will", "shall", "should", "must") and not WHEN.search(
+            sentence, m.end()
+        ):
             return None  # "which was scheduled to be sent": only with a time ("to be published in early 2023")
     else:
         m = OBLIGED_TASK.search(sentence)
         if m is None or not DEADLINE.search(sentence, m.end()):
             return None  # an obligation counts with its deadline
         if MEMBERS_ASKED.search(sentence, 0, m.end()):
-            return None  # "Members were asked to submit comments by 1 May": the committee's part, not the council's task
+            return (
+                None  # "Members were asked to submit comments by 1 May": the committee's part, not the council's task
+            )
         if not DOCUMENT.search(sentence, max(0, m.start() - 150), m.end() + 60):
             return None
     title = _clause_around(sentence, m.start(), m.end())
-    return ActionItem(quote=sentence, quote_start=s, quote_end=e, owner=None, title=title,
-                      due=due_between(text, s, e, year_hint))
+    return ActionItem(
+        quote=sentence, quote_start=s, quote_end=e, owner=None, title=title, due=due_between(text, s, e, year_hint)
+    )
 
 
 def _clause_around(sentence: str, start: int, end: int) -> str:
@@ -251,17 +297,24 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
     title = re.sub(r"^(?:[,;:·•*\-–]|o(?=\s)|\s)+", "", clean(sentence[left:right])).rstrip(".")
     if re.match(r"(?:be|been|being)\b", title):  # "..., be endorsed for submission": keep its subject
         title = clean(sentence[:right]).rstrip(".")
-        title = re.sub(r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:(?:RESOLVED|Resolved)\s*[:\-–—]?\s*)?(?:That|that)\s+(?:the\s+)?", "", title)
+        title = re.sub(
+            r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:(?:RESOLVED|Resolved)\s*[:\-–—]?\s*)?(?:That|that)\s+(?:the\s+)?",
+            "",
+            title,
+        )
     title = re.sub(r"^that\s+", "", title)
     return (title[:1].upper() + title[1:])[:200]
 
 
 SUBJUNCTIVE_VERB = re.compile(
-    rf"[ \t]+(?:should[ \t]+|shall[ \t]+|be[ \t]+(?:asked|requested)[ \t]+to[ \t]+)?(?P<verb>{COMMIT_VERBS})(?:s|es)?\b", re.I)
+    r"[ \t]+(?:should[ \t]+|shall[ \t]+|be[ \t]+(?:asked|"
+    rf"requested)[ \t]+to[ \t]+)?(?P<verb>{COMMIT_VERBS})(?:s|es)?\b",
+    re.I,
+)
 
 
 def _subjunctive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem | None:
-    """"The Leader asked that the Executive Director provide a breakdown ...": a role right after
+    """ "The Leader asked that the Executive Director provide a breakdown ...": a role right after
     "agreed / asked / requested that", then a bare commitment verb."""
     opening = THAT_ROLE.match(text, s, e)
     for m in [*AGREED_THAT.finditer(text, s, e), *([opening] if opening else [])]:
@@ -271,7 +324,7 @@ def _subjunctive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem
             verb = SUBJUNCTIVE_VERB.match(text, role.end, e)
             if verb and not _hypothetical(text[s:e]):
                 # "circulates the actions" -> "Circulate the actions"
-                return _item(text, s, e, role.title, verb.group("verb") + text[verb.end():e], year_hint)
+                return _item(text, s, e, role.title, verb.group("verb") + text[verb.end() : e], year_hint)
     return None
 
 
@@ -281,7 +334,9 @@ SPLIT_TO = re.compile(r"^(?P<who>[A-Z][^,.;:]{1,60}?)\s+to\s+(?P<task>[a-z].*)$"
 SEPARATED = re.compile(r"^(?P<a>[^:–—]+?)\s*(?:[:–—]|\s-\s)\s*(?P<b>.+)$")
 
 
-NOBODY = re.compile(r"^(?:all|all members|members|none|nil|n/?a|noted|no action|the committee|committee|the chair|chair|tbc)\.?$", re.I)
+NOBODY = re.compile(
+    r"^(?:all|all members|members|none|nil|n/?a|noted|no action|the committee|committee|the chair|chair|tbc)\.?$", re.I
+)
 
 
 def _action_line(text: str, start: int, end: int) -> tuple[str, str]:
@@ -290,8 +345,8 @@ def _action_line(text: str, start: int, end: int) -> tuple[str, str]:
     roles = find_roles(text, start, end)
     if roles:
         role = roles[0]
-        after = re.sub(r"^\s*\([A-Z]{1,4}\)", "", text[role.end:end]).strip(" *_\t")  # "(SG)": someone's initials
-        before = text[start:role.start].strip(" *_\t(")
+        after = re.sub(r"^\s*\([A-Z]{1,4}\)", "", text[role.end : end]).strip(" *_\t")  # "(SG)": someone's initials
+        before = text[start : role.start].strip(" *_\t(")
         task = ""
         m = TASK_AFTER.match(after)
         if m:
@@ -338,13 +393,15 @@ def _hypothetical(sentence: str) -> bool:
 def _item(text, s, e, owner, clause, year_hint) -> ActionItem:
     title = clean(re.split(r"(?<=[.;])\s", clause)[0]).rstrip(".")
     title = title[:1].upper() + title[1:]
-    return ActionItem(quote=text[s:e], quote_start=s, quote_end=e, owner=owner, title=title,
-                      due=due_between(text, s, e, year_hint))
+    return ActionItem(
+        quote=text[s:e], quote_start=s, quote_end=e, owner=owner, title=title, due=due_between(text, s, e, year_hint)
+    )
 
 
 MONTH_ONLY = re.compile(
-    r"\b(?P<lead>by|before|until|in|during|by the end of|at the end of|end of|the end of)\s+(?:the\s+)?(?P<m>January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b(?![ \t]+\d)",
+    r"\b(?P<lead>by|before|until|in|during|by the end of|at the end of|end of|"
+    r"the end of)\s+(?:the\s+)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b(?![ \t]+\d)",
     re.I,
 )
 
@@ -354,9 +411,9 @@ MISPRINTED_YEAR = re.compile(r"^,?[ \t]+\d{3,}\b")
 
 def due_between(text, s, e, year_hint):
     for span in find_dates(text, s, e):
-        lead = text[max(s, span.start - 30):span.start]
+        lead = text[max(s, span.start - 30) : span.start]
         if DUE.search(lead) or re.search(r"\bfrom\s*$", lead, re.I):
-            if span.first[0] is None and MISPRINTED_YEAR.match(text[span.end:span.end + 12]):
+            if span.first[0] is None and MISPRINTED_YEAR.match(text[span.end : span.end + 12]):
                 return None  # "by 11th June 29019": a year there is, but not one to trust
             if span.first[2] is None and re.search(r"\bend\s+of\s+(?:the\s+)?$", lead, re.I):
                 year, month = span.first[0] or year_hint, span.first[1]
@@ -405,7 +462,7 @@ def _dedupe(items):
         if key in seen:
             continue
         # only the sentences that end in the 600 characters before this ACTION line
-        nearby = sentence_items[bisect_left(ends, item.quote_start - 599):bisect_left(ends, item.quote_start)]
+        nearby = sentence_items[bisect_left(ends, item.quote_start - 599) : bisect_left(ends, item.quote_start)]
         if id(item) in line_ids and any(same_role(other.owner or "", item.owner or "") for other in nearby):
             continue
         seen.add(key)

@@ -24,8 +24,13 @@ def main(argv: list[str]) -> int:
         except InputError as exc:
             documents.append({"source": path.name, "errors": [str(exc)]})
             continue
-        facts = extract(text, source=path.name, meeting_date=meta.get("meeting_date"),
-                        committee=meta.get("committee"), authority=meta.get("authority"))
+        facts = extract(
+            text,
+            source=path.name,
+            meeting_date=meta.get("meeting_date"),
+            committee=meta.get("committee"),
+            authority=meta.get("authority"),
+        )
         documents.append(facts.to_contract())
     json.dump({"documents": documents}, sys.stdout, ensure_ascii=False, indent=1)
     return 0

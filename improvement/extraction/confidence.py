@@ -118,7 +118,9 @@ def score_facts(facts: DocumentFacts) -> None:
         measure.confidence = measure_confidence(measure)
     for owner in facts.owners:
         sentence_start = max(text.rfind(".", 0, owner.quote_start), text.rfind("\n", 0, owner.quote_start)) + 1
-        sentence_end = min(i for i in (text.find(".", owner.quote_end), text.find("\n", owner.quote_end), len(text)) if i >= 0)
+        sentence_end = min(
+            i for i in (text.find(".", owner.quote_end), text.find("\n", owner.quote_end), len(text)) if i >= 0
+        )
         owner.confidence = owner_confidence(owner, text[sentence_start:sentence_end])
     for decision in facts.decisions:
         decision.confidence = decision_confidence(decision)

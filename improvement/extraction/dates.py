@@ -8,18 +8,41 @@ and callers keep it null rather than guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from bisect import bisect_left
 from functools import lru_cache
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-MONTH = r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+MONTH = (
+    r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+    r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<{}>(?:19|20)\d\d)"
 WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -32,13 +55,22 @@ def _p(template: str, name: str) -> str:
 
 PATTERNS = [
     # 30 September and 1 October 2021
-    ("cross", re.compile(
-        rf"{_p(DAY, 'd1')}\s+(?:of\s+)?{_p(MONTH, 'm1')}(?:\s+{_p(YEAR, 'y1')})?{JOIN}"
-        rf"{WEEKDAY}{_p(DAY, 'd2')}\s+(?:of\s+)?{_p(MONTH, 'm2')},?(?:\s+{_p(YEAR, 'y2')})?\b", re.I)),
+    (
+        "cross",
+        re.compile(
+            rf"{_p(DAY, 'd1')}\s+(?:of\s+)?{_p(MONTH, 'm1')}(?:\s+{_p(YEAR, 'y1')})?{JOIN}"
+            rf"{WEEKDAY}{_p(DAY, 'd2')}\s+(?:of\s+)?{_p(MONTH, 'm2')},?(?:\s+{_p(YEAR, 'y2')})?\b",
+            re.I,
+        ),
+    ),
     # 11 and 12 June (2019); 8 - 10 March; between 8 and 10 March 2023
-    ("range", re.compile(
-        rf"{_p(DAY, 'd1')}{JOIN}{WEEKDAY}{_p(DAY, 'd2')}\s+(?:of\s+)?{_p(MONTH, 'm2')},?(?:\s+{_p(YEAR, 'y2')})?\b",
-        re.I)),
+    (
+        "range",
+        re.compile(
+            rf"{_p(DAY, 'd1')}{JOIN}{WEEKDAY}{_p(DAY, 'd2')}\s+(?:of\s+)?{_p(MONTH, 'm2')},?(?:\s+{_p(YEAR, 'y2')})?\b",
+            re.I,
+        ),
+    ),
     # Tuesday, 3rd March, 2020 / 16 JULY 2014 / 7 July
     ("day", re.compile(rf"{_p(DAY, 'd1')}\s+(?:of\s+)?{_p(MONTH, 'm1')},?(?:\s+{_p(YEAR, 'y1')})?\b", re.I)),
     # July 13(, 2020)
@@ -128,7 +160,7 @@ def _all_dates(text: str) -> tuple[DateSpan, ...]:
         if p < covered:
             continue
         month_start = None
-        lead = text[max(0, p - 16):p].rstrip(" ,.\t")
+        lead = text[max(0, p - 16) : p].rstrip(" ,.\t")
         if lead and lead[-1].isalpha():  # maybe "July 13"
             before = MONTH_BEFORE.search(text, max(0, p - 16), p)
             if before:

@@ -13,7 +13,8 @@ from .text import clean
 RESOLVED = re.compile(
     r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Ii]t was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
     r"(?![ \t]+(?:at|by|on|in|upon)\b)"  # "Decided at meeting: 07/03/2017 - Cabinet" is a label
-    r"(?:\s+(?i:unanimously|as follows))?(?:\s+(?i:that))?|(?:DECISIONS?|Decisions?)(?=[ \t*]*[:\-–—]))[ \t*]*[:\-–—]?[ \t*]*",
+    r"(?:\s+(?i:unanimously|as follows))?(?:\s+(?i:that))?|(?:DECISIONS?|"
+    r"Decisions?)(?=[ \t*]*[:\-–—]))[ \t*]*[:\-–—]?[ \t*]*",
     re.M,
 )
 BLOCK_END = re.compile(
@@ -21,10 +22,29 @@ BLOCK_END = re.compile(
     r"Reasons? for (?:the )?decision|Alternative options|Declarations? of interest|Meeting:|Attachments|Appendix)",
     re.M,
 )
-MARKER = re.compile(r"[ \t]*(?:\((?P<p>\d{1,2}|[a-z]|[ivx]{1,5})\)|(?P<d>\d{1,2}|[a-z])[.)]|(?P<dec>\d{1,3}\.\d{1,2})\.?|(?P<b>[•·\-–*▪●]))[ \t]+")
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
-INTRO_ONLY = re.compile(r"^(?:that\s+)?(?:the\s+)?(?:committee|cabinet|board|panel|council|sub-committee|executive|forum)?\s*"
-                        r"(?:that\s*)?[:\-–—]?$", re.I)
+MARKER = re.compile(
+    r"[ \t]*(?:\((?P<p>\d{1,2}|[a-z]|[ivx]{1,5})\)|(?P<d>\d{1,2}|[a-z])[.)]|(?P<dec>\d{1,3}\.\d{1,2})\.?|"
+    r"(?P<b>[•·\-–*▪●]))[ \t]+"
+)
+ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+    "xi": 11,
+    "xii": 12,
+}
+INTRO_ONLY = re.compile(
+    r"^(?:that\s+)?(?:the\s+)?(?:committee|cabinet|board|panel|council|sub-committee|executive|forum)?\s*"
+    r"(?:that\s*)?[:\-–—]?$",
+    re.I,
+)
 KINDS = [
     ("noted", r"\bnot(?:e|es|ed|ing)\b"),
     ("received", r"\breceiv(?:e|es|ed)\b"),
@@ -63,12 +83,13 @@ def decision_kind(text: str) -> str:
 
 INLINE_RESOLVED = re.compile(
     r"\b(?:the\s+)?(?:Committee|Panel|Board|Cabinet|Council|Sub-Committee|Executive|Forum|Members)\s+"
-    r"(?:RESOLVED|resolved)(?:\s+(?i:unanimously))?\s+(?=to\s+[a-z])")
+    r"(?:RESOLVED|resolved)(?:\s+(?i:unanimously))?\s+(?=to\s+[a-z])"
+)
 AND_TO = re.compile(r",?\s+and\s+(?=to\s+[a-z])")
 
 
 def _inline_resolutions(text: str, covered: list[tuple[int, int]]) -> list[DecisionItem]:
-    """"The Committee RESOLVED to note the report and to receive a further update": two decisions."""
+    """ "The Committee RESOLVED to note the report and to receive a further update": two decisions."""
     out = []
     taken = _Taken(covered)
     for m in (m for s, e in _windows(text, ("RESOLVED", "resolved")) for m in INLINE_RESOLVED.finditer(text, s, e)):
@@ -82,7 +103,11 @@ def _inline_resolutions(text: str, covered: list[tuple[int, int]]) -> list[Decis
             stop = joint.start() if joint else end
             item = clean(text[at:stop])
             if len(item) >= 6:
-                out.append(DecisionItem(quote=text[at:stop], quote_start=at, quote_end=stop, kind=decision_kind(item), text=item))
+                out.append(
+                    DecisionItem(
+                        quote=text[at:stop], quote_start=at, quote_end=stop, kind=decision_kind(item), text=item
+                    )
+                )
             at = joint.end() if joint else end
     return out
 
@@ -103,8 +128,9 @@ def find_decisions(text: str) -> list[DecisionItem]:
                 item = clean(text[s2:e2])
                 if len(item) < 6 or item.endswith(":") or INTRO_ONLY.match(item):
                     continue
-                out.append(DecisionItem(quote=text[s2:e2], quote_start=s2, quote_end=e2, kind=decision_kind(item),
-                                        text=item))
+                out.append(
+                    DecisionItem(quote=text[s2:e2], quote_start=s2, quote_end=e2, kind=decision_kind(item), text=item)
+                )
     if "esolved" in text or "ESOLVED" in text:
         spans = [(d.quote_start, d.quote_end) for d in out]
         out.extend(_inline_resolutions(text, spans))
@@ -127,13 +153,17 @@ PROCEDURAL = re.compile(
 )
 RESOLVED_AFTER_BODY = re.compile(
     r"^[ \t]*(?P<intro>[^\n]{3,100}?)[ \t,]+(?:RESOLVED|Resolved|resolved|AGREED|DECIDED)[ \t]+(?:to|that)\b[ \t]*"
-    r"(?:[;:\-–—][ \t]*|(?=\n|$))", re.M)
-BODY_WORDS = re.compile(r"\b(?:Cabinet|Committee|Panel|Board|Council|Mayor|Members|Executive|Commission|Forum|Leader)\b")
+    r"(?:[;:\-–—][ \t]*|(?=\n|$))",
+    re.M,
+)
+BODY_WORDS = re.compile(
+    r"\b(?:Cabinet|Committee|Panel|Board|Council|Mayor|Members|Executive|Commission|Forum|Leader)\b"
+)
 INLINE_DEC = re.compile(r"(?:^|(?<=[;:])|(?<=[;:]\s))\s*(?P<n>\d{1,2}\.\d{1,2})\s+")
 
 
 def _resolved_after_body(text: str, found: list[DecisionItem]) -> list[DecisionItem]:
-    """"The Executive Mayor and Cabinet, RESOLVED to;" followed by "2.1 Note ...", "2.2 Note ..." on the
+    """ "The Executive Mayor and Cabinet, RESOLVED to;" followed by "2.1 Note ...", "2.2 Note ..." on the
     lines below, or on the same line ("RESOLVED to; 2.1 Note ...; 2.2 Note ...")."""
     out = []
     taken = _Taken((d.quote_start, d.quote_end) for d in found)
@@ -150,7 +180,9 @@ def _resolved_after_body(text: str, found: list[DecisionItem]) -> list[DecisionI
         for s, e in spans:
             item = clean(text[s:e])
             if len(item) >= 6 and not INTRO_ONLY.match(item) and not taken.overlaps(s, e):
-                out.append(DecisionItem(quote=text[s:e], quote_start=s, quote_end=e, kind=decision_kind(item), text=item))
+                out.append(
+                    DecisionItem(quote=text[s:e], quote_start=s, quote_end=e, kind=decision_kind(item), text=item)
+                )
                 taken.add(s, e)
     return out
 
@@ -160,19 +192,23 @@ def _dec_split(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if len(marks) < 2:
         return [(s, e)]
     ends = [m.start() for m in marks[1:]] + [e]
-    spans = [_trim(text, m.end(), end) for m, end in zip(marks, ends)]
-    return [(a, b - 1) if text[b - 1:b] == ";" else (a, b) for a, b in spans]
+    spans = [_trim(text, m.end(), end) for m, end in zip(marks, ends, strict=True)]
+    return [(a, b - 1) if text[b - 1 : b] == ";" else (a, b) for a, b in spans]
 
 
 THAT_LINE = re.compile(
     r"^[ \t]*(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)][ \t]+|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)[ \t]+)?"
     r"(?P<that>That)[ \t]+(?!(?:said|is|was|has|had|being|way|means|would|will|could|should|may|might|must|can)\b)"
-    r"(?=[A-Za-z])", re.M)
+    r"(?=[A-Za-z])",
+    re.M,
+)
 REPORTED = re.compile(r"\b(?:has|have|had|was|were|is|are|did|does)\b")
 SUBJUNCTIVE_BE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn)\b")
 PROPOSAL_HEAD = re.compile(
     r"\b(?:Recommend(?:ed|ation|ations)?|RECOMMEND(?:ED|ATIONS?)?|Propos(?:ed|al|als)|Suggested|Options?)\b|"
-    r"\b(?:is|are)\s+(?:recommended|invited)\s+to\b|\b(?:is|are)\s+asked\s+to\s*:\s*$", re.I)
+    r"\b(?:is|are)\s+(?:recommended|invited)\s+to\b|\b(?:is|are)\s+asked\s+to\s*:\s*$",
+    re.I,
+)
 
 
 def _standalone_thats(text: str, found: list[DecisionItem]) -> list[DecisionItem]:
@@ -187,8 +223,8 @@ def _standalone_thats(text: str, found: list[DecisionItem]) -> list[DecisionItem
         e = _line_end(text, s)
         while True:  # a resolution wrapped onto lines starting in lower case
             nxt = _line_end(text, e + 1) if e < len(text) else e
-            follow = text[e + 1:nxt].strip()
-            if follow and follow[0].islower() and text[e + 1:nxt][:1] not in "\n":
+            follow = text[e + 1 : nxt].strip()
+            if follow and follow[0].islower() and text[e + 1 : nxt][:1] not in "\n":
                 e = nxt
                 continue
             break
@@ -303,8 +339,7 @@ def _next_in_sequence(sequence: list, marker: re.Match) -> bool:
         token = marker.group("p") or marker.group("d")
         if token.isdigit():
             style, value = "num", int(token)
-        elif token in ROMAN and (not sequence or sequence[0] == "roman") and not (
-                sequence and sequence[0] == "alpha"):
+        elif token in ROMAN and (not sequence or sequence[0] == "roman") and not (sequence and sequence[0] == "alpha"):
             style, value = "roman", ROMAN[token]
         else:
             style, value = "alpha", ord(token) - ord("a") + 1
@@ -328,20 +363,22 @@ INLINE_MARK = re.compile(r"\((?P<t>\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
 
 
 def _inline(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """"That (1) the report be noted; and (2) the plan be approved" is two decisions."""
+    """ "That (1) the report be noted; and (2) the plan be approved" is two decisions."""
     marks = list(INLINE_MARK.finditer(text, s, e))
     tokens = [m.group("t") for m in marks]
     if len(marks) >= 2 and tokens[:2] in (["1", "2"], ["a", "b"], ["i", "ii"]):
         bounds = [m.end() for m in marks]
         ends = [m.start() for m in marks[1:]] + [e]
-        return [_trim(text, a, b) for a, b in zip(bounds, ends)]
+        return [_trim(text, a, b) for a, b in zip(bounds, ends, strict=True)]
     return _thats(text, s, e)
 
 
 def _thats(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Several "That ..." resolutions run together in one paragraph are several decisions."""
-    starts = sorted({m.start() for m in THAT.finditer(text, s, e)} | {m.start("that") for m in AND_THAT.finditer(text, s, e)})
-    if starts and starts[0] != s and not text[s:starts[0]].strip():
+    starts = sorted(
+        {m.start() for m in THAT.finditer(text, s, e)} | {m.start("that") for m in AND_THAT.finditer(text, s, e)}
+    )
+    if starts and starts[0] != s and not text[s : starts[0]].strip():
         starts[0] = s
     if starts and starts[0] != s:
         starts.insert(0, s)

@@ -16,64 +16,110 @@ from dataclasses import dataclass
 
 Q = r"[‘'“\"]?[ \t]*"
 QE = r"[ \t]*[’'”\"]?"
-GRADE = (r"(?P<grade>(?-i:RI)(?=[’'”\"\s.,;)]|$)|inadequate|requires?[ \t]+improvement(?:[ \t]+to[ \t]+be[ \t]+good)?|required[ \t]+improvement"
-         r"(?:[ \t]+to[ \t]+be[ \t]+good)?|requiring[ \t]+improvement(?:[ \t]+to[ \t]+be[ \t]+good)?|good|outstanding)\b")
+GRADE = (
+    r"(?P<grade>(?-i:RI)(?=[’'”\"\s.,;)]|$)|inadequate|requires?[ \t]+improvement(?:[ \t]+to[ \t]+be[ \t]+good)?|"
+    r"required[ \t]+improvement(?:[ \t]+to[ \t]+be[ \t]+good)?|"
+    r"requiring[ \t]+improvement(?:[ \t]+to[ \t]+be[ \t]+good)?|good|outstanding)\b"
+)
 VERB = r"(?:judged|rated|graded|found|assessed|classed|classified|branded|deemed|declared|considered)"
 # Whatever is graded as a whole: the council, the authority, its (children's) services.
-WHOLE = (r"(?:(?:local\s+)?authority|council|services?(?:\s+for\s+children(?:\s+and\s+young\s+people)?)?|"
-         r"children['’]?s\s+(?:social\s+)?(?:care|services)(?:\s+services)?|social\s+care|department|trust)")
+WHOLE = (
+    r"(?:(?:local\s+)?authority|council|services?(?:\s+for\s+children(?:\s+and\s+young\s+people)?)?|"
+    r"children['’]?s\s+(?:social\s+)?(?:care|services)(?:\s+services)?|social\s+care|department|trust)"
+)
 
 OVERALL_NOUN = re.compile(
-    r"\boverall\s+(?:judgements?|judgments?|verdict|grade|rating|effectiveness|outcome|finding)\b|\boverall,", re.I)
+    r"\boverall\s+(?:judgements?|judgments?|verdict|grade|rating|effectiveness|outcome|finding)\b|\boverall,", re.I
+)
 PATTERNS = [
     # "judged the Council's services for children as 'good'", "judged the council to be 'Good' overall"
-    re.compile(rf"\b{VERB}\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}(?:(?:council|authority)['’]s\s+)?{WHOLE}\s+"
-               rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
+    re.compile(
+        rf"\b{VERB}\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}(?:(?:council|authority)['’]s\s+)?{WHOLE}\s+"
+        rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}",
+        re.I,
+    ),
     # "Ofsted downgraded the service to 'Requires Improvement'", "Ofsted rated the council as good overall"
-    re.compile(rf"\b(?:downgraded|upgraded|moved|rated|judged|graded|rating|judging|telling|told)\s+(?:the\s+|its\s+|their\s+)?"
-               rf"(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{WHOLE}|it|them)\s+(?:that\s+)?(?:it\s+)?(?:was\s+)?"
-               rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
+    re.compile(
+        rf"\b(?:downgraded|upgraded|moved|rated|judged|graded|rating|judging|telling|told)\s+(?:the\s+|its\s+|their\s+)?"
+        rf"(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{WHOLE}|it|them)\s+(?:that\s+)?(?:it\s+)?(?:was\s+)?"
+        rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}",
+        re.I,
+    ),
     # "the service required improvement", "children's services were rated 'inadequate' by Ofsted",
     # "services for children have remained outstanding", "has been judged inadequate since 2016"
-    re.compile(rf"\b{WHOLE}\s+(?:(?:was|were|is|are|has|have|had|been|now|still|overall|continues\s+to\s+be|"
-               rf"continue\s+to\s+be|remains?|remained|previously|already|again|also|initially|originally|first|"
-               rf"subsequently|once)\s+){{0,3}}(?:{VERB}\s+)?(?:overall\s+)?(?:to\s+be\s+|as\s+)?"
-               rf"{Q}{GRADE}", re.I),
+    re.compile(
+        rf"\b{WHOLE}\s+(?:(?:was|were|is|are|has|have|had|been|now|still|overall|continues\s+to\s+be|"
+        rf"continue\s+to\s+be|remains?|remained|previously|already|again|also|initially|originally|first|"
+        rf"subsequently|once)\s+){{0,3}}(?:{VERB}\s+)?(?:overall\s+)?(?:to\s+be\s+|as\s+)?"
+        rf"{Q}{GRADE}",
+        re.I,
+    ),
     # "Children's services in the borough were judged Outstanding by Ofsted"
-    re.compile(rf"\b{WHOLE}\b(?:(?!\b(?:which|that|who|whose)\b)[^.;,]){{0,40}}?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+{VERB}\s+"
-               rf"(?:to\s+be\s+|as\s+)?{Q}{GRADE}", re.I),
+    re.compile(
+        rf"\b{WHOLE}\b(?:(?!\b(?:which|that|who|whose)\b)[^.;,]){{0,40}}?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+{VERB}\s+"
+        rf"(?:to\s+be\s+|as\s+)?{Q}{GRADE}",
+        re.I,
+    ),
     # "the council moved from 'requires improvement' to 'good'", "helps the council rise to 'good'"
-    re.compile(rf"\b{WHOLE}\s+(?:has\s+|have\s+|had\s+)?(?:moved|rose|risen|rise|improved|progressed|gone|went)\s+"
-               rf"(?:up\s+)?(?:from\s+{Q}[a-z ]{{4,40}}?{QE}\s+)?to\s+{Q}{GRADE}", re.I),
+    re.compile(
+        rf"\b{WHOLE}\s+(?:has\s+|have\s+|had\s+)?(?:moved|rose|risen|rise|improved|progressed|gone|went)\s+"
+        rf"(?:up\s+)?(?:from\s+{Q}[a-z ]{{4,40}}?{QE}\s+)?to\s+{Q}{GRADE}",
+        re.I,
+    ),
     # "Northby was deemed to 'require improvement to be good'": the place named as the council
-    re.compile(rf"(?-i:\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:was|were|has\s+been|had\s+been)\s+{VERB}\s+"
-               rf"(?:to\s+be\s+|as\s+|to\s+)?[‘'“\"][ \t]*{GRADE}", re.I),
+    re.compile(
+        rf"(?-i:\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:was|were|has\s+been|had\s+been)\s+{VERB}\s+"
+        rf"(?:to\s+be\s+|as\s+|to\s+)?[‘'“\"][ \t]*{GRADE}",
+        re.I,
+    ),
     # "The resultant Ofsted judgement from that inspection was one of 'Requires Improvement'"
-    re.compile(rf"\b(?:judgements?|judgments?|grade|rating)\b(?:(?!\b(?:areas?|for|which|that\s+(?:the|some|a))\b)[^.;]){{0,50}}?"
-               rf"\b(?:was|is)\s+(?:one\s+of\s+|that\s+of\s+)?{Q}{GRADE}(?!{QE}\s+(?:news|progress|work))", re.I),
+    re.compile(
+        rf"\b(?:judgements?|judgments?|grade|rating)\b(?:(?!\b(?:areas?|for|which|that\s+(?:the|some|a))\b)[^.;]){{0,50}}?"
+        rf"\b(?:was|is)\s+(?:one\s+of\s+|that\s+of\s+)?{Q}{GRADE}(?!{QE}\s+(?:news|progress|work))",
+        re.I,
+    ),
     # "Ofsted commended the council, rated inadequate in 2018, for ..."
     re.compile(rf"\b{WHOLE}\s*,\s+(?:previously\s+|then\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}{GRADE}", re.I),
     # "it was branded 'inadequate' by Ofsted inspectors"
-    re.compile(rf"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+{VERB}\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE}"
-               rf"{QE}\s+by\s+(?:Ofsted|OFSTED|inspectors)", re.I),
+    re.compile(
+        rf"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+{VERB}\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE}"
+        rf"{QE}\s+by\s+(?:Ofsted|OFSTED|inspectors)",
+        re.I,
+    ),
     # "with a judgement of 'Requires Improvement to be Good'", "the outcome was 'Requires Improvement'"
-    re.compile(rf"\b(?:judgements?|judgments?|outcome|rating|grade|verdict)\s+(?:of|was|is|was\s+that)\s+{Q}{GRADE}", re.I),
+    re.compile(
+        rf"\b(?:judgements?|judgments?|outcome|rating|grade|verdict)\s+(?:of|was|is|was\s+that)\s+{Q}{GRADE}", re.I
+    ),
     # "the recent Ofsted Inspection which was judged to 'Require Improvement'"
-    re.compile(rf"\b(?:inspection|re-?inspection)\s+(?:which|that)\s+(?:was|were|had\s+been)\s+{VERB}\s+"
-               rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
+    re.compile(
+        rf"\b(?:inspection|re-?inspection)\s+(?:which|that)\s+(?:was|were|had\s+been)\s+{VERB}\s+"
+        rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}",
+        re.I,
+    ),
     # "The recent Ofsted inspection, in March 2024, was judged to 'Require Improvement'"
-    re.compile(rf"\b(?:inspection|re-?inspection)\b[^.;]{{0,40}}?\b(?:was|were|had\s+been)\s+{VERB}\s+"
-               rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}", re.I),
+    re.compile(
+        rf"\b(?:inspection|re-?inspection)\b[^.;]{{0,40}}?\b(?:was|were|had\s+been)\s+{VERB}\s+"
+        rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}",
+        re.I,
+    ),
     # "retained its 'Good' rating", "to maintain an outstanding judgement"
-    re.compile(rf"\b(?:retain(?:ed|s)?|maintain(?:ed|s)?|kept|keeps|keep)\s+(?:its|their|an?|the)\s+{Q}{GRADE}{QE}\s+"
-               r"(?:judgements?|judgments?|rating|grade|status)\b", re.I),
+    re.compile(
+        rf"\b(?:retain(?:ed|s)?|maintain(?:ed|s)?|kept|keeps|keep)\s+(?:its|their|an?|the)\s+{Q}{GRADE}{QE}\s+"
+        r"(?:judgements?|judgments?|rating|grade|status)\b",
+        re.I,
+    ),
     # "The local authority received 'Good' in all areas"
-    re.compile(rf"\b(?:received|achieved|awarded|secured|was\s+given)\s+(?:an?\s+|the\s+)?{Q}{GRADE}{QE}\s+"
-               r"(?:judgements?|judgments?|rating|grade|in\s+all\s+areas|across\s+all\s+areas|overall)\b", re.I),
+    re.compile(
+        rf"\b(?:received|achieved|awarded|secured|was\s+given)\s+(?:an?\s+|the\s+)?{Q}{GRADE}{QE}\s+"
+        r"(?:judgements?|judgments?|rating|grade|in\s+all\s+areas|across\s+all\s+areas|overall)\b",
+        re.I,
+    ),
     # "judged to be good overall", "rated as Outstanding overall", "services remains inadequate" after "overall,"
     re.compile(rf"\b{VERB}\s+(?:to\s+be\s+|as\s+)?{Q}{GRADE}{QE}\s+overall\b", re.I),
     # "Northby Council's 'inadequate' Ofsted rating"
-    re.compile(rf"\b(?:council|authority)['’]s\s+{Q}{GRADE}{QE}\s+(?:Ofsted\s+)?(?:rating|judgement|judgment|grade)\b", re.I),
+    re.compile(
+        rf"\b(?:council|authority)['’]s\s+{Q}{GRADE}{QE}\s+(?:Ofsted\s+)?(?:rating|judgement|judgment|grade)\b", re.I
+    ),
     # "outstanding in their overall effectiveness"
     re.compile(rf"{Q}{GRADE}{QE}\s+(?:in|for)\s+(?:its|their|the)\s+overall\s+effectiveness\b", re.I),
 ]
@@ -81,21 +127,35 @@ GRADE_ONLY = re.compile(rf"{Q}{GRADE}", re.I)
 AREA = re.compile(
     r"\b(?:children\s+in\s+care|looked\s+after|care\s+leavers|help\s+and\s+protection|leaders|leadership|management|"
     r"governance|experiences|progress|impact|front\s+door|early\s+help|adoption|fostering|children\s+in\s+need|"
-    r"areas?|provision|practice|categories|partnership|schools?)\b", re.I)
-PROVIDER = re.compile(r"\b(?:schools?|academy|academies|nurser(?:y|ies)|colleges?|homes?|childminders?|settings?|"
-                      r"providers?)\b", re.I)
-UP_FROM = re.compile(rf"\b(?:up|down|improved|improving|rising|risen|moved|moving)\s+from\s+{Q}{GRADE}{QE}"
-                     r"(?=\s+(?:in|at)\s+(?:(?:its|the|their)\s+)?(?:(?:last|previous)\s+)?(?:inspection\s+in\s+)?"
-                     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-                     r"(?:19|20)\d\d\b)", re.I)
+    r"areas?|provision|practice|categories|partnership|schools?)\b",
+    re.I,
+)
+PROVIDER = re.compile(
+    r"\b(?:schools?|academy|academies|nurser(?:y|ies)|colleges?|homes?|childminders?|settings?|"
+    r"providers?)\b",
+    re.I,
+)
+UP_FROM = re.compile(
+    rf"\b(?:up|down|improved|improving|rising|risen|moved|moving)\s+from\s+{Q}{GRADE}{QE}"
+    r"(?=\s+(?:in|at)\s+(?:(?:its|the|their)\s+)?(?:(?:last|previous)\s+)?(?:inspection\s+in\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:19|20)\d\d\b)",
+    re.I,
+)
 # "the ambition is for the service to be good", "to become outstanding": a goal, not a judgement
-ASPIRATION = re.compile(r"\b(?:aims?|ambitions?|aspir\w*|strives?|striving|wants?|goals?|targets?|journey|towards|ensure|"
-                        r"become|becoming|getting|get|move|moving|achieve|achieving|working|hopes?|hoping|intends?|"
-                        r"would\s+be|will\s+be|could\s+be|to\s+meet|to\s+reach)\b[^.;]{0,45}$", re.I)
+ASPIRATION = re.compile(
+    r"\b(?:aims?|ambitions?|aspir\w*|strives?|striving|wants?|goals?|targets?|journey|towards|ensure|"
+    r"become|becoming|getting|get|move|moving|achieve|achieving|working|hopes?|hoping|intends?|"
+    r"would\s+be|will\s+be|could\s+be|to\s+meet|to\s+reach)\b[^.;]{0,45}$",
+    re.I,
+)
 OLDER = re.compile(r"(?:\bfrom|\bno\s+longer|\bnot|\bnever|\brise\s+from)\s+(?:being\s+)?(?:[‘'“\"]\s*)?$", re.I)
-FOR_AREA = re.compile(r"[ \t]*[’'”\"]?\s+(?:for|in)\s+(?:the\s+)?(?:experiences|impact|help|leadership|leaders|management|"
-                      r"care\s+leavers|children|young\s+people|adoption|fostering|early\s+help|front\s+door|areas?|"
-                      r"some|one|two|three|four|several|a\s+number|most|many|practice)\b", re.I)
+FOR_AREA = re.compile(
+    r"[ \t]*[’'”\"]?\s+(?:for|in)\s+(?:the\s+)?(?:experiences|impact|help|leadership|leaders|management|"
+    r"care\s+leavers|children|young\s+people|adoption|fostering|early\s+help|front\s+door|areas?|"
+    r"some|one|two|three|four|several|a\s+number|most|many|practice)\b",
+    re.I,
+)
 CLAUSE_START = re.compile(r"[,;:(–—]|\b(?:but|while|whilst|and|with|although|though|where|when|which)\b", re.I)
 
 
@@ -131,14 +191,17 @@ def overall_judgements(text: str, s: int, e: int) -> list[Judgement]:
             continue
         if OLDER.search(sentence, max(0, g.start() - 20), g.start()) or FOR_AREA.match(sentence, g.end("grade")):
             continue
-        between = sentence[m.end():g.start()]
+        between = sentence[m.end() : g.start()]
         if re.search(r"[;.]|\b(?:areas?|for\s+(?:the\s+)?(?:children|care|leaders|help))\b", between, re.I):
             continue
-        found[g.start("grade")] = Judgement(grade_of(g.group("grade")), s + g.start("grade"), s + g.end("grade"), m.group(0))
+        found[g.start("grade")] = Judgement(
+            grade_of(g.group("grade")), s + g.start("grade"), s + g.end("grade"), m.group(0)
+        )
     for m in UP_FROM.finditer(sentence):  # "rated 'Good', up from 'Requires Improvement' in 2018"
         if m.start("grade") not in found:
-            found[m.start("grade")] = Judgement(grade_of(m.group("grade")), s + m.start("grade"), s + m.end("grade"),
-                                                m.group(0), older=True)
+            found[m.start("grade")] = Judgement(
+                grade_of(m.group("grade")), s + m.start("grade"), s + m.end("grade"), m.group(0), older=True
+            )
     return [found[k] for k in sorted(found)]
 
 
@@ -147,13 +210,13 @@ def _is_overall(sentence: str, m: re.Match, g0: int) -> bool:
         return False
     if FOR_AREA.match(sentence, m.end("grade")) and not re.search(r"overall", m.group(0), re.I):
         return False  # "outstanding for the experiences and progress of children in care"
-    if re.search(r"\boverall\b", sentence[m.end("grade"):m.end("grade") + 12], re.I):
+    if re.search(r"\boverall\b", sentence[m.end("grade") : m.end("grade") + 12], re.I):
         return True
     # the subject: from the start of the clause to the grade
     clause_from = 0
     for c in CLAUSE_START.finditer(sentence, 0, m.start()):
         clause_from = c.end()
-    subject = sentence[max(clause_from, m.start() - 20):g0]  # "care leavers services were judged good"
+    subject = sentence[max(clause_from, m.start() - 20) : g0]  # "care leavers services were judged good"
     if AREA.search(subject) and not re.search(r"\b(?:council|authority)\b", subject, re.I):
         return False
     if PROVIDER.search(subject):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_dates, parse_date as parse_iso
+from .dates import find_dates
+from .dates import parse_date as parse_iso
 from .text import lines
 
 HEADER_LINES = 14
@@ -21,11 +22,19 @@ NOT_COMMITTEE = re.compile(
     r"Cllr|Councillor|Member for|Chair of|present|apologies)\b|:\s*$",
     re.I,
 )
-LEADING = re.compile(r"^(?:(?:Minutes|Meeting|Notes)\s+of\s+(?:the\s+|a\s+)?(?:(?:Meeting|Minutes)\s+of\s+(?:the\s+)?)?)", re.I)
-TRAILING = re.compile(r"(?:\s*(?:,|\bheld\b|\bon\b|\bat\b|\bdated\b|[-–—:]))*\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?[\s,]*$", re.I)
+LEADING = re.compile(
+    r"^(?:(?:Minutes|Meeting|Notes)\s+of\s+(?:the\s+|a\s+)?(?:(?:Meeting|Minutes)\s+of\s+(?:the\s+)?)?)", re.I
+)
+TRAILING = re.compile(
+    r"(?:\s*(?:,|\bheld\b|\bon\b|\bat\b|\bdated\b|[-–—:]))*\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?[\s,]*$",
+    re.I,
+)
 MEETING_LINE = re.compile(r"^\s*Meeting\s*:\s*(?P<rest>.+)$", re.I)
-PROSE = re.compile(r"\b(?:took|take|takes|taking|would|will|was|were|had|has|have|is|are|said|says|confirmed|explained|"
-                   r"reported|advised|noted|asked|undertook|visited)\b", re.I)
+PROSE = re.compile(
+    r"\b(?:took|take|takes|taking|would|will|was|were|had|has|have|is|are|said|says|confirmed|explained|"
+    r"reported|advised|noted|asked|undertook|visited)\b",
+    re.I,
+)
 HEADER_START = re.compile(r"(?:Minutes|Meeting|Notes|Date|Held|Published|Posted|Issued)\b", re.I)
 PUBLISHED = re.compile(r"\b(?:Published|Posted|Issued)\b", re.I)
 
@@ -38,10 +47,16 @@ def _plain(line: str) -> str:
 ITEM_MARK = re.compile(r"^\s*(?:[a-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")  # "b. Ofsted SEND revisit: 4-6 October"
 LINK_LINE = re.compile(r"^\s*View\s", re.I)  # "View Cabinet Decision Record", "View the declarations ..."
 # A decision page's other dates: "Publication date: 08/03/2017", "Date of decision: 07/03/2017", call-in dates.
-DECISION_LABEL = re.compile(r"^\s*(?:Publication date|Date of publication|Date of decision|Decision date|Call[- ]in|"
-                            r"Effective from|Expiry date|Deadline|Date of call)", re.I)
-SIDEBAR = re.compile(r"^\s*(?:Recent|Related|Latest|More|Popular|Trending|Most read|Top)\s*(?:posts?|news|articles?|stories)?\s*:?\s*$"
-                     r"|^\s*You (?:may|might) also (?:like|be interested)", re.I)
+DECISION_LABEL = re.compile(
+    r"^\s*(?:Publication date|Date of publication|Date of decision|Decision date|Call[- ]in|"
+    r"Effective from|Expiry date|Deadline|Date of call)",
+    re.I,
+)
+SIDEBAR = re.compile(
+    r"^\s*(?:Recent|Related|Latest|More|Popular|Trending|Most read|Top)\s*(?:posts?|news|articles?|stories)?\s*:?\s*$"
+    r"|^\s*You (?:may|might) also (?:like|be interested)",
+    re.I,
+)
 PAGE_KIND = re.compile(r"\s*[-–—]\s*(?:Agenda and (?:draft )?minutes|(?:Draft )?Minutes|Agenda|Decisions?)\s*$", re.I)
 ISO_DATELINE = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.I)
 TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\s*\(", re.I)
@@ -76,12 +91,14 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
             continue
         if ITEM_MARK.match(line) or LINK_LINE.match(line) or DECISION_LABEL.match(line):
             continue  # an agenda item or a link, not the page's heading
-        if len(line) > 160 or (not HEADER_START.match(_plain(line)) and (
-                len(line) > 140 or len(line.split()) > 18 or PROSE.search(line))):
+        if len(line) > 160 or (
+            not HEADER_START.match(_plain(line)) and (len(line) > 140 or len(line.split()) > 18 or PROSE.search(line))
+        ):
             continue  # a sentence of the body, not a heading
         plain = _plain(line)
-        dates = [d for d in find_dates(text, s, e) if d.first[0] is not None and d.first[2] is not None
-                 and d.last is None]  # a range ("4-6 October 2022") is a visit's, not a meeting's
+        dates = [
+            d for d in find_dates(text, s, e) if d.first[0] is not None and d.first[2] is not None and d.last is None
+        ]  # a range ("4-6 October 2022") is a visit's, not a meeting's
         if not dates and meeting_date is None and index + 1 < len(header):
             split = _split_dateline(text, (s, e), header[index + 1])
             if split:
@@ -96,10 +113,12 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
                 committee = _title(named[0])
         if dates and meeting_date is None:
             meeting_date = dates[0].iso()
-            before = text[s:dates[0].start]
+            before = text[s : dates[0].start]
             before_plain = PAGE_KIND.sub("", _plain(before).rstrip(" -–—,:")).rstrip(" -–—,:")
-            bare_date = not re.search(r"[A-Za-z]{3}", re.sub(
-                r"(?i)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", "", before + text[dates[0].end:e]))
+            bare_date = not re.search(
+                r"[A-Za-z]{3}",
+                re.sub(r"(?i)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", "", before + text[dates[0].end : e]),
+            )
             if committee is None and COMMITTEE_WORDS.search(before_plain) and not NOT_COMMITTEE.search(before_plain):
                 committee = _committee(before_plain)
         elif committee is None and COMMITTEE_WORDS.search(plain) and not NOT_COMMITTEE.search(plain):
@@ -123,10 +142,15 @@ def _split_dateline(text: str, line: tuple[int, int], following: tuple[int, int]
     """A dateline broken before its year: "Monday 3rd June" then "2019"."""
     if not YEAR_LINE.match(text, following[0], following[1]):
         return None
-    days = [d for d in find_dates(text, line[0], following[1]) if d.first[0] and d.first[2] and d.last is None
-            and d.start < line[1] < d.end]
-    if len(days) != 1 or re.search(r"[A-Za-z]{3,}", re.sub(
-            r"(?i)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", "", text[line[0]:days[0].start])):
+    days = [
+        d
+        for d in find_dates(text, line[0], following[1])
+        if d.first[0] and d.first[2] and d.last is None and d.start < line[1] < d.end
+    ]
+    if len(days) != 1 or re.search(
+        r"[A-Za-z]{3,}",
+        re.sub(r"(?i)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", "", text[line[0] : days[0].start]),
+    ):
         return None  # only a bare day and month on the line
     return days[0].iso()
 
@@ -161,17 +185,27 @@ def _today(text: str) -> str | None:
 
 
 _CW = r"(?:[A-Z][\w’'&-]*|and|of|for|&|,)"
-NAMED_BODY = rf"(?P<name>(?:{_CW}[ \t]+){{0,9}}?(?:Committee|Board|Panel|Commission|Sub-Committee|Forum|Cabinet|Executive))\b"
+NAMED_BODY = (
+    rf"(?P<name>(?:{_CW}[ \t]+){{0,9}}?(?:Committee|Board|Panel|Commission|Sub-Committee|Forum|Cabinet|Executive))\b"
+)
 BODY_COMMITTEE = [
     re.compile(rf"\binvit(?:e|es|ed|ing)\s+the\s+{NAMED_BODY}\s+to\b"),  # "invites the Scrutiny Board to consider"
     re.compile(rf"\b(?:presented|submitted|reported)\s+to\s+the\s+{NAMED_BODY}"),  # "presented to the ... Committee"
     re.compile(rf"\bmembers\s+of\s+the\s+{NAMED_BODY}\s+(?:were|was|had|would|are)\b"),
-    re.compile(r"(?:^|\n)[ \t]*(?P<name>Cabinet|[A-Z][\w’' ]{2,60}?(?:Committee|Board|Panel))\s+(?:is|are)\s+recommended\s+to\b"),
-    re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]?[ \t]+)?That\s+(?P<name>Cabinet)\s+(?:would|will|agrees?|notes?|approves?|endorses?)\b"),
+    re.compile(
+        r"(?:^|\n)[ \t]*(?P<name>Cabinet|[A-Z][\w’' ]{2,60}?(?:Committee|Board|Panel))\s+(?:is|"
+        r"are)\s+recommended\s+to\b"
+    ),
+    re.compile(
+        r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]?[ \t]+)?That\s+(?P<name>Cabinet)\s+(?:would|will|agrees?|notes?|"
+        r"approves?|endorses?)\b"
+    ),
 ]
 BODY_COMMITTEE_WORDS = [("invit",), ("ed to the",), ("embers of the",), ("recommended to",), ("That Cabinet",)]
 # "the same report was presented to ...", "will be presented to ...": another meeting, before or after this one
-OTHER_MEETING = re.compile(r"\b(?:same|also|previously|earlier|last|next|future|later|will|due|going)\b|\bhad been\b", re.I)
+OTHER_MEETING = re.compile(
+    r"\b(?:same|also|previously|earlier|last|next|future|later|will|due|going)\b|\bhad been\b", re.I
+)
 GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:Committee|Board|Panel|Commission|Sub-Committee|Forum|Executive)$", re.I)
 
 
@@ -181,7 +215,7 @@ def _named_in_body(text: str) -> str | None:
     "The same report was presented to the Corporate Parenting Committee on ..." is another meeting."""
     best = None
     head = text[:20000]
-    for pattern, words in zip(BODY_COMMITTEE, BODY_COMMITTEE_WORDS):
+    for pattern, words in zip(BODY_COMMITTEE, BODY_COMMITTEE_WORDS, strict=True):
         if not any(w in head for w in words):
             continue
         for m in pattern.finditer(text, 0, len(head)):
@@ -199,15 +233,17 @@ def _named_in_body(text: str) -> str | None:
 
 
 def _committee(name: str) -> str | None:
-    name = re.sub(r"\s+held\s+(?:at|in|on|virtually|remotely|online)\b.*$", "", LEADING.sub("", name.strip()), flags=re.I)
+    name = re.sub(
+        r"\s+held\s+(?:at|in|on|virtually|remotely|online)\b.*$", "", LEADING.sub("", name.strip()), flags=re.I
+    )
     name = re.sub(r"\s*\((?:Image|Photo|Picture|credit)\b[^)]*\)?", "", name, flags=re.I)  # a caption's credit
     name = re.sub(r"^(?:Decision\s+Maker\s*:\s*|\(\d{4}/\d{2,4}\)\s*|The\s+former\s+)", "", name, flags=re.I)
     name = PAGE_KIND.sub("", name)
     name = TRAILING.sub("", name)
     name = re.sub(r"(?:\s+meeting|\s*\(\d{1,3}\)|\s+Decisions?(?:\s+Record)?)+$", "", name, flags=re.I)  # "Board (5)"
     council = re.match(rf"^{_PLACE}(?:\s+{COUNCIL_TYPE})?\s+Council(?:{_APOS}s)?\s+", name)
-    if council and COMMITTEE_WORDS.search(name[council.end():]):
-        name = name[council.end():]  # "Knowsley Council Cabinet": the committee is Cabinet
+    if council and COMMITTEE_WORDS.search(name[council.end() :]):
+        name = name[council.end() :]  # "Knowsley Council Cabinet": the committee is Cabinet
     return _title(name) if name else None
 
 
@@ -224,7 +260,10 @@ def _title(name: str) -> str:
 
 # --- the authority the text names ------------------------------------------------------------
 
-_PW = r"(?=[A-Z])(?!(?:City|Borough|County|Council|Councils|Metropolitan|District|Royal|London)\b)(?:[A-Z][a-z]+(?:-(?:on|upon|under|in|le|by|with)-[A-Z][a-z]+)*|[A-Z]{2,5})"  # "Leeds", "Stockton-on-Tees", "BCP"
+_PW = (
+    r"(?=[A-Z])(?!(?:City|Borough|County|Council|Councils|Metropolitan|District|Royal|"
+    r"London)\b)(?:[A-Z][a-z]+(?:-(?:on|upon|under|in|le|by|with)-[A-Z][a-z]+)*|[A-Z]{2,5})"
+)  # "Leeds", "Stockton-on-Tees", "BCP"
 _PLACE = rf"{_PW}(?:(?:[ \t]+|[ \t]+(?:and|&|with|upon|of)[ \t]+){_PW}){{0,5}}"
 COUNCIL_TYPE = r"(?:City|Borough|County|Metropolitan\s+Borough|Metropolitan\s+District|District)"
 NAMED_COUNCIL = re.compile(
@@ -237,7 +276,9 @@ NAMED_BEFORE = re.compile(
     rf"(?=[A-Z])(?<![\w’'])(?:(?P<pre>City|Royal\s+Borough|London\s+Borough|Metropolitan\s+Borough|Borough|County)\s+of\s+)?"
     rf"(?P<place>{_PLACE})(?P<type>\s+{COUNCIL_TYPE})?\s+\Z"
 )
-BOROUGH_OF = re.compile(rf"(?<![\w’'])(?P<pre>London|Royal)\s+Borough\s+of\s+(?P<place>{_PLACE})(?!\s+(?:{COUNCIL_TYPE}\s+)?Council)")
+BOROUGH_OF = re.compile(
+    rf"(?<![\w’'])(?P<pre>London|Royal)\s+Borough\s+of\s+(?P<place>{_PLACE})(?!\s+(?:{COUNCIL_TYPE}\s+)?Council)"
+)
 COUNCIL_OF = re.compile(rf"\bCouncil\s+of\s+(?:the\s+)?(?P<place>{_PLACE})")
 # Where only the place is named: "Oldham's children's services", "Hackney Children's Social Care",
 # "Thurrock Local Safeguarding Children Board", "children in Haringey", "the SEND revisit in Bristol".
@@ -248,37 +289,271 @@ PLACE_OWNS = re.compile(
 )
 OWNS_SUFFIX = re.compile(
     rf"(?:[Cc]hildren{_APOS}s\s+(?:[Ss]ervices|[Ss]ocial\s+[Cc]are)|(?:Local\s+)?Safeguarding\s+Children(?:{_APOS}s)?\s+"
-    rf"(?:Board|Partnership)|Improvement\s+Board)\b")
+    rf"(?:Board|Partnership)|Improvement\s+Board)\b"
+)
 OWNS_BEFORE = re.compile(rf"(?=[A-Z])(?<![\w’'])(?P<place>{_PLACE})(?:{_APOS}s\s+(?:[a-z]+\s+){{0,2}}|\s+)\Z")
 PLACE_AFTER = re.compile(
     rf"\b(?:[Cc]hildren{_APOS}s\s+services|children|child|families|young\s+people|revisit|visit|inspection|study|review)\s+in\s+(?P<place>{_PLACE})\b"
 )
-PLACE_POSSESSIVE = re.compile(rf"(?=[A-Z])(?<=[a-z,;] )(?P<place>{_PW}){_APOS}s\s+[a-z]")  # "... under Wolverhampton's scope"
+PLACE_POSSESSIVE = re.compile(
+    rf"(?=[A-Z])(?<=[a-z,;] )(?P<place>{_PW}){_APOS}s\s+[a-z]"
+)  # "... under Wolverhampton's scope"
 NOT_PLACE = {
     # words of the genre that look like places when capitalised
-    "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "a", "an", "every", "each", "both",
-    "all", "any", "no", "yesterday", "today", "tonight", "last", "next", "but", "and", "however", "meanwhile", "when",
-    "while", "whilst", "if", "since", "in", "at", "on", "by", "for", "from", "with", "within", "under", "as", "to",
-    "ofsted", "cllr", "councillor", "mr", "mrs", "ms", "dr", "professor", "sir", "dame", "leader", "member", "members",
-    "inspectors", "inspector", "report", "statement", "officers", "officer", "chair", "chairman", "chief", "executive",
-    "council", "councils", "county", "city", "borough", "district", "town", "parish", "metropolitan", "combined",
-    "local", "authority", "authorities", "government", "national", "regional", "region", "department", "education",
-    "children", "child", "young", "people", "youth", "school", "schools", "care", "leavers", "need", "social", "work",
-    "health", "safeguarding", "services", "service", "trust", "partnership", "board", "committee", "cabinet", "panel",
-    "commission", "forum", "scrutiny", "research", "medical", "nursing", "professions", "arts", "sports", "privy",
-    "security", "economic", "housing", "skills", "funding", "mayor", "parent", "parents", "carers", "foster",
-    "student", "students", "full", "england", "english", "britain", "british", "great", "uk", "united", "kingdom",
-    "wales", "welsh", "scotland", "scottish", "ireland", "europe", "european", "london", "midlands", "north", "south",
-    "east", "west", "dfe", "lga", "ilacs", "send", "jtai", "cqc", "hmi", "nhs", "mps", "majesty", "state",
-    "secretary", "minister", "commissioner", "director", "head", "manager", "team", "family", "families", "early",
-    "help", "integrated", "improvement", "inspection", "visit", "monitoring", "focused", "strategic", "interim",
-    "corporate", "assistant", "deputy", "senior", "policy", "overview", "adult", "adults", "wellbeing", "item",
-    "agenda", "minutes", "meeting", "page", "appendix", "section", "part", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december", "covid", "group", "cross", "party",
-    "barnardo", "nspcc", "cafcass", "coram", "unicef", "police", "specialist", "targeted", "universal", "statutory",
-    "preventative", "wider", "spring", "summer", "autumn", "winter", "year", "key", "stage", "wave", "phase",
-    "quarter", "term", "week", "month", "inspecting", "conservative", "labour", "liberal", "democrat", "democrats", "green", "independent", "reform",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "their",
+    "its",
+    "his",
+    "her",
+    "a",
+    "an",
+    "every",
+    "each",
+    "both",
+    "all",
+    "any",
+    "no",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "next",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "when",
+    "while",
+    "whilst",
+    "if",
+    "since",
+    "in",
+    "at",
+    "on",
+    "by",
+    "for",
+    "from",
+    "with",
+    "within",
+    "under",
+    "as",
+    "to",
+    "ofsted",
+    "cllr",
+    "councillor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "professor",
+    "sir",
+    "dame",
+    "leader",
+    "member",
+    "members",
+    "inspectors",
+    "inspector",
+    "report",
+    "statement",
+    "officers",
+    "officer",
+    "chair",
+    "chairman",
+    "chief",
+    "executive",
+    "council",
+    "councils",
+    "county",
+    "city",
+    "borough",
+    "district",
+    "town",
+    "parish",
+    "metropolitan",
+    "combined",
+    "local",
+    "authority",
+    "authorities",
+    "government",
+    "national",
+    "regional",
+    "region",
+    "department",
+    "education",
+    "children",
+    "child",
+    "young",
+    "people",
+    "youth",
+    "school",
+    "schools",
+    "care",
+    "leavers",
+    "need",
+    "social",
+    "work",
+    "health",
+    "safeguarding",
+    "services",
+    "service",
+    "trust",
+    "partnership",
+    "board",
+    "committee",
+    "cabinet",
+    "panel",
+    "commission",
+    "forum",
+    "scrutiny",
+    "research",
+    "medical",
+    "nursing",
+    "professions",
+    "arts",
+    "sports",
+    "privy",
+    "security",
+    "economic",
+    "housing",
+    "skills",
+    "funding",
+    "mayor",
+    "parent",
+    "parents",
+    "carers",
+    "foster",
+    "student",
+    "students",
+    "full",
+    "england",
+    "english",
+    "britain",
+    "british",
+    "great",
+    "uk",
+    "united",
+    "kingdom",
+    "wales",
+    "welsh",
+    "scotland",
+    "scottish",
+    "ireland",
+    "europe",
+    "european",
+    "london",
+    "midlands",
+    "north",
+    "south",
+    "east",
+    "west",
+    "dfe",
+    "lga",
+    "ilacs",
+    "send",
+    "jtai",
+    "cqc",
+    "hmi",
+    "nhs",
+    "mps",
+    "majesty",
+    "state",
+    "secretary",
+    "minister",
+    "commissioner",
+    "director",
+    "head",
+    "manager",
+    "team",
+    "family",
+    "families",
+    "early",
+    "help",
+    "integrated",
+    "improvement",
+    "inspection",
+    "visit",
+    "monitoring",
+    "focused",
+    "strategic",
+    "interim",
+    "corporate",
+    "assistant",
+    "deputy",
+    "senior",
+    "policy",
+    "overview",
+    "adult",
+    "adults",
+    "wellbeing",
+    "item",
+    "agenda",
+    "minutes",
+    "meeting",
+    "page",
+    "appendix",
+    "section",
+    "part",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "covid",
+    "group",
+    "cross",
+    "party",
+    "barnardo",
+    "nspcc",
+    "cafcass",
+    "coram",
+    "unicef",
+    "police",
+    "specialist",
+    "targeted",
+    "universal",
+    "statutory",
+    "preventative",
+    "wider",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "year",
+    "key",
+    "stage",
+    "wave",
+    "phase",
+    "quarter",
+    "term",
+    "week",
+    "month",
+    "inspecting",
+    "conservative",
+    "labour",
+    "liberal",
+    "democrat",
+    "democrats",
+    "green",
+    "independent",
+    "reform",
 }
 KEEP_DIRECTIONS = {"north", "south", "east", "west"}  # "East Sussex", "North Yorkshire": fine inside a place
 
@@ -289,8 +564,11 @@ def _place(raw: str, trailing: bool = False) -> str | None:
     words = raw.split()
     while trailing and words and words[-1].lower() == "local":
         words = words[:-1]
-    while words and words[0].lower() in NOT_PLACE and not (
-            words[0].lower() in KEEP_DIRECTIONS and len(words) > 1 and words[1].lower() not in NOT_PLACE):
+    while (
+        words
+        and words[0].lower() in NOT_PLACE
+        and not (words[0].lower() in KEEP_DIRECTIONS and len(words) > 1 and words[1].lower() not in NOT_PLACE)
+    ):
         words = words[1:]  # a sentence's first word: "Yesterday Leeds City Council said"
     while words and words[0].lower() in {"and", "&", "with", "upon", "of"}:
         words = words[1:]  # "Inspection of | Leeds"
@@ -342,7 +620,11 @@ def find_authority(text: str) -> str | None:
             councils[c.start()] = c
     found = [m for m in (NAMED_BEFORE.search(text, max(0, at - 150), at) for at in councils) if m]
     for pattern, words in ((None, ()), (BOROUGH_OF, ("Borough of",)), (COUNCIL_OF, ("Council of",))):
-        matches = found if pattern is None else [m for s, e in _line_windows(text, words) for m in pattern.finditer(text, s, e)]
+        matches = (
+            found
+            if pattern is None
+            else [m for s, e in _line_windows(text, words) for m in pattern.finditer(text, s, e)]
+        )
         for m in matches:
             place = _place(m.group("place"))
             if not place:
@@ -355,11 +637,21 @@ def find_authority(text: str) -> str | None:
             if len(written) > len(entry[2]):
                 entry[2] = written  # "Peterborough City Council" over "Peterborough Council"
     places: dict[str, list] = {}
-    suffixes = {o.start() for word, back in (("hildren", 1), ("Safeguarding", 0), ("Local Safeguarding", 0), ("Improvement Board", 0))
-                for at in _positions(text, word) if at >= back for o in [OWNS_SUFFIX.match(text, at - back)] if o}
+    suffixes = {
+        o.start()
+        for word, back in (("hildren", 1), ("Safeguarding", 0), ("Local Safeguarding", 0), ("Improvement Board", 0))
+        for at in _positions(text, word)
+        if at >= back
+        for o in [OWNS_SUFFIX.match(text, at - back)]
+        if o
+    }
     owns = [m for m in (OWNS_BEFORE.search(text, max(0, at - 120), at) for at in sorted(suffixes)) if m]
     for pattern, weight, words in ((None, 2, ()), (PLACE_AFTER, 1, (" in ",)), (PLACE_POSSESSIVE, 1, ("’s ", "'s "))):
-        matches = owns if pattern is None else [m for s, e in _line_windows(text, words) for m in pattern.finditer(text, s, e)]
+        matches = (
+            owns
+            if pattern is None
+            else [m for s, e in _line_windows(text, words) for m in pattern.finditer(text, s, e)]
+        )
         for m in matches:
             place = _place(m.group("place"), trailing=True)
             if not place or place.isupper() or (pattern is PLACE_POSSESSIVE and _looks_like_person(text, place)):
@@ -418,5 +710,5 @@ def _written(m: re.Match, place: str, council_match: re.Match | None = None) -> 
 
 
 def _looks_like_person(text: str, place: str) -> bool:
-    """"Professor Jay's report", "Alan Wood's review": a surname, named in full elsewhere."""
+    """ "Professor Jay's report", "Alan Wood's review": a surname, named in full elsewhere."""
     return re.search(rf"(?:\b[A-Z][a-z]+|\bProf\.?|\bDr\.?|\bMr|\bMrs|\bMs)\s+{re.escape(place)}\b", text) is not None

@@ -13,47 +13,54 @@ import re
 from bisect import bisect_left
 
 from .model import OwnerItem
-from .roles import (HONORIFIC, NOT_NAME, RoleMention, find_roles, find_roles_any_case, lowered, normalise_role,
-                    same_role)
+from .roles import HONORIFIC, NOT_NAME, RoleMention, find_roles, find_roles_any_case, lowered, normalise_role, same_role
 
 SPEECH_VERBS = (
     "said|says|confirmed|explained|advised|stated|reported|introduced|replied|added|commented|noted|highlighted|"
     "stressed|responded|informed|outlined|presented|agreed|undertook|acknowledged|recognised|recognized|referred|"
-    "mentioned|emphasised|emphasized|clarified|assured|gave|provided|updated|reiterated|indicated|felt|"
-    "considered|welcomed|assured|answered|accepted|expressed|described|set out|told|shared|summarised|summarized|"
-    "would|will|agreed|undertook|offered|circulated|suggested|proposed|thanked|drew|spoke|discussed|submitted|"
-    "submits|presents|introduces|reports|explains|confirms|continues to|continued to|took responsibility|"
-    "takes responsibility|is responsible|was responsible|leads|led|chairs|chaired|drives|drove|wrote|writes|"
-    "briefed|tabled|delivered|talked|answered|addressed|assured|promised|pledged|made[ \t]+a[ \t]+presentation|"
-    "reminded|pointed[ \t]+out|read[ \t]+out|placed[ \t]+on[ \t]+record|alluded|drew[ \t]+attention|opened[ \t]+the[ \t]+discussion|"
-    "(?:attended|attends)[ \t]+(?:the[ \t]+meeting[ \t]+)?to[ \t]+(?:feed[ \t]*back|present|update|inform|report|brief|introduce|answer|respond|give)|"
-    "(?:was|were)[ \t]+in[ \t]+attendance[ \t]+to[ \t]+(?:feed[ \t]*back|present|update|inform|report|brief|introduce|answer|respond|give)"
+    "mentioned|emphasised|emphasized|clarified|assured|gave|provided|updated|reiterated|indicated|felt|considered|"
+    "welcomed|assured|answered|accepted|expressed|described|set out|told|shared|summarised|summarized|would|will|"
+    "agreed|undertook|offered|circulated|suggested|proposed|thanked|drew|spoke|discussed|submitted|submits|presents|"
+    "introduces|reports|explains|confirms|continues to|continued to|took responsibility|takes responsibility|"
+    "is responsible|was responsible|leads|led|chairs|chaired|drives|drove|wrote|writes|briefed|tabled|delivered|"
+    "talked|answered|addressed|assured|promised|pledged|made[ \t]+a[ \t]+presentation|reminded|pointed[ \t]+out|"
+    "read[ \t]+out|placed[ \t]+on[ \t]+record|alluded|drew[ \t]+attention|opened[ \t]+the[ \t]+discussion|"
+    "(?:attended|attends)[ \t]+(?:the[ \t]+meeting[ \t]+)?to[ \t]+(?:feed[ \t]*back|present|update|inform|report|"
+    "brief|introduce|answer|respond|give)|(?:was|were)[ \t]+in[ \t]+attendance[ \t]+to[ \t]+(?:feed[ \t]*back|"
+    "present|update|inform|report|brief|introduce|answer|respond|give)"
 )
 ADVERB = r"(?:had|has|also|then|further|subsequently|briefly|formally|later|again|jointly|both|in[ \t]+response)[ \t]+"
 # had/has with a past participle: "Alice Vickers, Corporate Parenting Officer had made numerous attempts"
-PERFECT = r"(?:had|has|have)[ \t]+(?!been\b)(?:[a-z]+ed|made|taken|given|written|sent|led|met|done|begun|brought|set|spoken|told|shown|sought|undertaken)\b"
+PERFECT = (
+    r"(?:had|has|have)[ \t]+(?!been\b)(?:[a-z]+ed|made|taken|given|written|sent|led|met|done|begun|brought|set|"
+    r"spoken|told|shown|sought|undertaken)\b"
+)
 NAME = r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?"
 PERSON = rf"(?:(?:Councillor|Cllr|Coun|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?[ \t]+)?{NAME}(?:[ \t]+{NAME}){{1,2}}"
 AFTER_SPEAKER = re.compile(
-    rf"^(?:,[^,.;:\n]{{1,160}},|\),?|,|,?[ \t]+(?-i:{PERSON})[ \t]*(?=[ \t][a-z])|,[ \t]*(?:the[ \t]+)?(?-i:{PERSON}),?)?[ \t]*"
-    rf"(?:\([^)\n]{{1,60}}\)[ \t]*)?(?:{ADVERB}){{0,2}}(?:{SPEECH_VERBS}|{PERFECT})\b|^,?[ \t]*(?:said|says)[ \t]*:",
+    rf"^(?:,[^,.;:\n]{{1,160}},|\),?|,|,?[ \t]+(?-i:{PERSON})[ \t]*(?=[ \t][a-z])|"
+    rf",[ \t]*(?:the[ \t]+)?(?-i:{PERSON}),?)?[ \t]*(?:\([^)\n]{{1,60}}\)[ \t]*)?(?:{ADVERB}){{0,2}}"
+    rf"(?:{SPEECH_VERBS}|{PERFECT})\b|^,?[ \t]*(?:said|says)[ \t]*:",
     re.I,
 )
 BEFORE_AUTHOR = re.compile(
-    r"(?:report|reports|presentation|update|paper|briefing|submission)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?$"
-    r"|(?:question|questions)\b[^\n.;,]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?$"
-    r"|\b(?:presented|introduced|submitted|prepared|written|given|led|chaired|headed|delivered|sent|drafted|produced|"
-    r"circulated|compiled|authored|signed)(?:[ \t]+to[ \t]+(?:the[ \t]+)?[A-Za-z]+)?[ \t]+by[ \t]+(?:the[ \t]+|an?[ \t]+)?$"
-    r"|\b(?:presented|introduced|submitted|prepared|written|given|led)[ \t]+by[ \t]+[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,3}[ \t]*(?:\(|,)[ \t]*(?:the[ \t]+)?$"
-    r"|\b(?:authority|responsibility)[ \t]+(?:be|is|was|being)[ \t]+delegated[ \t]+to[ \t]+(?:the[ \t]+)?$"
-    r"|\b(?:said|says|added|explained|commented)[ \t]+(?:the[ \t]+)?$"
+    r"(?:report|reports|presentation|update|paper|briefing|submission)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?$|"
+    r"(?:question|questions)\b[^\n.;,]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|"
+    r"by)[ \t]+(?:the[ \t]+)?$|\b(?:presented|introduced|submitted|prepared|written|given|led|chaired|headed|"
+    r"delivered|sent|drafted|produced|circulated|compiled|authored|"
+    r"signed)(?:[ \t]+to[ \t]+(?:the[ \t]+)?[A-Za-z]+)?[ \t]+by[ \t]+(?:the[ \t]+|an?[ \t]+)?$|\b(?:presented|"
+    r"introduced|submitted|prepared|written|given|"
+    r"led)[ \t]+by[ \t]+[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,3}[ \t]*(?:\(|,)[ \t]*(?:the[ \t]+)?$|"
+    r"\b(?:authority|responsibility)[ \t]+(?:be|is|was|being)[ \t]+delegated[ \t]+to[ \t]+(?:the[ \t]+)?$|\b(?:said|"
+    r"says|added|explained|commented)[ \t]+(?:the[ \t]+)?$"
     rf"|\b(?:said|says|added|explained|commented)[ \t]+{PERSON},[ \t]+(?:the[ \t]+)?$"
     r"|(?m:^)[ \t]*(?:lead|responsible|accountable)[ \t]+(?:officer|director|manager)s?[ \t]*:[ \t]*$"
     r"|(?m:^)[ \t]*report[ \t]+author[ \t]*:[ \t]*$",
     re.I,
 )
 ACTION_LINE = re.compile(
-    r"^[ \t]*[*_#]*[ \t]*(?:AC(?:TION|TOIN|ITON|TON|TIO)S?|Actions?)(?:[ \t]+(?:by|point|owner|for))?[*_]*\s*[:\-–][*_]*[ \t]*(?P<who>[^\n]+)$",
+    r"^[ \t]*[*_#]*[ \t]*(?:AC(?:TION|TOIN|ITON|TON|TIO)S?|Actions?)(?:[ \t]+(?:by|point|owner|"
+    r"for))?[*_]*\s*[:\-–][*_]*[ \t]*(?P<who>[^\n]+)$",
     re.M | re.I,
 )
 # "... further work was needed. ACTION - Mr Wooster to advise ...": an ACTION written in capitals
@@ -75,7 +82,7 @@ def action_lines(text: str):
     done = -1
     for hit in _ACTION_WORD.finditer(low):
         line_start = text.rfind("\n", 0, hit.start()) + 1
-        if line_start <= done or text[line_start:hit.start()].strip(" \t*_#"):
+        if line_start <= done or text[line_start : hit.start()].strip(" \t*_#"):
             continue
         m = ACTION_LINE.match(text, line_start)
         if m:
@@ -85,7 +92,11 @@ def action_lines(text: str):
         starts = {f.start("who") for f in found}
         for marker in _INLINE_MARKER.finditer(text):
             m = ACTION_INLINE.match(text, marker.start())
-            if m and _AFTER_A_STOP.search(text, max(0, marker.start() - 8), marker.start()) and m.start("who") not in starts:
+            if (
+                m
+                and _AFTER_A_STOP.search(text, max(0, marker.start() - 8), marker.start())
+                and m.start("who") not in starts
+            ):
                 found.append(m)
         found.sort(key=lambda m: m.start())
     yield from found
@@ -98,8 +109,15 @@ ASKED_BEFORE = re.compile(
     r"congratulated|welcomed|praised|commended|consultation with|consulting)\b[^.;:\n]*$",
     re.I,
 )
-ASKED_AFTER = re.compile(r"^[ \t]*(?:asked|queried|questioned|enquired|inquired|wondered|sought|requested|was thanked|were thanked|sent)\b", re.I)
-INSPECTOR = re.compile(r"^(?:HM\s+|Her Majesty'?’?s\s+|His Majesty'?’?s\s+)?Inspectors?\b|^(?:Senior|Lead|Social Care|Regulatory)\s+Inspector", re.I)
+ASKED_AFTER = re.compile(
+    r"^[ \t]*(?:asked|queried|questioned|enquired|inquired|wondered|sought|requested|was thanked|were thanked|sent)\b",
+    re.I,
+)
+INSPECTOR = re.compile(
+    r"^(?:HM\s+|Her Majesty'?’?s\s+|His Majesty'?’?s\s+)?Inspectors?\b|^(?:Senior|Lead|Social Care|"
+    r"Regulatory)\s+Inspector",
+    re.I,
+)
 LIST_JOIN = re.compile(r"^(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:[,;]|[,;]?[ \t]+and|[ \t]*&)[ \t]+(?:the[ \t]+)?$")
 PERSON_BEFORE = re.compile(rf"(?<![\w’']){PERSON},[ \t]+(?:the[ \t]+)?(?:[A-Za-z]+[’']s[ \t]+)?$")
 PERSON_BRACKET_BEFORE = re.compile(rf"(?<![\w’'])(?P<person>{PERSON})[ \t]*\([ \t]*(?:the[ \t]+)?$")
@@ -107,9 +125,13 @@ PERSON_AFTER = re.compile(rf"^(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?(?P<person>{PERSON
 # "invited Councillor Paffey, the Cabinet Member for ..., and Hillary Brooks, ..., to address the panel"
 INVITED = re.compile(
     r"invited[ \t]+(?P<who>[^.;:\n]{3,300}?)[ \t]+to[ \t]+(?:address|present|introduce|provide|give|update|speak|"
-    r"comment|report|respond|outline|explain|set out|take|lead|talk)\b", re.I)
+    r"comment|report|respond|outline|explain|set out|take|lead|talk)\b",
+    re.I,
+)
 PLURAL_ROLE = re.compile(r"\b(?P<head>(?:[A-Z][a-z]+[ \t]+)?(?:Members|Directors|Managers|Leads|Heads|Officers))\b")
-ATTENDING = re.compile(r"\b(?:in attendance|also present|were present|attendees|apologies)\b|^[ \t]*present\b", re.I | re.M)
+ATTENDING = re.compile(
+    r"\b(?:in attendance|also present|were present|attendees|apologies)\b|^[ \t]*present\b", re.I | re.M
+)
 
 
 def responsible_mentions(text: str) -> list[RoleMention]:
@@ -119,14 +141,19 @@ def responsible_mentions(text: str) -> list[RoleMention]:
     groups = _list_groups(text, mentions)
     firsts = _group_firsts(groups)
     for i, mention in enumerate(mentions):
-        before = text[max(0, mention.start - 90):mention.start]
+        before = text[max(0, mention.start - 90) : mention.start]
         if _inspectorate_or_national(text, mention, before):
             continue  # the inspectorate and national office holders are not owners of the plan
-        if i and before.endswith("(") and text.startswith(")", mention.end) and mentions[i - 1].end >= mention.start - 3:
+        if (
+            i
+            and before.endswith("(")
+            and text.startswith(")", mention.end)
+            and mentions[i - 1].end >= mention.start - 3
+        ):
             continue  # "the Portfolio Holder for Children Services (Lead Member)": one person, one owner
         last = mentions[groups[i]]  # a list of presenters shares the verb after its last title
-        after = text[last.end:last.end + 200]
-        first_before = text[max(0, mentions[firsts[i]].start - 90):mentions[firsts[i]].start]
+        after = text[last.end : last.end + 200]
+        first_before = text[max(0, mentions[firsts[i]].start - 90) : mentions[firsts[i]].start]
         if AFTER_SPEAKER.match(after) and not ASKED_BEFORE.search(first_before) and not _asked_after(text, last.end):
             out.append(mention)
         elif _before_author(before) or (first_before != before and _before_author(first_before)):
@@ -153,12 +180,33 @@ def _inspectorate_or_national(text: str, mention: RoleMention, before: str) -> b
     """Ofsted's own people ("Ofsted’s National Director for Social Care", "the Regional Director for
     Ofsted", HMI), national office holders ("Children’s Commissioner for England") and the officers
     of the committee's own process."""
-    return bool(INSPECTOR.match(mention.title) or PROCESS_OFFICER.search(mention.title) or OFSTED_BEFORE.search(before[-40:])
-                or OFSTED_AFTER.match(text, mention.end, mention.end + 30) or NATIONAL.search(mention.title))
+    return bool(
+        INSPECTOR.match(mention.title)
+        or PROCESS_OFFICER.search(mention.title)
+        or OFSTED_BEFORE.search(before[-40:])
+        or OFSTED_AFTER.match(text, mention.end, mention.end + 30)
+        or NATIONAL.search(mention.title)
+    )
 
 
-AUTHOR_HINTS = ("report", "presentation", "update", "paper", "briefing", "submission", "question", "response", " by",
-                "delegated", "said", "says", "added", "explained", "commented", ":")
+AUTHOR_HINTS = (
+    "report",
+    "presentation",
+    "update",
+    "paper",
+    "briefing",
+    "submission",
+    "question",
+    "response",
+    " by",
+    "delegated",
+    "said",
+    "says",
+    "added",
+    "explained",
+    "commented",
+    ":",
+)
 
 
 def _before_author(before: str) -> bool:
@@ -181,8 +229,10 @@ def _all_roles(text: str) -> list[RoleMention]:
             if mentions[i].end > r.start:
                 overlapping.append(i)
             i += 1
-        if all(r.start <= mentions[j].start and mentions[j].end <= r.end and len(mentions[j].title) < len(r.title)
-               for j in overlapping):
+        if all(
+            r.start <= mentions[j].start and mentions[j].end <= r.end and len(mentions[j].title) < len(r.title)
+            for j in overlapping
+        ):
             # "Director of children’s services Diane Booth": the title in full, not "Director"
             dropped.update(overlapping)
             extra.append(r)
@@ -194,7 +244,7 @@ def _list_groups(text: str, mentions: list[RoleMention]) -> list[int]:
     """For each title, the index of the last title of the list it belongs to ("A, B and C presented")."""
     last = list(range(len(mentions)))
     for i in range(len(mentions) - 2, -1, -1):
-        if LIST_JOIN.match(text[mentions[i].end:mentions[i + 1].start]):
+        if LIST_JOIN.match(text[mentions[i].end : mentions[i + 1].start]):
             last[i] = last[i + 1]
     return last
 
@@ -208,7 +258,7 @@ def _group_firsts(groups: list[int]) -> list[int]:
 
 
 def _asked_after(text: str, end: int) -> bool:
-    return bool(ASKED_AFTER.match(re.sub(r"^,[^,.;:\n]{1,160},", "", text[end:end + 200])))
+    return bool(ASKED_AFTER.match(re.sub(r"^,[^,.;:\n]{1,160},", "", text[end : end + 200])))
 
 
 def _line_of(text: str, offset: int) -> tuple[int, int]:
@@ -223,39 +273,53 @@ def _line_of(text: str, offset: int) -> tuple[int, int]:
 def _listed_as_attending(text: str, offset: int) -> bool:
     """A line of an attendance list: a bullet, or a line under "In attendance" / "Present"."""
     s, e = _line_of(text, offset)
-    line = text[s:min(e, s + 20)].strip()
+    line = text[s : min(e, s + 20)].strip()
     if line[:1] in "•·-–*o" and (len(line) < 2 or line[1] in " \t\u00a0") or line.startswith("Ø"):
         return True
     return bool(ATTENDING.search(text, max(0, s - 400), s))
 
 
 def _apposition_acts(text: str, mention: RoleMention) -> bool:
-    """"Cllr Waller, Executive Member for Children, ..." opening a sentence; "Director of
+    """ "Cllr Waller, Executive Member for Children, ..." opening a sentence; "Director of
     children’s services Diane Booth, who ..."; "corporate director ... Cathi Hadley": a title set
     beside a person's name in running prose names the person acting, not someone attending."""
-    before = text[max(0, mention.start - 60):mention.start]
+    before = text[max(0, mention.start - 60) : mention.start]
     person_before = PERSON_BEFORE.search(before)
     if person_before:
-        lead = text[max(0, mention.start - len(before) + person_before.start() - 3):mention.start - len(before) + person_before.start()]
+        lead = text[
+            max(0, mention.start - len(before) + person_before.start() - 3) : mention.start
+            - len(before)
+            + person_before.start()
+        ]
         opens = not lead.strip() or lead.rstrip()[-1:] in ".!?:\n" or lead.endswith("\n")
-        rest = text[mention.end:mention.end + 80]
-        if opens and rest.startswith(",") and not ASKED_AFTER.match(rest[1:]) and not _listed_as_attending(text, mention.start):
+        rest = text[mention.end : mention.end + 80]
+        if (
+            opens
+            and rest.startswith(",")
+            and not ASKED_AFTER.match(rest[1:])
+            and not _listed_as_attending(text, mention.start)
+        ):
             tail = rest[1:].strip()
             return not tail or tail[:1].islower() or tail[:1] in "“\"‘'"
         return False
-    person_after = PERSON_AFTER.match(text[mention.end:mention.end + 60])
-    if person_after and not text[mention.end:mention.end + 1] == ",":
+    person_after = PERSON_AFTER.match(text[mention.end : mention.end + 60])
+    if person_after and not text[mention.end : mention.end + 1] == ",":
         person = person_after.group("person")
         if NOT_NAME.match(person.split()[-1]) or re.search(r"\b(?:Council|Trust|Board|Ofsted)\b", person):
             return False
-        if ASKED_BEFORE.search(text[max(0, mention.start - 90):mention.start]) or _listed_as_attending(text, mention.start):
+        if ASKED_BEFORE.search(text[max(0, mention.start - 90) : mention.start]) or _listed_as_attending(
+            text, mention.start
+        ):
             return False
         return True
     return False
 
 
-REPORT_HEADER = re.compile(r"^[ \t]*(?:report[ \t]+(?:to|of|by|from)|date[ \t]+of[ \t]+meeting|lead[ \t]+officer|"
-                           r"report[ \t]+author|author|by|from|cabinet[ \t]+member|portfolio)[ \t]*:?[ \t]*$", re.I | re.M)
+REPORT_HEADER = re.compile(
+    r"^[ \t]*(?:report[ \t]+(?:to|of|by|from)|date[ \t]+of[ \t]+meeting|lead[ \t]+officer|"
+    r"report[ \t]+author|author|by|from|cabinet[ \t]+member|portfolio)[ \t]*:?[ \t]*$",
+    re.I | re.M,
+)
 
 
 def _alone_on_a_header_line(text: str, mention: RoleMention) -> bool:
@@ -265,10 +329,17 @@ def _alone_on_a_header_line(text: str, mention: RoleMention) -> bool:
     s, e = _line_of(text, mention.start)
     if e - s > 300:
         return False
-    label = re.sub(r"^(?:report\s+(?:of|by|from)|by|from|author|lead officer)\s*:?\s*", "", text[s:mention.start].strip(), flags=re.I)
-    if label or text[mention.end:e].strip(" \t:"):
+    label = re.sub(
+        r"^(?:report\s+(?:of|by|from)|by|from|author|lead officer)\s*:?\s*",
+        "",
+        text[s : mention.start].strip(),
+        flags=re.I,
+    )
+    if label or text[mention.end : e].strip(" \t:"):
         return False
-    neighbours = [text[a:b].strip() for a, b in (_line_of(text, max(0, s - 2)), _line_of(text, min(len(text) - 1, e + 1)))]
+    neighbours = [
+        text[a:b].strip() for a, b in (_line_of(text, max(0, s - 2)), _line_of(text, min(len(text) - 1, e + 1)))
+    ]
     return not any("," in n and len(n) < 120 for n in neighbours) and not _listed_as_attending(text, mention.start)
 
 
@@ -276,10 +347,12 @@ def _caption(text: str, mention: RoleMention) -> bool:
     """A photo caption in news copy: a line of its own, "Councillor Katy Cole, <Council>'s Cabinet
     Member for Children's Services." - the name, the title and a full stop."""
     s, e = _line_of(text, mention.start)
-    if e - s > 300 or text[mention.end:e].strip() != ".":
+    if e - s > 300 or text[mention.end : e].strip() != ".":
         return False
-    lead = text[s:mention.start].strip()
-    m = re.fullmatch(rf"{PERSON},[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+){{0,4}}?(?:[A-Z][\w&-]*[’']s[ \t]*)?", lead + " ")
+    lead = text[s : mention.start].strip()
+    m = re.fullmatch(
+        rf"{PERSON},[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+){{0,4}}?(?:[A-Z][\w&-]*[’']s[ \t]*)?", lead + " "
+    )
     if not m or not HONORIFIC.match(lead):
         return False
     return not _listed_as_attending(text, mention.start)
@@ -296,7 +369,7 @@ def _each(pattern: re.Pattern, text: str, word: str):
 
 
 def _invited(text: str, mentions: list[RoleMention]) -> list[RoleMention]:
-    """"The Chair invited the lead Executive Members and the Director ... to provide introductory
+    """ "The Chair invited the lead Executive Members and the Director ... to provide introductory
     comments": the titles invited to present are owners; a plural title ("Executive Members")
     stands for each title of that kind the text names."""
     out = []
@@ -322,22 +395,42 @@ def _invited(text: str, mentions: list[RoleMention]) -> list[RoleMention]:
 
 
 SPEAKING_VERB = (
-    r"presented|introduced|submitted|said|says|stated|explained|reported|responded|replied|confirmed|added|commented|"
-    r"advised|highlighted|outlined|updated|informed|agreed|undertook|welcomed|acknowledged|made[ \t]+a[ \t]+presentation|"
-    r"gave[ \t]+a[ \t]+presentation|(?:was|were)[ \t]+in[ \t]+attendance[ \t]+to[ \t]+(?:inform|present|update|report|brief)"
+    r"presented|introduced|submitted|said|says|stated|explained|reported|responded|replied|confirmed|added|"
+    r"commented|advised|highlighted|outlined|updated|informed|agreed|undertook|welcomed|acknowledged|"
+    r"made[ \t]+a[ \t]+presentation|gave[ \t]+a[ \t]+presentation|(?:was|"
+    r"were)[ \t]+in[ \t]+attendance[ \t]+to[ \t]+(?:inform|present|update|report|brief)"
 )
 VERB_AFTER_PERSON = re.compile(
-    rf"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?[ \t]+(?:(?:briefly|also|then|formally|further|had|has)[ \t]+)?(?P<verb>{SPEAKING_VERB})\b")
+    r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?[ \t]+(?:(?:briefly|also|then|formally|further|had|"
+    rf"has)[ \t]+)?(?P<verb>{SPEAKING_VERB})\b"
+)
 _ADVERB_GAP = r"[ \t]+(?:(?:briefly|also|then|formally|further|had|has)[ \t]+)?$"
 PERSON_ENDING = re.compile(rf"(?<![\w’'])(?P<person>{PERSON}){_ADVERB_GAP}")
-SURNAME_ENDING = re.compile(rf"(?<![\w’'])(?:Councillor|Cllr|Coun|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(?P<surname>{NAME}){_ADVERB_GAP}")
+SURNAME_ENDING = re.compile(
+    rf"(?<![\w’'])(?:Councillor|Cllr|Coun|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(?P<surname>{NAME}){_ADVERB_GAP}"
+)
 _GAP_WORDS = ("briefly", "also", "then", "formally", "further", "had", "has")
-SURNAME_VERBS = ("said", "says", "stated", "explained", "reported", "responded", "replied", "confirmed", "added",
-                 "commented", "advised", "presented", "introduced")
+SURNAME_VERBS = (
+    "said",
+    "says",
+    "stated",
+    "explained",
+    "reported",
+    "responded",
+    "replied",
+    "confirmed",
+    "added",
+    "commented",
+    "advised",
+    "presented",
+    "introduced",
+)
 PRESENTING = ("presented", "introduced", "submitted", "made a presentation", "gave a presentation")
-NOT_PERSON = re.compile(r"^(?:The|This|That|These|Those|It|Its|He|She|They|We|Members?|Chair|Cabinet|Committee|Panel|Ofsted|"
-                        r"Government|Department|Scrutiny|Forum|Group|Report|Minutes|Item|Agenda|Following|During|After|"
-                        r"Before|Also|Then|Both|All|Each|Officers?|Partners?|Inspectors?|Local|Authority|Office|Standards)$")
+NOT_PERSON = re.compile(
+    r"^(?:The|This|That|These|Those|It|Its|He|She|They|We|Members?|Chair|Cabinet|Committee|Panel|Ofsted|"
+    r"Government|Department|Scrutiny|Forum|Group|Report|Minutes|Item|Agenda|Following|During|After|"
+    r"Before|Also|Then|Both|All|Each|Officers?|Partners?|Inspectors?|Local|Authority|Office|Standards)$"
+)
 
 
 def _people_with_roles(text: str, mentions: list[RoleMention]) -> dict[str, RoleMention]:
@@ -345,7 +438,7 @@ def _people_with_roles(text: str, mentions: list[RoleMention]) -> dict[str, Role
     "the joint Director of Children’s Services, Alison Botham"), by full name and by surname."""
     out: dict[str, RoleMention] = {}
     for mention in mentions:
-        if _inspectorate_or_national(text, mention, text[max(0, mention.start - 40):mention.start]):
+        if _inspectorate_or_national(text, mention, text[max(0, mention.start - 40) : mention.start]):
             continue
         people = []
         comma = text.rfind(",", max(0, mention.start - 25), mention.start)
@@ -356,7 +449,7 @@ def _people_with_roles(text: str, mentions: list[RoleMention]) -> dict[str, Role
             bracketed = PERSON_BRACKET_BEFORE.search(text, max(0, mention.start - 70), mention.start)
             if bracketed:  # "Dave Peplow (Independent Chair of the Safeguarding Board)"
                 people.append(bracketed.group("person"))
-        after = PERSON_AFTER.match(text[mention.end:mention.end + 60])
+        after = PERSON_AFTER.match(text[mention.end : mention.end + 60])
         if after:
             people.append(after.group("person"))
         for person in people:
@@ -369,7 +462,7 @@ def _people_with_roles(text: str, mentions: list[RoleMention]) -> dict[str, Role
 
 
 def _people_speaking(text: str, by_person: dict[str, RoleMention]) -> list[RoleMention]:
-    """"Alison Botham said" stands for the title the text gives her; "Dave Peplow briefly presented
+    """ "Alison Botham said" stands for the title the text gives her; "Dave Peplow briefly presented
     the findings", with no title given anywhere, makes the name the owner."""
     out = []
     for v in VERB_AFTER_PERSON.finditer(text):  # the verb first, then the name just before it
@@ -380,8 +473,11 @@ def _people_speaking(text: str, by_person: dict[str, RoleMention]) -> list[RoleM
             person = m.group("person")
             bare = HONORIFIC.sub("", person).strip(" .")
             words = bare.split()
-            if len(words) >= 2 and not any(NOT_NAME.match(w) or NOT_PERSON.match(w) for w in words) \
-                    and not ASKED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            if (
+                len(words) >= 2
+                and not any(NOT_NAME.match(w) or NOT_PERSON.match(w) for w in words)
+                and not ASKED_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            ):
                 role = by_person.get(bare) or by_person.get(words[-1])
                 if role is not None:
                     out.append(role)
@@ -414,10 +510,20 @@ def collect_owners(mentions: list[RoleMention], text: str) -> list[OwnerItem]:
         if found is not None:
             by_title[mention.title] = found
         if found is None:
-            owners.append(OwnerItem(quote=text[mention.start:mention.end], quote_start=mention.start,
-                                    quote_end=mention.end, role=mention.title))
+            owners.append(
+                OwnerItem(
+                    quote=text[mention.start : mention.end],
+                    quote_start=mention.start,
+                    quote_end=mention.end,
+                    role=mention.title,
+                )
+            )
             by_title[mention.title] = owners[-1]
         elif len(normalise_role(mention.title)) > len(normalise_role(found.role)):
             found.role = mention.title
-            found.quote, found.quote_start, found.quote_end = text[mention.start:mention.end], mention.start, mention.end
+            found.quote, found.quote_start, found.quote_end = (
+                text[mention.start : mention.end],
+                mention.start,
+                mention.end,
+            )
     return owners

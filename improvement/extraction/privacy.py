@@ -17,14 +17,16 @@ POSTCODE = re.compile(r"[A-PR-UWYZ](?:[A-HK-Y]?[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-U
 DOB_WORDS = ("dob", "d.o.b", "birth", "born")
 DOB = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birth date)\s*[:\-]?\s*", re.I)
 DIGITS_DOB = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
-PHONE_BEFORE = re.compile(r"\b(?:tel|telephone|phone|mobile|fax|call|ring|contact|ext|extension)\b[.:]?[^\n\d]{0,12}$", re.I)
+PHONE_BEFORE = re.compile(
+    r"\b(?:tel|telephone|phone|mobile|fax|call|ring|contact|ext|extension)\b[.:]?[^\n\d]{0,12}$", re.I
+)
 UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 
 def nhs_number_is_valid(digits: str) -> bool:
     if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
     check = 0 if check == 11 else check
     return check != 10 and check == int(digits[9])

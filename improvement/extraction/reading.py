@@ -16,14 +16,33 @@ from .model import InputError
 
 CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 BOILERPLATE = re.compile(
-    r"^\s*(?:pdf icon\b.*|PDF\s+\d+\s*[KM]B\b.*|This site uses cookies.*|.*\bcookies?\b.*(?:accept|find out more|settings).*|"
-    r"Share this page.*|Print this page.*|Skip to (?:main )?content.*|View the (?:reasons|declarations).*|"
-    r"Back to top.*|Follow us on.*)$",
+    r"^\s*(?:pdf icon\b.*|PDF\s+\d+\s*[KM]B\b.*|This site uses cookies.*|.*\bcookies?\b.*(?:accept|find out more|"
+    r"settings).*|Share this page.*|Print this page.*|Skip to (?:main )?content.*|View the (?:reasons|"
+    r"declarations).*|Back to top.*|Follow us on.*)$",
     re.I,
 )
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "button", "svg", "iframe")
-BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section", "article",
-              "blockquote", "dd", "dt", "td", "th")
+BLOCK_TAGS = (
+    "p",
+    "div",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "dd",
+    "dt",
+    "td",
+    "th",
+)
 
 
 def read_document(source, filename: str | None = None) -> tuple[str, list[str]]:
@@ -205,8 +224,13 @@ def unwrap(text: str, aggressive: bool = False) -> str:
         if out and line.strip() and out[-1].strip():
             prev = out[-1].rstrip()
             nxt = line.strip()
-            if (len(prev) >= min(40, full) and not prev.endswith((".", ":", ";", "!", "?")) and not LIST_MARK.match(line)
-                    and not KEYWORD_LINE.match(line) and not prev.isupper()):
+            if (
+                len(prev) >= min(40, full)
+                and not prev.endswith((".", ":", ";", "!", "?"))
+                and not LIST_MARK.match(line)
+                and not KEYWORD_LINE.match(line)
+                and not prev.isupper()
+            ):
                 if nxt[0].islower() or (aggressive and len(prev) >= full and nxt[0].isalnum()):
                     out[-1] = prev + " " + nxt
                     continue
@@ -214,7 +238,9 @@ def unwrap(text: str, aggressive: bool = False) -> str:
     return "\n".join(out)
 
 
-INLINE_BOILERPLATE = re.compile(r"[ \t]*\bpdf icon\b[ \t]*(?:PDF[ \t]*[\d.]+[ \t]*[KM]B)?|[ \t]*\bPDF[ \t]+[\d.]+[ \t]*[KM]B\b", re.I)
+INLINE_BOILERPLATE = re.compile(
+    r"[ \t]*\bpdf icon\b[ \t]*(?:PDF[ \t]*[\d.]+[ \t]*[KM]B)?|[ \t]*\bPDF[ \t]+[\d.]+[ \t]*[KM]B\b", re.I
+)
 
 
 def _tidy(text: str) -> str:

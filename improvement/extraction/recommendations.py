@@ -24,19 +24,22 @@ LIST_HEAD = re.compile(
 # "the following areas of concern identified at the last inspection:", "The areas identified as
 # requiring improvement comprised -": only when the head says the inspection (or its report) found them.
 CONCERN_HEAD = re.compile(
-    r"\b(?:areas?\s+of\s+(?:significant\s+)?(?:concern|weakness)|areas?\s+(?:identified\s+)?(?:as\s+)?requiring\s+improvement)"
-    r"\b[^\n]{0,80}?(?::|\bcomprised?\b[ \t]*[-–—:]?|\bwere\b[ \t]*:?|\bare\b[ \t]*:?|\bas follows\b[ \t]*:?|[-–—])\s*$",
+    r"\b(?:areas?\s+of\s+(?:significant\s+)?(?:concern|weakness)|"
+    r"areas?\s+(?:identified\s+)?(?:as\s+)?requiring\s+improvement)\b[^\n]{0,80}?(?::|\bcomprised?\b[ \t]*[-–—:]?|"
+    r"\bwere\b[ \t]*:?|\bare\b[ \t]*:?|\bas follows\b[ \t]*:?|[-–—])\s*$",
     re.I,
 )
 FOUND_BY = re.compile(r"\b(?:inspect\w*|insecpt\w*|Ofsted|visit|identified|report|letter|review)\b", re.I)
-ITEM = re.compile(r"^\s*(?:\(?(?P<num>\d{1,2}|[a-z])[.)]|[•·\-–*▪●■□◦○►▶➢✓Ø➤»♦◆\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|o(?=\s))\s+(?P<body>\S.*)$")
+ITEM = re.compile(
+    r"^\s*(?:\(?(?P<num>\d{1,2}|[a-z])[.)]|[•·\-–*▪●■□◦○►▶➢✓Ø➤»♦◆\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|o(?=\s))\s+(?P<body>\S.*)$"
+)
 SOURCE_TITLE = re.compile(
     r"\b(?:recommendations?|progress)\s+(?:of|from|following|against)\s+(?:the\s+)?(?P<src>[^\n]*?(?:review|inspection|visit|study|report|challenge|audit))\b",
     re.I,
 )
 SOURCE_NEAR = re.compile(
-    r"(?P<src>(?:Ofsted|ILACS|JTAI|peer|scrutiny|LGA|focused|monitoring|thematic)[\w’' -]{0,60}?(?:review|inspection|visit|study|challenge)"
-    r"|\b(?:JTAI|ILACS)\b(?:\s+(?:letter|report|inspection))?)",
+    r"(?P<src>(?:Ofsted|ILACS|JTAI|peer|scrutiny|LGA|focused|monitoring|thematic)[\w’' -]{0,60}?(?:review|"
+    r"inspection|visit|study|challenge)|\b(?:JTAI|ILACS)\b(?:\s+(?:letter|report|inspection))?)",
     re.I,
 )
 
@@ -58,8 +61,16 @@ def find_recommendations(text: str) -> list[Recommendation]:
                 if ref in seen:
                     continue
                 seen.add(ref)
-                found.append(Recommendation(quote=sentence, quote_start=s, quote_end=e, ref=ref,
-                                            text=clean(sentence), source=_near_source(sentence) or default_source))
+                found.append(
+                    Recommendation(
+                        quote=sentence,
+                        quote_start=s,
+                        quote_end=e,
+                        ref=ref,
+                        text=clean(sentence),
+                        source=_near_source(sentence) or default_source,
+                    )
+                )
     found.extend(_lists(text, default_source, seen))
     found.extend(_recommended_that(text, default_source))
     found.extend(_inline_lists(text, default_source, seen))
@@ -95,8 +106,12 @@ def _headed_sentences(text: str, default_source: str | None) -> list[Recommendat
         stop = SENTENCE_STOP.search(text, start, m.end("items"))
         end = stop.start() if stop else m.end("items")
         body = text[start:end]
-        if re.match(r"\s*(?:identified|raised|included|from|in|at|as|is|are|was|were|that|which|being|been|also|now|"
-                    r"still|not|to\b|\w+ed\b)", body, re.I):
+        if re.match(
+            r"\s*(?:identified|raised|included|from|in|at|as|is|are|was|were|that|which|being|been|also|now|"
+            r"still|not|to\b|\w+ed\b)",
+            body,
+            re.I,
+        ):
             continue  # "areas for improvement identified in the report were ...", "... were discussed"
         truncated = stop is None and not text[end:].strip()  # the page stops mid-list: "..., the local off"
         parts = _split_commas(body, truncated)
@@ -104,13 +119,21 @@ def _headed_sentences(text: str, default_source: str | None) -> list[Recommendat
             qs, qe = start + a, start + b
             if len(text[qs:qe].split()) < (1 if len(parts) > 1 else 2):
                 continue  # one word is an item of a list ("..., and supervision"), not a list on its own
-            out.append(Recommendation(quote=text[qs:qe], quote_start=qs, quote_end=qe, ref="",
-                                      text=clean(text[qs:qe]), source=_near_source(text[max(0, m.start() - 200):m.start()]) or default_source))
+            out.append(
+                Recommendation(
+                    quote=text[qs:qe],
+                    quote_start=qs,
+                    quote_end=qe,
+                    ref="",
+                    text=clean(text[qs:qe]),
+                    source=_near_source(text[max(0, m.start() - 200) : m.start()]) or default_source,
+                )
+            )
     return out
 
 
 def _split_commas(body: str, truncated: bool = False) -> list[tuple[int, int]]:
-    """"A, B, and C" / "A, B and C" / "A; B; and C" -> three; a list the page cuts off ("A, B, the
+    """ "A, B, and C" / "A, B and C" / "A; B; and C" -> three; a list the page cuts off ("A, B, the
     local off") splits on its commas; anything else -> one."""
     if truncated and ";" not in body and body.count(",") >= 1:
         seps = list(re.finditer(r",\s*(?:and\s+)?", body))
@@ -140,33 +163,57 @@ def _split_commas(body: str, truncated: bool = False) -> list[tuple[int, int]]:
     return parts
 
 
-QUALIFIER = re.compile(r"(?:including|particularly|especially|notably|such as|in particular|for example|which|where|who|"
-                       r"with|so that|to ensure|as well as)\b", re.I)
+QUALIFIER = re.compile(
+    r"(?:including|particularly|especially|notably|such as|in particular|for example|which|where|who|"
+    r"with|so that|to ensure|as well as)\b",
+    re.I,
+)
 
 
 # One area, criticism or requirement written in prose.
 PROSE_RECS = [
     # "One of the key areas for improvement was Children's Voice, particularly in relation to the Care Plan."
-    re.compile(r"\b(?:one\s+of\s+the\s+(?:key\s+|main\s+)?areas|the\s+(?:key\s+|main\s+|only\s+|other\s+)?area)\s+"
-               r"(?:for|of)\s+(?:improvement|development)\s+(?:was|is|remains|remained)\s+"
-               r"(?!(?:being|been|now|still|also|not|to|that|in hand|on track|a matter|\w+ed|\w+ing)\b)(?P<body>[^.;\n]{6,300})", re.I),
+    re.compile(
+        r"\b(?:one\s+of\s+the\s+(?:key\s+|main\s+)?areas|the\s+(?:key\s+|main\s+|only\s+|other\s+)?area)\s+(?:for|"
+        r"of)\s+(?:improvement|development)\s+(?:was|is|remains|remained)\s+(?!(?:being|been|now|still|also|not|to|"
+        r"that|in hand|on track|a matter|\w+ed|\w+ing)\b)(?P<body>[^.;\n]{6,300})",
+        re.I,
+    ),
     # "the remaining area of significant weakness, namely the fractured relationships with parents ..."
-    re.compile(r"\b(?:remaining|one|an?|the\s+other)\s+area\s+of\s+(?:significant\s+)?weakness\b,?\s*(?:namely|was|is|being|:|-|–)\s+"
-               r"(?P<body>[^.;\n]{6,300})", re.I),
+    re.compile(
+        r"\b(?:remaining|one|an?|the\s+other)\s+area\s+of\s+(?:significant\s+)?weakness\b,?\s*(?:namely|was|is|being|:|-|–)\s+"
+        r"(?P<body>[^.;\n]{6,300})",
+        re.I,
+    ),
     # "they criticised the visibility of management oversight, which ... was not yet consistently evident"
-    re.compile(r"\b(?:Ofsted|[Ii]nspectors|[Tt]hey|[Tt]he\s+(?:report|letter|inspectors?))\s+(?:also\s+)?criticised\s+"
-               r"(?P<body>[^.;\n]{6,300})"),
+    re.compile(
+        r"\b(?:Ofsted|[Ii]nspectors|[Tt]hey|[Tt]he\s+(?:report|letter|inspectors?))\s+(?:also\s+)?criticised\s+"
+        r"(?P<body>[^.;\n]{6,300})"
+    ),
     # "The Ofsted Inspection identified that the service needed to build ..., and to make sure ..."
-    re.compile(r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit))\b[^.\n]{0,40}?\b(?:identified|found|concluded|said|highlighted)\s+"
-               r"(?:that\s+)?(?:the\s+)?(?:service|council|local\s+authority|authority|partners|leaders|managers)\s+"
-               r"(?:needed|needs|need|should|must)\s+to\s+(?P<body>[^.\n]{6,400})"),
+    re.compile(
+        r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit))\b[^.\n]{0,40}?\b(?:identified|found|concluded|said|highlighted)\s+"
+        r"(?:that\s+)?(?:the\s+)?(?:service|council|local\s+authority|authority|partners|leaders|managers)\s+"
+        r"(?:needed|needs|need|should|must)\s+to\s+(?P<body>[^.\n]{6,400})"
+    ),
     # "X was identified as a point for immediate action"
-    re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<body>[A-Z][^.;\n]{6,200}?)\s+(?:was|were)\s+(?:identified|highlighted|raised)\s+as\s+"
-               r"(?:an?\s+|the\s+)?(?:points?|areas?|issues?)\s+for\s+(?:immediate|priority)\s+action\b", re.M),
+    re.compile(
+        r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<body>[A-Z][^.;\n]{6,200}?)\s+(?:was|were)\s+(?:identified|highlighted|raised)\s+as\s+"
+        r"(?:an?\s+|the\s+)?(?:points?|areas?|issues?)\s+for\s+(?:immediate|priority)\s+action\b",
+        re.M,
+    ),
 ]
 PROSE_WORDS = [  # the words each pattern needs, to find the lines worth reading
-    ("area for improvement", "area for development", "areas for improvement", "areas for development",
-     "area of improvement", "area of development", "areas of improvement", "areas of development"),
+    (
+        "area for improvement",
+        "area for development",
+        "areas for improvement",
+        "areas for development",
+        "area of improvement",
+        "area of development",
+        "areas of improvement",
+        "areas of development",
+    ),
     ("area of weakness", "area of significant weakness"),
     ("criticised",),
     ("needed to", "needs to", "need to"),
@@ -196,16 +243,24 @@ def _prose(text: str, default_source: str | None) -> list[Recommendation]:
                     qe -= 1
                 if len(text[qs:qe].split()) < 3:
                     continue
-                out.append(Recommendation(quote=text[qs:qe], quote_start=qs, quote_end=qe, ref="",
-                                          text=clean(text[qs:qe]), source=_near_source(text[max(0, m.start() - 200):m.end()]) or default_source))
+                out.append(
+                    Recommendation(
+                        quote=text[qs:qe],
+                        quote_start=qs,
+                        quote_end=qe,
+                        ref="",
+                        text=clean(text[qs:qe]),
+                        source=_near_source(text[max(0, m.start() - 200) : m.end()]) or default_source,
+                    )
+                )
     return out
 
 
 def _split_to(body: str) -> list[tuple[int, int]]:
-    """"build longer relationships ..., and to make sure ..." -> two requirements."""
+    """ "build longer relationships ..., and to make sure ..." -> two requirements."""
     parts, at = [], 0
     for sep in [*re.finditer(r"[,;]\s*and\s+(?:to\s+)?(?=[a-z])(?=(?:to\s+)?\w+\s)|;\s*(?=to\s)", body), None]:
-        if sep is not None and not re.match(r"[,;]\s*and\s+to\s|;\s*to\s", body[sep.start():]):
+        if sep is not None and not re.match(r"[,;]\s*and\s+to\s|;\s*to\s", body[sep.start() :]):
             continue  # only ", and to ..." / "; to ..." start a second requirement
         end = sep.start() if sep else len(body)
         piece = body[at:end]
@@ -217,12 +272,14 @@ def _split_to(body: str) -> list[tuple[int, int]]:
 
 
 RECOMMENDED_THAT = re.compile(
-    r"\b(?P<who>Ofsted|[Ii]nspectors|the (?:inspection |visit |review )?(?:report|letter)|the review(?:ers)?|the peer review(?:ers)?|"
-    r"the (?:LGA )?peer team)\s+(?:also\s+)?recommended\s+that\s+(?P<body>[^.;]{10,300})", re.I)
+    r"\b(?P<who>Ofsted|[Ii]nspectors|the (?:inspection |visit |review )?(?:report|letter)|the review(?:ers)?|"
+    r"the peer review(?:ers)?|the (?:LGA )?peer team)\s+(?:also\s+)?recommended\s+that\s+(?P<body>[^.;]{10,300})",
+    re.I,
+)
 
 
 def _recommended_that(text: str, default_source: str | None) -> list[Recommendation]:
-    """"Ofsted recommended that the local authority improve ...": one recommendation, in prose."""
+    """ "Ofsted recommended that the local authority improve ...": one recommendation, in prose."""
     out = []
     if "recommended that" not in text.lower():
         return out
@@ -230,21 +287,30 @@ def _recommended_that(text: str, default_source: str | None) -> list[Recommendat
         m = RECOMMENDED_THAT.search(text, s, e)
         if m:
             sentence = text[s:e]
-            out.append(Recommendation(quote=sentence, quote_start=s, quote_end=e, ref="",
-                                      text=clean(m.group("body")).rstrip("."), source=_near_source(sentence) or default_source))
+            out.append(
+                Recommendation(
+                    quote=sentence,
+                    quote_start=s,
+                    quote_end=e,
+                    ref="",
+                    text=clean(m.group("body")).rstrip("."),
+                    source=_near_source(sentence) or default_source,
+                )
+            )
     return out
 
 
 INLINE_HEAD = re.compile(
-    r"\b(?P<count>two|three|four|five|six|\d)?\s*(?:further\s+)?(?:recommendations|areas? (?:for|of) (?:improvement|development)|"
-    r"areas? (?:that|which) (?:need|needs|require|requires) (?:to improve|improvement))\s*(?::|were|are|included?|namely)\s+(?P<items>[^:\n]{10,400}?)\.?\s*$",
+    r"\b(?P<count>two|three|four|five|six|\d)?\s*(?:further\s+)?(?:recommendations|areas? (?:for|of) (?:improvement|"
+    r"development)|areas? (?:that|which) (?:need|needs|require|requires) (?:to improve|improvement))\s*(?::|were|"
+    r"are|included?|namely)\s+(?P<items>[^:\n]{10,400}?)\.?\s*$",
     re.I | re.M,
 )
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _inline_lists(text: str, default_source: str | None, seen: set[str]) -> list[Recommendation]:
-    """"... identified two areas for improvement: the timeliness of assessments, and management oversight."
+    """ "... identified two areas for improvement: the timeliness of assessments, and management oversight."
     The list is split on semicolons, or on commas when the number of parts matches the count given."""
     out = []
     lowered = text.lower()
@@ -254,15 +320,24 @@ def _inline_lists(text: str, default_source: str | None, seen: set[str]) -> list
         items_start = m.start("items")
         body = m.group("items")
         parts = _split_inline(body)
-        want = COUNTS.get((m.group("count") or "").lower()) or (int(m.group("count")) if (m.group("count") or "").isdigit() else None)
+        want = COUNTS.get((m.group("count") or "").lower()) or (
+            int(m.group("count")) if (m.group("count") or "").isdigit() else None
+        )
         if len(parts) < 2 or (want and len(parts) != want) or (not want and ";" not in body):
             continue
         for index, (a, b) in enumerate(parts, start=1):
             ref = str(index)
             quote_start, quote_end = items_start + a, items_start + b
-            out.append(Recommendation(quote=text[quote_start:quote_end], quote_start=quote_start, quote_end=quote_end,
-                                      ref="" if ref in seen else ref, text=clean(text[quote_start:quote_end]),
-                                      source=_near_source(text[max(0, m.start() - 200):m.start()]) or default_source))
+            out.append(
+                Recommendation(
+                    quote=text[quote_start:quote_end],
+                    quote_start=quote_start,
+                    quote_end=quote_end,
+                    ref="" if ref in seen else ref,
+                    text=clean(text[quote_start:quote_end]),
+                    source=_near_source(text[max(0, m.start() - 200) : m.start()]) or default_source,
+                )
+            )
     return out
 
 
@@ -289,11 +364,23 @@ def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recomm
         if e - s >= 200 and text[e - 1] in ":-–—" and ("area" in lowered or "recommend" in lowered):
             head_s = sentences(text, s, e)[-1][0]  # "... In particular, inspectors reviewed ... areas of concern ...:"
         head = text[head_s:e]
-        concern = e - head_s < 250 and "area" in lowered and CONCERN_HEAD.search(head) is not None \
+        concern = (
+            e - head_s < 250
+            and "area" in lowered
+            and CONCERN_HEAD.search(head) is not None
             and FOUND_BY.search(head) is not None
-        if concern or (e - head_s < 200 and ("recommend" in lowered or "area" in lowered or "improve" in lowered
-                                             or "for immediate action" in lowered or "for priority action" in lowered)
-                       and LIST_HEAD.search(head)):
+        )
+        if concern or (
+            e - head_s < 200
+            and (
+                "recommend" in lowered
+                or "area" in lowered
+                or "improve" in lowered
+                or "for immediate action" in lowered
+                or "for priority action" in lowered
+            )
+            and LIST_HEAD.search(head)
+        ):
             source = _near_source(head) or default_source
             j, index = i + 1, 0
             while j < len(all_lines):
@@ -306,8 +393,16 @@ def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recomm
                 if not ref or ref not in seen:
                     seen.add(ref)
                     body_start = ls + m.start("body")
-                    out.append(Recommendation(quote=text[body_start:le], quote_start=body_start, quote_end=le,
-                                              ref=ref, text=_item_text(m.group("body")), source=source))
+                    out.append(
+                        Recommendation(
+                            quote=text[body_start:le],
+                            quote_start=body_start,
+                            quote_end=le,
+                            ref=ref,
+                            text=_item_text(m.group("body")),
+                            source=source,
+                        )
+                    )
                 j += 1
             i = j
         else:
@@ -321,8 +416,8 @@ def _item_text(body: str) -> str:
 
 SOURCE_WORDS = ("inspection", "review", "visit", "study", "challenge", "audit")
 HEADING_SOURCE = re.compile(
-    r"(?P<src>(?:(?:Ofsted|ILACS?|JTAI|LGA|Peer|Joint|Focused|Focussed|Monitoring|Thematic|Annual|Children'?’?s Services)\b"
-    r"[\w’'() -]{0,60}?)\b(?:Inspection|Review|Visit|Study|Challenge|Audit)s?)\b",
+    r"(?P<src>(?:(?:Ofsted|ILACS?|JTAI|LGA|Peer|Joint|Focused|Focussed|Monitoring|Thematic|Annual|"
+    r"Children'?’?s Services)\b[\w’'() -]{0,60}?)\b(?:Inspection|Review|Visit|Study|Challenge|Audit)s?)\b",
     re.I,
 )
 

@@ -53,8 +53,10 @@ ROLE = re.compile(
     rf"(?:(?:,|:|[ \t]+[-–—])[ \t]+(?P<tail>{CAPSEQ}(?:,[ \t]+{CAPSEQ}){{0,4}}))?)"
 )
 HONORIFIC = re.compile(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame|Lord|Lady)\b")
-NOT_ROLE_WORDS = re.compile(r"\b(?:Board|Committee|Panel|Council|Team|Meeting|Report|Plan|Ofsted|Group|Update|Updates|"
-                            r"Briefing|Presentation|Statement|Feedback|Minutes|Agenda|Item|Annual)$")
+NOT_ROLE_WORDS = re.compile(
+    r"\b(?:Board|Committee|Panel|Council|Team|Meeting|Report|Plan|Ofsted|Group|Update|Updates|"
+    r"Briefing|Presentation|Statement|Feedback|Minutes|Agenda|Item|Annual)$"
+)
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def _find_roles(text: str, start: int, end: int | None) -> list[RoleMention]:
             elif words[0] not in ("Director", "Manager", "Commissioner", "Headteacher"):
                 continue
         chair = CHAIR_HEAD.search(title)
-        if chair and not re.search(r"\bof\b", title[chair.end():]):
+        if chair and not re.search(r"\bof\b", title[chair.end() :]):
             continue  # "the Chairman" alone chairs the meeting; "Chairman of the Improvement Board" is a role
         if NOT_ROLE_WORDS.search(title) and not chair and not OF_A_BODY.search(title):
             continue
@@ -126,8 +128,9 @@ def _find_roles(text: str, start: int, end: int | None) -> list[RoleMention]:
                 lead = re.match(r"(?:The|A|An|the)[ \t]+", view[at:s])
                 at += lead.end() if lead else 0
                 words = [w for w in view[at:s].replace("&", " ").replace(",", " ").split() if w != "and"]
-                if words and all(DOMAIN.fullmatch(w) or w in ("Young", "Families", "Children", "Adults", "Adult")
-                                 for w in words):
+                if words and all(
+                    DOMAIN.fullmatch(w) or w in ("Young", "Families", "Children", "Adults", "Adult") for w in words
+                ):
                     s = at  # "the Children and Families Portfolio Holder"
         lower = LOWER_QUALIFIER_BEFORE.search(view, max(start, s - 40), s)
         if lower:  # "the joint Director of Children’s Services", "an independent Director ..."
@@ -140,13 +143,21 @@ HEAD_TOKEN = re.compile(rf"(?:{HEADS_ALONE}|{HEADS_QUALIFIED})\b")
 QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?:{QUALIFIERS})[ \t]+$")
 # "Director of Children’s Services, Service Development Manager and Interim Assistant Director":
 # a list of roles, not one title - each title ends where the next one's words begin.
-NEXT_ROLE = re.compile(rf"(?:[,;:]|[ \t]+(?:and|&)|[ \t]*&)[ \t]+(?:the[ \t]+)?(?:(?:{QUALIFIERS}|[A-Z][a-z]+)[ \t]+){{0,3}}(?:{HEADS_ALONE}|{HEADS_QUALIFIED})\b")
+NEXT_ROLE = re.compile(
+    rf"(?:[,;:]|[ \t]+(?:and|&)|[ \t]*&)[ \t]+(?:the[ \t]+)?(?:(?:{QUALIFIERS}|"
+    rf"[A-Z][a-z]+)[ \t]+){{0,3}}(?:{HEADS_ALONE}|{HEADS_QUALIFIED})\b"
+)
 # "Leader of the Council", "Chief Executive of the Trust": a head, then the body it leads
-OF_A_BODY = re.compile(rf"^(?:(?:{QUALIFIERS})[ \t]+)*(?:Leader|Chief Executive|Deputy Leader)[ \t]+of[ \t]+the[ \t]+(?:Council|Board|Trust|Partnership)$")
+OF_A_BODY = re.compile(
+    rf"^(?:(?:{QUALIFIERS})[ \t]+)*(?:Leader|Chief Executive|Deputy Leader)[ \t]+of[ \t]+the[ \t]+(?:Council|"
+    r"Board|Trust|Partnership)$"
+)
 PORTFOLIO_HEAD = re.compile(r"^(?:Portfolio Holder|Lead Member|Lead Councillor)\b")
 PORTFOLIO_BEFORE = re.compile(r"(?<![\w’'])(?:[A-Z][a-z’']+(?:[ \t]+(?:and|&)[ \t]+|[ \t]+)){1,5}$")
-TRAILING_MONTH = re.compile(r"[ \t]+(?:in|on|from|until|by)[ \t]+(?:January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday)$")
+TRAILING_MONTH = re.compile(
+    r"[ \t]+(?:in|on|from|until|by)[ \t]+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday)$"
+)
 _TAIL_PART = re.compile(r"[^,]+")
 CHAIR_HEAD = re.compile(r"\bChair(?:man|woman|person)?\b")
 POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+[’']s[ \t]+$")
@@ -154,25 +165,29 @@ LOWER_QUALIFIER_BEFORE = re.compile(r"(?<![\w’'])(?:interim|acting|joint|indep
 
 
 NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?")
-NOT_NAME = re.compile(rf"^(?:{QUALIFIERS}|{HEADS_ALONE}|{HEADS_QUALIFIED}|Council|Trust|Board|Partnership|Authority|Borough|"
-                      r"County|Services?|Centre|Unit|Team|Officers?|Finance|Resources|Legal|Public|Adult|Adults|Culture|"
-                      r"Economy|Housing|Planning|Communities|Community|Wellbeing|Aspiration|Lifelong|Innovation|Champion|"
-                      r"Democratic|Governance|Operations|Young|People|Children|Care|Social|Education|Learning|Skills|Health|"
-                      r"Financial|Recovery|Infrastructure|Transformation|Strategy|Policy|Customer|Digital|Corporate)$")
+NOT_NAME = re.compile(
+    rf"^(?:{QUALIFIERS}|{HEADS_ALONE}|{HEADS_QUALIFIED}|Council|Trust|Board|Partnership|Authority|Borough|"
+    r"County|Services?|Centre|Unit|Team|Officers?|Finance|Resources|Legal|Public|Adult|Adults|Culture|"
+    r"Economy|Housing|Planning|Communities|Community|Wellbeing|Aspiration|Lifelong|Innovation|Champion|"
+    r"Democratic|Governance|Operations|Young|People|Children|Care|Social|Education|Learning|Skills|Health|"
+    r"Financial|Recovery|Infrastructure|Transformation|Strategy|Policy|Customer|Digital|Corporate)$"
+)
 
 
 def _before_a_name(view: str, s: int, e: int) -> int:
-    """"CEO Nicola Clemo", "Director of Children’s Services Diane Booth": the title ends before
+    """ "CEO Nicola Clemo", "Director of Children’s Services Diane Booth": the title ends before
     the person's name that news copy writes straight after it."""
     words = view[s:e].split()
-    if len(words) < 3 or not view[e:e + 1] in ("", " ", ",", ".", ":", ";", ")", "\n", "\t"):
+    if len(words) < 3 or view[e : e + 1] not in ("", " ", ",", ".", ":", ";", ")", "\n", "\t"):
         return e
     first, last = words[-2], words[-1]
     if words[-3] in ("and", "&", "of", "for", "the") and not view.startswith(",", e):
         return e  # "Head of Strategic Infrastructure and Financial Recovery": the title's own words
     if HONORIFIC.match(first):
         cut = view.rfind(first, s, e)
-    elif all(NAME_WORD.fullmatch(w) and not NOT_NAME.match(w) for w in (first, last)) and not DOMAIN.search(first + " " + last):
+    elif all(NAME_WORD.fullmatch(w) and not NOT_NAME.match(w) for w in (first, last)) and not DOMAIN.search(
+        first + " " + last
+    ):
         cut = view.rfind(first, s, e)
     else:
         return e
@@ -253,13 +268,19 @@ def same_role(a: str, b: str) -> bool:
 
 # --- titles written in lower case, as news copy writes them ---------------------------
 
-_LC_QUALIFIER = (r"interim|acting|joint|independent|deputy|assistant|executive|corporate|strategic|senior|principal|chief|"
-                 r"group|service|operational|divisional|area|cabinet|portfolio|lead|temporary")
-_LC_HEAD = r"director|manager|head|officer|member|lead|commissioner|chief executive|leader|chair(?:man|woman|person)?|mayor"
-_LC_DOMAIN = (r"children(?:[’']s)?|young|people|famil(?:y|ies)|education|skills|operations|social|care|services?|"
-              r"safeguarding|learning|health|adults?|schools?|early|help|quality|assurance|improvement|performance|"
-              r"commissioning|inclusion|send|youth|wellbeing|partnerships?|resources|practice|protection|fostering|"
-              r"adoption|justice|strategy|transformation|parenting|public|community|communities|disabilities|leavers")
+_LC_QUALIFIER = (
+    r"interim|acting|joint|independent|deputy|assistant|executive|corporate|strategic|senior|principal|chief|"
+    r"group|service|operational|divisional|area|cabinet|portfolio|lead|temporary"
+)
+_LC_HEAD = (
+    r"director|manager|head|officer|member|lead|commissioner|chief executive|leader|chair(?:man|woman|person)?|mayor"
+)
+_LC_DOMAIN = (
+    r"children(?:[’']s)?|young|people|famil(?:y|ies)|education|skills|operations|social|care|services?|"
+    r"safeguarding|learning|health|adults?|schools?|early|help|quality|assurance|improvement|performance|"
+    r"commissioning|inclusion|send|youth|wellbeing|partnerships?|resources|practice|protection|fostering|"
+    r"adoption|justice|strategy|transformation|parenting|public|community|communities|disabilities|leavers"
+)
 ANY_CASE_ROLE = re.compile(
     rf"(?<![\w’'])(?:(?:(?:{_LC_QUALIFIER})[ \t]+){{0,3}}(?:{_LC_HEAD})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     rf"|(?:(?:{_LC_QUALIFIER})[ \t]+){{1,3}}(?:{_LC_HEAD})[ \t]+)"
@@ -302,7 +323,7 @@ def _find_roles_any_case(text: str, start: int, end: int | None) -> list[RoleMen
         for _ in range(3):
             floor = max(covered, at - 30)
             space = low.rfind(" ", floor, at - 1)
-            if low[max(space + 1, floor):at].strip() not in _LC_QUALIFIER_WORDS:
+            if low[max(space + 1, floor) : at].strip() not in _LC_QUALIFIER_WORDS:
                 break  # a quick look at the word before, then the exact check
             q = _LC_QUALIFIER_BEFORE.search(low, max(covered, at - 30), at)
             if not q:
@@ -316,7 +337,7 @@ def _find_roles_any_case(text: str, start: int, end: int | None) -> list[RoleMen
         if m is None:
             if at != head.start() and _NAME_AFTER.match(text, head.end()):
                 # "Cabinet member Kirstie Hurst-Knight told a meeting": the bare title before a name
-                out.append(RoleMention(at, head.end(), " ".join(text[at:head.end()].split())))
+                out.append(RoleMention(at, head.end(), " ".join(text[at : head.end()].split())))
                 covered = head.end()
             continue
         s, e = m.start(), m.end()

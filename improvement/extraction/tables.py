@@ -17,11 +17,17 @@ from .roles import find_roles
 from .text import clean
 
 SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{3,}")
-ACTION_HEAD = re.compile(r"^(?:agreed\s+)?(?:action|actions|action required|action agreed|task|what|description)\b", re.I)
+ACTION_HEAD = re.compile(
+    r"^(?:agreed\s+)?(?:action|actions|action required|action agreed|task|what|description)\b", re.I
+)
 OWNER_HEAD = re.compile(
     r"^(?:responsible|responsibility|lead|lead officer|owner|officer|by whom|who|accountable|action owner|"
-    r"action by|assigned to|responsible officer|lead member)\b", re.I)
-DUE_HEAD = re.compile(r"^(?:deadline|due|due date|by when|when|timescale|target date|date due|completion date|date)\b", re.I)
+    r"action by|assigned to|responsible officer|lead member)\b",
+    re.I,
+)
+DUE_HEAD = re.compile(
+    r"^(?:deadline|due|due date|by when|when|timescale|target date|date due|completion date|date)\b", re.I
+)
 NOT_AN_OWNER = re.compile(r"^(?:n/?a|tbc|tbd|none|all|-+|–|—)?$", re.I)
 
 
@@ -113,5 +119,11 @@ def _row(text, start, line, cells, columns: _Columns, year_hint) -> ActionItem |
             due = action_due(text, start + da, start + db, year_hint)  # "end of March", "by May"
     line_start = start + len(line) - len(line.lstrip())
     line_end = start + len(line.rstrip())
-    return ActionItem(quote=text[line_start:line_end], quote_start=line_start, quote_end=line_end, owner=owner,
-                      title=title[:1].upper() + title[1:], due=due)
+    return ActionItem(
+        quote=text[line_start:line_end],
+        quote_start=line_start,
+        quote_end=line_end,
+        owner=owner,
+        title=title[:1].upper() + title[1:],
+        due=due,
+    )

@@ -7,7 +7,9 @@ from functools import lru_cache
 
 # The stop, any closing quote and the space; the sentence ends just after the stop.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Coun|St|No|no|Nos|nos|e\.g|i\.e|etc|approx|para|cf|vs)|\b[A-Z])\.$")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Coun|St|No|no|Nos|nos|e\.g|i\.e|etc|approx|para|cf|vs)|\b[A-Z])\.$"
+)
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -47,12 +49,12 @@ def _all_sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 def _sentences(text: str, start: int, end: int | None) -> list[tuple[int, int]]:
     out = []
-    for ls, le in (_all_lines(text) if start == 0 and end is None else _lines(text, start, end)):
+    for ls, le in _all_lines(text) if start == 0 and end is None else _lines(text, start, end):
         cursor = ls
         for m in _SENTENCE_END.finditer(text, ls, le):
             stop = m.start() + 1
             before = text[cursor:stop]
-            if _ABBREVIATIONS.search(before.rstrip("\"”’)")):
+            if _ABBREVIATIONS.search(before.rstrip('"”’)')):
                 continue
             s, e = _strip(text, cursor, stop)
             if s < e:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 
 from .dates import MONTHS, find_dates
 from .judgements import Judgement, overall_judgements
@@ -24,7 +24,7 @@ from .model import Visit
 from .numbers import ORDINAL, ordinal_value
 from .text import clean, sentences
 
-MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October|November|December")
+MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
 KIND_PATTERNS = [
     ("jtai", r"joint target(?:ed)? area inspections?|\bJTAIs?\b"),
     ("monitoring_visit", r"monitoring visits?"),
@@ -32,13 +32,22 @@ KIND_PATTERNS = [
     ("thematic_study", r"thematic (?:study|studies|inspection|review|visit)"),
     ("peer_review", r"(?:LGA |sector[- ]led |regional )?peer (?:review|challenge|assessment)s?"),
     # a SEND area revisit, a commissioner's visit or review, an independent inspection: kind "other"
-    ("other_visit", r"\bSEND\s+(?:area\s+)?revisit(?:\s+inspection)?|(?:children'?’?s\s+(?:services\s+)?)?"
-                    r"commissioner'?’?s?\s+(?:visit|review)|\bcommissioner,?\s+appointed\b|"
-                    r"\bcommissioner\s+(?:from\s+[^.,;]{3,40}?\s+)?appointed\s+by\b|independent\s+inspection"),
+    (
+        "other_visit",
+        r"\bSEND\s+(?:area\s+)?revisit(?:\s+inspection)?|(?:children'?’?s\s+(?:services\s+)?)?"
+        r"commissioner'?’?s?\s+(?:visit|review)|\bcommissioner,?\s+appointed\b|"
+        r"\bcommissioner\s+(?:from\s+[^.,;]{3,40}?\s+)?appointed\s+by\b|independent\s+inspection",
+    ),
     # "the visit", "this visit": only ever the visit last named
-    ("visit", r"\b(?:the|this|that|during\s+the|of\s+the)\s+visit\b(?!\s+(?:to|from)\s+(?:the\s+)?(?:family|home|school|"
-              r"establishment|centre|hub|unit))"),
-    ("inspected", r"\bOfsted\s+(?:re-?)?inspected\b|\bre-inspected\b|\b(?:was|were|been)\s+(?:(?:last|previously|first|most\s+recently|fully)\s+)?(?:re-?)?inspected\b(?!\s+(?:on|in|at)\s+(?:a|an|the)\s+(?:regular|annual))"),
+    (
+        "visit",
+        r"\b(?:the|this|that|during\s+the|of\s+the)\s+visit\b(?!\s+(?:to|from)\s+(?:the\s+)?(?:family|home|school|"
+        r"establishment|centre|hub|unit))",
+    ),
+    (
+        "inspected",
+        r"\bOfsted\s+(?:re-?)?inspected\b|\bre-inspected\b|\b(?:was|were|been)\s+(?:(?:last|previously|first|most\s+recently|fully)\s+)?(?:re-?)?inspected\b(?!\s+(?:on|in|at)\s+(?:a|an|the)\s+(?:regular|annual))",
+    ),
     ("inspection", r"\bILACS?\b|inspection of local authority children'?’?s services|\bre-?inspections?\b"),
 ]
 # "<word> inspection": the head found first, the word before it checked in a small window (one
@@ -47,7 +56,9 @@ INSPECTION_HEAD = re.compile(r"\binspection\b", re.I)
 INSPECTION_PREFIX = re.compile(
     rf"(?:\bOfsted'?’?s?|\bOFSTED|\bfull|\bstandard|\bshort|\bSEND|\barea SEND|children'?’?s services|\bthe|\ban|\ba|"
     rf"\bthis|\bthat|\bits|\btheir|\blast|\brecent|\bprevious|\bnext|\bnew|\blatest|\binitial|\bearlier|"
-    rf"\b(?:19|20)\d\d|\b(?:{MONTH_NAMES})(?:'?’?s)?) $", re.I)
+    rf"\b(?:19|20)\d\d|\b(?:{MONTH_NAMES})(?:'?’?s)?) $",
+    re.I,
+)
 
 
 class _KindMatch:
@@ -66,17 +77,32 @@ class _KindMatch:
         return self._words
 
 
-PROVIDER = re.compile(r"\b(?:schools?|academy|academies|nurser(?:y|ies)|colleges?|children['’]?s\s+homes?|care\s+homes?|"
-                      r"residential\s+homes?|childminders?|early\s+years\s+settings?|providers?)\b", re.I)
-LA_SERVICES = re.compile(r"\b(?:local\s+authority|council\s+(?:was|were|is|had)|ILACS?|children['’]?s\s+(?:social\s+care|services)|"
-                         r"monitoring\s+visit|focused\s+visit|JTAI|SEND)\b", re.I)
-INSPECTED = re.compile(r"(?:\bOfsted\s+)?(?:was\s+|were\s+|been\s+)?(?:(?:last|previously|first|most\s+recently|fully)\s+)?"
-                       r"(?:re-?)?inspected\b", re.I)
-KIND_GATES = {"jtai": ("joint target", "jtai"), "monitoring_visit": ("monitoring visit",),
-              "focused_visit": ("focused visit", "focussed visit"), "thematic_study": ("thematic",), "peer_review": ("peer",),
-              "other_visit": ("revisit", "commissioner", "independent inspection"), "inspected": ("inspected",),
-              "visit": ("visit",),
-              "inspection": ("ilac", "inspection of local", "inspection")}
+PROVIDER = re.compile(
+    r"\b(?:schools?|academy|academies|nurser(?:y|ies)|colleges?|children['’]?s\s+homes?|care\s+homes?|"
+    r"residential\s+homes?|childminders?|early\s+years\s+settings?|providers?)\b",
+    re.I,
+)
+LA_SERVICES = re.compile(
+    r"\b(?:local\s+authority|council\s+(?:was|were|is|had)|ILACS?|children['’]?s\s+(?:social\s+care|services)|"
+    r"monitoring\s+visit|focused\s+visit|JTAI|SEND)\b",
+    re.I,
+)
+INSPECTED = re.compile(
+    r"(?:\bOfsted\s+)?(?:was\s+|were\s+|been\s+)?(?:(?:last|previously|first|most\s+recently|fully)\s+)?"
+    r"(?:re-?)?inspected\b",
+    re.I,
+)
+KIND_GATES = {
+    "jtai": ("joint target", "jtai"),
+    "monitoring_visit": ("monitoring visit",),
+    "focused_visit": ("focused visit", "focussed visit"),
+    "thematic_study": ("thematic",),
+    "peer_review": ("peer",),
+    "other_visit": ("revisit", "commissioner", "independent inspection"),
+    "inspected": ("inspected",),
+    "visit": ("visit",),
+    "inspection": ("ilac", "inspection of local", "inspection"),
+}
 KIND_EACH = {k: re.compile(p, re.I) for k, p in KIND_PATTERNS}
 
 
@@ -98,36 +124,50 @@ def _kinds(sentence: str) -> list[_KindMatch]:
             continue
         p = INSPECTION_PREFIX.search(sentence, max(0, h.start() - 24), h.start())
         if p:
-            found.append(_KindMatch("inspection", p.start(), h.end(), sentence[p.start():h.end()]))
+            found.append(_KindMatch("inspection", p.start(), h.end(), sentence[p.start() : h.end()]))
     found.sort(key=lambda k: k.start())
     return found
+
+
 ANCHOR = re.compile(
-    r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|visited|"
-    r"came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|next|recent|"
-    r"recently|last|latest|previous|judged|rated|graded|found|focus|focused|focussed|published|letter|"
-    r"outcome|findings|report|anticipated|due|undergoing|underway|under\s+way|currently)\b"
-    r"|\bin\s+(?:(?:early|late|mid|the\s+(?:spring|summer|autumn|winter)\s+of|spring|summer|autumn|winter)[- ]+)?(?:19|20)\d\d\b",
+    r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|"
+    r"visited|came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|next|recent|"
+    r"recently|last|latest|previous|judged|rated|graded|found|focus|focused|focussed|published|letter|outcome|"
+    r"findings|report|anticipated|due|undergoing|underway|under\s+way|currently)\b|\bin\s+(?:(?:early|late|mid|"
+    r"the\s+(?:spring|summer|autumn|winter)\s+of|spring|summer|autumn|winter)[- ]+)?(?:19|20)\d\d\b",
     re.I,
 )
 # what says a visit named only as "the last inspection" happened: not its modifiers
 EVENT = re.compile(
-    r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|visited|"
-    r"came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|judged|rated|graded|"
-    r"focus|focused|focussed|anticipated|undergoing|underway|under\s+way)\b", re.I)
+    r"\b(?:took place|takes place|take place|taking place|taken place|undertook|undertaken|carried out|conducted|"
+    r"visited|came in|was held|were held|due to|would be|will be|is expected|expected|scheduled|planned|judged|"
+    r"rated|graded|focus|focused|focussed|anticipated|undergoing|underway|under\s+way)\b",
+    re.I,
+)
 # "the inspection framework / regime": the kind word names a system, not a visit.
-VAGUE_AFTER = re.compile(r"\s*(?:framework|regime|readiness|handbook|methodology|process|arrangements|system|criteria|"
-                         r"grades?|frameworks)\b", re.I)
-VAGUE_BEFORE = re.compile(r"\b(?:preparation for|prepare for|preparing for|ready for|readiness for|any|future|"
-                          r"every|each|all)\s+(?:an?\s+|the\s+)?(?:Ofsted\s+)?$", re.I)
+VAGUE_AFTER = re.compile(
+    r"\s*(?:framework|regime|readiness|handbook|methodology|process|arrangements|system|criteria|"
+    r"grades?|frameworks)\b",
+    re.I,
+)
+VAGUE_BEFORE = re.compile(
+    r"\b(?:preparation for|prepare for|preparing for|ready for|readiness for|any|future|"
+    r"every|each|all)\s+(?:an?\s+|the\s+)?(?:Ofsted\s+)?$",
+    re.I,
+)
 FOCUS = re.compile(
     r"\b(?:(?:focus(?:ed|sed|ing|sing)?|concentrat(?:e|ed|ing))\s+(?:on|upon)|look(?:ed|ing|s)?\s+(?:specifically\s+|particularly\s+|closely\s+|in\s+particular\s+)?at|examin(?:ed|ing)|"
     r"review(?:ed|ing)|consider(?:ed|ing))\s+(?!(?:were|was|is|are|had|has|by|that)\b)(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
     re.I,
 )
-OF_FOCUS = re.compile(r"\b(?:study|visit|inspection|review|JTAI)\)?\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)", re.I)
+OF_FOCUS = re.compile(
+    r"\b(?:study|visit|inspection|review|JTAI)\)?\s+(?:of|into)\s+(?:the\s+)?(?:council'?’?s\s+|our\s+)?(?P<focus>[^.,;]+?)(?=\s+(?:and|in|on|which|that|was|were|is|had|has|took|would|will)\b|[.,;]|$)",
+    re.I,
+)
 GRADE = r"(?:['‘“\"][ \t]*)?(?P<grade>inadequate|requires? improvement(?: to be good)?|good|outstanding)"
 JUDGED = re.compile(
-    rf"(?P<subject>[^.;]{{0,120}}?)\b(?:was|were|is|are|been|be)?\s*(?:judged|rated|graded|found|assessed)\s+(?:to be\s+|as\s+)?{GRADE}",
+    r"(?P<subject>[^.;]{0,120}?)\b(?:was|were|is|are|been|be)?\s*(?:judged|rated|graded|found|"
+    rf"assessed)\s+(?:to be\s+|as\s+)?{GRADE}",
     re.I,
 )
 OVERALL = re.compile(r"\boverall\b|\b(?:council|authority|service|services)\b", re.I)
@@ -137,56 +177,85 @@ AREA = re.compile(
     re.I,
 )
 ACTIVE_AREA = re.compile(
-    rf"\b(?:judged|rated|graded|found)\s+(?!to\b|as\b|that\b|be\b|{GRADE.replace('?P<grade>', '?:')})(?P<subject>[^.;]{{3,120}}?)\s+(?:to be|as|to)\s+{GRADE}", re.I
+    r"\b(?:judged|rated|graded|found)\s+(?!to\b|as\b|that\b|be\b|"
+    rf"{GRADE.replace('?P<grade>', '?:')})(?P<subject>[^.;]{{3,120}}?)\s+(?:to be|as|to)\s+{GRADE}",
+    re.I,
 )
 PRIORITY = re.compile(r"\bareas? (?:for|of) priority action\b", re.I)
-ACTIVE = re.compile(rf"\b(?:judged|rated|graded|found)\s+(?:the\s+)?(?:council|authority|services?|children'?’?s services)\s+(?:to be\s+|as\s+)?{GRADE}", re.I)
+ACTIVE = re.compile(
+    r"\b(?:judged|rated|graded|found)\s+(?:the\s+)?(?:council|authority|services?|"
+    rf"children'?’?s services)\s+(?:to be\s+|as\s+)?{GRADE}",
+    re.I,
+)
 NOT_VISIT_DATE = re.compile(
     r"(?:\b(?:today|tonight|yesterday|meeting|letter\s+(?:of|dated|sent|issued|on)|presented\s+to|reported\s+to|published|publish|publication|embargoed|embargo|letter\s+dated|dated|issued|deadline|court|judge?ments?|"
     r"hearing|submitted|submission|introduced|until|review\s+progress|reported\s+on|report(?:ed)?\s+to|appointed|"
     r"established|responsibility)\b[^.;,]{0,35}|\bby\s+(?:the\s+)?|\bby\s+(?:no\s+later\s+than|the\s+end\s+of)\s+)$",
-    re.I)
+    re.I,
+)
 ORD = re.compile(rf"\b(?P<ord>{ORDINAL})\s+(?:Ofsted\s+)?monitoring visit", re.I)
 
 
 BARE_MONTH = re.compile(
-    r"\b(?:in|during|on|since|from|of|for|early|late|mid)[ -]+(?:(?:early|late|mid)[ -]+)?(?P<m>January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)\b(?![ \t]*,?[ \t]*\d)",
+    r"\b(?:in|during|on|since|from|of|for|early|late|mid)[ -]+(?:(?:early|late|mid)[ -]+)?(?P<m>January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*,?[ \t]*\d)",
     re.I,
 )
 CHILDRENS_SERVICES = re.compile(r"children'?’?s services")
 JUDGE_ANY = re.compile(r"inadequate|improvement|good|outstanding|\bRI\b", re.I)
-STRONG = re.compile(r"\b(?:judged|rated|graded|found|assessed|classed|classified|branded|deemed|declared|downgraded|"
-                    r"upgraded|rating|judgements?|judgments?|verdict|overall|retained|maintained|received|Ofsted)\b", re.I)
+STRONG = re.compile(
+    r"\b(?:judged|rated|graded|found|assessed|classed|classified|branded|deemed|declared|downgraded|"
+    r"upgraded|rating|judgements?|judgments?|verdict|overall|retained|maintained|received|Ofsted)\b",
+    re.I,
+)
 PREVIOUSLY = re.compile(r"\b(?:previously|formerly|earlier|before\s+that|prior\s+to\s+that)\b", re.I)
 REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|retain(?:s|ed)?|maintain(?:s|ed)?|continues?\s+to\s+be)\b", re.I)
 COREF = re.compile(r"\b(?:inspectors|inspectorate|the\s+visit|visited|the\s+inspection\s+team)\b", re.I)
 COREF_TIME = re.compile(r"\b(?:inspectors|visited|inspected)\b[^.;,]{0,22}$", re.I)
 PLURAL_THEMES = re.compile(r"(?:a\s+)?(?:range|number|series)\s+of\s+(?:areas|themes)\s*$|different\s+areas\b", re.I)
 ORD_SINCE = re.compile(rf"\b(?:the\s+)?(?P<ord>{ORDINAL})\s+(?:such\s+visit\s+|visit\s+|one\s+)?since\b", re.I)
-BODY = re.compile(r"\b(?P<body>Local\s+Safeguarding\s+Children['’]?s?\s+Boards?|LSCBs?|Safeguarding\s+(?:Children\s+)?"
-                  r"Partnership|Youth\s+(?:Offending|Justice)\s+(?:Service|Team)s?|YOT|adoption\s+agency|"
-                  r"fostering\s+(?:service|agency))\b", re.I)
-BODY_OF = re.compile(r"\s+(?:of|on|into)\s+(?:the\s+)?(?P<body>Local\s+Safeguarding\s+Children['’]?s?\s+Boards?|LSCBs?|"
-                     r"Safeguarding\s+(?:Children\s+)?Partnership|Youth\s+(?:Offending|Justice)\s+(?:Service|Team)s?)\b", re.I)
+BODY = re.compile(
+    r"\b(?P<body>Local\s+Safeguarding\s+Children['’]?s?\s+Boards?|LSCBs?|Safeguarding\s+(?:Children\s+)?"
+    r"Partnership|Youth\s+(?:Offending|Justice)\s+(?:Service|Team)s?|YOT|adoption\s+agency|"
+    r"fostering\s+(?:service|agency))\b",
+    re.I,
+)
+BODY_OF = re.compile(
+    r"\s+(?:of|on|into)\s+(?:the\s+)?(?P<body>Local\s+Safeguarding\s+Children['’]?s?\s+Boards?|LSCBs?|"
+    r"Safeguarding\s+(?:Children\s+)?Partnership|Youth\s+(?:Offending|Justice)\s+(?:Service|Team)s?)\b",
+    re.I,
+)
 NP_MONTH = re.compile(rf"\b(?P<m>{MONTH_NAMES})\b", re.I)
 YEAR_ONLY = re.compile(r"(?<![\d/£.$-])\b((?:19|20)\d\d)\b(?![/-]\d|\d|\s*[-/–]\s*\d\d\b|%|/)")
 ACT_BEFORE = re.compile(r"\b(?:Act|Regulations|Order|Strategy|Plan|Report|Bill)\s+(?:\([^)]*\)\s+)?$")
-POSSESSIVE_MONTH = re.compile(r"\b(?P<m>January|February|March|April|June|July|August|September|October|November|"
-                              r"December)['’]s\b")
+POSSESSIVE_MONTH = re.compile(
+    r"\b(?P<m>January|February|March|April|June|July|August|September|October|November|"
+    r"December)['’]s\b"
+)
 RELATIVE = re.compile(
     r"\b(?:(?P<ago>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?)\s+ago)|"
     r"(?P<after>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?)\s+after)|"
-    r"(?P<lastmonth>last\s+month)|(?:earlier\s+|later\s+)?this\s+month)\b", re.I)
+    r"(?P<lastmonth>last\s+month)|(?:earlier\s+|later\s+)?this\s+month)\b",
+    re.I,
+)
 DATELINE = re.compile(r"\s*date\s*$", re.I)
 CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:which|who|and|but|while|whilst|although)\b", re.I)
-NEXT_KIND = re.compile(r"\b(?:next|forthcoming|upcoming|future|planned|expected)\s+(?:\w+\s+){0,3}\S*$|"
-                       r"\b(?:next|forthcoming|upcoming)\b", re.I)
-FUTURE = re.compile(r"\b(?:will|would(?!\s+(?:have|not\s+have|like|welcome))|is\s+due|are\s+due|"
-                    r"is\s+expected|is\s+anticipated|is\s+planned|is\s+scheduled|was\s+due\s+to\s+take\s+place|"
-                    r"anticipated|scheduled)\b", re.I)
-WINDOW_BEFORE = re.compile(rf"\b(?:between|from)\s+(?:(?:early|late|mid)[- ]+)?(?:{MONTH_NAMES})\s+(?:and|to|-|–)\s+"
-                           rf"(?:(?:early|late|mid)[- ]+)?$|\b(?:{MONTH_NAMES})\s+or\s+(?:(?:early|late|mid)[- ]+)?$", re.I)
+NEXT_KIND = re.compile(
+    r"\b(?:next|forthcoming|upcoming|future|planned|expected)\s+(?:\w+\s+){0,3}\S*$|"
+    r"\b(?:next|forthcoming|upcoming)\b",
+    re.I,
+)
+FUTURE = re.compile(
+    r"\b(?:will|would(?!\s+(?:have|not\s+have|like|welcome))|is\s+due|are\s+due|"
+    r"is\s+expected|is\s+anticipated|is\s+planned|is\s+scheduled|was\s+due\s+to\s+take\s+place|"
+    r"anticipated|scheduled)\b",
+    re.I,
+)
+WINDOW_BEFORE = re.compile(
+    rf"\b(?:between|from)\s+(?:(?:early|late|mid)[- ]+)?(?:{MONTH_NAMES})\s+(?:and|to|-|–)\s+"
+    rf"(?:(?:early|late|mid)[- ]+)?$|\b(?:{MONTH_NAMES})\s+or\s+(?:(?:early|late|mid)[- ]+)?$",
+    re.I,
+)
 WINDOW_AFTER = re.compile(rf"\s+or\s+(?:(?:early|late|mid)[- ]+)?(?:{MONTH_NAMES})\b", re.I)
 OF_YEAR = re.compile(rf"(?:\s+(?:and|to|or|-|–)\s+(?:{MONTH_NAMES}))?,?\s+of\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 CONCLUDED = re.compile(r"\b(?:concluded|ended|finished|completed)\s+(?:on\s+)?(?:the\s+)?$", re.I)
@@ -195,6 +264,7 @@ CONCLUDED = re.compile(r"\b(?:concluded|ended|finished|completed)\s+(?:on\s+)?(?
 @dataclass
 class _Slot:
     """A visit being built, with what tells it apart from the others of its kind."""
+
     visit: Visit
     year: int | None = None  # from a date or a year-only mention ("the 2018 inspection")
     month: int | None = None  # even without a year ("December's full inspection")
@@ -244,8 +314,16 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
     out = []
     for slot in sorted(slots, key=_timeline_key(slots, year_hint)):
         v = slot.visit
-        if slot.weak and not (v.start or v.judgement or v.focus or v.ordinal or slot.year or slot.body
-                              or v.area_judgements or v.priority_action):
+        if slot.weak and not (
+            v.start
+            or v.judgement
+            or v.focus
+            or v.ordinal
+            or slot.year
+            or slot.body
+            or v.area_judgements
+            or v.priority_action
+        ):
             continue
         if v.kind not in ("inspection",):
             v.judgement = None  # focused and monitoring visits, JTAIs and reviews are not graded
@@ -258,7 +336,7 @@ def _timeline_key(slots, year_hint):
     year, "nine years ago" from the meeting's year, an earlier one named without a date first
     and the one the minutes are about, undated, last. Ties keep the order of the text."""
     known = [int(x.visit.start[:4]) for x in slots if x.visit.start] + [x.year for x in slots if x.year]
-    ref = year_hint or (max(known) + 1 if known else date.today().year)
+    ref = year_hint or (max(known) + 1 if known else datetime.now().astimezone().year)
 
     def key(slot):
         v = slot.visit
@@ -272,7 +350,8 @@ def _timeline_key(slots, year_hint):
             return ref * 12 - (n * 12 if ago.group(2) == "year" else n)
         if slot.era == "earlier":
             return -1
-        return 10 ** 9
+        return 10**9
+
     return key
 
 
@@ -282,8 +361,12 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
     judgements = overall_judgements(text, s, e) if JUDGE_ANY.search(sentence) else []
     near = last[0] is not None and s - last[0].visit.quote_end < 1500
     coref = not mentions and near and COREF.search(sentence)
-    if not mentions and not judgements and not coref and not (near and (JUDGE_WORD.search(sentence.lower())
-                                                                          or PRIORITY.search(sentence))):
+    if (
+        not mentions
+        and not judgements
+        and not coref
+        and not (near and (JUDGE_WORD.search(sentence.lower()) or PRIORITY.search(sentence)))
+    ):
         return
     times = _times(text, s, e, year_hint, meeting_date) if (mentions or judgements or coref) else []
     since_span = _since_span(sentence, s, e, mentions, judgements)
@@ -326,7 +409,9 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
         in_since = inside(j.start)
         t = own.get(id(j))
         slot = None
-        inspection_before = any(m.kind == "inspection" and m.start < j.start and m.in_since == in_since for m in mentions)
+        inspection_before = any(
+            m.kind == "inspection" and m.start < j.start and m.in_since == in_since for m in mentions
+        )
         if j.older and t is None:  # "... up from RI at the last inspection in 2018": that inspection
             older = [m for m in mentions if m.kind == "inspection" and id(m) in placed and m.start > j.start]
             if not older:
@@ -341,14 +426,20 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
             earlier = in_since or index > 0 or j.older or bool(PREVIOUSLY.search(text, max(s, j.start - 60), j.start))
             slot = _judged_slot(slots, text, s, e, t, era="earlier" if earlier else None, grade=j.grade)
         else:
-            before = [m for m in mentions if m.start < j.start and m.in_since == in_since and id(m) in placed] or \
-                [m for m in mentions if m.start < j.start and id(m) in placed and main is None and not since_first]
+            before = [m for m in mentions if m.start < j.start and m.in_since == in_since and id(m) in placed] or [
+                m for m in mentions if m.start < j.start and id(m) in placed and main is None and not since_first
+            ]
             if before:
                 slot = placed[id(before[-1])]
             elif not in_since and main is not None:
                 slot = main
-            elif not in_since and not since_first and last[0] is not None and last[0].visit.kind == "inspection" \
-                    and last[0].visit.judgement in (None, j.grade):
+            elif (
+                not in_since
+                and not since_first
+                and last[0] is not None
+                and last[0].visit.kind == "inspection"
+                and last[0].visit.judgement in (None, j.grade)
+            ):
                 slot = last[0]  # "At the time, the inspectorate ... judging its services as ...": the one last named
             elif not in_since:
                 slot = _current_inspection(slots, last[0])
@@ -363,8 +454,12 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
             slot.weak = False
         if REMAINED.search(j.verb):  # "have remained outstanding since the last inspection in 2018": both
             for other in placed.values():
-                if other is not slot and other.visit.kind == "inspection" and other.era == "earlier" \
-                        and other.visit.judgement is None:
+                if (
+                    other is not slot
+                    and other.visit.kind == "inspection"
+                    and other.era == "earlier"
+                    and other.visit.judgement is None
+                ):
                     other.visit.judgement = j.grade
     # area judgements and priority action: to the visit this sentence is about
     target = main or (last[0] if near else None)
@@ -395,9 +490,9 @@ def _since_span(sentence, s, e, mentions, judgements):
     since = SINCE.search(sentence)
     if not since or not (mentions or judgements):
         return None
-    close = re.search(r"[,;]", sentence[since.end():])
+    close = re.search(r"[,;]", sentence[since.end() :])
     since_end = since.end() + close.start() if close else len(sentence)
-    if re.match(r"^\W*(?:\w+\W+)?$", sentence[:since.start()]):
+    if re.match(r"^\W*(?:\w+\W+)?$", sentence[: since.start()]):
         return (s + since.start(), s + since_end) if close else None
     if any(m.start < s + since.start() for m in mentions):
         return (s + since.start(), e)
@@ -419,9 +514,12 @@ def _judged_slot(slots, text, s, e, t, era, grade):
     if t is not None:
         _give_time(m, t)
     for slot in slots:
-        if slot.visit.kind == "inspection" and _compatible(slot, m) and \
-                (slot.visit.judgement in (None, grade)) and \
-                (m.year or m.rel or m.month or slot.era == era or slot.visit.judgement == grade):
+        if (
+            slot.visit.kind == "inspection"
+            and _compatible(slot, m)
+            and (slot.visit.judgement in (None, grade))
+            and (m.year or m.rel or m.month or slot.era == era or slot.visit.judgement == grade)
+        ):
             _absorb(slot, m, text, s, e, rank=2)
             return slot
     visit = Visit(quote=text[s:e], quote_start=s, quote_end=e, kind="inspection", start=m.date_start, end=m.date_end)
@@ -444,8 +542,9 @@ def _give_time(m: _Mention, t) -> None:
 def _compatible(slot: _Slot, m: _Mention, generic: bool = False) -> bool:
     v = slot.visit
     if generic:  # "The inspection had taken place six months ago": the times are what it adds
-        return not (m.date_start and v.start and m.date_start[:7] != v.start[:7]) and \
-            not (m.year and slot.year and m.year != slot.year)
+        return not (m.date_start and v.start and m.date_start[:7] != v.start[:7]) and not (
+            m.year and slot.year and m.year != slot.year
+        )
     if m.ordinal and v.ordinal and m.ordinal != v.ordinal:
         return False
     if m.year and slot.year and m.year != slot.year:
@@ -458,8 +557,11 @@ def _compatible(slot: _Slot, m: _Mention, generic: bool = False) -> bool:
         return False
     if (m.body or slot.body) and m.body != slot.body:
         return False
-    same_time = (m.year and m.year == slot.year) or (m.month and m.month == slot.month and (m.year or slot.year) is None) \
+    same_time = (
+        (m.year and m.year == slot.year)
+        or (m.month and m.month == slot.month and (m.year or slot.year) is None)
         or (m.month and m.month == slot.month and m.year == slot.year)
+    )
     if m.era and slot.era and m.era != slot.era and not same_time:
         return False
     return True
@@ -487,8 +589,11 @@ def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Sl
         target = last[0]  # "the inspection", "the visit", "this Ofsted inspection": the one last named
         if m.era == "earlier" and target.era != "earlier":
             target = next((x for x in reversed(slots) if x.visit.kind == "inspection" and x.era == "earlier"), None)
-        elif m.kind != target.visit.kind and m.kind in ("monitoring_visit", "focused_visit", "jtai", "thematic_study",
-                                                        "peer_review") and m.kind != "inspection":
+        elif (
+            m.kind != target.visit.kind
+            and m.kind in ("monitoring_visit", "focused_visit", "jtai", "thematic_study", "peer_review")
+            and m.kind != "inspection"
+        ):
             target = None
         if target is not None and not _compatible(target, m, generic=True):
             target = None
@@ -498,8 +603,13 @@ def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Sl
             v = slot.visit
             if v.kind != m.kind:
                 # an inspection dated to the month of a named visit of another kind is that visit
-                if m.kind == "inspection" and m.month and slot.month == m.month and v.kind != "inspection" \
-                        and (m.year is None or m.year == slot.year):
+                if (
+                    m.kind == "inspection"
+                    and m.month
+                    and slot.month == m.month
+                    and v.kind != "inspection"
+                    and (m.year is None or m.year == slot.year)
+                ):
                     best, best_score = slot, 5
                 continue
             if not _compatible(slot, m):
@@ -523,8 +633,9 @@ def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Sl
         return None
     anchored = visit_info is not None and visit_info["anchored"]
     if target is None:
-        v = Visit(quote=sentence, quote_start=s, quote_end=e, kind=m.kind, start=m.date_start, end=m.date_end,
-                  planned=planned)
+        v = Visit(
+            quote=sentence, quote_start=s, quote_end=e, kind=m.kind, start=m.date_start, end=m.date_end, planned=planned
+        )
         target = _Slot(visit=v, year=m.year, month=m.month, rel=m.rel, era=m.era, body=m.body, weak=True, rank=-1)
         slots.append(target)
     _absorb(target, m, text, s, e, rank=_rank(m, visit_info, sentence))
@@ -588,16 +699,17 @@ def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
     since = SINCE.search(text, m.end, e)
     sentence = text[s:e]
     if since and not m.in_since:  # what follows "since" to its comma is an earlier event: blank it out
-        close = re.search(r"[,;]", text[since.end():e])
+        close = re.search(r"[,;]", text[since.end() : e])
         stop = since.end() + close.start() if close else e
-        sentence = text[s:since.start()] + " " * (stop - since.start()) + text[stop:e]
+        sentence = text[s : since.start()] + " " * (stop - since.start()) + text[stop:e]
     rel_m = m.start - s
     focus = None
     f = FOCUS.search(sentence, max(0, m.end - s - 1))
     if f is None:  # a focus verb before the visit words is the visit's only when inspectors are its subject
         f = FOCUS.search(sentence)
-        if f and not re.search(r"\b(?:inspectors?|Ofsted|inspectorate|they|visit|inspection)\b[^.;,]{0,25}$",
-                               sentence[:f.start()], re.I):
+        if f and not re.search(
+            r"\b(?:inspectors?|Ofsted|inspectorate|they|visit|inspection)\b[^.;,]{0,25}$", sentence[: f.start()], re.I
+        ):
             f = None
     if f and not PLURAL_THEMES.match(f.group("focus")):
         focus = _tidy_focus(f.group("focus"))
@@ -615,12 +727,20 @@ def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
     if m.generic:  # "the previous inspection": only an event in its own clause says it is a visit
         cuts = [c.end() for c in CLAUSE_CUT.finditer(sentence, 0, rel_m)]
         after = CLAUSE_CUT.search(sentence, m.end - s)
-        anchor_text = sentence[cuts[-1] if cuts else 0:after.start() if after else len(sentence)]
+        anchor_text = sentence[cuts[-1] if cuts else 0 : after.start() if after else len(sentence)]
         anchor = EVENT
     else:
         anchor_text, anchor = sentence, ANCHOR
-    anchored = bool(m.date_start or focus or ordinal or m.year or m.body or anchor.search(anchor_text)
-                    or m.kind == "other" or INSPECTED.match(text, m.start, m.end))
+    anchored = bool(
+        m.date_start
+        or focus
+        or ordinal
+        or m.year
+        or m.body
+        or anchor.search(anchor_text)
+        or m.kind == "other"
+        or INSPECTED.match(text, m.start, m.end)
+    )
     if not anchored and m.generic:
         return {"focus": focus, "ordinal": ordinal, "anchored": False}
     return {"focus": focus, "ordinal": ordinal, "anchored": anchored}
@@ -631,6 +751,7 @@ def _tidy_focus(fragment: str) -> str:
 
 
 # --- mentions ----------------------------------------------------------------------------
+
 
 def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
     sentence = text[s:e]
@@ -643,11 +764,14 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
             kind = "other"
         if not _names_a_visit(m, sentence, about_ofsted):
             continue
-        around = sentence[max(0, m.start() - 50):m.end() + 20]
+        around = sentence[max(0, m.start() - 50) : m.end() + 20]
         if PROVIDER.search(around) and not LA_SERVICES.search(around):
             continue  # a school's or a children's home's inspection is not one of the council's visits
-        if m.lastgroup == "inspection" and re.search(r"\b(?:OFSTED|ofsted)\b|report", sentence) is None and \
-                not about_ofsted:
+        if (
+            m.lastgroup == "inspection"
+            and re.search(r"\b(?:OFSTED|ofsted)\b|report", sentence) is None
+            and not about_ofsted
+        ):
             continue
         np, np_at = _np_left(sentence, m.start())
         mention = _Mention(kind=kind, start=s + m.start(), end=s + m.end(), np_start=s + np_at)
@@ -662,8 +786,16 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
         if kind == "inspection":
             if re.search(r"re-?inspect", m.group(0), re.I) or {"recent", "latest", "new", "current"} & named_words:
                 mention.era = "current"
-            elif {"previous", "last", "earlier", "initial", "prior", "former", "original", "preceding"} & named_words \
-                    or re.search(r"\bpreviously\b", sentence[max(0, m.start() - 40):m.start()], re.I):
+            elif {
+                "previous",
+                "last",
+                "earlier",
+                "initial",
+                "prior",
+                "former",
+                "original",
+                "preceding",
+            } & named_words or re.search(r"\bpreviously\b", sentence[max(0, m.start() - 40) : m.start()], re.I):
                 mention.era = "earlier"
         b = BODY.search(np) or BODY.match(sentence, m.end()) or BODY_OF.match(sentence, m.end())
         if b and kind == "inspection":
@@ -679,8 +811,12 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
             mention.ordinal = ordinal_value(o.group(1))
         determiner = words[0] if words else (head[0] if head else "")
         named = mention.year or mention.month or mention.ordinal or mention.body
-        if not named and (determiner in ("the", "this", "that", "its", "their", "our") or not words) \
-                and mention.era != "current" and kind not in ("other",):
+        if (
+            not named
+            and (determiner in ("the", "this", "that", "its", "their", "our") or not words)
+            and mention.era != "current"
+            and kind not in ("other",)
+        ):
             mention.generic = True
         if mention.era == "earlier" and not named:
             mention.generic = True
@@ -690,10 +826,55 @@ def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
     return out
 
 
-NP_STOP = {"of", "in", "on", "at", "by", "from", "since", "following", "after", "before", "to", "for", "with",
-           "under", "that", "which", "and", "or", "was", "were", "is", "are", "had", "has", "have", "be", "been",
-           "during", "into", "about", "received", "undergo", "undergoing", "undergone", "conducted", "carried",
-           "out", "as", "said", "says", "reflects", "like", "if", "when", "where", "while", "but"}
+NP_STOP = {
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "from",
+    "since",
+    "following",
+    "after",
+    "before",
+    "to",
+    "for",
+    "with",
+    "under",
+    "that",
+    "which",
+    "and",
+    "or",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "be",
+    "been",
+    "during",
+    "into",
+    "about",
+    "received",
+    "undergo",
+    "undergoing",
+    "undergone",
+    "conducted",
+    "carried",
+    "out",
+    "as",
+    "said",
+    "says",
+    "reflects",
+    "like",
+    "if",
+    "when",
+    "where",
+    "while",
+    "but",
+}
 
 
 def _np_left(sentence: str, at: int) -> tuple[str, int]:
@@ -701,9 +882,9 @@ def _np_left(sentence: str, at: int) -> tuple[str, int]:
     "the 2018") and where they start in the sentence."""
     base = max(0, at - 70)
     window = sentence[base:at]
-    cut = max(window.rfind(c) for c in ",;:()[]“”\"")
+    cut = max(window.rfind(c) for c in ',;:()[]“”"')
     if cut >= 0:
-        base, window = base + cut + 1, window[cut + 1:]
+        base, window = base + cut + 1, window[cut + 1 :]
     words = list(re.finditer(r"\S+", window))
     first = len(window)
     kept = 0
@@ -719,6 +900,7 @@ def _np_left(sentence: str, at: int) -> tuple[str, int]:
 
 
 # --- times -------------------------------------------------------------------------------
+
 
 @dataclass
 class _Time:
@@ -742,8 +924,11 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
     spans = find_dates(text, s, e)
     covered = [(d.start, d.end) for d in spans]
     for d in spans:
-        if _blocked(text, s, d.start) or WINDOW_BEFORE.search(text, max(s, d.start - 30), d.start) \
-                or WINDOW_AFTER.match(text, d.end):
+        if (
+            _blocked(text, s, d.start)
+            or WINDOW_BEFORE.search(text, max(s, d.start - 30), d.start)
+            or WINDOW_AFTER.match(text, d.end)
+        ):
             continue  # "between January and March 2024", "late February or early March": a window, no date
         if meeting_date and d.last is None and d.iso(year_hint) == meeting_date:
             continue  # "at today's meeting on 12 March": the meeting, not the visit
@@ -756,8 +941,14 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
             concluded = CONCLUDED.search(text, max(s, d.start - 20), d.start)
             if concluded and not d.last and first and len(first) == 10:
                 first, last = first[:7], first  # "concluded on 25th October 2024": the end, in that month
-            t = _Time(d.start, d.end, first=first, last=last if last != first else None,
-                      year=(d.first[0] or year) if (d.first[0] or year) else None, month=d.first[1])
+            t = _Time(
+                d.start,
+                d.end,
+                first=first,
+                last=last if last != first else None,
+                year=(d.first[0] or year) if (d.first[0] or year) else None,
+                month=d.first[1],
+            )
         out.append(t)
     for m in YEAR_ONLY.finditer(sentence):
         a, b = s + m.start(1), s + m.end(1)
@@ -767,8 +958,12 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
     # a bare month: with the meeting's year, else only its month (which still tells visits apart)
     for m in BARE_MONTH.finditer(sentence):
         a = s + m.start("m")
-        if any(x <= a < y for x, y in covered) or _blocked(text, s, a) \
-                or WINDOW_BEFORE.search(text, max(s, a - 30), a) or WINDOW_AFTER.match(text, s + m.end("m")):
+        if (
+            any(x <= a < y for x, y in covered)
+            or _blocked(text, s, a)
+            or WINDOW_BEFORE.search(text, max(s, a - 30), a)
+            or WINDOW_AFTER.match(text, s + m.end("m"))
+        ):
             continue
         month = MONTHS[m.group("m").lower()]
         of_year = OF_YEAR.match(sentence, m.end("m"))  # "in February and March of 2019"
@@ -776,8 +971,7 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
             year = int(of_year.group("y"))
         else:
             year = _year_for(month, sentence, year_hint, meeting_date) if year_hint else None
-        out.append(_Time(a, s + m.end("m"), first=f"{year:04d}-{month:02d}" if year else None, month=month,
-                         year=year))
+        out.append(_Time(a, s + m.end("m"), first=f"{year:04d}-{month:02d}" if year else None, month=month, year=year))
     for m in POSSESSIVE_MONTH.finditer(sentence):
         month = MONTHS[m.group("m").lower()]
         out.append(_Time(s + m.start(), s + m.end(), month=month))
@@ -825,10 +1019,14 @@ SINCE = re.compile(r"\bsince\s+(?!then\b|that\s+time\b)(?:(?:the|it|its|this|tha
 SURELY_PAST = re.compile(
     r"\b(?:took place|had taken place|has taken place|was carried out|were carried out|had been carried out|"
     r"was undertaken|had been undertaken|was conducted|happened|visited|last|recent|recently|previous|"
-    r"was|were|had|has\s+been|have\s+been|following)\b", re.I)
+    r"was|were|had|has\s+been|have\s+been|following)\b",
+    re.I,
+)
 SURELY_FUTURE = re.compile(
     r"\b(?:will take place|will be carried out|is scheduled|was scheduled to take place|is planned|is due|is expected|"
-    r"next|forthcoming|upcoming)\b", re.I)
+    r"next|forthcoming|upcoming)\b",
+    re.I,
+)
 
 
 def _year_for(month: int | None, sentence: str, year_hint: int | None, meeting_date: str | None) -> int | None:
@@ -855,11 +1053,16 @@ def _count(words: str) -> int | None:
     token = words.split()[0].lower()
     if token.isdigit():
         return int(token)
-    return {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(token)
+    return {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(
+        token
+    )
 
 
-COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|regular|quarterly|further)"
-                     r"\s+(?:more\s+|further\s+|Ofsted\s+)?$", re.I)
+COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|regular|quarterly|further)"
+    r"\s+(?:more\s+|further\s+|Ofsted\s+)?$",
+    re.I,
+)
 
 
 NEGATED = re.compile(r"\b(?:no|not|nor|without|any)\b[^.;]{0,40}$", re.I)
@@ -895,12 +1098,20 @@ def _judgements(sentence: str) -> tuple[str | None, dict[str, str]]:
     else:
         for m in ACTIVE_AREA.finditer(sentence):
             for part in re.split(r",\s*and\s+|\s+and\s+(?=the\b)", m.group(0)):
-                inner = ACTIVE_AREA.search(part) or re.search(rf"(?P<subject>[^,]{{3,120}}?)\s+(?:to be|as|to)\s+{GRADE}", part, re.I)
+                inner = ACTIVE_AREA.search(part) or re.search(
+                    rf"(?P<subject>[^,]{{3,120}}?)\s+(?:to be|as|to)\s+{GRADE}", part, re.I
+                )
                 if inner:
-                    area = clean(re.sub(r"^(?:the|judged|rated|graded|found)\s+", "", inner.group("subject"), flags=re.I))
+                    area = clean(
+                        re.sub(r"^(?:the|judged|rated|graded|found)\s+", "", inner.group("subject"), flags=re.I)
+                    )
                     area = re.sub(r"^(?:the)\s+", "", area, flags=re.I)
                     areas[area[:120]] = _grade(inner.group("grade"))
-            rest = re.match(rf",?\s*and\s+(?:the\s+)?(?P<subject>[^,;.]{{3,80}}?)\s+(?:to be|as)\s+{GRADE}", sentence[m.end():], re.I)
+            rest = re.match(
+                rf",?\s*and\s+(?:the\s+)?(?P<subject>[^,;.]{{3,80}}?)\s+(?:to be|as)\s+{GRADE}",
+                sentence[m.end() :],
+                re.I,
+            )
             if rest:
                 areas[clean(rest.group("subject"))[:120]] = _grade(rest.group("grade"))
     for j in JUDGED.finditer(sentence):
@@ -909,7 +1120,9 @@ def _judgements(sentence: str) -> tuple[str | None, dict[str, str]]:
         subject = re.split(r",|;|\b(?:when|where|which|that|while|whilst|but)\b", j.group("subject"), flags=re.I)[-1]
         if not subject.strip():
             subject = j.group("subject")
-        if not AREA.search(subject) and (OVERALL.search(subject) or re.search(r"\b(?:visit|inspection)\b", subject, re.I)):
+        if not AREA.search(subject) and (
+            OVERALL.search(subject) or re.search(r"\b(?:visit|inspection)\b", subject, re.I)
+        ):
             judgement = judgement or grade
         else:
             area = clean(re.sub(r"^.*\b(?:that|and|but|where|while|whilst)\s+", "", subject, flags=re.I))

@@ -28,9 +28,14 @@ class ActionFilterSet(ScopedFilterSet):
     date_range: ClassVar[tuple[str, str]] = ("due_from", "due_to")
 
     q = django_filters.CharFilter(
-        label="Search", method="filter_text", widget=search_box(), help_text="Words in the title, description or reference"
+        label="Search",
+        method="filter_text",
+        widget=search_box(),
+        help_text="Words in the title, description or reference",
     )
-    status = django_filters.ChoiceFilter(label="Status", choices=ActionStatus.choices, empty_label="All", widget=select())
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=ActionStatus.choices, empty_label="All", widget=select()
+    )
     theme = django_filters.ModelChoiceFilter(label="Theme", queryset=Theme.objects.all(), widget=select())
     recommendation = django_filters.ModelChoiceFilter(
         label="Recommendation", queryset=Recommendation.objects.all(), method="filter_recommendation", widget=select()

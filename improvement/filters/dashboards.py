@@ -38,10 +38,18 @@ __all__ = [
 class RecommendationFilterSet(ScopedFilterSet):
     """Recommendations by theme or inspection, or by what their actions are (owner, status, due)."""
 
-    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme", method="filter_theme", widget=select())
-    inspection = django_filters.ModelChoiceFilter(queryset=Inspection.objects.all(), label="Inspection or visit", widget=select())
-    owner = django_filters.ModelChoiceFilter(queryset=Owner.objects.all(), label="Owner", method="filter_action", widget=select())
-    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, label="Action status", empty_label="All", method="filter_action", widget=select())
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.all(), label="Theme", method="filter_theme", widget=select()
+    )
+    inspection = django_filters.ModelChoiceFilter(
+        queryset=Inspection.objects.all(), label="Inspection or visit", widget=select()
+    )
+    owner = django_filters.ModelChoiceFilter(
+        queryset=Owner.objects.all(), label="Owner", method="filter_action", widget=select()
+    )
+    status = django_filters.ChoiceFilter(
+        choices=ActionStatus.choices, label="Action status", empty_label="All", method="filter_action", widget=select()
+    )
     recommendation = django_filters.ModelChoiceFilter(
         queryset=Recommendation.objects.all(), label="Recommendation", field_name="pk", widget=select()
     )
@@ -70,8 +78,12 @@ class RecommendationFilterSet(ScopedFilterSet):
 class MeasureFilterSet(ScopedFilterSet):
     """Measures linked to a theme's, an owner's or a recommendation's actions; values within a date range."""
 
-    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme", method="filter_action", widget=select())
-    owner = django_filters.ModelChoiceFilter(queryset=Owner.objects.all(), label="Owner", method="filter_action", widget=select())
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.all(), label="Theme", method="filter_action", widget=select()
+    )
+    owner = django_filters.ModelChoiceFilter(
+        queryset=Owner.objects.all(), label="Owner", method="filter_action", widget=select()
+    )
     recommendation = django_filters.ModelChoiceFilter(
         queryset=Recommendation.objects.all(), label="Recommendation", method="filter_action", widget=select()
     )
@@ -98,13 +110,18 @@ class MeasureFilterSet(ScopedFilterSet):
 class ChangesFilterSet(ActionFilterSet):
     """What changed since a date (or since the last meeting of a committee), for the actions filtered."""
 
-    committee = django_filters.ChoiceFilter(label="Committee", empty_label="Any committee", method="filter_nothing", widget=select())
+    committee = django_filters.ChoiceFilter(
+        label="Committee", empty_label="Any committee", method="filter_nothing", widget=select()
+    )
     since = DateFilter(label="Changes since", method="filter_nothing", help_text=DATE_HINT)
 
     def __init__(self, data=None, queryset=None, *, authority, **kwargs):
         super().__init__(data=data, queryset=queryset, authority=authority, **kwargs)
         committees = (
-            Meeting.objects.filter(authority=authority).order_by("committee").values_list("committee", flat=True).distinct()
+            Meeting.objects.filter(authority=authority)
+            .order_by("committee")
+            .values_list("committee", flat=True)
+            .distinct()
         )
         self.form.fields["committee"].choices = [(c, c) for c in committees]
         # Put the date and committee first on the form, then the action filters.
@@ -118,8 +135,12 @@ class ChangesFilterSet(ActionFilterSet):
 class JourneyFilterSet(ScopedFilterSet):
     """Inspections and visits by kind, date range, and the theme of their recommendations."""
 
-    kind = django_filters.ChoiceFilter(choices=Inspection.Kind.choices, label="Kind", empty_label="All", widget=select())
-    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme", method="filter_theme", widget=select())
+    kind = django_filters.ChoiceFilter(
+        choices=Inspection.Kind.choices, label="Kind", empty_label="All", widget=select()
+    )
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.all(), label="Theme", method="filter_theme", widget=select()
+    )
     date_from = DateFilter(field_name="start_date", lookup_expr="gte", label="From", help_text=DATE_HINT)
     date_to = DateFilter(field_name="start_date", lookup_expr="lte", label="To", help_text=DATE_HINT)
 

@@ -25,7 +25,9 @@ class ActionUpdateForm(forms.Form):
         min_value=0,
         max_value=100,
         help_text="A whole number from 0 to 100",
-        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-3", "inputmode": "numeric", "spellcheck": "false"}),
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-3", "inputmode": "numeric", "spellcheck": "false"}
+        ),
         error_messages={
             "required": "Enter progress as a number from 0 to 100",
             "invalid": "Progress must be a whole number, like 60",
@@ -44,7 +46,8 @@ class ActionUpdateForm(forms.Form):
         label="Link to evidence (optional)",
         required=False,
         assume_scheme="https",
-        help_text="For example, a link to an audit report on the council's document store. Needed for 'Complete (impact evidenced)'.",
+        help_text="For example, a link to an audit report on the council's document store. Needed for 'Complete "
+        "(impact evidenced)'.",
         widget=forms.URLInput(attrs={"class": "govuk-input", "spellcheck": "false"}),
         error_messages={"invalid": "Enter a link in the right format, like https://example.gov.uk/audit"},
         max_length=500,
@@ -56,7 +59,12 @@ class ActionUpdateForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not can_sign_off:
             self.fields["status"].choices = [
-                (value, "Complete (impact evidenced): ask an improvement lead to sign off" if value == ActionStatus.EVIDENCED else label)
+                (
+                    value,
+                    "Complete (impact evidenced): ask an improvement lead to sign off"
+                    if value == ActionStatus.EVIDENCED
+                    else label,
+                )
                 for value, label in ActionStatus.choices
             ]
 
@@ -65,7 +73,11 @@ class ActionUpdateForm(forms.Form):
         status = data.get("status")
         if status in NOTE_REQUIRED and not (data.get("note") or "").strip():
             self.add_error("note", f"Enter a note explaining why the action is {ActionStatus(status).label.lower()}")
-        if status == ActionStatus.EVIDENCED and not data.get("evidence_url") and not (self.action and self.action.evidence_url):
+        if (
+            status == ActionStatus.EVIDENCED
+            and not data.get("evidence_url")
+            and not (self.action and self.action.evidence_url)
+        ):
             self.add_error("evidence_url", "Enter a link to the evidence of impact")
         return data
 
@@ -104,7 +116,9 @@ class _ScopedModelForm(forms.ModelForm):
             elif isinstance(field, forms.DateField):
                 # The GOV.UK date input (day, month, year) in place of the browser's date picker
                 self.fields[name] = GovukDateField(
-                    required=field.required, label=field.label, help_text=field.help_text or DATE_HINT,
+                    required=field.required,
+                    label=field.label,
+                    help_text=field.help_text or DATE_HINT,
                     error_messages={"required": field.error_messages.get("required", "Enter the date")},
                     initial=field.initial,
                 )
@@ -112,7 +126,18 @@ class _ScopedModelForm(forms.ModelForm):
                 field.widget.attrs.setdefault("class", "govuk-input")
 
 
-ACTION_FIELDS = ["title", "description", "reference", "plan", "theme", "owner", "start_date", "due_date", "recommendations", "measures"]
+ACTION_FIELDS = [
+    "title",
+    "description",
+    "reference",
+    "plan",
+    "theme",
+    "owner",
+    "start_date",
+    "due_date",
+    "recommendations",
+    "measures",
+]
 
 
 class ActionForm(_ScopedModelForm):
@@ -139,7 +164,8 @@ class ActionForm(_ScopedModelForm):
             self.add_error("due_date", "The due date must be the same as or after the start date")
         if self.instance.pk:
             moved = any(
-                name in self.changed_data and getattr(self.instance, name) != data.get(name) for name in ("owner", "due_date")
+                name in self.changed_data and getattr(self.instance, name) != data.get(name)
+                for name in ("owner", "due_date")
             )
             if moved and not (data.get("reason") or "").strip():
                 self.add_error("reason", "Enter the reason for reassigning the action or moving its due date")
@@ -182,7 +208,9 @@ class OwnerForm(_ScopedModelForm):
         from improvement.extraction import normalise_role
 
         title = " ".join(self.cleaned_data["role_title"].split())
-        clash = Owner.objects.filter(authority=self.authority, role_key=normalise_role(title)).exclude(pk=self.instance.pk)
+        clash = Owner.objects.filter(authority=self.authority, role_key=normalise_role(title)).exclude(
+            pk=self.instance.pk
+        )
         if clash.exists():
             raise forms.ValidationError("There is already an owner with this role title")
         return title
@@ -206,7 +234,10 @@ class PlanForm(_ScopedModelForm):
     class Meta:
         model = ImprovementPlan
         fields = ["title", "inspection", "approved_on"]
-        labels = {"inspection": "Inspection or visit it responds to (optional)", "approved_on": "Approved on (optional)"}
+        labels = {
+            "inspection": "Inspection or visit it responds to (optional)",
+            "approved_on": "Approved on (optional)",
+        }
         error_messages = {"title": {"required": "Enter the plan's title"}}
 
     def _post_clean(self):
@@ -243,7 +274,11 @@ class MeasureForm(_ScopedModelForm):
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
-        if Measure.objects.filter(authority=self.authority, name_key=Measure.key_for(name)).exclude(pk=self.instance.pk).exists():
+        if (
+            Measure.objects.filter(authority=self.authority, name_key=Measure.key_for(name))
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             raise forms.ValidationError("There is already a measure with this name")
         return name
 
@@ -259,9 +294,13 @@ class MeasureForm(_ScopedModelForm):
 
 class MeasureValueForm(forms.Form):
     date = GovukDateField(label="Date of the figure", error_messages={"required": "Enter the date of the figure"})
-    value = forms.DecimalField(label="Value", max_digits=12, decimal_places=2,
-                               widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5", "inputmode": "decimal"}),
-                               error_messages={"required": "Enter the value", "invalid": "The value must be a number, like 62.5"})
+    value = forms.DecimalField(
+        label="Value",
+        max_digits=12,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5", "inputmode": "decimal"}),
+        error_messages={"required": "Enter the value", "invalid": "The value must be a number, like 62.5"},
+    )
 
 
 class SpreadsheetUploadForm(forms.Form):

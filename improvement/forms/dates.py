@@ -45,7 +45,7 @@ class GovukDateWidget(forms.Widget):
         base_id = attrs.get("id") or f"id_{name}"  # the fieldset around the boxes carries the hint and error
         error = "govuk-input--error" in attrs.get("class", "")
         items = []
-        for (part, label, width), shown in zip(PARTS, self._parts(value)):
+        for (part, label, width), shown in zip(PARTS, self._parts(value), strict=True):
             input_id = base_id if part == "day" else f"{base_id}-{part}"
             classes = f"govuk-input govuk-date-input__input govuk-input--width-{width}"
             if error:
@@ -56,7 +56,10 @@ class GovukDateWidget(forms.Widget):
             '<div class="govuk-date-input__item"><div class="govuk-form-group">'
             '<label class="govuk-label govuk-date-input__label" for="{}">{}</label>'
             '<input class="{}" id="{}" name="{}" type="text" inputmode="numeric" value="{}"></div></div>',
-            ((input_id, label, classes, input_id, field_name, shown) for input_id, label, classes, field_name, shown in items),
+            (
+                (input_id, label, classes, input_id, field_name, shown)
+                for input_id, label, classes, field_name, shown in items
+            ),
         )
         return format_html('<div class="govuk-date-input" id="{}-parts">{}</div>', base_id, inputs)
 
@@ -107,8 +110,7 @@ class GovukDateField(forms.Field):
             day, month, year = value
             missing = [name for name, part in (("a day", day), ("a month", month), ("a year", year)) if not part]
             if missing:
-                raise forms.ValidationError(
-                    f"The date must include {' and '.join(missing)}", code="incomplete")
+                raise forms.ValidationError(f"The date must include {' and '.join(missing)}", code="incomplete")
             if not (day.isdigit() and month.isdigit() and year.isdigit()):
                 raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
             if len(year) != 4:

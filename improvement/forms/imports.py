@@ -34,16 +34,21 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="Minutes files",
-        help_text=f"Text, ModernGov web pages saved as HTML, Word (.docx) or PDF with text. Up to {MAX_DOCUMENT_MB} MB each.",
+        help_text=f"Text, ModernGov web pages saved as HTML, Word (.docx) or PDF with text. Up to {MAX_DOCUMENT_MB} MB "
+        "each.",
         required=True,
         error_messages={"required": "Choose at least one file of minutes to upload"},
     )
     committee = forms.CharField(
-        label="Committee (optional)", required=False, max_length=200,
+        label="Committee (optional)",
+        required=False,
+        max_length=200,
         help_text="Used when the minutes do not name the committee.",
     )
     meeting_date = forms.DateField(
-        label="Meeting date (optional)", required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
+        label="Meeting date (optional)",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
         help_text="For example, 27/03/2025. Used when the minutes do not give the date.",
         error_messages={"invalid": "Enter the meeting date as a real date, for example 27/03/2025"},
     )

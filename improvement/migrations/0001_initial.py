@@ -9,448 +9,1063 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Authority',
+            name="Authority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('reminder_days_before', models.CharField(default='14,3,0', help_text='Days before the due date to remind, comma separated; 0 is the due date.', max_length=40)),
-                ('overdue_repeat_days', models.PositiveSmallIntegerField(default=7, help_text='Remind again this often while overdue.')),
-                ('escalate_after_days', models.PositiveSmallIntegerField(default=7, help_text="Escalate to the owner's line manager when overdue by more than this many days.")),
-                ('stale_update_days', models.PositiveSmallIntegerField(default=30, help_text='Nudge owners whose action has had no update for this many days before a committee.')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "reminder_days_before",
+                    models.CharField(
+                        default="14,3,0",
+                        help_text="Days before the due date to remind, comma separated; 0 is the due date.",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "overdue_repeat_days",
+                    models.PositiveSmallIntegerField(default=7, help_text="Remind again this often while overdue."),
+                ),
+                (
+                    "escalate_after_days",
+                    models.PositiveSmallIntegerField(
+                        default=7,
+                        help_text="Escalate to the owner's line manager when overdue by more than this many days.",
+                    ),
+                ),
+                (
+                    "stale_update_days",
+                    models.PositiveSmallIntegerField(
+                        default=30,
+                        help_text="Nudge owners whose action has had no update for this many days before a committee.",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'authorities',
-                'ordering': ['name'],
+                "verbose_name_plural": "authorities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('reminders_opt_out', models.BooleanField(default=False, help_text='Receive no reminders except escalations of overdue actions.')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('authority', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='improvement.authority')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email address")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                ("date_joined", models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined")),
+                (
+                    "reminders_opt_out",
+                    models.BooleanField(
+                        default=False, help_text="Receive no reminders except escalations of overdue actions."
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="users",
+                        to="improvement.authority",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['username'],
+                "ordering": ["username"],
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Inspection',
+            name="Inspection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_quote', models.TextField(blank=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('kind', models.CharField(choices=[('ilacs_standard', 'ILACS standard inspection'), ('ilacs_short', 'ILACS short inspection'), ('inspection', 'Inspection'), ('focused_visit', 'Focused visit'), ('monitoring_visit', 'Monitoring visit'), ('jtai', 'Joint targeted area inspection'), ('thematic_study', 'Thematic study'), ('peer_review', 'Peer review'), ('scrutiny_review', 'Scrutiny review'), ('dfe_review', 'DfE or commissioner review'), ('other', 'Other')], max_length=20)),
-                ('ordinal', models.PositiveSmallIntegerField(blank=True, help_text='4 for "the fourth monitoring visit".', null=True)),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month only')], default='day', max_length=5)),
-                ('focus', models.TextField(blank=True)),
-                ('overall_judgement', models.CharField(blank=True, choices=[('outstanding', 'Outstanding'), ('good', 'Good'), ('requires_improvement', 'Requires improvement to be good'), ('inadequate', 'Inadequate')], max_length=24)),
-                ('report_published', models.DateField(blank=True, null=True)),
-                ('areas_for_priority_action', models.BooleanField(default=False, help_text='A focused visit found areas for priority action (20-working-day plan).')),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='inspections', to='improvement.authority')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source_quote", models.TextField(blank=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("ilacs_standard", "ILACS standard inspection"),
+                            ("ilacs_short", "ILACS short inspection"),
+                            ("inspection", "Inspection"),
+                            ("focused_visit", "Focused visit"),
+                            ("monitoring_visit", "Monitoring visit"),
+                            ("jtai", "Joint targeted area inspection"),
+                            ("thematic_study", "Thematic study"),
+                            ("peer_review", "Peer review"),
+                            ("scrutiny_review", "Scrutiny review"),
+                            ("dfe_review", "DfE or commissioner review"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "ordinal",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text='4 for "the fourth monitoring visit".', null=True
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=300)),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "date_precision",
+                    models.CharField(choices=[("day", "Day"), ("month", "Month only")], default="day", max_length=5),
+                ),
+                ("focus", models.TextField(blank=True)),
+                (
+                    "overall_judgement",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("outstanding", "Outstanding"),
+                            ("good", "Good"),
+                            ("requires_improvement", "Requires improvement to be good"),
+                            ("inadequate", "Inadequate"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("report_published", models.DateField(blank=True, null=True)),
+                (
+                    "areas_for_priority_action",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A focused visit found areas for priority action (20-working-day plan).",
+                    ),
+                ),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="inspections",
+                        to="improvement.authority",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start_date', '-id'],
+                "ordering": ["-start_date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ImprovementPlan',
+            name="ImprovementPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('approved_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to='improvement.authority')),
-                ('inspection', models.ForeignKey(blank=True, help_text='The inspection or visit this plan responds to.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plans', to='improvement.inspection')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=300)),
+                ("approved_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="plans", to="improvement.authority"
+                    ),
+                ),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The inspection or visit this plan responds to.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="plans",
+                        to="improvement.inspection",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Measure',
+            name="Measure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_quote', models.TextField(blank=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('name', models.CharField(max_length=300)),
-                ('name_key', models.CharField(editable=False, max_length=300)),
-                ('unit', models.CharField(choices=[('%', 'Per cent'), ('cases', 'Cases'), ('staff', 'Staff'), ('count', 'Count'), ('days', 'Days'), ('months', 'Months'), ('other', 'Other')], default='%', max_length=8)),
-                ('polarity', models.CharField(choices=[('higher', 'Higher is better'), ('lower', 'Lower is better')], default='higher', max_length=6)),
-                ('target', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
-                ('tolerance', models.DecimalField(blank=True, decimal_places=2, help_text='How far from target still counts as amber rather than red.', max_digits=10, null=True)),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measures', to='improvement.authority')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source_quote", models.TextField(blank=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("name", models.CharField(max_length=300)),
+                ("name_key", models.CharField(editable=False, max_length=300)),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("%", "Per cent"),
+                            ("cases", "Cases"),
+                            ("staff", "Staff"),
+                            ("count", "Count"),
+                            ("days", "Days"),
+                            ("months", "Months"),
+                            ("other", "Other"),
+                        ],
+                        default="%",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[("higher", "Higher is better"), ("lower", "Lower is better")],
+                        default="higher",
+                        max_length=6,
+                    ),
+                ),
+                ("target", models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
+                (
+                    "tolerance",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="How far from target still counts as amber rather than red.",
+                        max_digits=10,
+                        null=True,
+                    ),
+                ),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="measures", to="improvement.authority"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('committee', models.CharField(max_length=200)),
-                ('date', models.DateField()),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='improvement.authority')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("committee", models.CharField(max_length=200)),
+                ("date", models.DateField()),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="meetings", to="improvement.authority"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date'],
+                "ordering": ["-date"],
             },
         ),
         migrations.CreateModel(
-            name='Owner',
+            name="Owner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_quote', models.TextField(blank=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('role_title', models.CharField(max_length=200)),
-                ('role_key', models.CharField(editable=False, help_text='Normalised role title used to merge.', max_length=200)),
-                ('person_name', models.CharField(blank=True, max_length=200)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='owners', to='improvement.authority')),
-                ('line_manager', models.ForeignKey(blank=True, help_text="Receives escalations when this owner's actions are overdue.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reports', to='improvement.owner')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='owner_roles', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source_quote", models.TextField(blank=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("role_title", models.CharField(max_length=200)),
+                (
+                    "role_key",
+                    models.CharField(editable=False, help_text="Normalised role title used to merge.", max_length=200),
+                ),
+                ("person_name", models.CharField(blank=True, max_length=200)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="owners", to="improvement.authority"
+                    ),
+                ),
+                (
+                    "line_manager",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Receives escalations when this owner's actions are overdue.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reports",
+                        to="improvement.owner",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="owner_roles",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['role_title'],
+                "ordering": ["role_title"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_quote', models.TextField(blank=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('reference', models.CharField(blank=True, max_length=20)),
-                ('title', models.CharField(max_length=300)),
-                ('description', models.TextField(blank=True)),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('due_date', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('on_track', 'On track'), ('at_risk', 'At risk'), ('off_track', 'Off track'), ('complete', 'Complete (awaiting sign-off)'), ('evidenced', 'Complete (impact evidenced)')], default='not_started', max_length=12)),
-                ('progress', models.PositiveSmallIntegerField(default=0, help_text='Per cent complete, 0 to 100.')),
-                ('evidence_url', models.URLField(blank=True, max_length=500)),
-                ('signed_off_at', models.DateTimeField(blank=True, null=True)),
-                ('version', models.PositiveIntegerField(default=1, help_text='Raised on every save; guards against lost updates.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('signed_off_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='improvement.authority')),
-                ('plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='improvement.improvementplan')),
-                ('measures', models.ManyToManyField(blank=True, related_name='actions', to='improvement.measure')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='improvement.owner')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source_quote", models.TextField(blank=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("reference", models.CharField(blank=True, max_length=20)),
+                ("title", models.CharField(max_length=300)),
+                ("description", models.TextField(blank=True)),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("due_date", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("on_track", "On track"),
+                            ("at_risk", "At risk"),
+                            ("off_track", "Off track"),
+                            ("complete", "Complete (awaiting sign-off)"),
+                            ("evidenced", "Complete (impact evidenced)"),
+                        ],
+                        default="not_started",
+                        max_length=12,
+                    ),
+                ),
+                ("progress", models.PositiveSmallIntegerField(default=0, help_text="Per cent complete, 0 to 100.")),
+                ("evidence_url", models.URLField(blank=True, max_length=500)),
+                ("signed_off_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1, help_text="Raised on every save; guards against lost updates."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "signed_off_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="improvement.authority"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="improvement.improvementplan",
+                    ),
+                ),
+                ("measures", models.ManyToManyField(blank=True, related_name="actions", to="improvement.measure")),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="actions",
+                        to="improvement.owner",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_date', 'id'],
+                "ordering": ["due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ProgressUpdate',
+            name="ProgressUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('progress', 'Progress update'), ('change', 'Change to the action'), ('sign_off_request', 'Asked for sign-off'), ('sign_off', 'Signed off'), ('created', 'Created'), ('imported', 'Imported from minutes')], default='progress', max_length=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('on_track', 'On track'), ('at_risk', 'At risk'), ('off_track', 'Off track'), ('complete', 'Complete (awaiting sign-off)'), ('evidenced', 'Complete (impact evidenced)')], max_length=12)),
-                ('progress', models.PositiveSmallIntegerField()),
-                ('note', models.TextField(blank=True)),
-                ('evidence_url', models.URLField(blank=True, max_length=500)),
-                ('changes', models.JSONField(blank=True, default=dict, help_text='{"field": ["before", "after"]}')),
-                ('reason', models.TextField(blank=True)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='improvement.action')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("progress", "Progress update"),
+                            ("change", "Change to the action"),
+                            ("sign_off_request", "Asked for sign-off"),
+                            ("sign_off", "Signed off"),
+                            ("created", "Created"),
+                            ("imported", "Imported from minutes"),
+                        ],
+                        default="progress",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("on_track", "On track"),
+                            ("at_risk", "At risk"),
+                            ("off_track", "Off track"),
+                            ("complete", "Complete (awaiting sign-off)"),
+                            ("evidenced", "Complete (impact evidenced)"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("progress", models.PositiveSmallIntegerField()),
+                ("note", models.TextField(blank=True)),
+                ("evidence_url", models.URLField(blank=True, max_length=500)),
+                ("changes", models.JSONField(blank=True, default=dict, help_text='{"field": ["before", "after"]}')),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="updates", to="improvement.action"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Recommendation',
+            name="Recommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_quote', models.TextField(blank=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_label', models.CharField(blank=True, help_text='The review or report it comes from.', max_length=300)),
-                ('reference', models.CharField(blank=True, max_length=20)),
-                ('text', models.TextField()),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='improvement.authority')),
-                ('inspection', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recommendations', to='improvement.inspection')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source_quote", models.TextField(blank=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "source_label",
+                    models.CharField(blank=True, help_text="The review or report it comes from.", max_length=300),
+                ),
+                ("reference", models.CharField(blank=True, max_length=20)),
+                ("text", models.TextField()),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recommendations",
+                        to="improvement.authority",
+                    ),
+                ),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="recommendations",
+                        to="improvement.inspection",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['inspection_id', 'reference', 'id'],
+                "ordering": ["inspection_id", "reference", "id"],
             },
         ),
         migrations.AddField(
-            model_name='action',
-            name='recommendations',
-            field=models.ManyToManyField(blank=True, related_name='actions', to='improvement.recommendation'),
+            model_name="action",
+            name="recommendations",
+            field=models.ManyToManyField(blank=True, related_name="actions", to="improvement.recommendation"),
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('before', 'Due soon'), ('due', 'Due today'), ('overdue', 'Overdue'), ('escalation', 'Escalated to line manager'), ('updates_missing', 'Update missing before committee'), ('no_email', 'Owner has no email address')], max_length=16)),
-                ('due_on', models.DateField(help_text='The occasion this reminder is for (the due date, or the overdue week).')),
-                ('recipient', models.EmailField(blank=True, max_length=254)),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('sent', 'Sent'), ('failed', 'Failed'), ('skipped', 'Skipped')], default='queued', max_length=8)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('message_id', models.CharField(blank=True, max_length=255)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='improvement.action')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("before", "Due soon"),
+                            ("due", "Due today"),
+                            ("overdue", "Overdue"),
+                            ("escalation", "Escalated to line manager"),
+                            ("updates_missing", "Update missing before committee"),
+                            ("no_email", "Owner has no email address"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "due_on",
+                    models.DateField(
+                        help_text="The occasion this reminder is for (the due date, or the overdue week)."
+                    ),
+                ),
+                ("recipient", models.EmailField(blank=True, max_length=254)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("queued", "Queued"), ("sent", "Sent"), ("failed", "Failed"), ("skipped", "Skipped")],
+                        default="queued",
+                        max_length=8,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("message_id", models.CharField(blank=True, max_length=255)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reminders", to="improvement.action"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='SourceDocument',
+            name="SourceDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('filename', models.CharField(max_length=255)),
-                ('sha256', models.CharField(max_length=64)),
-                ('text', models.TextField()),
-                ('kind', models.CharField(choices=[('minutes', 'Minutes'), ('public_question', 'Public question'), ('press_release', 'Press release'), ('ofsted_letter', 'Ofsted letter or report'), ('other', 'Other')], default='minutes', max_length=20)),
-                ('meeting_date', models.DateField(blank=True, null=True)),
-                ('committee', models.CharField(blank=True, max_length=200)),
-                ('warnings', models.JSONField(blank=True, default=list)),
-                ('privacy_flags', models.JSONField(blank=True, default=list, help_text='Kinds and offsets only, never the values.')),
-                ('imported_at', models.DateTimeField(auto_now_add=True)),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='improvement.authority')),
-                ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='improvement.meeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("filename", models.CharField(max_length=255)),
+                ("sha256", models.CharField(max_length=64)),
+                ("text", models.TextField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("minutes", "Minutes"),
+                            ("public_question", "Public question"),
+                            ("press_release", "Press release"),
+                            ("ofsted_letter", "Ofsted letter or report"),
+                            ("other", "Other"),
+                        ],
+                        default="minutes",
+                        max_length=20,
+                    ),
+                ),
+                ("meeting_date", models.DateField(blank=True, null=True)),
+                ("committee", models.CharField(blank=True, max_length=200)),
+                ("warnings", models.JSONField(blank=True, default=list)),
+                (
+                    "privacy_flags",
+                    models.JSONField(blank=True, default=list, help_text="Kinds and offsets only, never the values."),
+                ),
+                ("imported_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="improvement.authority",
+                    ),
+                ),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents",
+                        to="improvement.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-imported_at'],
+                "ordering": ["-imported_at"],
             },
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='source_document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='improvement.sourcedocument'),
+            model_name="recommendation",
+            name="source_document",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="improvement.sourcedocument",
+            ),
         ),
         migrations.AddField(
-            model_name='owner',
-            name='source_document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='improvement.sourcedocument'),
+            model_name="owner",
+            name="source_document",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="improvement.sourcedocument",
+            ),
         ),
         migrations.CreateModel(
-            name='MeasureValue',
+            name="MeasureValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_quote', models.TextField(blank=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('date', models.DateField()),
-                ('value', models.DecimalField(decimal_places=2, max_digits=12)),
-                ('numerator', models.PositiveIntegerField(blank=True, null=True)),
-                ('denominator', models.PositiveIntegerField(blank=True, null=True)),
-                ('qualifier', models.CharField(blank=True, help_text='"at least", "less than", "approximately"...', max_length=30)),
-                ('england', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('region', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('statistical_neighbours', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='improvement.measure')),
-                ('source_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='improvement.sourcedocument')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source_quote", models.TextField(blank=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("date", models.DateField()),
+                ("value", models.DecimalField(decimal_places=2, max_digits=12)),
+                ("numerator", models.PositiveIntegerField(blank=True, null=True)),
+                ("denominator", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "qualifier",
+                    models.CharField(
+                        blank=True, help_text='"at least", "less than", "approximately"...', max_length=30
+                    ),
+                ),
+                ("england", models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
+                ("region", models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
+                ("statistical_neighbours", models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="values", to="improvement.measure"
+                    ),
+                ),
+                (
+                    "source_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="improvement.sourcedocument",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['measure_id', '-date', '-id'],
+                "ordering": ["measure_id", "-date", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='measure',
-            name='source_document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='improvement.sourcedocument'),
+            model_name="measure",
+            name="source_document",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="improvement.sourcedocument",
+            ),
         ),
         migrations.AddField(
-            model_name='inspection',
-            name='source_document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='improvement.sourcedocument'),
+            model_name="inspection",
+            name="source_document",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="improvement.sourcedocument",
+            ),
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_quote', models.TextField(blank=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('kind', models.CharField(choices=[('noted', 'Noted'), ('received', 'Received'), ('agreed', 'Agreed'), ('approved', 'Approved'), ('endorsed', 'Endorsed'), ('commented', 'Commented'), ('recommended', 'Recommended'), ('deferred', 'Deferred'), ('other', 'Other')], default='other', max_length=12)),
-                ('text', models.TextField()),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='improvement.authority')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decisions', to='improvement.meeting')),
-                ('source_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='improvement.sourcedocument')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source_quote", models.TextField(blank=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("noted", "Noted"),
+                            ("received", "Received"),
+                            ("agreed", "Agreed"),
+                            ("approved", "Approved"),
+                            ("endorsed", "Endorsed"),
+                            ("commented", "Commented"),
+                            ("recommended", "Recommended"),
+                            ("deferred", "Deferred"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=12,
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="improvement.authority",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="decisions",
+                        to="improvement.meeting",
+                    ),
+                ),
+                (
+                    "source_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="improvement.sourcedocument",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-id'],
+                "ordering": ["-id"],
             },
         ),
         migrations.AddField(
-            model_name='action',
-            name='source_document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='improvement.sourcedocument'),
+            model_name="action",
+            name="source_document",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="improvement.sourcedocument",
+            ),
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='themes', to='improvement.improvementplan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="themes",
+                        to="improvement.improvementplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan_id', 'number'],
+                "ordering": ["plan_id", "number"],
             },
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='theme',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recommendations', to='improvement.theme'),
+            model_name="recommendation",
+            name="theme",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="recommendations",
+                to="improvement.theme",
+            ),
         ),
         migrations.AddField(
-            model_name='action',
-            name='theme',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='improvement.theme'),
+            model_name="action",
+            name="theme",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="actions",
+                to="improvement.theme",
+            ),
         ),
         migrations.CreateModel(
-            name='InspectionJudgement',
+            name="InspectionJudgement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('area', models.CharField(help_text='e.g. "The experiences and progress of children in care".', max_length=200)),
-                ('grade', models.CharField(choices=[('outstanding', 'Outstanding'), ('good', 'Good'), ('requires_improvement', 'Requires improvement to be good'), ('inadequate', 'Inadequate')], max_length=24)),
-                ('inspection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='judgements', to='improvement.inspection')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "area",
+                    models.CharField(
+                        help_text='e.g. "The experiences and progress of children in care".', max_length=200
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("outstanding", "Outstanding"),
+                            ("good", "Good"),
+                            ("requires_improvement", "Requires improvement to be good"),
+                            ("inadequate", "Inadequate"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="judgements",
+                        to="improvement.inspection",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
-                'constraints': [models.UniqueConstraint(fields=('inspection', 'area'), name='judgement_area_unique')],
+                "ordering": ["id"],
+                "constraints": [models.UniqueConstraint(fields=("inspection", "area"), name="judgement_area_unique")],
             },
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.UniqueConstraint(fields=('authority', 'committee', 'date'), name='meeting_unique_per_committee_day'),
+            model_name="meeting",
+            constraint=models.UniqueConstraint(
+                fields=("authority", "committee", "date"), name="meeting_unique_per_committee_day"
+            ),
         ),
         migrations.AddIndex(
-            model_name='progressupdate',
-            index=models.Index(fields=['action', '-created_at'], name='update_action_recent'),
+            model_name="progressupdate",
+            index=models.Index(fields=["action", "-created_at"], name="update_action_recent"),
         ),
         migrations.AddConstraint(
-            model_name='progressupdate',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__gte', 0), ('progress__lte', 100)), name='update_progress_0_to_100'),
+            model_name="progressupdate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__gte", 0), ("progress__lte", 100)), name="update_progress_0_to_100"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reminder',
-            constraint=models.UniqueConstraint(fields=('action', 'kind', 'due_on'), name='reminder_once_per_action_kind_day'),
+            model_name="reminder",
+            constraint=models.UniqueConstraint(
+                fields=("action", "kind", "due_on"), name="reminder_once_per_action_kind_day"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sourcedocument',
-            constraint=models.UniqueConstraint(fields=('authority', 'sha256'), name='document_sha256_unique_per_authority'),
+            model_name="sourcedocument",
+            constraint=models.UniqueConstraint(
+                fields=("authority", "sha256"), name="document_sha256_unique_per_authority"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sourcedocument',
-            constraint=models.CheckConstraint(condition=models.Q(('sha256__regex', '^[0-9a-f]{64}$')), name='document_sha256_is_hex'),
+            model_name="sourcedocument",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sha256__regex", "^[0-9a-f]{64}$")), name="document_sha256_is_hex"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='owner',
-            constraint=models.CheckConstraint(condition=models.Q(('source_start__isnull', True), ('source_end__gte', models.F('source_start')), _connector='OR'), name='owner_source_span_ordered'),
+            model_name="owner",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("source_start__isnull", True), ("source_end__gte", models.F("source_start")), _connector="OR"
+                ),
+                name="owner_source_span_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='owner',
-            constraint=models.UniqueConstraint(fields=('authority', 'role_key'), name='owner_role_unique_per_authority'),
+            model_name="owner",
+            constraint=models.UniqueConstraint(
+                fields=("authority", "role_key"), name="owner_role_unique_per_authority"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='owner',
-            constraint=models.CheckConstraint(condition=models.Q(('line_manager__isnull', True), models.Q(('line_manager', models.F('pk')), _negated=True), _connector='OR'), name='owner_not_own_line_manager'),
+            model_name="owner",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("line_manager__isnull", True),
+                    models.Q(("line_manager", models.F("pk")), _negated=True),
+                    _connector="OR",
+                ),
+                name="owner_not_own_line_manager",
+            ),
         ),
         migrations.AddIndex(
-            model_name='measurevalue',
-            index=models.Index(fields=['measure', '-date'], name='measurevalue_latest'),
+            model_name="measurevalue",
+            index=models.Index(fields=["measure", "-date"], name="measurevalue_latest"),
         ),
         migrations.AddConstraint(
-            model_name='measurevalue',
-            constraint=models.CheckConstraint(condition=models.Q(('source_start__isnull', True), ('source_end__gte', models.F('source_start')), _connector='OR'), name='measurevalue_source_span_ordered'),
+            model_name="measurevalue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("source_start__isnull", True), ("source_end__gte", models.F("source_start")), _connector="OR"
+                ),
+                name="measurevalue_source_span_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measurevalue',
-            constraint=models.CheckConstraint(condition=models.Q(('denominator__isnull', True), ('denominator__gt', 0), _connector='OR'), name='measurevalue_denominator_positive'),
+            model_name="measurevalue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("denominator__isnull", True), ("denominator__gt", 0), _connector="OR"),
+                name="measurevalue_denominator_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measurevalue',
-            constraint=models.CheckConstraint(condition=models.Q(('numerator__isnull', True), ('denominator__isnull', True), ('numerator__lte', models.F('denominator')), _connector='OR'), name='measurevalue_numerator_within_denominator'),
+            model_name="measurevalue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("numerator__isnull", True),
+                    ("denominator__isnull", True),
+                    ("numerator__lte", models.F("denominator")),
+                    _connector="OR",
+                ),
+                name="measurevalue_numerator_within_denominator",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(('source_start__isnull', True), ('source_end__gte', models.F('source_start')), _connector='OR'), name='measure_source_span_ordered'),
+            model_name="measure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("source_start__isnull", True), ("source_end__gte", models.F("source_start")), _connector="OR"
+                ),
+                name="measure_source_span_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.UniqueConstraint(fields=('authority', 'name_key'), name='measure_name_unique_per_authority'),
+            model_name="measure",
+            constraint=models.UniqueConstraint(
+                fields=("authority", "name_key"), name="measure_name_unique_per_authority"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(('tolerance__isnull', True), ('tolerance__gte', 0), _connector='OR'), name='measure_tolerance_not_negative'),
+            model_name="measure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("tolerance__isnull", True), ("tolerance__gte", 0), _connector="OR"),
+                name="measure_tolerance_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='inspection',
-            constraint=models.CheckConstraint(condition=models.Q(('source_start__isnull', True), ('source_end__gte', models.F('source_start')), _connector='OR'), name='inspection_source_span_ordered'),
+            model_name="inspection",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("source_start__isnull", True), ("source_end__gte", models.F("source_start")), _connector="OR"
+                ),
+                name="inspection_source_span_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='inspection',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('start_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='inspection_end_not_before_start'),
+            model_name="inspection",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("start_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="inspection_end_not_before_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='inspection',
-            constraint=models.CheckConstraint(condition=models.Q(('ordinal__isnull', True), ('ordinal__gte', 1), _connector='OR'), name='inspection_ordinal_positive'),
+            model_name="inspection",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ordinal__isnull", True), ("ordinal__gte", 1), _connector="OR"),
+                name="inspection_ordinal_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='theme',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='theme_number_unique_in_plan'),
+            model_name="theme",
+            constraint=models.UniqueConstraint(fields=("plan", "number"), name="theme_number_unique_in_plan"),
         ),
         migrations.AddIndex(
-            model_name='action',
-            index=models.Index(fields=['authority', 'status', 'due_date'], name='action_authority_status_due'),
+            model_name="action",
+            index=models.Index(fields=["authority", "status", "due_date"], name="action_authority_status_due"),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('source_start__isnull', True), ('source_end__gte', models.F('source_start')), _connector='OR'), name='action_source_span_ordered'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("source_start__isnull", True), ("source_end__gte", models.F("source_start")), _connector="OR"
+                ),
+                name="action_source_span_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__gte', 0), ('progress__lte', 100)), name='action_progress_0_to_100'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__gte", 0), ("progress__lte", 100)), name="action_progress_0_to_100"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('due_date__isnull', True), ('start_date__isnull', True), ('due_date__gte', models.F('start_date')), _connector='OR'), name='action_due_not_before_start'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("due_date__isnull", True),
+                    ("start_date__isnull", True),
+                    ("due_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="action_due_not_before_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'evidenced'), _negated=True), models.Q(('evidence_url', ''), _negated=True), _connector='OR'), name='action_evidenced_needs_evidence'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "evidenced"), _negated=True),
+                    models.Q(("evidence_url", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="action_evidenced_needs_evidence",
+            ),
         ),
     ]

@@ -5,37 +5,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('improvement', '0004_import_drafts'),
+        ("improvement", "0004_import_drafts"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='reminder',
-            name='kind',
-            field=models.CharField(choices=[('before', 'Due soon'), ('due', 'Due today'), ('overdue', 'Overdue'), ('escalation', 'Escalated to line manager'), ('escalation_copy', 'Escalation copied to owner'), ('updates_missing', 'Update missing before committee'), ('no_email', 'Owner has no email address')], max_length=16),
+            model_name="reminder",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("before", "Due soon"),
+                    ("due", "Due today"),
+                    ("overdue", "Overdue"),
+                    ("escalation", "Escalated to line manager"),
+                    ("escalation_copy", "Escalation copied to owner"),
+                    ("updates_missing", "Update missing before committee"),
+                    ("no_email", "Owner has no email address"),
+                ],
+                max_length=16,
+            ),
         ),
         migrations.CreateModel(
-            name='Digest',
+            name="Digest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('to_email', models.EmailField(max_length=254)),
-                ('to_name', models.CharField(blank=True, max_length=200)),
-                ('sweep_on', models.DateField(help_text='The day of the sweep that wrote this digest.')),
-                ('message_id', models.CharField(max_length=255, unique=True)),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('sent', 'Sent'), ('failed', 'Failed'), ('skipped', 'Skipped')], default='queued', max_length=8)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('last_error', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('enqueued_at', models.DateTimeField(blank=True, help_text='Last time it was handed to the broker.', null=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_digests', to='improvement.authority')),
-                ('reminders', models.ManyToManyField(blank=True, related_name='digests', to='improvement.reminder')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("to_email", models.EmailField(max_length=254)),
+                ("to_name", models.CharField(blank=True, max_length=200)),
+                ("sweep_on", models.DateField(help_text="The day of the sweep that wrote this digest.")),
+                ("message_id", models.CharField(max_length=255, unique=True)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("queued", "Queued"), ("sent", "Sent"), ("failed", "Failed"), ("skipped", "Skipped")],
+                        default="queued",
+                        max_length=8,
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("last_error", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "enqueued_at",
+                    models.DateTimeField(blank=True, help_text="Last time it was handed to the broker.", null=True),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminder_digests",
+                        to="improvement.authority",
+                    ),
+                ),
+                ("reminders", models.ManyToManyField(blank=True, related_name="digests", to="improvement.reminder")),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['state', 'enqueued_at'], name='digest_state_enqueued')],
+                "ordering": ["-created_at"],
+                "indexes": [models.Index(fields=["state", "enqueued_at"], name="digest_state_enqueued")],
             },
         ),
     ]

@@ -5,15 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('improvement', '0005_reminders_digests'),
+        ("improvement", "0005_reminders_digests"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importdraft',
-            name='document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='improvement.sourcedocument'),
+            model_name="importdraft",
+            name="document",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="improvement.sourcedocument",
+            ),
         ),
     ]

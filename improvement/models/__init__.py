@@ -1,13 +1,13 @@
 """The domain: one package, a module per part of the picture in DESIGN.md."""
 
 from .authority import Authority, Meeting, User
-from .documents import Provenance, SourceDocument
-from .inspections import Inspection, InspectionJudgement, Judgement, Recommendation
-from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
-from .measures import Measure, MeasureValue, Polarity
 from .decisions import Decision
-from .reminders import Digest, Reminder, ReminderKind
+from .documents import Provenance, SourceDocument
 from .imports import ImportDraft
+from .inspections import Inspection, InspectionJudgement, Judgement, Recommendation
+from .measures import Measure, MeasureValue, Polarity
+from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
+from .reminders import Digest, Reminder, ReminderKind
 
 __all__ = [
     "Action",

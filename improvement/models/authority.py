@@ -9,9 +9,13 @@ class Authority(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     # Reminder policy (issue: deadline reminders); defaults are the team's standard policy.
     reminder_days_before = models.CharField(
-        max_length=40, default="14,3,0", help_text="Days before the due date to remind, comma separated; 0 is the due date."
+        max_length=40,
+        default="14,3,0",
+        help_text="Days before the due date to remind, comma separated; 0 is the due date.",
     )
-    overdue_repeat_days = models.PositiveSmallIntegerField(default=7, help_text="Remind again this often while overdue.")
+    overdue_repeat_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Remind again this often while overdue."
+    )
     escalate_after_days = models.PositiveSmallIntegerField(
         default=7, help_text="Escalate to the owner's line manager when overdue by more than this many days."
     )

@@ -18,8 +18,9 @@ class ImportDraft(models.Model):
     committee = models.CharField(max_length=200, blank=True)
     meeting_date = models.DateField(null=True, blank=True)
     # Set when an imported document is opened for review again: confirming adds only new facts to it.
-    document = models.ForeignKey("improvement.SourceDocument", null=True, blank=True, on_delete=models.CASCADE,
-                                 related_name="+")
+    document = models.ForeignKey(
+        "improvement.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

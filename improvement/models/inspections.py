@@ -53,7 +53,9 @@ class Inspection(Provenance):
                 condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="inspection_end_not_before_start",
             ),
-            models.CheckConstraint(condition=Q(ordinal__isnull=True) | Q(ordinal__gte=1), name="inspection_ordinal_positive"),
+            models.CheckConstraint(
+                condition=Q(ordinal__isnull=True) | Q(ordinal__gte=1), name="inspection_ordinal_positive"
+            ),
         ]
 
     def __str__(self):

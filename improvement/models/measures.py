@@ -27,7 +27,10 @@ class Measure(Provenance):
     polarity = models.CharField(max_length=6, choices=Polarity.choices, default=Polarity.HIGHER)
     target = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     tolerance = models.DecimalField(
-        max_digits=10, decimal_places=2, null=True, blank=True,
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="How far from target still counts as amber rather than red.",
     )
 
@@ -35,7 +38,9 @@ class Measure(Provenance):
         ordering = ["name"]
         constraints = Provenance.Meta.constraints + [
             models.UniqueConstraint(fields=["authority", "name_key"], name="measure_name_unique_per_authority"),
-            models.CheckConstraint(condition=Q(tolerance__isnull=True) | Q(tolerance__gte=0), name="measure_tolerance_not_negative"),
+            models.CheckConstraint(
+                condition=Q(tolerance__isnull=True) | Q(tolerance__gte=0), name="measure_tolerance_not_negative"
+            ),
         ]
 
     def __str__(self):

@@ -10,7 +10,11 @@ class ImprovementPlan(models.Model):
     authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="plans")
     title = models.CharField(max_length=300)
     inspection = models.ForeignKey(
-        "Inspection", null=True, blank=True, on_delete=models.SET_NULL, related_name="plans",
+        "Inspection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plans",
         help_text="The inspection or visit this plan responds to.",
     )
     approved_on = models.DateField(null=True, blank=True)
@@ -48,7 +52,11 @@ class Owner(Provenance):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="owner_roles"
     )
     line_manager = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
         help_text="Receives escalations when this owner's actions are overdue.",
     )
 

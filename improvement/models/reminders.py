@@ -25,13 +25,9 @@ class Reminder(models.Model):
         FAILED = "failed", "Failed"
         SKIPPED = "skipped", "Skipped"
 
-    action = models.ForeignKey(
-        "Action", on_delete=models.CASCADE, related_name="reminders"
-    )
+    action = models.ForeignKey("Action", on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=16, choices=ReminderKind.choices)
-    due_on = models.DateField(
-        help_text="The occasion this reminder is for (the due date, or the overdue week)."
-    )
+    due_on = models.DateField(help_text="The occasion this reminder is for (the due date, or the overdue week).")
     recipient = models.EmailField(blank=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -65,30 +61,22 @@ class Digest(models.Model):
         FAILED = "failed", "Failed"
         SKIPPED = "skipped", "Skipped"
 
-    authority = models.ForeignKey(
-        "Authority", on_delete=models.CASCADE, related_name="reminder_digests"
-    )
+    authority = models.ForeignKey("Authority", on_delete=models.CASCADE, related_name="reminder_digests")
     to_email = models.EmailField()
     to_name = models.CharField(max_length=200, blank=True)
-    sweep_on = models.DateField(
-        help_text="The day of the sweep that wrote this digest."
-    )
+    sweep_on = models.DateField(help_text="The day of the sweep that wrote this digest.")
     message_id = models.CharField(max_length=255, unique=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    enqueued_at = models.DateTimeField(
-        null=True, blank=True, help_text="Last time it was handed to the broker."
-    )
+    enqueued_at = models.DateTimeField(null=True, blank=True, help_text="Last time it was handed to the broker.")
     sent_at = models.DateTimeField(null=True, blank=True)
     reminders = models.ManyToManyField(Reminder, related_name="digests", blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [
-            models.Index(fields=["state", "enqueued_at"], name="digest_state_enqueued")
-        ]
+        indexes = [models.Index(fields=["state", "enqueued_at"], name="digest_state_enqueued")]
 
     def __str__(self):
         return f"Reminders for {self.to_email} ({self.sweep_on})"

@@ -77,7 +77,9 @@ def actions_for_list(*, actions: QuerySet, today: date, user=None) -> QuerySet:
     if user is not None:
         qs = qs.annotate(
             can_change=Case(
-                When(permissions.changeable_actions_q(user), then=Value(1)), default=Value(0), output_field=IntegerField()
+                When(permissions.changeable_actions_q(user), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
             )
         )
     return qs
@@ -152,7 +154,9 @@ class ActionPage:
 
 def action_get(*, user, pk: int) -> Action:
     """One action the user may see, or 404 (another authority's action is "not found", never "forbidden")."""
-    action = actions_visible(user=user).select_related("owner", "theme", "plan", "source_document").filter(pk=pk).first()
+    action = (
+        actions_visible(user=user).select_related("owner", "theme", "plan", "source_document").filter(pk=pk).first()
+    )
     if action is None:
         raise Http404("No such action")
     return action
@@ -161,7 +165,9 @@ def action_get(*, user, pk: int) -> Action:
 def action_page(*, user, pk: int, today: date) -> ActionPage:
     """Everything the action page shows: a fixed handful of queries."""
     action = action_get(user=user, pk=pk)
-    recommendations = list(action.recommendations.select_related("inspection").order_by("inspection_id", "reference", "pk"))
+    recommendations = list(
+        action.recommendations.select_related("inspection").order_by("inspection_id", "reference", "pk")
+    )
     measures = list(measures_with_latest().filter(actions=action))
     reminders = list(Reminder.objects.filter(action=action).order_by("-due_on", "-created_at"))
     return ActionPage(

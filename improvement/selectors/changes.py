@@ -51,11 +51,19 @@ class Changes:
     def total(self) -> int:
         return sum(
             len(x)
-            for x in (self.status_changes, self.newly_overdue, self.new_actions, self.due_dates_moved, self.new_measure_values)
+            for x in (
+                self.status_changes,
+                self.newly_overdue,
+                self.new_actions,
+                self.due_dates_moved,
+                self.new_measure_values,
+            )
         )
 
 
-def since_default(*, authority: Authority, today: date, committee: str | None = None, chosen: date | None = None) -> Since:
+def since_default(
+    *, authority: Authority, today: date, committee: str | None = None, chosen: date | None = None
+) -> Since:
     """The date to count from: the one chosen, else the last meeting before today (of the committee), else 90 days."""
     if chosen is not None:
         return Since(chosen, None, f"Changes on or after {chosen:%-d %B %Y}, the date chosen.")
@@ -64,9 +72,15 @@ def since_default(*, authority: Authority, today: date, committee: str | None = 
         meetings = meetings.filter(committee=committee)
     meeting = meetings.order_by("-date", "-id").first()
     if meeting is not None:
-        return Since(meeting.date, meeting, f"Changes on or after {meeting.date:%-d %B %Y}, the last meeting of {meeting.committee} on record.")
+        return Since(
+            meeting.date,
+            meeting,
+            f"Changes on or after {meeting.date:%-d %B %Y}, the last meeting of {meeting.committee} on record.",
+        )
     start = today - timedelta(days=FALLBACK_DAYS)
-    return Since(start, None, f"No earlier committee meeting is on record, so this shows the last {FALLBACK_DAYS} days.")
+    return Since(
+        start, None, f"No earlier committee meeting is on record, so this shows the last {FALLBACK_DAYS} days."
+    )
 
 
 def _start_of(day: date) -> dt.datetime:
@@ -112,7 +126,9 @@ def changes_since(
         u.due_before, u.due_after = _as_date(before), _as_date(after)
     rated = actions.select_related("owner", "theme").annotate(rag=rag.rag_annotation(today=today))
     overdue = list(
-        rated.filter(due_date__gte=since.date, due_date__lt=today).exclude(status__in=ActionStatus.done()).order_by("due_date", "pk")
+        rated.filter(due_date__gte=since.date, due_date__lt=today)
+        .exclude(status__in=ActionStatus.done())
+        .order_by("due_date", "pk")
     )
     for a in overdue:
         a.days_overdue = (today - a.due_date).days

@@ -36,7 +36,9 @@ def derive_status(*, total: int, done: int, evidenced: int, counts: dict[str, in
     if done == total:
         if evidenced == total:
             return DerivedStatus(rag.BLUE, "Complete", f"all {total} actions complete with impact evidenced")
-        return DerivedStatus(rag.GREEN, "Complete", f"all {total} actions complete; {total - evidenced} awaiting sign-off")
+        return DerivedStatus(
+            rag.GREEN, "Complete", f"all {total} actions complete; {total - evidenced} awaiting sign-off"
+        )
     for rating in RATINGS:
         if counts.get(rating):
             n = counts[rating]
@@ -105,10 +107,16 @@ def gaps_of(rec) -> list[str]:
     if rec.n_actions == 0:
         gaps.append("No action")
     if rec.n_actions == 0 or rec.n_no_owner:
-        gaps.append("No owner" if rec.n_actions == 0 or rec.n_no_owner == rec.n_actions else f"{rec.n_no_owner} action(s) with no owner")
+        gaps.append(
+            "No owner"
+            if rec.n_actions == 0 or rec.n_no_owner == rec.n_actions
+            else f"{rec.n_no_owner} action(s) with no owner"
+        )
     if rec.n_actions == 0 or rec.n_no_deadline:
         gaps.append(
-            "No deadline" if rec.n_actions == 0 or rec.n_no_deadline == rec.n_actions else f"{rec.n_no_deadline} action(s) with no deadline"
+            "No deadline"
+            if rec.n_actions == 0 or rec.n_no_deadline == rec.n_actions
+            else f"{rec.n_no_deadline} action(s) with no deadline"
         )
     if rec.no_measure:
         gaps.append("No measure")

@@ -172,9 +172,7 @@ def due_soon_actions(
 def inspection_picture(*, authority: Authority, today: date) -> dict:
     """The last judged inspection, the next (or latest) monitoring visit and the statutory plan dates: 2 queries."""
     inspections = list(
-        Inspection.objects.filter(authority=authority)
-        .prefetch_related("judgements")
-        .order_by("-start_date", "-id")
+        Inspection.objects.filter(authority=authority).prefetch_related("judgements").order_by("-start_date", "-id")
     )
     dated = [i for i in inspections if i.start_date is not None]
     past = [i for i in dated if i.start_date <= today]
@@ -183,7 +181,9 @@ def inspection_picture(*, authority: Authority, today: date) -> dict:
         last = next((i for i in past if i.overall_judgement), None)
     visits = [i for i in dated if i.kind == Inspection.Kind.MONITORING_VISIT]
     upcoming = sorted((v for v in visits if v.start_date > today), key=lambda v: v.start_date)
-    visit, is_next = (upcoming[0], True) if upcoming else (next(iter(v for v in visits if v.start_date <= today), None), False)
+    visit, is_next = (
+        (upcoming[0], True) if upcoming else (next(iter(v for v in visits if v.start_date <= today), None), False)
+    )
     priority = next((i for i in past if i.areas_for_priority_action and i.report_published), None)
     return {
         "last_inspection": last,

@@ -164,8 +164,22 @@ def plain_date_range(start: str | None, end: str | None) -> str:
         return f"{day} to {end_day} {month} {year}"
     if year == end_year:
         return f"{' '.join(p for p in (day, month) if p)} to {' '.join(p for p in (end_day, end_month) if p)} {year}"
-    return f"{' '.join(p for p in (day, month, year) if p)} to {' '.join(p for p in (end_day, end_month, end_year) if p)}"
+    return (
+        f"{' '.join(p for p in (day, month, year) if p)} to {' '.join(p for p in (end_day, end_month, end_year) if p)}"
+    )
 
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)

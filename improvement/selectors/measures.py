@@ -15,7 +15,16 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from improvement import rag
 from improvement.models import Action, Authority, Measure, MeasureValue, Polarity
 
-LATEST_FIELDS = ["value", "date", "numerator", "denominator", "england", "region", "statistical_neighbours", "qualifier"]
+LATEST_FIELDS = [
+    "value",
+    "date",
+    "numerator",
+    "denominator",
+    "england",
+    "region",
+    "statistical_neighbours",
+    "qualifier",
+]
 
 
 @dataclass
@@ -53,7 +62,9 @@ def _latest(field: str, offset: int = 0):
     return Subquery(values.values(field)[offset : offset + 1])
 
 
-def measures_queryset(*, authority: Authority, measures: QuerySet | None = None, date_from=None, date_to=None) -> QuerySet:
+def measures_queryset(
+    *, authority: Authority, measures: QuerySet | None = None, date_from=None, date_to=None
+) -> QuerySet:
     if measures is None:
         measures = Measure.objects.all()
     values = MeasureValue.objects.select_related("source_document").order_by("date", "id")
@@ -105,13 +116,17 @@ def measures_for_authority(
 
 def measure_detail(*, authority: Authority, pk: int, today: date) -> Measure | None:
     """One measure with its whole history and the actions it evidences, or None if not this authority's."""
-    qs = measures_queryset(authority=authority).filter(pk=pk).prefetch_related(
-        Prefetch(
-            "actions",
-            queryset=Action.objects.filter(authority=authority)
-            .select_related("owner")
-            .annotate(rag=rag.rag_annotation(today=today))
-            .order_by("due_date", "pk"),
+    qs = (
+        measures_queryset(authority=authority)
+        .filter(pk=pk)
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.filter(authority=authority)
+                .select_related("owner")
+                .annotate(rag=rag.rag_annotation(today=today))
+                .order_by("due_date", "pk"),
+            )
         )
     )
     measure = qs.first()

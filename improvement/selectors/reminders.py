@@ -85,9 +85,7 @@ def reminder_policies() -> dict[int, Policy]:
 def improvement_leads() -> dict[int, list[Person]]:
     """Active improvement leads with an email address, per authority: one query."""
     rows = (
-        User.objects.filter(
-            groups__name=roles.IMPROVEMENT_LEAD, is_active=True, authority__isnull=False
-        )
+        User.objects.filter(groups__name=roles.IMPROVEMENT_LEAD, is_active=True, authority__isnull=False)
         .exclude(email="")
         .order_by("authority_id", "email")
         .values_list(
@@ -102,20 +100,14 @@ def improvement_leads() -> dict[int, list[Person]]:
     )
     leads: dict[int, list[Person]] = defaultdict(list)
     for authority_id, email, first, last, username, opted_out in rows:
-        leads[authority_id].append(
-            Person(email, f"{first} {last}".strip() or username, opted_out)
-        )
+        leads[authority_id].append(Person(email, f"{first} {last}".strip() or username, opted_out))
     return leads
 
 
-def next_committee_dates(
-    *, today: dt.date, within_days: int
-) -> dict[int, tuple[dt.date, str]]:
+def next_committee_dates(*, today: dt.date, within_days: int) -> dict[int, tuple[dt.date, str]]:
     """The first committee date in [today, today + within_days] per authority: one query."""
     rows = (
-        Meeting.objects.filter(
-            date__gte=today, date__lte=today + dt.timedelta(days=within_days)
-        )
+        Meeting.objects.filter(date__gte=today, date__lte=today + dt.timedelta(days=within_days))
         .order_by("authority_id", "date", "committee")
         .values_list("authority_id", "date", "committee")
     )
@@ -168,9 +160,7 @@ def deadline_candidates(*, today: dt.date, furthest_before: int) -> Iterator[Act
     the action, so the sweep skips those already done without touching the Reminder table
     again.
     """
-    latest = Reminder.objects.filter(
-        action=OuterRef("pk"), kind__in=TIMELINE_KINDS
-    ).order_by("-due_on", "-id")
+    latest = Reminder.objects.filter(action=OuterRef("pk"), kind__in=TIMELINE_KINDS).order_by("-due_on", "-id")
     rows = (
         Action.objects.exclude(status__in=ActionStatus.done())
         .filter(
@@ -196,24 +186,16 @@ def stale_update_candidates(*, cutoffs: dict[int, dt.datetime], week_of: dt.date
     """
     if not cutoffs:
         return []
-    last_update = (
-        ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by().values("action")
-    )
+    last_update = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by().values("action")
     last_update = last_update.annotate(latest=Max("created_at")).values("latest")
     stale = Q()
     for authority_id, cutoff in cutoffs.items():
         stale |= Q(authority_id=authority_id, last_activity__lt=cutoff)
-    nudged = Reminder.objects.filter(
-        action=OuterRef("pk"), kind=ReminderKind.UPDATES_MISSING, due_on=week_of
-    )
+    nudged = Reminder.objects.filter(action=OuterRef("pk"), kind=ReminderKind.UPDATES_MISSING, due_on=week_of)
     rows = (
         Action.objects.exclude(status__in=ActionStatus.done())
         .filter(authority_id__in=list(cutoffs))
-        .annotate(
-            last_activity=Coalesce(
-                Subquery(last_update, output_field=DateTimeField()), F("created_at")
-            )
-        )
+        .annotate(last_activity=Coalesce(Subquery(last_update, output_field=DateTimeField()), F("created_at")))
         .filter(stale)
         .exclude(Exists(nudged))
         .order_by()
@@ -222,17 +204,15 @@ def stale_update_candidates(*, cutoffs: dict[int, dt.datetime], week_of: dt.date
     return [ActionToRemind(*row) for row in rows]
 
 
-def existing_reminder_keys(
-    *, keys: list[tuple[int, str, dt.date]]
-) -> set[tuple[int, str, dt.date]]:
+def existing_reminder_keys(*, keys: list[tuple[int, str, dt.date]]) -> set[tuple[int, str, dt.date]]:
     """Which of these (action, kind, due_on) are already claimed: one query (used by --dry-run)."""
     if not keys:
         return set()
     action_ids = {k[0] for k in keys}
     dates = {k[2] for k in keys}
-    rows = Reminder.objects.filter(
-        action_id__in=action_ids, due_on__in=dates
-    ).values_list("action_id", "kind", "due_on")
+    rows = Reminder.objects.filter(action_id__in=action_ids, due_on__in=dates).values_list(
+        "action_id", "kind", "due_on"
+    )
     return set(rows) & set(keys)
 
 
@@ -247,9 +227,7 @@ class DigestItem:
 
 def digest_items(*, digest: Digest) -> list[DigestItem]:
     """One digest's reminders with their actions, owners and last update: two queries."""
-    latest = ProgressUpdate.objects.filter(action=OuterRef("action_id")).order_by(
-        "-created_at", "-id"
-    )
+    latest = ProgressUpdate.objects.filter(action=OuterRef("action_id")).order_by("-created_at", "-id")
     reminders = (
         digest.reminders.select_related(
             "action",
@@ -264,22 +242,14 @@ def digest_items(*, digest: Digest) -> list[DigestItem]:
         )
         .order_by("action__due_date", "action_id", "kind")
     )
-    return [
-        DigestItem(
-            r, r.action, r.last_update_at, r.last_update_status, r.last_update_progress
-        )
-        for r in reminders
-    ]
+    return [DigestItem(r, r.action, r.last_update_at, r.last_update_status, r.last_update_progress) for r in reminders]
 
 
 def digests_to_requeue(*, enqueued_before: dt.datetime) -> list[int]:
     """Queued digests never handed to the broker, or handed over long enough ago to be lost: one query."""
     return list(
         Digest.objects.filter(state=Digest.State.QUEUED)
-        .filter(
-            Q(enqueued_at__isnull=True, created_at__lt=enqueued_before)
-            | Q(enqueued_at__lt=enqueued_before)
-        )
+        .filter(Q(enqueued_at__isnull=True, created_at__lt=enqueued_before) | Q(enqueued_at__lt=enqueued_before))
         .order_by("id")
         .values_list("id", flat=True)
     )
@@ -287,8 +257,4 @@ def digests_to_requeue(*, enqueued_before: dt.datetime) -> list[int]:
 
 def action_titles(*, ids) -> dict[int, str]:
     """Titles of these actions, for --dry-run's listing: one query."""
-    return (
-        dict(Action.objects.filter(pk__in=list(ids)).values_list("pk", "title"))
-        if ids
-        else {}
-    )
+    return dict(Action.objects.filter(pk__in=list(ids)).values_list("pk", "title")) if ids else {}

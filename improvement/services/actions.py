@@ -187,7 +187,9 @@ def action_change_fields(
     start, due = values.get("start_date", action.start_date), values.get("due_date", action.due_date)
     if start and due and due < start:
         raise ValidationError({"due_date": "The due date must be the same as or after the start date"})
-    db_values = {(f"{k}_id" if k in ("plan", "theme", "owner") else k): (getattr(v, "pk", v)) for k, v in values.items()}
+    db_values = {
+        (f"{k}_id" if k in ("plan", "theme", "owner") else k): (getattr(v, "pk", v)) for k, v in values.items()
+    }
     with transaction.atomic():
         _save_versioned(action=action, expected_version=expected_version, values=db_values)
         for name, value in values.items():
@@ -270,7 +272,9 @@ class BulkConflict(Exception):
 def actions_bulk_apply(*, by, changes: list[BulkChange]) -> int:
     """Apply every change or none: one transaction, each row version-checked. Returns how many were applied."""
     ids = [c.action_id for c in changes]
-    actions = {a.pk: a for a in permissions.scope_to_user(Action.objects.filter(pk__in=ids), by).select_related("owner")}
+    actions = {
+        a.pk: a for a in permissions.scope_to_user(Action.objects.filter(pk__in=ids), by).select_related("owner")
+    }
     problems = []
     for change in changes:
         action = actions.get(change.action_id)

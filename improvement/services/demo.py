@@ -28,14 +28,19 @@ def demo_accounts_create() -> list[dict]:
         for username, role, first, last, owner_role in DEMO_USERS:
             password = secrets.token_urlsafe(9)
             user = User.objects.create_user(
-                username=username, password=password, first_name=first, last_name=last,
-                email=f"{username}@demo.example", authority=authority,
+                username=username,
+                password=password,
+                first_name=first,
+                last_name=last,
+                email=f"{username}@demo.example",
+                authority=authority,
             )
             user.groups.add(Group.objects.get_or_create(name=role)[0])
             created.append({"role": role, "username": username, "password": password})
             if owner_role:
                 owners[username], _ = Owner.objects.update_or_create(
-                    authority=authority, role_title=owner_role,
+                    authority=authority,
+                    role_title=owner_role,
                     defaults={"user": user, "email": user.email, "person_name": f"{first} {last}"},
                 )
         owners["manager"].line_manager = owners["director"]

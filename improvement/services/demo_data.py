@@ -46,7 +46,11 @@ THEMES = [
 
 RECOMMENDATIONS = [
     (0, "The quality and timeliness of decision-making at the front door, including the application of thresholds."),
-    (1, "The quality of assessments and plans for children in need of help and protection, so they are specific and measurable."),
+    (
+        1,
+        "The quality of assessments and plans for children in need of help and protection, so they are "
+        "specific and measurable.",
+    ),
     (1, "The effectiveness of management oversight and supervision in driving progress for children."),
     (2, "The timeliness of permanence planning for children in care, including the use of early permanence."),
     (2, "Sufficiency of local placements that meet the needs of children in care."),
@@ -93,7 +97,12 @@ TOPICS = {
     1: ["child protection plans", "assessments", "supervision records", "child in need plans"],
     2: ["permanence planning", "placement stability", "life-story work", "health assessments"],
     3: ["pathway plans", "staying put arrangements", "care leaver accommodation"],
-    4: ["recruitment of permanent social workers", "caseload management", "the ASYE programme", "agency staff conversion"],
+    4: [
+        "recruitment of permanent social workers",
+        "caseload management",
+        "the ASYE programme",
+        "agency staff conversion",
+    ],
     5: ["case file audits", "the quality assurance framework", "practice learning reviews"],
     6: ["the improvement board", "performance data", "corporate parenting", "scrutiny reporting"],
 }
@@ -111,12 +120,21 @@ MEASURES = [
 ]
 
 NOTES = {
-    ActionStatus.ON_TRACK: ["Work is progressing to plan.", "First sessions delivered; feedback positive.",
-                            "Milestones for this quarter met.", "Audit sample completed and reported to the board."],
-    ActionStatus.AT_RISK: ["Two posts vacant, delivery slipping.", "Partner sign-off delayed to next month.",
-                           "IT changes needed before roll-out; waiting on supplier."],
-    ActionStatus.OFF_TRACK: ["Deadline missed: staff capacity diverted to inspection preparation.",
-                             "Recruitment campaign failed to attract applicants; new approach needed."],
+    ActionStatus.ON_TRACK: [
+        "Work is progressing to plan.",
+        "First sessions delivered; feedback positive.",
+        "Milestones for this quarter met.",
+        "Audit sample completed and reported to the board.",
+    ],
+    ActionStatus.AT_RISK: [
+        "Two posts vacant, delivery slipping.",
+        "Partner sign-off delayed to next month.",
+        "IT changes needed before roll-out; waiting on supplier.",
+    ],
+    ActionStatus.OFF_TRACK: [
+        "Deadline missed: staff capacity diverted to inspection preparation.",
+        "Recruitment campaign failed to attract applicants; new approach needed.",
+    ],
     ActionStatus.COMPLETE: ["All elements delivered; evidence pack prepared for sign-off."],
     ActionStatus.EVIDENCED: ["Impact seen in the latest audit; signed off at the improvement board."],
     ActionStatus.NOT_STARTED: ["Scoping under way."],
@@ -141,8 +159,12 @@ def _ensure_users(authority: Authority, rng: random.Random) -> dict[str, User]:
             username = f"{slug}-{role.split()[0].lower()}"
             user, _ = User.objects.get_or_create(
                 username=username,
-                defaults={"authority": authority, "email": f"{username}@example.org",
-                          "first_name": role.split()[0], "last_name": "Demo"},
+                defaults={
+                    "authority": authority,
+                    "email": f"{username}@example.org",
+                    "first_name": role.split()[0],
+                    "last_name": "Demo",
+                },
             )
             user.set_unusable_password()
             user.save(update_fields=["password"])
@@ -157,8 +179,13 @@ def _ensure_owners(authority: Authority, users: dict[str, User]) -> dict[str, Ow
     for title, _, person in OWNERS:
         key = normalise_role(title)
         if key not in existing:
-            owner = Owner(authority=authority, role_title=title, role_key=key, person_name=person,
-                          email=f"{key.replace(' ', '.')}@{authority.slug}.example")
+            owner = Owner(
+                authority=authority,
+                role_title=title,
+                role_key=key,
+                person_name=person,
+                email=f"{key.replace(' ', '.')}@{authority.slug}.example",
+            )
             new.append(owner)
             existing[key] = owner
     Owner.objects.bulk_create(new)
@@ -193,43 +220,90 @@ def demo_authority_fill(*, authority: Authority, actions: int, today: dt.date | 
 
         inspected = today - dt.timedelta(days=760)
         inspection = Inspection.objects.create(
-            authority=authority, kind=Inspection.Kind.ILACS_STANDARD, title="Inspection of local authority children's services",
-            start_date=inspected, end_date=inspected + dt.timedelta(days=11), overall_judgement="requires_improvement",
+            authority=authority,
+            kind=Inspection.Kind.ILACS_STANDARD,
+            title="Inspection of local authority children's services",
+            start_date=inspected,
+            end_date=inspected + dt.timedelta(days=11),
+            overall_judgement="requires_improvement",
             report_published=inspected + dt.timedelta(days=56),
             focus="Standard inspection of local authority children's services (ILACS)",
         )
-        InspectionJudgement.objects.bulk_create([
-            InspectionJudgement(inspection=inspection, area="The impact of leaders on social work practice with children and families", grade="requires_improvement"),
-            InspectionJudgement(inspection=inspection, area="The experiences and progress of children who need help and protection", grade="requires_improvement"),
-            InspectionJudgement(inspection=inspection, area="The experiences and progress of children in care", grade="good"),
-            InspectionJudgement(inspection=inspection, area="The experiences and progress of care leavers", grade="requires_improvement"),
-        ])
-        visits = Inspection.objects.bulk_create([
-            Inspection(authority=authority, kind=Inspection.Kind.FOCUSED_VISIT, start_date=today - dt.timedelta(days=330),
-                       end_date=today - dt.timedelta(days=329), focus="Children in need and child protection plans"),
-            Inspection(authority=authority, kind=Inspection.Kind.MONITORING_VISIT, ordinal=1,
-                       start_date=today + dt.timedelta(days=75), end_date=today + dt.timedelta(days=76),
-                       focus="The front door and decisions about thresholds"),
-        ])
+        InspectionJudgement.objects.bulk_create(
+            [
+                InspectionJudgement(
+                    inspection=inspection,
+                    area="The impact of leaders on social work practice with children and families",
+                    grade="requires_improvement",
+                ),
+                InspectionJudgement(
+                    inspection=inspection,
+                    area="The experiences and progress of children who need help and protection",
+                    grade="requires_improvement",
+                ),
+                InspectionJudgement(
+                    inspection=inspection, area="The experiences and progress of children in care", grade="good"
+                ),
+                InspectionJudgement(
+                    inspection=inspection,
+                    area="The experiences and progress of care leavers",
+                    grade="requires_improvement",
+                ),
+            ]
+        )
+        visits = Inspection.objects.bulk_create(
+            [
+                Inspection(
+                    authority=authority,
+                    kind=Inspection.Kind.FOCUSED_VISIT,
+                    start_date=today - dt.timedelta(days=330),
+                    end_date=today - dt.timedelta(days=329),
+                    focus="Children in need and child protection plans",
+                ),
+                Inspection(
+                    authority=authority,
+                    kind=Inspection.Kind.MONITORING_VISIT,
+                    ordinal=1,
+                    start_date=today + dt.timedelta(days=75),
+                    end_date=today + dt.timedelta(days=76),
+                    focus="The front door and decisions about thresholds",
+                ),
+            ]
+        )
         plan = ImprovementPlan.objects.create(
-            authority=authority, title=f"{authority.name} children's services improvement plan", inspection=inspection,
+            authority=authority,
+            title=f"{authority.name} children's services improvement plan",
+            inspection=inspection,
             approved_on=inspection.report_published + dt.timedelta(days=60),
         )
         themes = Theme.objects.bulk_create([Theme(plan=plan, number=i + 1, title=t) for i, t in enumerate(THEMES)])
-        recs = Recommendation.objects.bulk_create([
-            Recommendation(authority=authority, inspection=inspection, reference=str(i + 1), text=text, theme=themes[t])
-            for i, (t, text) in enumerate(RECOMMENDATIONS)
-        ])
+        recs = Recommendation.objects.bulk_create(
+            [
+                Recommendation(
+                    authority=authority, inspection=inspection, reference=str(i + 1), text=text, theme=themes[t]
+                )
+                for i, (t, text) in enumerate(RECOMMENDATIONS)
+            ]
+        )
         recs_by_theme: dict[int, list[Recommendation]] = {}
-        for (t, _), rec in zip(RECOMMENDATIONS, recs):
+        for (t, _), rec in zip(RECOMMENDATIONS, recs, strict=True):
             recs_by_theme.setdefault(t, []).append(rec)
 
-        measures = Measure.objects.bulk_create([
-            Measure(authority=authority, name=name, name_key=Measure.key_for(name), unit=unit, polarity=pol,
-                    target=Decimal(target), tolerance=Decimal(tol))
-            for name, unit, pol, target, tol, *_ in MEASURES
-            if not Measure.objects.filter(authority=authority, name_key=Measure.key_for(name)).exists()
-        ])
+        measures = Measure.objects.bulk_create(
+            [
+                Measure(
+                    authority=authority,
+                    name=name,
+                    name_key=Measure.key_for(name),
+                    unit=unit,
+                    polarity=pol,
+                    target=Decimal(target),
+                    tolerance=Decimal(tol),
+                )
+                for name, unit, pol, target, tol, *_ in MEASURES
+                if not Measure.objects.filter(authority=authority, name_key=Measure.key_for(name)).exists()
+            ]
+        )
         measure_by_theme: dict[int, list[Measure]] = {}
         values = []
         spec = {m[0]: m for m in MEASURES}
@@ -242,8 +316,14 @@ def demo_authority_fill(*, authority: Authority, actions: int, today: dt.date | 
                 values.append(MeasureValue(measure=measure, date=month, value=Decimal(f"{max(value, 0):.1f}")))
         MeasureValue.objects.bulk_create(values)
         Meeting.objects.bulk_create(
-            [Meeting(authority=authority, committee="Children's Scrutiny Committee", date=_month_start(today, back) + dt.timedelta(days=9))
-             for back in (12, 9, 6, 3, 1)],
+            [
+                Meeting(
+                    authority=authority,
+                    committee="Children's Scrutiny Committee",
+                    date=_month_start(today, back) + dt.timedelta(days=9),
+                )
+                for back in (12, 9, 6, 3, 1)
+            ],
             ignore_conflicts=True,
         )
 
@@ -283,15 +363,27 @@ def demo_authority_fill(*, authority: Authority, actions: int, today: dt.date | 
                 else:
                     status, progress = ActionStatus.NOT_STARTED, 0
             evidenced = status == ActionStatus.EVIDENCED
-            made.append(Action(
-                authority=authority, plan=plan, theme=themes[t], reference=f"{t + 1}.{n // len(THEMES) + 1}",
-                title=f"{verb} {pattern.format(topic)}"[:300],
-                description=f"Part of theme {t + 1} ({THEMES[t]}). Responds to the inspection's findings on {topic}.",
-                owner=owner, start_date=start, due_date=due, status=status, progress=progress,
-                evidence_url=f"https://documents.{authority.slug}.example/evidence/{n + 1}" if status in ActionStatus.done() else "",
-                signed_off_by=lead if evidenced else None,
-                signed_off_at=now - dt.timedelta(days=max((today - due).days - 5, 0)) if evidenced else None,
-            ))
+            made.append(
+                Action(
+                    authority=authority,
+                    plan=plan,
+                    theme=themes[t],
+                    reference=f"{t + 1}.{n // len(THEMES) + 1}",
+                    title=f"{verb} {pattern.format(topic)}"[:300],
+                    description=f"Part of theme {t + 1} ({THEMES[t]}). "
+                    f"Responds to the inspection's findings on {topic}.",
+                    owner=owner,
+                    start_date=start,
+                    due_date=due,
+                    status=status,
+                    progress=progress,
+                    evidence_url=f"https://documents.{authority.slug}.example/evidence/{n + 1}"
+                    if status in ActionStatus.done()
+                    else "",
+                    signed_off_by=lead if evidenced else None,
+                    signed_off_at=now - dt.timedelta(days=max((today - due).days - 5, 0)) if evidenced else None,
+                )
+            )
         made = Action.objects.bulk_create(made, batch_size=500)
 
         links_r, links_m = [], []
@@ -318,17 +410,47 @@ def demo_authority_fill(*, authority: Authority, actions: int, today: dt.date | 
                     if status == ActionStatus.EVIDENCED:
                         status = ActionStatus.COMPLETE
                     progress = action.progress if last else action.progress * k // (steps + 1)
-                    kind = UpdateKind.SIGN_OFF_REQUEST if status == ActionStatus.COMPLETE and last else UpdateKind.PROGRESS
-                    history.append((on, kind, status, progress, rng.choice(NOTES[status]), owner_users.get(action.owner_id) or lead))
+                    kind = (
+                        UpdateKind.SIGN_OFF_REQUEST if status == ActionStatus.COMPLETE and last else UpdateKind.PROGRESS
+                    )
+                    history.append(
+                        (
+                            on,
+                            kind,
+                            status,
+                            progress,
+                            rng.choice(NOTES[status]),
+                            owner_users.get(action.owner_id) or lead,
+                        )
+                    )
                 if action.status == ActionStatus.EVIDENCED:
-                    history.append((min(today, action.due_date + dt.timedelta(days=5)), UpdateKind.SIGN_OFF,
-                                    ActionStatus.EVIDENCED, 100, rng.choice(NOTES[ActionStatus.EVIDENCED]), lead))
+                    history.append(
+                        (
+                            min(today, action.due_date + dt.timedelta(days=5)),
+                            UpdateKind.SIGN_OFF,
+                            ActionStatus.EVIDENCED,
+                            100,
+                            rng.choice(NOTES[ActionStatus.EVIDENCED]),
+                            lead,
+                        )
+                    )
             for on, kind, status, progress, note, author in history:
-                updates.append(ProgressUpdate(
-                    action=action, kind=kind, author=author, status=status, progress=progress, note=note,
-                    evidence_url=action.evidence_url if kind in (UpdateKind.SIGN_OFF_REQUEST, UpdateKind.SIGN_OFF) else "",
-                ))
-                updates[-1]._when = timezone.make_aware(dt.datetime.combine(on, dt.time(9 + len(updates) % 8, len(updates) % 60)))
+                updates.append(
+                    ProgressUpdate(
+                        action=action,
+                        kind=kind,
+                        author=author,
+                        status=status,
+                        progress=progress,
+                        note=note,
+                        evidence_url=action.evidence_url
+                        if kind in (UpdateKind.SIGN_OFF_REQUEST, UpdateKind.SIGN_OFF)
+                        else "",
+                    )
+                )
+                updates[-1]._when = timezone.make_aware(
+                    dt.datetime.combine(on, dt.time(9 + len(updates) % 8, len(updates) % 60))
+                )
             versions[action.pk] = len(history)
         updates = ProgressUpdate.objects.bulk_create(updates, batch_size=1000)
         for update in updates:
@@ -337,5 +459,10 @@ def demo_authority_fill(*, authority: Authority, actions: int, today: dt.date | 
         for action in made:
             action.version = versions[action.pk]
         Action.objects.bulk_update(made, ["version"], batch_size=1000)
-    return {"actions": len(made), "updates": len(updates), "measures": len(measures), "values": len(values),
-            "visits": 1 + len(visits)}
+    return {
+        "actions": len(made),
+        "updates": len(updates),
+        "measures": len(measures),
+        "values": len(values),
+        "visits": 1 + len(visits),
+    }

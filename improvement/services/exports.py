@@ -116,7 +116,7 @@ def actions_xlsx(*, rows: list[list], stamp: Stamp) -> bytes:
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
         ws.add_table(table)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    for column, width in zip("ABCDEFGHIJK", [10, 60, 30, 16, 40, 16, 28, 12, 12, 12, 16]):
+    for column, width in zip("ABCDEFGHIJK", [10, 60, 30, 16, 40, 16, 28, 12, 12, 12, 16], strict=True):
         ws.column_dimensions[column].width = width
     wb.properties.title = f"{stamp.title}: {stamp.authority}"
     wb.properties.creator = "Children's services improvement tracker"

@@ -2,9 +2,10 @@
 
 The same columns go out and come in. Text cells that a spreadsheet would run as a
 formula (starting = + - @, or a tab or carriage return) are written with a leading
-apostrophe so they stay text (`cells.cell_safe`, shared with the committee exports). Nothing is saved while reading: `spreadsheet_preview`
-reports each row's changes and errors in plain words, and `actions_bulk_apply`
-(services.actions) applies the whole upload in one transaction, version-checked.
+apostrophe so they stay text (`cells.cell_safe`, shared with the committee exports).
+Nothing is saved while reading: `spreadsheet_preview` reports each row's changes and
+errors in plain words, and `actions_bulk_apply` (services.actions) applies the whole
+upload in one transaction, version-checked.
 """
 
 from __future__ import annotations
@@ -180,7 +181,7 @@ def spreadsheet_preview(*, file, user) -> Preview:
         values = list(values) + [None] * (len(COLUMNS) - len(values))
         if all(v in (None, "") for v in values):
             continue
-        raw.append((number, dict(zip(COLUMNS, values))))
+        raw.append((number, dict(zip(COLUMNS, values, strict=False))))
         if len(raw) > MAX_ROWS:
             preview.errors.append(f"The spreadsheet has more than {MAX_ROWS} rows. Split it into smaller uploads.")
             return preview
@@ -217,7 +218,9 @@ def spreadsheet_preview(*, file, user) -> Preview:
         version = _int(r["Version"])
         if status is None:
             row.errors.append(
-                f"Status \u201c{_text(r['Status'])}\u201d is not one we know. Use one of: " + ", ".join(ActionStatus.labels) + "."
+                f"Status \u201c{_text(r['Status'])}\u201d is not one we know. Use one of: "
+                + ", ".join(ActionStatus.labels)
+                + "."
             )
         if progress is None or not 0 <= progress <= 100:
             row.errors.append("Progress must be a whole number from 0 to 100.")

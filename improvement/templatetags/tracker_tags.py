@@ -63,7 +63,9 @@ def rag_tag(value, label=None):
     if not rating:
         return format_html('<strong class="govuk-tag govuk-tag--grey">{}</strong>', label or "No rating")
     return format_html(
-        '<strong class="govuk-tag tracker-rag tracker-rag--{}">{}</strong>', rating, label or rag.LABELS.get(rating, rating)
+        '<strong class="govuk-tag tracker-rag tracker-rag--{}">{}</strong>',
+        rating,
+        label or rag.LABELS.get(rating, rating),
     )
 
 
@@ -87,7 +89,8 @@ def query_with(context, **changes) -> str:
 
 @register.filter
 def field_type(bound_field) -> str:
-    """The kind of GOV.UK control a form field needs: text, textarea, select, radios, checkbox, checkboxes, date, file."""
+    """The kind of GOV.UK control a form field needs: text, textarea, select, radios, checkbox,
+    checkboxes, date, file."""
     widget = bound_field.field.widget
     name = type(widget).__name__
     return {

@@ -15,7 +15,9 @@ def _axes_cool_off() -> timedelta:
     return timedelta(hours=settings.AXES_COOLOFF_TIME)
 
 
-def locked_out(request, original_response=None, credentials=None, *, wait: timedelta | None = None, reason: str = "sign_in"):
+def locked_out(
+    request, original_response=None, credentials=None, *, wait: timedelta | None = None, reason: str = "sign_in"
+):
     """The GOV.UK page for every throttle: what happened and how long to wait. Also django-axes' lockout callable."""
     context = {"wait": throttle.wait_words(wait or _axes_cool_off()), "reason": reason}
     return render(request, "registration/locked_out.html", context, status=429)

@@ -187,7 +187,9 @@ def action_update(request, pk: int):
                 form.add_error(field if field in form.fields else None, problem)
         return _render_detail(request, pk, update_form=form, status=400)
     if result.update.kind == "sign_off_request":
-        messages.success(request, "Update saved. An improvement lead has been asked to sign off the evidence of impact.")
+        messages.success(
+            request, "Update saved. An improvement lead has been asked to sign off the evidence of impact."
+        )
     else:
         messages.success(request, "Update saved")
     return redirect(f"{reverse('action_detail', args=[pk])}#history")
@@ -204,7 +206,10 @@ def action_sign_off(request, pk: int):
         return _render_detail(request, pk, sign_off_form=form, status=400)
     try:
         services.action_sign_off(
-            action=action, by=request.user, note=form.cleaned_data["note"], expected_version=form.cleaned_data["version"]
+            action=action,
+            by=request.user,
+            note=form.cleaned_data["note"],
+            expected_version=form.cleaned_data["version"],
         )
     except services.ActionConflict as error:
         _, conflict = _conflict_context(request=request, action_pk=pk, expected_version=error.expected_version)
@@ -244,7 +249,9 @@ def action_edit(request, pk: int):
                     request=request,
                     action_pk=pk,
                     expected_version=error.expected_version,
-                    make_form=lambda kept, _: ActionForm(kept, instance=Action.objects.get(pk=action.pk), authority=authority),
+                    make_form=lambda kept, _: ActionForm(
+                        kept, instance=Action.objects.get(pk=action.pk), authority=authority
+                    ),
                 )
             except ValidationError as error:
                 for field, problems in error.message_dict.items():
@@ -280,9 +287,7 @@ def actions_xlsx_download(request):
     if not permissions.can_lead(request.user):
         raise PermissionDenied("Only an improvement lead can download the actions to update")
     content = spreadsheets.actions_xlsx_build(actions=_spreadsheet_actions(request))
-    name = spreadsheets.spreadsheet_filename(
-        authority_name=str(request.user.authority or "all"), today=_today()
-    )
+    name = spreadsheets.spreadsheet_filename(authority_name=str(request.user.authority or "all"), today=_today())
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -318,7 +323,9 @@ def actions_xlsx_upload(request):
             context["preview"] = preview
             if preview.ok:
                 rows = [vars(r.change) for r in preview.changed]
-                context["signed"] = signing.dumps({"user": request.user.pk, "rows": rows}, salt=BULK_SALT, compress=True)
+                context["signed"] = signing.dumps(
+                    {"user": request.user.pk, "rows": rows}, salt=BULK_SALT, compress=True
+                )
             return render(request, "improvement/actions/xlsx_upload.html", context, status=200 if preview.ok else 400)
         return render(request, "improvement/actions/xlsx_upload.html", context, status=400)
     return render(request, "improvement/actions/xlsx_upload.html", context)

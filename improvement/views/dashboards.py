@@ -160,9 +160,7 @@ def changes_since(request):
     authority = authority_for(request)
     today = timezone.localdate()
     context = changes_context(request, authority, today)
-    return render(
-        request, "improvement/dashboards/changes.html", {"authority": authority, "today": today, **context}
-    )
+    return render(request, "improvement/dashboards/changes.html", {"authority": authority, "today": today, **context})
 
 
 @require_safe

@@ -79,7 +79,9 @@ def _action_export(request):
     filterset = action_filterset(request, authority, today)
     actions = dashboard_selectors.actions_for_export(actions=filterset.qs, today=today)
     rows = exports.action_rows(actions=actions, today=today)
-    stamp = exports.Stamp(title="Improvement plan actions", authority=authority.name, made_on=today, filters=filterset.used)
+    stamp = exports.Stamp(
+        title="Improvement plan actions", authority=authority.name, made_on=today, filters=filterset.used
+    )
     return authority, today, rows, stamp
 
 

@@ -72,11 +72,14 @@ def review(request, pk):
     context.update(
         preview=preview,
         segments=selectors.preview_segments(preview=preview),
-        groups=[(kind, selectors.LABELS[kind], selectors.review_items(preview=preview, kind=kind, saved=saved))
-                for kind in KINDS],
+        groups=[
+            (kind, selectors.LABELS[kind], selectors.review_items(preview=preview, kind=kind, saved=saved))
+            for kind in KINDS
+        ],
         again=draft.document,
-        already=None if draft.document_id else
-        document_imported_before(authority_id=draft.authority_id, sha256=preview.sha256),
+        already=None
+        if draft.document_id
+        else document_imported_before(authority_id=draft.authority_id, sha256=preview.sha256),
         next_draft=selectors.drafts_for_user(user=request.user).filter(pk__gt=draft.pk).first(),
     )
     return render(request, "improvement/imports/review.html", context)
@@ -119,9 +122,7 @@ def confirm(request, pk):
 def review_again(request, pk):
     """Open an imported document for review again: tick facts left out the first time and save them."""
     _lead_only(request)
-    document = get_object_or_404(
-        permissions.scope_to_user(SourceDocument.objects.all(), request.user), pk=pk
-    )
+    document = get_object_or_404(permissions.scope_to_user(SourceDocument.objects.all(), request.user), pk=pk)
     draft = draft_for_document(document=document, by=request.user)
     return redirect("import_review", pk=draft.pk)
 
@@ -142,6 +143,11 @@ def document_detail(request, pk):
     return render(
         request,
         "improvement/imports/document.html",
-        {"document": document, "records": records, "segments": selectors.document_segments(document=document, records=records),
-         "can_review_again": permissions.can_import(request.user) and request.user.authority_id == document.authority_id},
+        {
+            "document": document,
+            "records": records,
+            "segments": selectors.document_segments(document=document, records=records),
+            "can_review_again": permissions.can_import(request.user)
+            and request.user.authority_id == document.authority_id,
+        },
     )

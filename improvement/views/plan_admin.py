@@ -63,7 +63,9 @@ def index(request):
         {
             "plans": list(_scoped(ImprovementPlan, "authority", authority).select_related("inspection")),
             "themes": list(_scoped(Theme, "plan__authority", authority).select_related("plan")),
-            "recommendations": list(_scoped(Recommendation, "authority", authority).select_related("inspection", "theme")),
+            "recommendations": list(
+                _scoped(Recommendation, "authority", authority).select_related("inspection", "theme")
+            ),
             "owners": list(_scoped(Owner, "authority", authority).select_related("line_manager", "user")),
             "measures": list(measures_with_latest().filter(authority=authority)),
         },

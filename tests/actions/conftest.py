@@ -45,7 +45,10 @@ def owners(authority, manager, director):
 
 @pytest.fixture
 def themes(plan):
-    return [ThemeFactory(plan=plan, number=1, title="Front door"), ThemeFactory(plan=plan, number=2, title="Children in care")]
+    return [
+        ThemeFactory(plan=plan, number=1, title="Front door"),
+        ThemeFactory(plan=plan, number=2, title="Children in care"),
+    ]
 
 
 @pytest.fixture
@@ -53,16 +56,36 @@ def actions(authority, plan, owners, themes):
     """Manager's: overdue, due soon, later; director's one; someone else's one."""
     mk = lambda **kw: ActionFactory(authority=authority, plan=plan, **kw)  # noqa: E731
     return {
-        "overdue": mk(title="Audit contacts at the front door", owner=owners["manager"], theme=themes[0],
-                      due_date=TODAY - dt.timedelta(days=12), progress=30),
-        "soon": mk(title="Train staff on thresholds", owner=owners["manager"], theme=themes[0],
-                   due_date=TODAY + dt.timedelta(days=5), progress=10),
-        "later": mk(title="Recruit permanent social workers", owner=owners["manager"], theme=themes[1],
-                    due_date=TODAY + dt.timedelta(days=90), progress=50),
-        "director": mk(title="Report to scrutiny quarterly", owner=owners["director"], theme=themes[1],
-                       due_date=TODAY + dt.timedelta(days=30)),
-        "other": mk(title="Review care plans", owner=owners["other"], theme=themes[1],
-                    due_date=TODAY + dt.timedelta(days=40)),
+        "overdue": mk(
+            title="Audit contacts at the front door",
+            owner=owners["manager"],
+            theme=themes[0],
+            due_date=TODAY - dt.timedelta(days=12),
+            progress=30,
+        ),
+        "soon": mk(
+            title="Train staff on thresholds",
+            owner=owners["manager"],
+            theme=themes[0],
+            due_date=TODAY + dt.timedelta(days=5),
+            progress=10,
+        ),
+        "later": mk(
+            title="Recruit permanent social workers",
+            owner=owners["manager"],
+            theme=themes[1],
+            due_date=TODAY + dt.timedelta(days=90),
+            progress=50,
+        ),
+        "director": mk(
+            title="Report to scrutiny quarterly",
+            owner=owners["director"],
+            theme=themes[1],
+            due_date=TODAY + dt.timedelta(days=30),
+        ),
+        "other": mk(
+            title="Review care plans", owner=owners["other"], theme=themes[1], due_date=TODAY + dt.timedelta(days=40)
+        ),
     }
 
 

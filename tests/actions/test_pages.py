@@ -1,7 +1,6 @@
 import datetime as dt
 import hashlib
 
-import pytest
 from django.urls import reverse
 
 from improvement.models import Action, ActionStatus, Reminder, SourceDocument
@@ -14,7 +13,11 @@ def test_my_actions_lists_own_and_line_managed_actions_overdue_first(client, man
     page = client.get(reverse("my_actions"))
     assert page.status_code == 200
     titles = [a.title for a in page.context["rows"]]
-    assert titles == ["Audit contacts at the front door", "Train staff on thresholds", "Recruit permanent social workers"]
+    assert titles == [
+        "Audit contacts at the front door",
+        "Train staff on thresholds",
+        "Recruit permanent social workers",
+    ]
     html = page.content.decode()
     assert "Showing 1 to 3 of 3 actions" in html
     assert "due 12 days ago" in html and "Red" in html
@@ -26,14 +29,20 @@ def test_my_actions_lists_own_and_line_managed_actions_overdue_first(client, man
 def test_my_actions_filters_are_in_the_url(client, manager, actions, themes, today):
     client.force_login(manager)
     url = reverse("my_actions")
-    assert [a.title for a in client.get(url, {"overdue": "true"}).context["rows"]] == ["Audit contacts at the front door"]
-    assert [a.title for a in client.get(url, {"theme": themes[1].pk}).context["rows"]] == ["Recruit permanent social workers"]
+    assert [a.title for a in client.get(url, {"overdue": "true"}).context["rows"]] == [
+        "Audit contacts at the front door"
+    ]
+    assert [a.title for a in client.get(url, {"theme": themes[1].pk}).context["rows"]] == [
+        "Recruit permanent social workers"
+    ]
     assert [a.title for a in client.get(url, {"q": "thresholds"}).context["rows"]] == ["Train staff on thresholds"]
     assert len(client.get(url, {"due_before": str(TODAY + dt.timedelta(days=6))}).context["rows"]) == 2
     assert len(client.get(url, {"due_after": str(TODAY)}).context["rows"]) == 2
     assert len(client.get(url, {"status": "at_risk"}).context["rows"]) == 0
     rec = add_recommendation(actions["later"], reference="7")
-    assert [a.title for a in client.get(url, {"recommendation": rec.pk}).context["rows"]] == ["Recruit permanent social workers"]
+    assert [a.title for a in client.get(url, {"recommendation": rec.pk}).context["rows"]] == [
+        "Recruit permanent social workers"
+    ]
     page = client.get(url, {"due_before": "not a date", "owner": actions["soon"].owner_id})
     assert page.status_code == 200
     assert "The date must be a real date" in page.content.decode()
@@ -49,7 +58,10 @@ def test_one_vocabulary_and_saved_links_with_the_old_date_names_still_filter(cli
         return [a.title for a in client.get(url, params).context["rows"]]
 
     assert titles({"due_before": str(cut)}) == titles({"due_to": str(cut)}) and len(titles({"due_to": str(cut)})) == 2
-    assert titles({"due_after": str(TODAY)}) == titles({"due_from": str(TODAY)}) and len(titles({"due_from": str(TODAY)})) == 2
+    assert (
+        titles({"due_after": str(TODAY)}) == titles({"due_from": str(TODAY)})
+        and len(titles({"due_from": str(TODAY)})) == 2
+    )
     parts = {"due_before-day": cut.day, "due_before-month": cut.month, "due_before-year": cut.year}
     assert titles(parts) == titles({"due_to": str(cut)})
     assert "Due on or before: <strong>" in client.get(url, {"due_before": str(cut)}).content.decode()
@@ -91,7 +103,9 @@ def test_the_action_page_shows_everything_about_the_action(client, manager, acti
     Action.objects.filter(pk=action.pk).update(
         source_document=doc, source_quote="train staff on thresholds by June", source_start=20, source_end=53
     )
-    Reminder.objects.create(action=action, kind="before", due_on=action.due_date, recipient="m@example.org", state="sent")
+    Reminder.objects.create(
+        action=action, kind="before", due_on=action.due_date, recipient="m@example.org", state="sent"
+    )
     client.force_login(manager)
     html = client.get(reverse("action_detail", args=[action.pk])).content.decode()
     assert "Train staff on thresholds" in html
@@ -155,8 +169,13 @@ def test_sign_off_from_the_page(client, lead, manager, actions):
     client.force_login(manager)
     client.post(
         reverse("action_update", args=[action.pk]),
-        {"status": "evidenced", "progress": "100", "note": "All trained", "evidence_url": "https://docs.example/t",
-         "version": "1"},
+        {
+            "status": "evidenced",
+            "progress": "100",
+            "note": "All trained",
+            "evidence_url": "https://docs.example/t",
+            "version": "1",
+        },
     )
     assert Action.objects.get(pk=action.pk).status == ActionStatus.COMPLETE
     client.force_login(lead)
@@ -171,27 +190,45 @@ def test_a_lead_edits_an_action_and_a_move_needs_a_reason(client, lead, actions,
     client.force_login(lead)
     url = reverse("action_edit", args=[action.pk])
     assert client.get(url).status_code == 200
-    data = {"title": action.title, "plan": action.plan_id, "theme": action.theme_id, "owner": owners["other"].pk,
-            "due_date": "2027-01-31", "version": "1"}
+    data = {
+        "title": action.title,
+        "plan": action.plan_id,
+        "theme": action.theme_id,
+        "owner": owners["other"].pk,
+        "due_date": "2027-01-31",
+        "version": "1",
+    }
     response = client.post(url, data)
     assert response.status_code == 400 and "Enter the reason" in response.content.decode()
     response = client.post(url, {**data, "reason": "New team"})
     assert response.status_code == 302
     history = client.get(reverse("action_detail", args=[action.pk])).content.decode()
-    assert "Reason: New team" in history and "Head of Service, Front Door &rarr; Head of Service, Children in Care" in history
+    assert (
+        "Reason: New team" in history
+        and "Head of Service, Front Door &rarr; Head of Service, Children in Care" in history
+    )
     assert "31 January 2027" in history
 
 
 def test_a_stale_edit_is_refused_shows_what_changed_and_keeps_the_form(client, lead, manager, actions, owners):
     action = actions["soon"]
     client.force_login(manager)
-    client.post(reverse("action_update", args=[action.pk]),
-                {"status": "at_risk", "progress": "15", "note": "Slipping", "version": "1"})
+    client.post(
+        reverse("action_update", args=[action.pk]),
+        {"status": "at_risk", "progress": "15", "note": "Slipping", "version": "1"},
+    )
     client.force_login(lead)
-    response = client.post(reverse("action_edit", args=[action.pk]), {
-        "title": "A title typed before the update", "plan": action.plan_id, "theme": action.theme_id,
-        "owner": action.owner_id, "due_date": str(action.due_date), "version": "1",
-    })
+    response = client.post(
+        reverse("action_edit", args=[action.pk]),
+        {
+            "title": "A title typed before the update",
+            "plan": action.plan_id,
+            "theme": action.theme_id,
+            "owner": action.owner_id,
+            "due_date": str(action.due_date),
+            "version": "1",
+        },
+    )
     assert response.status_code == 409
     html = response.content.decode()
     assert "Slipping" in html and "A title typed before the update" in html
@@ -202,8 +239,10 @@ def test_a_stale_edit_is_refused_shows_what_changed_and_keeps_the_form(client, l
 def test_the_lead_creates_an_action(client, lead, plan, owners):
     client.force_login(lead)
     assert client.get(reverse("action_create")).status_code == 200
-    response = client.post(reverse("action_create"), {"title": "Set up a practice week", "plan": plan.pk,
-                                                      "owner": owners["manager"].pk, "due_date": "2026-09-30"})
+    response = client.post(
+        reverse("action_create"),
+        {"title": "Set up a practice week", "plan": plan.pk, "owner": owners["manager"].pk, "due_date": "2026-09-30"},
+    )
     assert response.status_code == 302
     assert Action.objects.get(title="Set up a practice week").updates.get().kind == "created"
 

@@ -90,7 +90,9 @@ def test_a_user_without_an_authority_sees_no_actions(client, actions):
     assert client.get(reverse("action_detail", args=[actions["soon"].pk])).status_code == 404
 
 
-def test_can_lead_is_a_superuser_or_an_improvement_lead_of_that_authority(lead, manager, scrutiny, authority, other_authority):
+def test_can_lead_is_a_superuser_or_an_improvement_lead_of_that_authority(
+    lead, manager, scrutiny, authority, other_authority
+):
     from improvement.permissions import can_lead
 
     boss = UserFactory(authority=None, username="root", is_superuser=True)

@@ -21,8 +21,15 @@ def _make(n, *, authority, plan, owner):
     rec = RecommendationFactory(authority=authority)
     actions = Action.objects.bulk_create(
         [
-            Action(authority=authority, plan=plan, theme=theme, owner=owner, title=f"Action {i}",
-                   due_date=TODAY + dt.timedelta(days=i - n // 2), progress=i % 100)
+            Action(
+                authority=authority,
+                plan=plan,
+                theme=theme,
+                owner=owner,
+                title=f"Action {i}",
+                due_date=TODAY + dt.timedelta(days=i - n // 2),
+                progress=i % 100,
+            )
             for i in range(n)
         ]
     )
@@ -75,8 +82,9 @@ def test_the_action_page_runs_a_constant_number_of_queries(client, authority, pl
     from improvement.services.actions import action_record_update
 
     for n in range(20):
-        action_record_update(action=Action.objects.get(pk=action.pk), by=manager, status="on_track", progress=n,
-                             expected_version=n + 1)
+        action_record_update(
+            action=Action.objects.get(pk=action.pk), by=manager, status="on_track", progress=n, expected_version=n + 1
+        )
     assert _count(client, url) == first
     assert first <= BUDGET["action_detail"], f"{first} queries, over the page's budget of {BUDGET['action_detail']}"
 

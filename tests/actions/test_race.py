@@ -67,7 +67,8 @@ def test_two_sessions_saving_at_once_one_wins_the_other_is_told(setting):
 
 
 def test_the_second_writer_waits_for_the_first_commit_and_then_conflicts(setting):
-    """The first transaction holds the row lock; the second UPDATE blocks, re-reads the row and finds the new version."""
+    """The first transaction holds the row lock; the second UPDATE blocks, re-reads the row and
+    finds the new version."""
     action, manager, lead = setting
     first_wrote = threading.Event()
     results = {}
@@ -75,7 +76,11 @@ def test_the_second_writer_waits_for_the_first_commit_and_then_conflicts(setting
     def first():
         with transaction.atomic():
             result = action_record_update(
-                action=Action.objects.get(pk=action.pk), by=lead, status="at_risk", progress=20, note="first",
+                action=Action.objects.get(pk=action.pk),
+                by=lead,
+                status="at_risk",
+                progress=20,
+                note="first",
                 expected_version=1,
             )
             first_wrote.set()
@@ -87,14 +92,20 @@ def test_the_second_writer_waits_for_the_first_commit_and_then_conflicts(setting
         started = time.monotonic()
         try:
             return action_record_update(
-                action=Action.objects.get(pk=action.pk), by=manager, status="on_track", progress=90, note="second",
+                action=Action.objects.get(pk=action.pk),
+                by=manager,
+                status="on_track",
+                progress=90,
+                note="second",
                 expected_version=1,
             )
         finally:
             results["waited"] = time.monotonic() - started
 
-    threads = [threading.Thread(target=_run, args=(first, results, "first")),
-               threading.Thread(target=_run, args=(second, results, "second"))]
+    threads = [
+        threading.Thread(target=_run, args=(first, results, "first")),
+        threading.Thread(target=_run, args=(second, results, "second")),
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -41,7 +41,11 @@ def test_a_stale_version_is_refused_and_nothing_is_written(actions, manager):
 def test_a_note_is_required_for_worrying_and_complete_statuses(actions, manager, status):
     with pytest.raises(ValidationError) as caught:
         action_record_update(
-            action=actions["soon"], by=manager, status=status, progress=50, evidence_url="https://x.example/e",
+            action=actions["soon"],
+            by=manager,
+            status=status,
+            progress=50,
+            evidence_url="https://x.example/e",
             expected_version=1,
         )
     assert "note" in caught.value.message_dict
@@ -50,9 +54,16 @@ def test_a_note_is_required_for_worrying_and_complete_statuses(actions, manager,
 def test_a_manager_asking_for_evidenced_records_complete_and_a_sign_off_request(actions, manager):
     action = actions["soon"]
     with pytest.raises(ValidationError):
-        action_record_update(action=action, by=manager, status="evidenced", progress=100, note="Done", expected_version=1)
+        action_record_update(
+            action=action, by=manager, status="evidenced", progress=100, note="Done", expected_version=1
+        )
     result = action_record_update(
-        action=action, by=manager, status="evidenced", progress=90, note="Done", evidence_url="https://docs.example/audit",
+        action=action,
+        by=manager,
+        status="evidenced",
+        progress=90,
+        note="Done",
+        evidence_url="https://docs.example/audit",
         expected_version=1,
     )
     saved = fresh(action)
@@ -64,8 +75,13 @@ def test_a_manager_asking_for_evidenced_records_complete_and_a_sign_off_request(
 def test_a_lead_signs_off_a_completed_action(actions, manager, lead):
     action = actions["soon"]
     action_record_update(
-        action=action, by=manager, status="complete", progress=100, note="Done",
-        evidence_url="https://docs.example/audit", expected_version=1,
+        action=action,
+        by=manager,
+        status="complete",
+        progress=100,
+        note="Done",
+        evidence_url="https://docs.example/audit",
+        expected_version=1,
     )
     with pytest.raises(PermissionDenied):
         action_sign_off(action=fresh(action), by=manager, expected_version=2)
@@ -100,8 +116,11 @@ def test_reassigning_or_moving_the_due_date_needs_a_reason_and_is_recorded(actio
     with pytest.raises(PermissionDenied):
         action_change_fields(action=action, by=manager, changes={"due_date": new_due}, reason="x", expected_version=1)
     result = action_change_fields(
-        action=action, by=lead, changes={"due_date": new_due, "owner": owners["other"]},
-        reason="Moved to the care team after restructure", expected_version=1,
+        action=action,
+        by=lead,
+        changes={"due_date": new_due, "owner": owners["other"]},
+        reason="Moved to the care team after restructure",
+        expected_version=1,
     )
     saved = fresh(action)
     assert saved.due_date == new_due and saved.owner == owners["other"] and saved.version == 2
@@ -119,7 +138,9 @@ def test_a_title_change_needs_no_reason_and_nothing_changed_is_a_no_op(actions, 
 
 
 def test_action_create_records_a_created_entry(authority, plan, owners, lead, manager):
-    action = action_create(authority=authority, by=lead, title="Launch a new audit cycle", plan=plan, owner=owners["manager"])
+    action = action_create(
+        authority=authority, by=lead, title="Launch a new audit cycle", plan=plan, owner=owners["manager"]
+    )
     assert action.updates.get().kind == UpdateKind.CREATED
     with pytest.raises(PermissionDenied):
         action_create(authority=authority, by=manager, title="Not allowed")

@@ -1,6 +1,5 @@
 import io
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -32,7 +31,7 @@ def _row_of(ws, action):
 
 
 def test_formula_like_text_is_neutralised_on_export(actions):
-    Action.objects.filter(pk=actions["soon"].pk).update(title="=HYPERLINK(\"http://evil\",\"click\")", reference="+1")
+    Action.objects.filter(pk=actions["soon"].pk).update(title='=HYPERLINK("http://evil","click")', reference="+1")
     wb = load_workbook(io.BytesIO(actions_xlsx_build(actions=Action.objects.all())))
     ws = wb.active
     assert [c.value for c in ws[1]] == COLUMNS
@@ -109,8 +108,9 @@ def test_a_row_changed_since_download_is_refused_at_preview_and_at_apply(client,
 
 def test_not_a_spreadsheet_and_wrong_columns(client, lead, actions):
     client.force_login(lead)
-    bad = client.post(reverse("actions_xlsx_upload"),
-                      {"file": SimpleUploadedFile("actions.xlsx", b"not a zip", content_type=XLSX)})
+    bad = client.post(
+        reverse("actions_xlsx_upload"), {"file": SimpleUploadedFile("actions.xlsx", b"not a zip", content_type=XLSX)}
+    )
     assert "not an Excel spreadsheet we can read" in bad.content.decode()
     wb = _download(client)
     wb.active["A1"].value = "ID"

@@ -7,8 +7,8 @@ fails on any WCAG 2.0/2.1/2.2 A or AA violation.
 
 import json
 import shutil
-from urllib.parse import urljoin
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -71,11 +71,8 @@ def assert_accessible(page):
     assert not blocked, f"the Content-Security-Policy blocked something on {page.url}: {blocked}"
     # Loaded from this site, as a script the policy allows (an inline copy would be refused).
     page.add_script_tag(url=urljoin(page.url, "/static/vendor/axe.min.js"))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     problems = [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]
     ]
     assert not problems, f"axe-core found WCAG problems on {page.url}:\n" + json.dumps(problems, indent=1)

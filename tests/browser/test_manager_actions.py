@@ -30,17 +30,38 @@ def plan_setting():
     manager = UserFactory(authority=authority, role="Manager", username="front.door")
     lead = UserFactory(authority=authority, role="Improvement lead", username="lead")
     plan = PlanFactory(authority=authority)
-    front, care = ThemeFactory(plan=plan, number=1, title="Front door"), ThemeFactory(plan=plan, number=2, title="Children in care")
+    front, care = (
+        ThemeFactory(plan=plan, number=1, title="Front door"),
+        ThemeFactory(plan=plan, number=2, title="Children in care"),
+    )
     owner = OwnerFactory(authority=authority, role_title="Head of Service, Front Door", user=manager)
     someone = OwnerFactory(authority=authority, role_title="Head of Service, Children in Care")
-    mk = lambda **kw: ActionFactory(authority=authority, plan=plan, status=ActionStatus.ON_TRACK, **kw)
+
+    def mk(**kw):
+        return ActionFactory(authority=authority, plan=plan, status=ActionStatus.ON_TRACK, **kw)
+
     actions = {
-        "overdue": mk(title="Audit contacts at the front door", owner=owner, theme=front,
-                      due_date=today - dt.timedelta(days=12), progress=30),
-        "soon": mk(title="Train staff on thresholds", owner=owner, theme=front,
-                   due_date=today + dt.timedelta(days=5), progress=10),
-        "care": mk(title="Recruit permanent social workers", owner=owner, theme=care,
-                   due_date=today + dt.timedelta(days=90), progress=50),
+        "overdue": mk(
+            title="Audit contacts at the front door",
+            owner=owner,
+            theme=front,
+            due_date=today - dt.timedelta(days=12),
+            progress=30,
+        ),
+        "soon": mk(
+            title="Train staff on thresholds",
+            owner=owner,
+            theme=front,
+            due_date=today + dt.timedelta(days=5),
+            progress=10,
+        ),
+        "care": mk(
+            title="Recruit permanent social workers",
+            owner=owner,
+            theme=care,
+            due_date=today + dt.timedelta(days=90),
+            progress=50,
+        ),
         "theirs": mk(title="Review care plans", owner=someone, theme=care, due_date=today + dt.timedelta(days=40)),
     }
     return {"manager": manager, "lead": lead, "actions": actions}
@@ -50,7 +71,9 @@ def _titles(page):
     return [t.strip() for t in page.locator("main table tbody tr th a, main table tbody tr td a").all_inner_texts()]
 
 
-def test_a_manager_filters_my_actions_opens_one_adds_an_update_and_sees_it_in_the_history(page, live_server, plan_setting):
+def test_a_manager_filters_my_actions_opens_one_adds_an_update_and_sees_it_in_the_history(
+    page, live_server, plan_setting
+):
     actions = plan_setting["actions"]
     sign_in(page, live_server, plan_setting["manager"])
     page.goto(f"{live_server.url}/my-actions/")
@@ -129,7 +152,9 @@ def test_two_people_racing_on_one_action_the_second_is_told_and_keeps_their_text
 
     saved = Action.objects.get(pk=action.pk)
     assert (saved.progress, saved.version) == (60, 2)
-    assert list(ProgressUpdate.objects.filter(action=action).values_list("note", flat=True)) == ["Training booked for all teams."]
+    assert list(ProgressUpdate.objects.filter(action=action).values_list("note", flat=True)) == [
+        "Training booked for all teams."
+    ]
 
 
 def test_the_update_form_can_be_completed_with_the_keyboard_alone(page, live_server, plan_setting):

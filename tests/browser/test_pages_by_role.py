@@ -29,15 +29,35 @@ def council():
 def _pages(authority, role):
     action = Action.objects.filter(authority=authority).order_by("pk").first()
     measure = Measure.objects.filter(authority=authority).order_by("pk").first()
-    every_role = ["/", "/actions/", f"/actions/{action.pk}/", "/dashboard/", "/recommendations/", "/measures/",
-                  f"/measures/{measure.pk}/", "/changes/", "/inspections/", "/pack/"]
+    every_role = [
+        "/",
+        "/actions/",
+        f"/actions/{action.pk}/",
+        "/dashboard/",
+        "/recommendations/",
+        "/measures/",
+        f"/measures/{measure.pk}/",
+        "/changes/",
+        "/inspections/",
+        "/pack/",
+    ]
     if role == roles.SCRUTINY_MEMBER:
         return every_role
     if role == roles.MANAGER:
         return every_role + ["/my-actions/"]
-    return every_role + ["/my-actions/", "/actions/new/", f"/actions/{action.pk}/edit/", "/actions/upload/", "/manage/",
-                         "/manage/owners/new/", "/manage/themes/new/", "/manage/recommendations/new/",
-                         "/manage/measures/new/", f"/manage/measures/{measure.pk}/values/", "/imports/"]
+    return every_role + [
+        "/my-actions/",
+        "/actions/new/",
+        f"/actions/{action.pk}/edit/",
+        "/actions/upload/",
+        "/manage/",
+        "/manage/owners/new/",
+        "/manage/themes/new/",
+        "/manage/recommendations/new/",
+        "/manage/measures/new/",
+        f"/manage/measures/{measure.pk}/values/",
+        "/imports/",
+    ]
 
 
 @pytest.mark.parametrize("role", roles.ALL)

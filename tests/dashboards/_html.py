@@ -4,4 +4,4 @@
 def body(response) -> str:
     """The page after the last form (the filters), so option lists do not count as content."""
     html = response.content.decode()
-    return html[html.rindex("</form>"):] if "</form>" in html else html
+    return html[html.rindex("</form>") :] if "</form>" in html else html

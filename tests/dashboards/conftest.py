@@ -72,51 +72,106 @@ def build_plan(authority, *, n_actions=6, tag="North"):
         focus=f"{tag} care leavers",
     )
     plan = PlanFactory(authority=authority, inspection=inspection)
-    front, care = ThemeFactory(plan=plan, title=f"{tag} Front Door"), ThemeFactory(plan=plan, title=f"{tag} Children in care")
+    front, care = (
+        ThemeFactory(plan=plan, title=f"{tag} Front Door"),
+        ThemeFactory(plan=plan, title=f"{tag} Children in care"),
+    )
     owner = OwnerFactory(authority=authority, role_title=f"{tag} Head of Safeguarding")
-    rec_covered = RecommendationFactory(authority=authority, inspection=inspection, reference="1", text=f"{tag} improve supervision")
-    rec_gap = RecommendationFactory(authority=authority, inspection=inspection, reference="2", text=f"{tag} nothing yet")
+    rec_covered = RecommendationFactory(
+        authority=authority, inspection=inspection, reference="1", text=f"{tag} improve supervision"
+    )
+    rec_gap = RecommendationFactory(
+        authority=authority, inspection=inspection, reference="2", text=f"{tag} nothing yet"
+    )
     measure = MeasureFactory(authority=authority, name=f"{tag} case files compliant", target=80, tolerance=10)
     MeasureValueFactory(measure=measure, date=dt.date(2026, 3, 1), value=50, numerator=25, denominator=50)
     MeasureValueFactory(
-        measure=measure, date=dt.date(2026, 10, 1), value=62, numerator=31, denominator=50, england=78,
-        source_document=doc, source_quote="62% of case files (31 of 50)", source_start=20, source_end=48,
+        measure=measure,
+        date=dt.date(2026, 10, 1),
+        value=62,
+        numerator=31,
+        denominator=50,
+        england=78,
+        source_document=doc,
+        source_quote="62% of case files (31 of 50)",
+        source_start=20,
+        source_end=48,
     )
     actions = {
         "overdue": ActionFactory(
-            authority=authority, plan=plan, theme=front, owner=owner, title=f"{tag} overdue audit",
-            due_date=TODAY - dt.timedelta(days=12), status=ActionStatus.ON_TRACK, progress=30,
-            source_document=doc, source_quote="The Director", source_start=4, source_end=16,
+            authority=authority,
+            plan=plan,
+            theme=front,
+            owner=owner,
+            title=f"{tag} overdue audit",
+            due_date=TODAY - dt.timedelta(days=12),
+            status=ActionStatus.ON_TRACK,
+            progress=30,
+            source_document=doc,
+            source_quote="The Director",
+            source_start=4,
+            source_end=16,
         ),
         "soon": ActionFactory(
-            authority=authority, plan=plan, theme=front, owner=owner, title=f"{tag} due soon", due_date=TODAY + dt.timedelta(days=10),
+            authority=authority,
+            plan=plan,
+            theme=front,
+            owner=owner,
+            title=f"{tag} due soon",
+            due_date=TODAY + dt.timedelta(days=10),
             progress=20,
         ),
         "evidenced": ActionFactory(
-            authority=authority, plan=plan, theme=care, owner=owner, title=f"{tag} evidenced",
-            status=ActionStatus.EVIDENCED, evidence_url="https://example.org/e", progress=100,
+            authority=authority,
+            plan=plan,
+            theme=care,
+            owner=owner,
+            title=f"{tag} evidenced",
+            status=ActionStatus.EVIDENCED,
+            evidence_url="https://example.org/e",
+            progress=100,
         ),
         "offtrack": ActionFactory(
-            authority=authority, plan=plan, theme=care, owner=None, title=f"{tag} off track", status=ActionStatus.OFF_TRACK,
+            authority=authority,
+            plan=plan,
+            theme=care,
+            owner=None,
+            title=f"{tag} off track",
+            status=ActionStatus.OFF_TRACK,
             due_date=None,
         ),
     }
     for n in range(max(0, n_actions - len(actions))):
-        actions[f"extra{n}"] = ActionFactory(authority=authority, plan=plan, theme=care, owner=owner, title=f"{tag} extra {n}")
+        actions[f"extra{n}"] = ActionFactory(
+            authority=authority, plan=plan, theme=care, owner=owner, title=f"{tag} extra {n}"
+        )
     actions["overdue"].recommendations.add(rec_covered)
     actions["evidenced"].recommendations.add(rec_covered)
     actions["overdue"].measures.add(measure)
     Meeting.objects.create(authority=authority, committee="Children's Scrutiny Committee", date=dt.date(2026, 9, 10))
     Meeting.objects.create(authority=authority, committee="Corporate Parenting Board", date=dt.date(2026, 10, 20))
     update = ProgressUpdate.objects.create(
-        action=actions["soon"], kind=UpdateKind.CHANGE, status=ActionStatus.AT_RISK, progress=20,
+        action=actions["soon"],
+        kind=UpdateKind.CHANGE,
+        status=ActionStatus.AT_RISK,
+        progress=20,
         changes={"status": ["on_track", "at_risk"], "due_date": ["2026-11-01", "2026-12-05"]},
         reason=f"{tag} waiting for the new case system",
     )
-    ProgressUpdate.objects.filter(pk=update.pk).update(created_at=timezone.make_aware(dt.datetime(2026, 10, 1, 12)))
+    ProgressUpdate.objects.filter(pk=update.pk).update(
+        created_at=dt.datetime(2026, 10, 1, 12, tzinfo=timezone.get_current_timezone())
+    )
     return {
-        "doc": doc, "inspection": inspection, "visit": visit, "plan": plan, "themes": (front, care), "owner": owner,
-        "rec_covered": rec_covered, "rec_gap": rec_gap, "measure": measure, "actions": actions,
+        "doc": doc,
+        "inspection": inspection,
+        "visit": visit,
+        "plan": plan,
+        "themes": (front, care),
+        "owner": owner,
+        "rec_covered": rec_covered,
+        "rec_gap": rec_gap,
+        "measure": measure,
+        "actions": actions,
     }
 
 

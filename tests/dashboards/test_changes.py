@@ -23,12 +23,19 @@ def history(plan):
     Action.objects.update(created_at=_at(dt.date(2026, 1, 5)))
     Action.objects.filter(pk=a["offtrack"].pk).update(created_at=_at(dt.date(2026, 11, 2)))
     done = ProgressUpdate.objects.create(
-        action=a["evidenced"], kind="sign_off", status=ActionStatus.EVIDENCED, progress=100,
-        changes={"status": ["complete", "evidenced"]}, note="Signed off by the lead",
+        action=a["evidenced"],
+        kind="sign_off",
+        status=ActionStatus.EVIDENCED,
+        progress=100,
+        changes={"status": ["complete", "evidenced"]},
+        note="Signed off by the lead",
     )
     ProgressUpdate.objects.filter(pk=done.pk).update(created_at=_at(dt.date(2026, 11, 3)))
     old = ProgressUpdate.objects.create(
-        action=a["overdue"], kind="change", status=ActionStatus.ON_TRACK, progress=10,
+        action=a["overdue"],
+        kind="change",
+        status=ActionStatus.ON_TRACK,
+        progress=10,
         changes={"status": ["not_started", "on_track"]},
     )
     ProgressUpdate.objects.filter(pk=old.pk).update(created_at=_at(dt.date(2026, 5, 1)))

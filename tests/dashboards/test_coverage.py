@@ -55,18 +55,18 @@ def test_coverage_page_lists_actions_owners_deadlines_and_measures(client, scrut
     client.force_login(scrutiny)
     html = client.get(reverse("recommendations_coverage")).content.decode()
     assert "North improve supervision" in html and "North nothing yet" in html
-    cards = html[html.index("govuk-summary-card"):]
+    cards = html[html.index("govuk-summary-card") :]
     assert cards.index("North nothing yet") < cards.index("North improve supervision")
     assert "North Head of Safeguarding" in html
     assert "13 November 2026" in html
     assert "North case files compliant" in html
     assert "worst of its actions" in html
-    assert f'/documents/{plan["doc"].pk}/#q4' in html  # the action's quote
+    assert f"/documents/{plan['doc'].pk}/#q4" in html  # the action's quote
 
 
 def _cards(response):
     html = response.content.decode()
-    return html[html.rindex("</form>"):]
+    return html[html.rindex("</form>") :]
 
 
 def test_coverage_filters_by_owner_and_theme(client, scrutiny, plan, today):

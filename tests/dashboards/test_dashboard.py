@@ -38,8 +38,14 @@ def test_inspection_picture_and_statutory_date(plan, authority):
 
 
 def test_latest_visit_is_shown_when_none_is_planned(plan, authority):
-    past = InspectionFactory(authority=authority, kind="monitoring_visit", start_date=dt.date(2026, 6, 2), end_date=None,
-                             overall_judgement="", focus="Front door")
+    past = InspectionFactory(
+        authority=authority,
+        kind="monitoring_visit",
+        start_date=dt.date(2026, 6, 2),
+        end_date=None,
+        overall_judgement="",
+        focus="Front door",
+    )
     plan["visit"].delete()
     d = dashboard_for_authority(authority=authority, today=TODAY)
     assert d.monitoring_visit == past and not d.monitoring_visit_is_next
@@ -77,7 +83,10 @@ def test_filters_are_get_parameters(client, scrutiny, plan, today):
 
 def test_the_dashboard_and_exports_read_the_action_lists_parameters_and_the_old_names(client, scrutiny, plan, today):
     client.force_login(scrutiny)
-    for params in ({"due_from": "2026-11-20", "due_to": "2026-12-10"}, {"due_after": "2026-11-20", "due_before": "2026-12-10"}):
+    for params in (
+        {"due_from": "2026-11-20", "due_to": "2026-12-10"},
+        {"due_after": "2026-11-20", "due_before": "2026-12-10"},
+    ):
         assert client.get(reverse("plan_dashboard"), params).context["dashboard"].overall.total == 1
         export = client.get(reverse("actions_export_csv"), params).content.decode("utf-8-sig").splitlines()
         assert export[3] == "Filters,Due on or after: 20 November 2026; Due on or before: 10 December 2026"
@@ -115,7 +124,14 @@ def test_empty_authority_renders(client, other_authority, today):
     from tests.factories import UserFactory
 
     client.force_login(UserFactory(authority=other_authority, role="Scrutiny member"))
-    for name in ("plan_dashboard", "recommendations_coverage", "measures", "changes_since", "inspection_journey", "committee_pack"):
+    for name in (
+        "plan_dashboard",
+        "recommendations_coverage",
+        "measures",
+        "changes_since",
+        "inspection_journey",
+        "committee_pack",
+    ):
         assert client.get(reverse(name)).status_code == 200, name
     html = client.get(reverse("plan_dashboard")).content.decode()
     assert "No actions are overdue." in html and "No inspection on record." in html

@@ -13,8 +13,13 @@ pytestmark = pytest.mark.django_db
 
 def test_past_and_planned_in_date_order_with_recommendation_progress(authority, plan):
     focused = InspectionFactory(
-        authority=authority, kind="focused_visit", start_date=dt.date(2024, 1, 9), end_date=dt.date(2024, 1, 10),
-        overall_judgement="", report_published=dt.date(2024, 2, 20), areas_for_priority_action=True,
+        authority=authority,
+        kind="focused_visit",
+        start_date=dt.date(2024, 1, 9),
+        end_date=dt.date(2024, 1, 10),
+        overall_judgement="",
+        report_published=dt.date(2024, 2, 20),
+        areas_for_priority_action=True,
     )
     j = inspection_journey(authority=authority, today=TODAY)
     assert j.past == [focused, plan["inspection"]]
@@ -29,7 +34,9 @@ def test_past_and_planned_in_date_order_with_recommendation_progress(authority, 
 def test_journey_page_and_filter(client, scrutiny, plan, today):
     client.force_login(scrutiny)
     html = client.get(reverse("inspection_journey")).content.decode()
-    assert html.index("ILACS standard inspection, 3 March 2025") < html.index("Second monitoring visit, 12 January 2027")
+    assert html.index("ILACS standard inspection, 3 March 2025") < html.index(
+        "Second monitoring visit, 12 January 2027"
+    )
     assert "1 of 2 actions complete" in html
     response = client.get(reverse("inspection_journey"), {"kind": "monitoring_visit"})
     assert "ILACS standard inspection, 3 March 2025" not in body(response)

@@ -44,10 +44,10 @@ def test_measures_page_shows_value_target_numbers_benchmarks_chart_and_table(cli
     assert f'<title id="measure-{m.pk}-chart-title">' in svg
     assert "<desc" in svg and "latest 62%" in svg
     # The numbers are beside the chart, in a table.
-    table = html[html.index("</svg>"):]
+    table = html[html.index("</svg>") :]
     assert "<table" in table and "1 March 2026" in table and "50%" in table and "25 of 50" in table
     # The figure from the minutes links to its quote.
-    assert f'/documents/{plan["doc"].pk}/#q20' in html
+    assert f"/documents/{plan['doc'].pk}/#q20" in html
 
 
 def test_measure_detail_lists_the_actions_it_evidences(client, scrutiny, plan, today):

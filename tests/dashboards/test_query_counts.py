@@ -36,9 +36,14 @@ def grow(built, n):
     actions = Action.objects.bulk_create(
         [
             Action(
-                authority=authority, plan=built["plan"], theme=themes[i % 2], owner=built["owner"] if i % 5 else None,
-                title=f"Generated action {i}", due_date=TODAY + dt.timedelta(days=(i % 90) - 45),
-                status=STATUSES[i % len(STATUSES)], progress=i % 100,
+                authority=authority,
+                plan=built["plan"],
+                theme=themes[i % 2],
+                owner=built["owner"] if i % 5 else None,
+                title=f"Generated action {i}",
+                due_date=TODAY + dt.timedelta(days=(i % 90) - 45),
+                status=STATUSES[i % len(STATUSES)],
+                progress=i % 100,
                 evidence_url="https://example.org/evidence" if STATUSES[i % len(STATUSES)] == "evidenced" else "",
             )
             for i in range(n)
@@ -55,17 +60,24 @@ def grow(built, n):
     updates = ProgressUpdate.objects.bulk_create(
         [
             ProgressUpdate(
-                action=a, kind="change", status=a.status, progress=a.progress,
-                changes={"status": ["not_started", a.status], "due_date": ["2026-10-01", str(a.due_date)]}, reason="moved",
+                action=a,
+                kind="change",
+                status=a.status,
+                progress=a.progress,
+                changes={"status": ["not_started", a.status], "due_date": ["2026-10-01", str(a.due_date)]},
+                reason="moved",
             )
             for a in actions
         ]
     )
     ProgressUpdate.objects.filter(pk__in=[u.pk for u in updates]).update(
-        created_at=timezone.make_aware(dt.datetime(2026, 10, 5, 9))
+        created_at=dt.datetime(2026, 10, 5, 9, tzinfo=timezone.get_current_timezone())
     )
     MeasureValue.objects.bulk_create(
-        [MeasureValue(measure=built["measure"], date=dt.date(2025, 1, 1) + dt.timedelta(days=7 * i), value=i % 100) for i in range(n // 10)]
+        [
+            MeasureValue(measure=built["measure"], date=dt.date(2025, 1, 1) + dt.timedelta(days=7 * i), value=i % 100)
+            for i in range(n // 10)
+        ]
     )
 
 

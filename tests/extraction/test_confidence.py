@@ -3,12 +3,16 @@ facts read from running prose, so the review page can show the least sure first.
 
 from improvement.extraction import extract
 
-ACTION_LINE = ("Minutes of the Children's Scrutiny Committee, 14 March 2025\n\n"
-               "ACTION: Head of Quality Assurance to circulate the audit findings by 30 April 2025.\n")
-ACTION_TABLE_LAYOUT = ("Corporate Parenting Panel - Thursday 6 February 2025\n\n"
-                       "Action | Owner | Due\nACTION - Service Manager to share the placement report | "
-                       "Service Manager | 31 March 2025\n")
-PROSE = ("Members heard about the plan. It was noted that the plan would be shared in due course.\n")
+ACTION_LINE = (
+    "Minutes of the Children's Scrutiny Committee, 14 March 2025\n\n"
+    "ACTION: Head of Quality Assurance to circulate the audit findings by 30 April 2025.\n"
+)
+ACTION_TABLE_LAYOUT = (
+    "Corporate Parenting Panel - Thursday 6 February 2025\n\n"
+    "Action | Owner | Due\nACTION - Service Manager to share the placement report | "
+    "Service Manager | 31 March 2025\n"
+)
+PROSE = "Members heard about the plan. It was noted that the plan would be shared in due course.\n"
 
 
 def _confidences(facts):
@@ -19,8 +23,10 @@ def _confidences(facts):
 
 
 def test_every_fact_in_the_contract_has_a_confidence_between_0_and_1():
-    text = (ACTION_LINE + "The monitoring visit took place on 4 and 5 February 2025. 87% of plans were "
-            "reviewed on time.\n\nRESOLVED: That the report be noted.\n")
+    text = (
+        ACTION_LINE + "The monitoring visit took place on 4 and 5 February 2025. 87% of plans were "
+        "reviewed on time.\n\nRESOLVED: That the report be noted.\n"
+    )
     found = list(_confidences(extract(text, source="a.txt")))
     assert {kind for kind, _ in found} >= {"visits", "actions", "measures", "decisions"}
     assert all(0 < value < 1 for _, value in found)
@@ -37,7 +43,9 @@ def test_an_action_line_with_owner_and_date_is_surer_than_one_read_from_prose():
 
 def test_a_visit_named_with_kind_and_dates_is_surer_than_a_bare_mention():
     dated = extract("The focused visit took place on 3 and 4 July 2024, looking at care leavers.", source="a.txt")
-    dated_other_layout = extract("Ofsted monitoring visit\n\nInspectors visited on 10 and 11 January 2024.", source="b.txt")
+    dated_other_layout = extract(
+        "Ofsted monitoring visit\n\nInspectors visited on 10 and 11 January 2024.", source="b.txt"
+    )
     bare = extract("Members discussed a review carried out by another council last year.", source="c.txt")
     surest = max(v.confidence for v in dated.visits + dated_other_layout.visits)
     assert surest >= 0.85

@@ -36,7 +36,9 @@ def _score(documents, gold_dir, tmp_path):
     with redirect_stdout(out):
         scorer.main(["score", str(preview), str(gold_dir)])
     report = out.getvalue()
-    overall = dict(part.split("=") for part in report.strip().splitlines()[-1].replace("overall: ", "").split(" (")[0].split())
+    overall = dict(
+        part.split("=") for part in report.strip().splitlines()[-1].replace("overall: ", "").split(" (")[0].split()
+    )
     categories = {m.group(1): (float(m.group(3)), int(m.group(5))) for m in map(LINE.match, report.splitlines()) if m}
     return {k: float(v) for k, v in overall.items()}, categories, report
 

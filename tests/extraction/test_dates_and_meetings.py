@@ -32,7 +32,9 @@ def test_meeting_headers_in_common_forms():
     assert find_meeting("WEDNESDAY 16 JULY 2014\n\nMinutes:\nText.") == ("2014-07-16", None)
     assert find_meeting("Meeting: 14/11/2021 - Cabinet (Item 52)\n\nMinutes: x") == ("2021-11-14", "Cabinet")
     assert find_meeting("Children's Scrutiny Committee - 12 January 2022\n\nMinutes: x") == (
-        "2022-01-12", "Children's Scrutiny Committee")
+        "2022-01-12",
+        "Children's Scrutiny Committee",
+    )
     assert find_meeting("CABINET\n\nTuesday, 3rd March, 2020 10.00 am\n\nMinutes: x") == ("2020-03-03", "Cabinet")
     assert find_meeting("Published Tuesday 7 July 2020 at 11:03\n\nOfsted visited.")[0] == "2020-07-07"
 

@@ -66,7 +66,9 @@ def test_a_file_that_claims_to_be_a_pdf_but_is_not_is_refused_with_a_reason():
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(min_size=0, max_size=4096), st.sampled_from(["minutes.txt", "minutes.docx", "minutes.pdf", "page.html"]))
+@given(
+    st.binary(min_size=0, max_size=4096), st.sampled_from(["minutes.txt", "minutes.docx", "minutes.pdf", "page.html"])
+)
 def test_random_bytes_give_text_or_an_input_error(data, filename):
     try:
         text, warnings = read_document(data, filename=filename)

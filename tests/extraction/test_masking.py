@@ -11,7 +11,7 @@ def test_flagged_characters_are_masked_and_spaces_kept():
     masked = mask_personal_data(text, flags)
     assert len(masked) == len(text) and "5919" not in masked
     for flag in flags:
-        assert set(masked[flag.start:flag.end]) <= {MASK, " "}
+        assert set(masked[flag.start : flag.end]) <= {MASK, " "}
     assert masked.endswith(" was discussed.")
 
 

@@ -20,13 +20,13 @@ def test_every_quote_is_the_text_between_its_offsets_on_the_seeds(path):
     facts = extract(text, source=path.name)
     assert facts.all_facts()
     for fact in facts.all_facts():
-        assert text[fact.quote_start:fact.quote_end] == fact.quote
+        assert text[fact.quote_start : fact.quote_end] == fact.quote
 
 
 @pytest.mark.parametrize("text", SNIPPETS)
 def test_every_quote_is_the_text_between_its_offsets_on_snippets(text):
     for fact in extract(text).all_facts():
-        assert text[fact.quote_start:fact.quote_end] == fact.quote
+        assert text[fact.quote_start : fact.quote_end] == fact.quote
 
 
 def upn(twelve_digits: str) -> str:
@@ -49,7 +49,7 @@ def test_every_planted_identifier_is_caught():
         f"UPN {PLANTED['unique pupil number'][0]}, moved to {PLANTED['postcode'][1]}. Sibling UPN "
         f"{PLANTED['unique pupil number'][1]} at {PLANTED['postcode'][2]}; ref {PLANTED['NHS number'][2]}."
     )
-    caught = {(f.kind, text[f.start:f.end]) for f in find_personal_data(text)}
+    caught = {(f.kind, text[f.start : f.end]) for f in find_personal_data(text)}
     for kind, values in PLANTED.items():
         for value in values:
             assert (kind, value) in caught

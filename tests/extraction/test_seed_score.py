@@ -23,8 +23,15 @@ def test_precision_and_f1_hold_the_line(tmp_path):
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         meta = manifest.get(path.name, {})
         text, _ = read_document(path)
-        documents.append(extract(text, source=path.name, meeting_date=meta.get("meeting_date"),
-                                 committee=meta.get("committee"), authority=meta.get("authority")).to_contract())
+        documents.append(
+            extract(
+                text,
+                source=path.name,
+                meeting_date=meta.get("meeting_date"),
+                committee=meta.get("committee"),
+                authority=meta.get("authority"),
+            ).to_contract()
+        )
     preview = tmp_path / "preview.json"
     preview.write_text(json.dumps({"documents": documents}, ensure_ascii=False), encoding="utf-8")
     spec = importlib.util.spec_from_file_location("score_extraction", scorer_path)

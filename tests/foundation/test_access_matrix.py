@@ -54,10 +54,12 @@ def council(db):
     if owner.user_id is None:  # the manager owns this action, so "their own action" pages are reachable
         owner.user = users["manager"]
         owner.save()
-    document = models.SourceDocument.objects.create(authority=ours, filename="minutes.txt", sha256="0" * 64,
-                                                    text="The Committee noted the report.")
-    draft = models.ImportDraft.objects.create(authority=ours, uploaded_by=users["lead"], filename="draft.txt",
-                                              data=b"The Committee noted the report.")
+    document = models.SourceDocument.objects.create(
+        authority=ours, filename="minutes.txt", sha256="0" * 64, text="The Committee noted the report."
+    )
+    draft = models.ImportDraft.objects.create(
+        authority=ours, uploaded_by=users["lead"], filename="draft.txt", data=b"The Committee noted the report."
+    )
     return ours, users, {"action": action, "document": document, "draft": draft}
 
 
@@ -83,8 +85,10 @@ def concrete_urls(ours, objects):
     """Every pattern with its placeholders filled from our council's rows."""
     admin_models = {f"{m._meta.app_label}_{m._meta.model_name}": m for m in admin_site._registry}
     pk_for = {
-        "import_review": objects["draft"].pk, "import_confirm": objects["draft"].pk,
-        "import_discard": objects["draft"].pk, "document_detail": objects["document"].pk,
+        "import_review": objects["draft"].pk,
+        "import_confirm": objects["draft"].pk,
+        "import_discard": objects["draft"].pk,
+        "document_detail": objects["document"].pk,
         "document_review_again": objects["document"].pk,
         "measure_detail": models.Measure.objects.filter(authority=ours).first().pk,
         "plan_admin_measure_values": models.Measure.objects.filter(authority=ours).first().pk,
@@ -198,80 +202,191 @@ EXPECTED = {
     "admin:auth_user_password_change": ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok"),
     "admin:autocomplete": ("admin-login 403 403 403 403 403", "admin-login 405 405 405 405 405"),
     "admin:axes_accessattempt_add": ("admin-login 403 403 403 403 403", "admin-login 403 403 403 403 403"),
-    "admin:axes_accessattempt_change": ("admin-login 403 403 403 403 admin-index", "admin-login 403 403 403 403 admin-index"),
+    "admin:axes_accessattempt_change": (
+        "admin-login 403 403 403 403 admin-index",
+        "admin-login 403 403 403 403 admin-index",
+    ),
     "admin:axes_accessattempt_changelist": ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok"),
-    "admin:axes_accessattempt_delete": ("admin-login 403 403 403 403 admin-index", "admin-login 403 403 403 403 admin-index"),
-    "admin:axes_accessattempt_history": ("admin-login admin-index admin-index admin-index admin-index admin-index", "admin-login admin-index admin-index admin-index admin-index admin-index"),
+    "admin:axes_accessattempt_delete": (
+        "admin-login 403 403 403 403 admin-index",
+        "admin-login 403 403 403 403 admin-index",
+    ),
+    "admin:axes_accessattempt_history": (
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+    ),
     "admin:axes_accessfailurelog_add": ("admin-login 403 403 403 403 403", "admin-login 403 403 403 403 403"),
-    "admin:axes_accessfailurelog_change": ("admin-login 403 403 403 403 admin-index", "admin-login 403 403 403 403 admin-index"),
+    "admin:axes_accessfailurelog_change": (
+        "admin-login 403 403 403 403 admin-index",
+        "admin-login 403 403 403 403 admin-index",
+    ),
     "admin:axes_accessfailurelog_changelist": ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok"),
-    "admin:axes_accessfailurelog_delete": ("admin-login 403 403 403 403 admin-index", "admin-login 403 403 403 403 admin-index"),
-    "admin:axes_accessfailurelog_history": ("admin-login admin-index admin-index admin-index admin-index admin-index", "admin-login admin-index admin-index admin-index admin-index admin-index"),
+    "admin:axes_accessfailurelog_delete": (
+        "admin-login 403 403 403 403 admin-index",
+        "admin-login 403 403 403 403 admin-index",
+    ),
+    "admin:axes_accessfailurelog_history": (
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+    ),
     "admin:axes_accesslog_add": ("admin-login 403 403 403 403 403", "admin-login 403 403 403 403 403"),
-    "admin:axes_accesslog_change": ("admin-login 403 403 403 403 admin-index", "admin-login 403 403 403 403 admin-index"),
+    "admin:axes_accesslog_change": (
+        "admin-login 403 403 403 403 admin-index",
+        "admin-login 403 403 403 403 admin-index",
+    ),
     "admin:axes_accesslog_changelist": ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok"),
-    "admin:axes_accesslog_delete": ("admin-login 403 403 403 403 admin-index", "admin-login 403 403 403 403 admin-index"),
-    "admin:axes_accesslog_history": ("admin-login admin-index admin-index admin-index admin-index admin-index", "admin-login admin-index admin-index admin-index admin-index admin-index"),
+    "admin:axes_accesslog_delete": (
+        "admin-login 403 403 403 403 admin-index",
+        "admin-login 403 403 403 403 admin-index",
+    ),
+    "admin:axes_accesslog_history": (
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+    ),
     "admin:improvement_action_add": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
     "admin:improvement_action_change": ("admin-login ok ok ok admin-index ok", "admin-login 403 ok 403 admin-index ok"),
     "admin:improvement_action_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_action_delete": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_action_delete": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_action_history": ("admin-login ok ok ok admin-index ok", "admin-login ok ok ok admin-index ok"),
     "admin:improvement_authority_add": ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok"),
-    "admin:improvement_authority_change": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_authority_change": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_authority_changelist": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
     "admin:improvement_authority_delete": ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok"),
-    "admin:improvement_authority_history": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_authority_history": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_decision_add": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
-    "admin:improvement_decision_change": ("admin-login admin-index admin-index admin-index admin-index admin-index", "admin-login 403 admin-index 403 admin-index admin-index"),
+    "admin:improvement_decision_change": (
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+        "admin-login 403 admin-index 403 admin-index admin-index",
+    ),
     "admin:improvement_decision_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_decision_delete": ("admin-login 403 admin-index 403 admin-index admin-index", "admin-login 403 admin-index 403 admin-index admin-index"),
-    "admin:improvement_decision_history": ("admin-login admin-index admin-index admin-index admin-index admin-index", "admin-login admin-index admin-index admin-index admin-index admin-index"),
+    "admin:improvement_decision_delete": (
+        "admin-login 403 admin-index 403 admin-index admin-index",
+        "admin-login 403 admin-index 403 admin-index admin-index",
+    ),
+    "admin:improvement_decision_history": (
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+    ),
     "admin:improvement_improvementplan_add": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
-    "admin:improvement_improvementplan_change": ("admin-login ok ok ok admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_improvementplan_change": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_improvementplan_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_improvementplan_delete": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
-    "admin:improvement_improvementplan_history": ("admin-login ok ok ok admin-index ok", "admin-login ok ok ok admin-index ok"),
+    "admin:improvement_improvementplan_delete": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
+    "admin:improvement_improvementplan_history": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login ok ok ok admin-index ok",
+    ),
     "admin:improvement_inspection_add": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
-    "admin:improvement_inspection_change": ("admin-login ok ok ok admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_inspection_change": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_inspection_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_inspection_delete": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
-    "admin:improvement_inspection_history": ("admin-login ok ok ok admin-index ok", "admin-login ok ok ok admin-index ok"),
+    "admin:improvement_inspection_delete": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
+    "admin:improvement_inspection_history": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login ok ok ok admin-index ok",
+    ),
     "admin:improvement_measure_add": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
-    "admin:improvement_measure_change": ("admin-login ok ok ok admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_measure_change": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_measure_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_measure_delete": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_measure_delete": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_measure_history": ("admin-login ok ok ok admin-index ok", "admin-login ok ok ok admin-index ok"),
     "admin:improvement_meeting_add": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
-    "admin:improvement_meeting_change": ("admin-login ok ok ok admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_meeting_change": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_meeting_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_meeting_delete": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_meeting_delete": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_meeting_history": ("admin-login ok ok ok admin-index ok", "admin-login ok ok ok admin-index ok"),
     "admin:improvement_owner_add": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
     "admin:improvement_owner_change": ("admin-login ok ok ok admin-index ok", "admin-login 403 ok 403 admin-index ok"),
     "admin:improvement_owner_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_owner_delete": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_owner_delete": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_owner_history": ("admin-login ok ok ok admin-index ok", "admin-login ok ok ok admin-index ok"),
     "admin:improvement_progressupdate_add": ("admin-login 403 403 403 403 403", "admin-login 403 403 403 403 403"),
-    "admin:improvement_progressupdate_change": ("admin-login ok ok ok admin-index ok", "admin-login 403 403 403 403 403"),
+    "admin:improvement_progressupdate_change": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login 403 403 403 403 403",
+    ),
     "admin:improvement_progressupdate_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
     "admin:improvement_progressupdate_delete": ("admin-login 403 403 403 403 403", "admin-login 403 403 403 403 403"),
-    "admin:improvement_progressupdate_history": ("admin-login ok ok ok admin-index ok", "admin-login ok ok ok admin-index ok"),
+    "admin:improvement_progressupdate_history": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login ok ok ok admin-index ok",
+    ),
     "admin:improvement_recommendation_add": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
-    "admin:improvement_recommendation_change": ("admin-login ok ok ok admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_recommendation_change": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_recommendation_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_recommendation_delete": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
-    "admin:improvement_recommendation_history": ("admin-login ok ok ok admin-index ok", "admin-login ok ok ok admin-index ok"),
+    "admin:improvement_recommendation_delete": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
+    "admin:improvement_recommendation_history": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login ok ok ok admin-index ok",
+    ),
     "admin:improvement_reminder_add": ("admin-login 403 403 403 403 403", "admin-login 403 403 403 403 403"),
-    "admin:improvement_reminder_change": ("admin-login admin-index admin-index admin-index admin-index admin-index", "admin-login 403 admin-index 403 admin-index admin-index"),
+    "admin:improvement_reminder_change": (
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+        "admin-login 403 admin-index 403 admin-index admin-index",
+    ),
     "admin:improvement_reminder_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_reminder_delete": ("admin-login 403 admin-index 403 admin-index admin-index", "admin-login 403 admin-index 403 admin-index admin-index"),
-    "admin:improvement_reminder_history": ("admin-login admin-index admin-index admin-index admin-index admin-index", "admin-login admin-index admin-index admin-index admin-index admin-index"),
+    "admin:improvement_reminder_delete": (
+        "admin-login 403 admin-index 403 admin-index admin-index",
+        "admin-login 403 admin-index 403 admin-index admin-index",
+    ),
+    "admin:improvement_reminder_history": (
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+        "admin-login admin-index admin-index admin-index admin-index admin-index",
+    ),
     "admin:improvement_sourcedocument_add": ("admin-login 403 ok 403 ok ok", "admin-login 403 ok 403 ok ok"),
-    "admin:improvement_sourcedocument_change": ("admin-login ok ok ok admin-index ok", "admin-login 403 ok 403 admin-index ok"),
+    "admin:improvement_sourcedocument_change": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
     "admin:improvement_sourcedocument_changelist": ("admin-login ok ok ok ok ok", "admin-login ok ok ok ok ok"),
-    "admin:improvement_sourcedocument_delete": ("admin-login 403 ok 403 admin-index ok", "admin-login 403 ok 403 admin-index ok"),
-    "admin:improvement_sourcedocument_history": ("admin-login ok ok ok admin-index ok", "admin-login ok ok ok admin-index ok"),
+    "admin:improvement_sourcedocument_delete": (
+        "admin-login 403 ok 403 admin-index ok",
+        "admin-login 403 ok 403 admin-index ok",
+    ),
+    "admin:improvement_sourcedocument_history": (
+        "admin-login ok ok ok admin-index ok",
+        "admin-login ok ok ok admin-index ok",
+    ),
     "admin:improvement_user_add": ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok"),
     "admin:improvement_user_change": ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok"),
     "admin:improvement_user_changelist": ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok"),

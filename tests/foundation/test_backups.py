@@ -29,8 +29,14 @@ def _row_counts():
 
 @pytest.mark.django_db(transaction=True)
 def test_a_postgresql_round_trip_keeps_every_row_of_every_table(tmp_path):
-    call_command("generate_demo", "--into", AuthorityFactory(name="Backupshire Council").name,
-                 "--actions-per-authority", "15", verbosity=0)
+    call_command(
+        "generate_demo",
+        "--into",
+        AuthorityFactory(name="Backupshire Council").name,
+        "--actions-per-authority",
+        "15",
+        verbosity=0,
+    )
     before = _row_counts()
     assert before["improvement_action"] >= 15 and before["improvement_progressupdate"] > 0
     backup = backup_create(database=settings.DATABASES["default"], target=tmp_path / "tracker.backup")
@@ -75,8 +81,9 @@ def test_make_backup_and_restore_work_from_the_command_line_on_the_embedded_defa
     env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path / 'tracker.sqlite3'}", "DEBUG": "0"}
 
     def manage(*args):
-        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-                              text=True, timeout=300)
+        return subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
 
     assert manage("migrate", "--noinput", "-v0").returncode == 0
     made = manage("backup", "--output", str(tmp_path / "b.backup"))

@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
@@ -82,8 +84,13 @@ def test_readme_documents_every_settings_variable():
 def test_a_dry_run_import_works_on_a_fresh_checkout_without_a_secret_key(tmp_path):
     """The quality check runs `import_minutes --dry-run --json` with nothing set: it must not need SECRET_KEY."""
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}", "SECRET_KEY": ""}
-    result = run_manage("import_minutes", "--dry-run", "--json", *sorted(str(p) for p in (ROOT / "seeds").glob("*.txt")),
-                        env_overrides=env)
+    result = run_manage(
+        "import_minutes",
+        "--dry-run",
+        "--json",
+        *sorted(str(p) for p in (ROOT / "seeds").glob("*.txt")),
+        env_overrides=env,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     import json
 

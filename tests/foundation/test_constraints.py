@@ -45,7 +45,9 @@ def test_progress_must_be_between_0_and_100():
 
 
 def test_due_date_not_before_start():
-    refused(lambda: ActionFactory(start_date=date(2026, 5, 1), due_date=date(2026, 4, 1)), "action_due_not_before_start")
+    refused(
+        lambda: ActionFactory(start_date=date(2026, 5, 1), due_date=date(2026, 4, 1)), "action_due_not_before_start"
+    )
 
 
 def test_evidenced_completion_needs_evidence():
@@ -53,7 +55,10 @@ def test_evidenced_completion_needs_evidence():
 
 
 def test_inspection_end_not_before_start():
-    refused(lambda: InspectionFactory(start_date=date(2025, 3, 5), end_date=date(2025, 3, 4)), "inspection_end_not_before_start")
+    refused(
+        lambda: InspectionFactory(start_date=date(2025, 3, 5), end_date=date(2025, 3, 4)),
+        "inspection_end_not_before_start",
+    )
 
 
 def test_one_sha256_per_authority_but_two_authorities_may_share_a_file():
@@ -71,7 +76,8 @@ def test_owner_role_is_unique_per_authority_after_normalising():
     authority = AuthorityFactory()
     OwnerFactory(authority=authority, role_title="Director of Children's Services")
     refused(
-        lambda: OwnerFactory(authority=authority, role_title="director of children’s services"), "owner_role_unique_per_authority"
+        lambda: OwnerFactory(authority=authority, role_title="director of children’s services"),
+        "owner_role_unique_per_authority",
     )
 
 
@@ -79,7 +85,8 @@ def test_reminder_once_per_action_kind_and_day():
     action = ActionFactory()
     Reminder.objects.create(action=action, kind="due", due_on=date(2026, 12, 31), recipient="a@example.org")
     refused(
-        lambda: Reminder.objects.create(action=action, kind="due", due_on=date(2026, 12, 31)), "reminder_once_per_action_kind_day"
+        lambda: Reminder.objects.create(action=action, kind="due", due_on=date(2026, 12, 31)),
+        "reminder_once_per_action_kind_day",
     )
 
 
@@ -107,7 +114,8 @@ class TestNoLinksAcrossAuthorities:
         mine, theirs = AuthorityFactory(), AuthorityFactory()
         action = ActionFactory(authority=mine)
         refused_link(
-            lambda: action.recommendations.add(RecommendationFactory(authority=theirs)), "action_recommendations.recommendation_id"
+            lambda: action.recommendations.add(RecommendationFactory(authority=theirs)),
+            "action_recommendations.recommendation_id",
         )
         refused_link(lambda: action.measures.add(MeasureFactory(authority=theirs)), "action_measures.measure_id")
         action.recommendations.add(RecommendationFactory(authority=mine))

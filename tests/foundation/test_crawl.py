@@ -125,8 +125,19 @@ def test_every_linked_page_works_for_each_role_and_shows_only_its_council(client
 def test_a_signed_out_visitor_is_sent_to_sign_in_from_every_page(client, demo_council):
     authority, _ = demo_council
     action = Action.objects.filter(authority=authority).first()
-    for url in ["/my-actions/", "/actions/", f"/actions/{action.pk}/", "/dashboard/", "/recommendations/",
-                "/measures/", "/changes/", "/inspections/", "/pack/", "/imports/", "/manage/"]:
+    for url in [
+        "/my-actions/",
+        "/actions/",
+        f"/actions/{action.pk}/",
+        "/dashboard/",
+        "/recommendations/",
+        "/measures/",
+        "/changes/",
+        "/inspections/",
+        "/pack/",
+        "/imports/",
+        "/manage/",
+    ]:
         response = client.get(url)
         assert response.status_code == 302 and "/sign-in/" in response["Location"], url
     assert Authority.objects.count() == 2

@@ -16,7 +16,9 @@ MANIFEST_STORAGES = {
 
 def test_collectstatic_builds_the_manifest_with_debug_off(tmp_path):
     result = run_manage(
-        "collectstatic", "--noinput", "-v0",
+        "collectstatic",
+        "--noinput",
+        "-v0",
         env_overrides={**PRODUCTION, "STATIC_ROOT": str(tmp_path), "STATIC_MANIFEST": "1"},
     )
     assert result.returncode == 0, result.stderr[-3000:]

@@ -74,7 +74,10 @@ def test_the_database_rating_agrees_with_the_explained_rating():
     rated = dict(Action.objects.annotate(rag=rag_annotation(today=TODAY)).values_list("id", "rag"))
     for action in actions:
         expected = explain_rag(
-            status=action.status, progress=action.progress, due_date=action.due_date,
-            start_date=action.start_date, today=TODAY,
+            status=action.status,
+            progress=action.progress,
+            due_date=action.due_date,
+            start_date=action.start_date,
+            today=TODAY,
         ).rating
         assert rated[action.id] == expected, (action.status, action.due_date, action.start_date, action.progress)

@@ -51,7 +51,10 @@ def test_confirming_a_file_imported_before_changes_nothing_and_clears_the_draft(
 
 
 def test_one_file_past_the_limit_refuses_the_whole_upload(lead):
-    files = [SimpleUploadedFile("fine.txt", MINUTES.encode()), SimpleUploadedFile("huge.txt", b"m" * (MAX_DOCUMENT_BYTES + 1))]
+    files = [
+        SimpleUploadedFile("fine.txt", MINUTES.encode()),
+        SimpleUploadedFile("huge.txt", b"m" * (MAX_DOCUMENT_BYTES + 1)),
+    ]
     with pytest.raises(ImportRefused, match="huge.txt: the file is too large"):
         drafts_create(by=lead, files=files)
     assert not ImportDraft.objects.exists()

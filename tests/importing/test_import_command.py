@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from improvement.models import Action, Decision, Inspection, Measure, Owner, Recommendation, SourceDocument
+from improvement.models import Action, Decision, Inspection, Measure, Owner, SourceDocument
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -16,7 +16,8 @@ MINUTES = """CHILDREN'S SERVICES SCRUTINY COMMITTEE - 12 JANUARY 2022
 Agenda item 5: Ofsted monitoring visit
 
 Minutes:
-The Director of Children's Services reported that the fourth monitoring visit had taken place on 30 November and 1 December 2021 and had focused on children in care.
+The Director of Children's Services reported that the fourth monitoring visit had taken place on 30 November and \
+1 December 2021 and had focused on children in care.
 The Head of Service confirmed that she would circulate the audit findings to Members by 31 January 2022.
 In response to a question, members were told that 62% of case files audited were judged good or better.
 
@@ -64,7 +65,7 @@ def test_import_creates_facts_with_verbatim_quotes(folder):
     assert Decision.objects.filter(kind="noted").exists()
     for model in (Inspection, Action, Owner, Measure, Decision):
         for record in model.objects.filter(source_document=doc):
-            assert doc.text[record.source_start:record.source_end] == record.source_quote
+            assert doc.text[record.source_start : record.source_end] == record.source_quote
 
 
 def test_reimporting_the_same_file_changes_nothing(folder):
@@ -92,8 +93,17 @@ def test_dry_run_json_follows_the_contract_and_writes_nothing(folder):
     code, out, _ = run(str(folder / "minutes.txt"), "--dry-run", "--json", "--meeting-date", "2022-01-12")
     assert code == 0
     doc = json.loads(out)["documents"][0]
-    assert set(doc) >= {"source", "meeting", "visits", "recommendations", "actions", "measures", "owners",
-                        "decisions", "errors"}
+    assert set(doc) >= {
+        "source",
+        "meeting",
+        "visits",
+        "recommendations",
+        "actions",
+        "measures",
+        "owners",
+        "decisions",
+        "errors",
+    }
     assert doc["meeting"]["date"] == "2022-01-12"
     assert all(isinstance(owner, str) for owner in doc["owners"])
     assert SourceDocument.objects.count() == 0 and Owner.objects.count() == 0
@@ -156,8 +166,11 @@ class TestBadInput:
         from improvement.models import Authority
 
         page = tmp_path / "board.txt"
-        page.write_text("Westmoor Borough Council\n\nChildren's Scrutiny Committee, 3 March 2025\n\n"
-                        "RESOLVED: That the improvement plan update be noted.\n", encoding="utf-8")
+        page.write_text(
+            "Westmoor Borough Council\n\nChildren's Scrutiny Committee, 3 March 2025\n\n"
+            "RESOLVED: That the improvement plan update be noted.\n",
+            encoding="utf-8",
+        )
         before = Authority.objects.count()
         code, _, err = run(str(page))
         assert code == 1
@@ -170,9 +183,7 @@ class TestBadInput:
 
 
 def test_personal_data_is_flagged_and_blanked_in_what_is_stored(tmp_path):
-    text = MINUTES.replace(
-        "62% of case files", "62% of case files (child NHS number 943 476 5919, postcode SW1A 1AA)"
-    )
+    text = MINUTES.replace("62% of case files", "62% of case files (child NHS number 943 476 5919, postcode SW1A 1AA)")
     (tmp_path / "pii.txt").write_text(text, encoding="utf-8")
     code, out, _ = run(str(tmp_path / "pii.txt"), "--authority", "Northshire County Council")
     assert code == 0

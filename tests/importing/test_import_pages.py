@@ -9,9 +9,10 @@ from tests.factories import UserFactory
 from tests.importing.test_import_command import MINUTES
 
 pytestmark = pytest.mark.django_db
+MINUTES_BYTES = MINUTES.encode()
 
 
-def upload(client, name="minutes.txt", data=MINUTES.encode(), **extra):
+def upload(client, name="minutes.txt", data=MINUTES_BYTES, **extra):
     return client.post(reverse("import_upload"), {"files": [SimpleUploadedFile(name, data)], **extra})
 
 
@@ -101,11 +102,13 @@ def test_imported_text_is_escaped(client, lead):
 def test_the_review_page_puts_the_least_sure_facts_first_in_plain_english(client, lead):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    text = ("Children's Scrutiny Committee - 10 November 2025\n\n"
-            "The monitoring visit took place between 15 and 17 October 2025; the council remains judged "
-            "requires improvement to be good.\n\n"
-            "It was noted that a report would be shared in due course.\n\n"
-            "ACTION: Head of Quality Assurance to circulate the audit findings by 31 January 2026.\n")
+    text = (
+        "Children's Scrutiny Committee - 10 November 2025\n\n"
+        "The monitoring visit took place between 15 and 17 October 2025; the council remains judged "
+        "requires improvement to be good.\n\n"
+        "It was noted that a report would be shared in due course.\n\n"
+        "ACTION: Head of Quality Assurance to circulate the audit findings by 31 January 2026.\n"
+    )
     client.force_login(lead)
     response = client.post(reverse("import_upload"), {"files": SimpleUploadedFile("minutes.txt", text.encode())})
     assert response.status_code == 302
@@ -122,10 +125,15 @@ def test_review_items_sort_least_sure_first_and_keep_their_form_index():
 
     class Preview:
         def fact_list(self, kind):
-            return [{"title": "sure", "confidence": 0.9, "span": [0, 4]},
-                    {"title": "guess", "confidence": 0.4, "span": [10, 14]},
-                    {"title": "saved already", "confidence": 0.2, "span": [20, 24]}]
+            return [
+                {"title": "sure", "confidence": 0.9, "span": [0, 4]},
+                {"title": "guess", "confidence": 0.4, "span": [10, 14]},
+                {"title": "saved already", "confidence": 0.2, "span": [20, 24]},
+            ]
 
     items = review_items(preview=Preview(), kind="actions", saved={"actions": {20}})
     assert [(i["title"], i["index"], i["less_sure"]) for i in items] == [
-        ("guess", 1, True), ("sure", 0, False), ("saved already", 2, True)]
+        ("guess", 1, True),
+        ("sure", 0, False),
+        ("saved already", 2, True),
+    ]

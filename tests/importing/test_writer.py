@@ -20,11 +20,15 @@ Audit compliance stood at 64% against a target of 85%.
 
 
 def test_corrections_give_new_dataclasses_and_leave_the_preview_alone(authority):
-    preview = document_preview(data=TARGETS.replace(b"85%.\n\nAudit", b"85%.\n\nACTION: Head of Service to report by 1 April 2024.\n\nAudit"),
-                               filename="c.txt")
+    preview = document_preview(
+        data=TARGETS.replace(b"85%.\n\nAudit", b"85%.\n\nACTION: Head of Service to report by 1 April 2024.\n\nAudit"),
+        filename="c.txt",
+    )
     found = preview.extracted
-    fixed = facts_corrected(facts=found, corrections={("actions", 0): {"owner": "Head of Quality Assurance"},
-                                                      ("actions", 9): {"owner": "Nobody"}})
+    fixed = facts_corrected(
+        facts=found,
+        corrections={("actions", 0): {"owner": "Head of Quality Assurance"}, ("actions", 9): {"owner": "Nobody"}},
+    )
     assert fixed.actions[0].owner == "Head of Quality Assurance" and fixed.actions[0].quote == found.actions[0].quote
     assert found.actions[0].owner == "Head of Service"
     assert len(fixed.actions) == len(found.actions) and fixed.measures == found.measures
@@ -44,8 +48,10 @@ def test_a_corrected_owner_the_council_already_has_is_reused(client, lead):
     client.force_login(lead)
     upload(client)
     draft = ImportDraft.objects.get()
-    response = client.post(reverse("import_confirm", args=[draft.pk]),
-                           {"keep": ["actions:0"], "owner-actions-0": "Head of Quality Assurance"})
+    response = client.post(
+        reverse("import_confirm", args=[draft.pk]),
+        {"keep": ["actions:0"], "owner-actions-0": "Head of Quality Assurance"},
+    )
     assert response.status_code == 302
     assert Action.objects.get().owner == existing
     assert Owner.objects.filter(authority=lead.authority, role_title="Head of Quality Assurance").count() == 1

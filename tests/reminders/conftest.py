@@ -25,9 +25,7 @@ def days(n: int) -> dt.timedelta:
 
 def claimed(**filters) -> list[tuple]:
     """(action title, kind, due_on, recipient) of every reminder row, sorted."""
-    rows = Reminder.objects.filter(**filters).values_list(
-        "action__title", "kind", "due_on", "recipient"
-    )
+    rows = Reminder.objects.filter(**filters).values_list("action__title", "kind", "due_on", "recipient")
     return sorted(rows)
 
 

@@ -37,9 +37,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until(
-    predicate, *, timeout: float, interval: float = 0.1, what: str = "condition"
-):
+def wait_until(predicate, *, timeout: float, interval: float = 0.1, what: str = "condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()
@@ -166,9 +164,7 @@ def database_url(settings_dict) -> str:
 class Worker:
     """``celery -A tracker worker --pool=solo`` as a process of its own, on the test database."""
 
-    def __init__(
-        self, *, database_url: str, email_url: str, name: str = "w", queue: str = QUEUE
-    ):
+    def __init__(self, *, database_url: str, email_url: str, name: str = "w", queue: str = QUEUE):
         self.queue = queue
         self.env = {
             **os.environ,

@@ -74,22 +74,16 @@ def test_next_run_is_seven_local_on_both_sides_of_a_change(change, offset):
 def test_due_at_seven_local_on_the_day_of_the_change(change):
     last_run = local(change - dt.timedelta(days=1), 7)
     before = beat_schedule(now=local(change, 6, 59)).is_due(last_run)
-    after = beat_schedule(now=local(change, 7, 0) + dt.timedelta(seconds=20)).is_due(
-        last_run
-    )
+    after = beat_schedule(now=local(change, 7, 0) + dt.timedelta(seconds=20)).is_due(last_run)
     assert before.is_due is False
     assert after.is_due is True
     # and the instant it fires is 07:00 on the wall clock whichever offset London is on that morning
-    assert local(change, 7).utcoffset() == (
-        dt.timedelta(hours=1) if change == SPRING else dt.timedelta(0)
-    )
+    assert local(change, 7).utcoffset() == (dt.timedelta(hours=1) if change == SPRING else dt.timedelta(0))
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("change", [SPRING, AUTUMN])
-def test_a_sweep_at_seven_each_morning_around_a_change_claims_everything_once(
-    council, change
-):
+def test_a_sweep_at_seven_each_morning_around_a_change_claims_everything_once(council, change):
     authority, head = council["authority"], council["head"]
     due_dates = [change + dt.timedelta(days=n) for n in range(-3, 4)]
     for due in due_dates:
@@ -100,15 +94,9 @@ def test_a_sweep_at_seven_each_morning_around_a_change_claims_everything_once(
         today = timezone.localdate(now)
         swept.append(today)
         reminders_sweep(today=today, now=now)
-    assert swept == [
-        change + dt.timedelta(days=n) for n in range(-6, 6)
-    ]  # one sweep per calendar day, none skipped
-    due_rows = sorted(
-        Reminder.objects.filter(kind=K.DUE).values_list("due_on", flat=True)
-    )
-    assert (
-        due_rows == due_dates
-    )  # each action's due-day reminder exactly once, on its day
+    assert swept == [change + dt.timedelta(days=n) for n in range(-6, 6)]  # one sweep per calendar day, none skipped
+    due_rows = sorted(Reminder.objects.filter(kind=K.DUE).values_list("due_on", flat=True))
+    assert due_rows == due_dates  # each action's due-day reminder exactly once, on its day
     for due in due_dates:
         created = Reminder.objects.get(kind=K.DUE, due_on=due)
         assert created.action.title == f"Due {due}"

@@ -35,14 +35,9 @@ def test_dry_run_lists_who_would_get_what_and_sends_nothing(action):
 def test_run_claims_and_queues(action, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         out = run("--date", DUE.isoformat())
-    assert (
-        out.strip()
-        == "Swept 11 June 2026: 1 reminder claimed, 1 email queued, 0 unsent emails queued again."
-    )
+    assert out.strip() == "Swept 11 June 2026: 1 reminder claimed, 1 email queued, 0 unsent emails queued again."
     assert len(callbacks) == 1  # queued only once the claim is committed
-    assert run("--date", DUE.isoformat()).startswith(
-        "Swept 11 June 2026: 0 reminders claimed, 0 emails queued"
-    )
+    assert run("--date", DUE.isoformat()).startswith("Swept 11 June 2026: 0 reminders claimed, 0 emails queued")
 
 
 @pytest.mark.django_db
@@ -51,9 +46,7 @@ def test_nothing_due():
 
 
 def test_bad_date_is_one_clear_line_and_a_failing_exit():
-    with pytest.raises(
-        CommandError, match=r"--date must be a date like 2026-06-11, not '2026-13-01'"
-    ):
+    with pytest.raises(CommandError, match=r"--date must be a date like 2026-06-11, not '2026-13-01'"):
         call_command("send_reminders", "--date", "2026-13-01")
     done = subprocess.run(
         [

@@ -39,9 +39,7 @@ def smtp():
 @pytest.fixture(scope="module")
 def worker(django_db_setup, django_db_blocker, smtp):
     flush_queue()
-    proc = Worker(
-        database_url=database_url(connection.settings_dict), email_url=smtp.url
-    ).start()
+    proc = Worker(database_url=database_url(connection.settings_dict), email_url=smtp.url).start()
     yield proc
     proc.stop()
     flush_queue()
@@ -64,9 +62,7 @@ def council_with(recipients: int, actions_each: int = 2):
             email=f"owner{i}@liveshire.example",
         )
         for j in range(actions_each):
-            ActionFactory(
-                authority=authority, owner=owner, title=f"Action {i}.{j}", due_date=DUE
-            )
+            ActionFactory(authority=authority, owner=owner, title=f"Action {i}.{j}", due_date=DUE)
     return {f"owner{i}@liveshire.example" for i in range(recipients)}
 
 
@@ -92,9 +88,7 @@ def test_each_digest_goes_out_once_and_a_second_sweep_sends_nothing(worker, mail
     time.sleep(1)
     assert (first.claimed, len(first.digest_ids), second.claimed) == (40, 20, 0)
     assert_once_each(mailbox, expected)
-    assert set(Reminder.objects.values_list("state", flat=True)) == {
-        Reminder.State.SENT
-    }
+    assert set(Reminder.objects.values_list("state", flat=True)) == {Reminder.State.SENT}
 
 
 def test_smtp_server_down_for_a_while_then_back(worker, smtp, mailbox):
@@ -109,12 +103,7 @@ def test_smtp_server_down_for_a_while_then_back(worker, smtp, mailbox):
             what="retries",
         )
         assert mailbox.snapshot() == []
-        assert (
-            Digest.objects.filter(
-                state=Digest.State.QUEUED, last_error__contains="Connection"
-            ).count()
-            == 5
-        )
+        assert Digest.objects.filter(state=Digest.State.QUEUED, last_error__contains="Connection").count() == 5
     finally:
         smtp.start()
     wait_until(all_sent, timeout=60, what="digests sent after the server came back")
@@ -161,27 +150,18 @@ def test_redis_down_the_sweep_still_commits_and_the_next_sweep_sends(worker, mai
         took = time.monotonic() - started
     assert took < 5, f"a sweep with the broker down took {took:.1f} s"
     assert len(result.digest_ids) == 4
-    assert (
-        Digest.objects.filter(
-            state=Digest.State.QUEUED, enqueued_at__isnull=True
-        ).count()
-        == 4
-    )
+    assert Digest.objects.filter(state=Digest.State.QUEUED, enqueued_at__isnull=True).count() == 4
     time.sleep(1)
     assert mailbox.snapshot() == []
     with broker():  # Redis is back: the next sweep hands the stranded digests over
-        later = reminders_sweep(
-            today=DUE, now=timezone.now() + timezone.timedelta(minutes=6)
-        )
+        later = reminders_sweep(today=DUE, now=timezone.now() + timezone.timedelta(minutes=6))
         assert later.claimed == 0 and later.requeued == 4
         wait_until(all_sent, timeout=30, what="stranded digests sent")
     time.sleep(1)
     assert_once_each(mailbox, expected)
 
 
-def test_worker_killed_mid_batch_orphan_back_within_a_minute_at_most_one_resend(
-    django_db_setup, smtp, mailbox
-):
+def test_worker_killed_mid_batch_orphan_back_within_a_minute_at_most_one_resend(django_db_setup, smtp, mailbox):
     """SIGKILL the worker in the one window that cannot be closed: the SMTP server has accepted a
     digest but the worker has not recorded it (we hold a lock on its reminder rows, so the worker
     is stuck just there). Start another worker. The batch carries on at once; the killed task's
@@ -214,9 +194,7 @@ def test_worker_killed_mid_batch_orphan_back_within_a_minute_at_most_one_resend(
             killed_at = time.monotonic()
         unsent_at_kill = Digest.objects.exclude(state=Digest.State.SENT).count()
         second.start()
-        wait_until(
-            all_sent, timeout=90, interval=0.5, what="every digest sent after the kill"
-        )
+        wait_until(all_sent, timeout=90, interval=0.5, what="every digest sent after the kill")
         back_in = time.monotonic() - killed_at
     finally:
         first.stop()
@@ -226,17 +204,10 @@ def test_worker_killed_mid_batch_orphan_back_within_a_minute_at_most_one_resend(
     got = mailbox.by_recipient()
     assert set(got) == expected, "a digest was lost"
     twice = {to: msgs for to, msgs in got.items() if len(msgs) > 1}
-    assert set(twice) == {victim.to_email}, (
-        "only the digest in flight at the kill may go out twice"
-    )
+    assert set(twice) == {victim.to_email}, "only the digest in flight at the kill may go out twice"
     assert len(twice[victim.to_email]) == 2
-    assert len({m.message_id for m in twice[victim.to_email]}) == 1, (
-        "the resend must keep its Message-ID"
-    )
-    assert (
-        twice[victim.to_email][0].message_id
-        == Digest.objects.get(pk=victim.pk).message_id
-    )
+    assert len({m.message_id for m in twice[victim.to_email]}) == 1, "the resend must keep its Message-ID"
+    assert twice[victim.to_email][0].message_id == Digest.objects.get(pk=victim.pk).message_id
     assert unsent_at_kill >= 8  # killed mid-batch
     assert back_in < 60, f"the orphaned digest took {back_in:.0f} s to go out"
     print(f"\norphaned digest sent {back_in:.1f} s after the worker was killed")

@@ -20,9 +20,7 @@ def build(n, name):
     ensure_role_groups()
     authority = AuthorityFactory(name=name)
     plan = PlanFactory(authority=authority)
-    boss = Owner.objects.create(
-        authority=authority, role_title=f"Director {name}", email=f"boss@{n}.example"
-    )
+    boss = Owner.objects.create(authority=authority, role_title=f"Director {name}", email=f"boss@{n}.example")
     owners = [boss] + [
         Owner.objects.create(
             authority=authority,
@@ -32,9 +30,7 @@ def build(n, name):
         )
         for i in range(8)
     ]
-    Meeting.objects.create(
-        authority=authority, committee="Scrutiny", date=TODAY + dt.timedelta(days=9)
-    )
+    Meeting.objects.create(authority=authority, committee="Scrutiny", date=TODAY + dt.timedelta(days=9))
     rng = random.Random(n)
     Action.objects.bulk_create(
         [
@@ -44,17 +40,13 @@ def build(n, name):
                 owner=owners[i % len(owners)],
                 title=f"Action {i}",
                 due_date=TODAY + dt.timedelta(days=rng.randint(-60, 30)),
-                status=rng.choice(
-                    [ActionStatus.ON_TRACK, ActionStatus.AT_RISK, ActionStatus.COMPLETE]
-                ),
+                status=rng.choice([ActionStatus.ON_TRACK, ActionStatus.AT_RISK, ActionStatus.COMPLETE]),
                 progress=50,
             )
             for i in range(n)
         ]
     )
-    Action.objects.filter(authority=authority).update(
-        created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    )
+    Action.objects.filter(authority=authority).update(created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
 
 
 def count(today):

@@ -20,15 +20,10 @@ def sweep(day):
 
 
 def digests_on(day):
-    return {
-        d.to_email: sorted(d.reminders.values_list("kind", flat=True))
-        for d in Digest.objects.filter(sweep_on=day)
-    }
+    return {d.to_email: sorted(d.reminders.values_list("kind", flat=True)) for d in Digest.objects.filter(sweep_on=day)}
 
 
-def test_every_day_for_seven_weeks_each_occasion_is_claimed_once_on_its_day(
-    action, council
-):
+def test_every_day_for_seven_weeks_each_occasion_is_claimed_once_on_its_day(action, council):
     sent_on = {}
     for offset in range(-20, 31):
         day = DUE + days(offset)
@@ -81,9 +76,7 @@ def test_one_digest_per_recipient_with_all_their_actions(council):
     ActionFactory(authority=a, owner=head, title="Due soon", due_date=DUE + days(3))
     ActionFactory(authority=a, owner=head, title="Due today", due_date=DUE)
     ActionFactory(authority=a, owner=head, title="Escalated", due_date=DUE - days(8))
-    ActionFactory(
-        authority=a, owner=director, title="Director's own", due_date=DUE - days(7)
-    )
+    ActionFactory(authority=a, owner=director, title="Director's own", due_date=DUE - days(7))
     ActionFactory(authority=a, owner=head, title="Far off", due_date=DUE + days(40))
     ActionFactory(
         authority=a,
@@ -162,9 +155,7 @@ def test_escalation_without_a_line_manager_goes_to_the_leads(council):
     }
 
 
-def test_completed_actions_get_nothing_even_if_completed_after_the_sweep(
-    action, council
-):
+def test_completed_actions_get_nothing_even_if_completed_after_the_sweep(action, council):
     sweep(DUE)
     action.status = ActionStatus.COMPLETE
     action.progress = 100
@@ -181,15 +172,9 @@ def test_completed_actions_get_nothing_even_if_completed_after_the_sweep(
 def test_updates_missing_nudge_weekly_before_a_committee(council):
     a = council["authority"]
     today = dt.date(2026, 6, 10)  # a Wednesday
-    Meeting.objects.create(
-        authority=a, committee="Children's Scrutiny Committee", date=today + days(10)
-    )
-    stale = ActionFactory(
-        authority=a, owner=council["head"], title="Stale", due_date=None
-    )
-    fresh = ActionFactory(
-        authority=a, owner=council["head"], title="Fresh", due_date=None
-    )
+    Meeting.objects.create(authority=a, committee="Children's Scrutiny Committee", date=today + days(10))
+    stale = ActionFactory(authority=a, owner=council["head"], title="Stale", due_date=None)
+    fresh = ActionFactory(authority=a, owner=council["head"], title="Fresh", due_date=None)
     old = dt.datetime(2026, 5, 1, 9, tzinfo=dt.UTC)
     ProgressUpdate.objects.create(action=stale, status="on_track", progress=10)
     ProgressUpdate.objects.create(action=fresh, status="on_track", progress=10)
@@ -200,26 +185,17 @@ def test_updates_missing_nudge_weekly_before_a_committee(council):
     Action.objects.filter(pk=fresh.pk).update(created_at=old)
 
     assert sweep(today).claimed == 1
-    assert claimed() == [
-        ("Stale", K.UPDATES_MISSING, dt.date(2026, 6, 8), "hos@northshire.example")
-    ]
+    assert claimed() == [("Stale", K.UPDATES_MISSING, dt.date(2026, 6, 8), "hos@northshire.example")]
     assert sweep(today + days(1)).claimed == 0  # same week
-    assert (
-        sweep(today + days(5)).claimed == 1
-    )  # next Monday, the committee is still ahead
+    assert sweep(today + days(5)).claimed == 1  # next Monday, the committee is still ahead
     digest = Digest.objects.filter(sweep_on=today).get()
     digest_send(digest_id=digest.pk)
-    assert (
-        "Progress update needed before Children's Scrutiny Committee on 20 June 2026"
-        in mail.outbox[0].body
-    )
+    assert "Progress update needed before Children's Scrutiny Committee on 20 June 2026" in mail.outbox[0].body
 
 
 def test_no_committee_ahead_no_nudge(council):
     a = council["authority"]
-    Meeting.objects.create(
-        authority=a, committee="Children's Scrutiny Committee", date=DUE + days(15)
-    )
+    Meeting.objects.create(authority=a, committee="Children's Scrutiny Committee", date=DUE + days(15))
     ActionFactory(authority=a, owner=council["head"], title="Stale", due_date=None)
     from improvement.models import Action
 
@@ -227,21 +203,13 @@ def test_no_committee_ahead_no_nudge(council):
     assert sweep(DUE).claimed == 0
 
 
-def test_the_email_reads_plainly_with_links_dates_and_last_update(
-    action, council, settings
-):
+def test_the_email_reads_plainly_with_links_dates_and_last_update(action, council, settings):
     settings.SITE_URL = "https://tracker.example.gov.uk"
-    ProgressUpdate.objects.create(
-        action=action, status="at_risk", progress=35, note="Waiting for the audit tool"
-    )
-    ProgressUpdate.objects.filter(action=action).update(
-        created_at=dt.datetime(2026, 5, 2, 10, tzinfo=dt.UTC)
-    )
+    ProgressUpdate.objects.create(action=action, status="at_risk", progress=35, note="Waiting for the audit tool")
+    ProgressUpdate.objects.filter(action=action).update(created_at=dt.datetime(2026, 5, 2, 10, tzinfo=dt.UTC))
     sweep(DUE - days(3))
     digest = Digest.objects.get()
-    assert digest_send(
-        digest_id=digest.pk, now=dt.datetime(2026, 6, 8, 6, 1, tzinfo=dt.UTC)
-    )
+    assert digest_send(digest_id=digest.pk, now=dt.datetime(2026, 6, 8, 6, 1, tzinfo=dt.UTC))
     message = mail.outbox[0]
     assert message.to == ["hos@northshire.example"]
     assert message.subject == "Improvement plan: 1 action needs your attention"
@@ -284,9 +252,7 @@ def test_escalation_subject_and_html_escaping(council):
 
 def test_dry_run_says_who_would_get_what_and_writes_nothing(action, council):
     result = reminders_sweep(today=DUE, dry_run=True)
-    assert [(d.to_email, d.items) for d in result.digests] == [
-        ("hos@northshire.example", [(action.pk, K.DUE, DUE)])
-    ]
+    assert [(d.to_email, d.items) for d in result.digests] == [("hos@northshire.example", [(action.pk, K.DUE, DUE)])]
     assert result.titles == {action.pk: "Audit case files"}
     assert Reminder.objects.count() == 0 and Digest.objects.count() == 0
     sweep(DUE)
@@ -302,7 +268,6 @@ def test_digests_are_queued_by_task_name_and_run_inline_when_eager(monkeypatch):
 
     from improvement import tasks
     from improvement.services import reminders
-
     from improvement.services.reminders import digests, queue, sweep, timeline
 
     imported = {

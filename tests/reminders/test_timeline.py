@@ -13,9 +13,7 @@ DEFAULT = Policy(1, "Northshire", (14, 3, 0), 7, 7, 30)
 
 
 def on(offset):
-    return reminder_occasion(
-        due=DUE, today=DUE + dt.timedelta(days=offset), policy=DEFAULT
-    )
+    return reminder_occasion(due=DUE, today=DUE + dt.timedelta(days=offset), policy=DEFAULT)
 
 
 def at(offset):
@@ -96,17 +94,11 @@ def test_policy_days_parse_leniently():
 
 def test_dates_in_plain_english():
     today = dt.date(2019, 6, 8)
-    assert (
-        when_phrase(date=dt.date(2019, 6, 11), today=today) == "11 June 2019, in 3 days"
-    )
+    assert when_phrase(date=dt.date(2019, 6, 11), today=today) == "11 June 2019, in 3 days"
     assert when_phrase(date=dt.date(2019, 6, 9), today=today) == "9 June 2019, tomorrow"
     assert when_phrase(date=today, today=today) == "8 June 2019, today"
-    assert (
-        when_phrase(date=dt.date(2019, 6, 7), today=today) == "7 June 2019, yesterday"
-    )
-    assert (
-        when_phrase(date=dt.date(2019, 5, 30), today=today) == "30 May 2019, 9 days ago"
-    )
+    assert when_phrase(date=dt.date(2019, 6, 7), today=today) == "7 June 2019, yesterday"
+    assert when_phrase(date=dt.date(2019, 5, 30), today=today) == "30 May 2019, 9 days ago"
 
 
 def test_the_timeline_is_pure_python_and_speaks_the_models_kinds():

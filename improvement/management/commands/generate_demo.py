@@ -9,16 +9,30 @@ from django.utils.text import slugify
 from improvement.models import Authority
 from improvement.services.demo_data import demo_authority_fill
 
-NAMES = ["Northfield", "Eastmoor", "Westbrook", "Southvale", "Ashby", "Brackenridge", "Calder", "Denholme", "Elmsworth",
-         "Fairley"]
+NAMES = [
+    "Northfield",
+    "Eastmoor",
+    "Westbrook",
+    "Southvale",
+    "Ashby",
+    "Brackenridge",
+    "Calder",
+    "Denholme",
+    "Elmsworth",
+    "Fairley",
+]
 
 
 class Command(BaseCommand):
-    help = "Fill councils with a realistic improvement plan: inspection, themes, owners, actions with history, measures."
+    help = (
+        "Fill councils with a realistic improvement plan: inspection, themes, owners, actions with history, measures."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--authorities", type=int, default=1, help="How many new councils to create (default 1).")
-        parser.add_argument("--actions-per-authority", type=int, default=60, help="Actions in each council (default 60).")
+        parser.add_argument(
+            "--actions-per-authority", type=int, default=60, help="Actions in each council (default 60)."
+        )
         parser.add_argument("--into", metavar="NAME", help="Fill this existing council instead of creating new ones.")
         parser.add_argument("--seed", type=int, default=1, help="Random seed, for repeatable data.")
 

@@ -77,8 +77,9 @@ class Command(BaseCommand):
                 # The council the text names is shown in a dry run but never trusted to create one.
                 named = preview.authority_name
                 hint = f' (the text names "{named}": add --authority "{named}" if that is right)' if named else ""
-                self._fail(path, f"no authority: give --authority or list the file in manifest.toml{hint}", tally,
-                           results)
+                self._fail(
+                    path, f"no authority: give --authority or list the file in manifest.toml{hint}", tally, results
+                )
                 continue
             authority = authority_get_or_create(name=meta["authority"])
             try:
@@ -107,7 +108,9 @@ class Command(BaseCommand):
         counts = ", ".join(f"{len(preview.fact_list(k))} {k}" for k in KINDS)
         self.stdout.write(f"{preview.filename}: would import {counts}")
         for flag in preview.privacy_flags:
-            self.stdout.write(f"  looks like personal data ({flag['kind']}) at characters {flag['start']}-{flag['end']}")
+            self.stdout.write(
+                f"  looks like personal data ({flag['kind']}) at characters {flag['start']}-{flag['end']}"
+            )
 
     def _summary(self, tally, created, flagged, dry_run):
         if dry_run:

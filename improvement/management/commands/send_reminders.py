@@ -15,9 +15,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CommandError(
-            f"--date must be a date like 2026-06-11, not {text!r}."
-        ) from None
+        raise CommandError(f"--date must be a date like 2026-06-11, not {text!r}.") from None
 
 
 class Command(BaseCommand):
@@ -38,9 +36,7 @@ class Command(BaseCommand):
         today = _date(date) if date else timezone.localdate()
         result = reminders_sweep(today=today, dry_run=dry_run)
         if dry_run:
-            self.stdout.write(
-                f"Dry run for {today:%-d %B %Y}: nothing sent or recorded."
-            )
+            self.stdout.write(f"Dry run for {today:%-d %B %Y}: nothing sent or recorded.")
             if not result.digests:
                 self.stdout.write("No reminders are due.")
             for digest in result.digests:
@@ -48,11 +44,9 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{digest.to_name} <{digest.to_email}> would get {count} reminder{'s' if count != 1 else ''}:"
                 )
-                for action_id, kind, due_on in digest.items:
+                for action_id, kind, _due_on in digest.items:
                     title = result.titles.get(action_id, f"action {action_id}")
-                    self.stdout.write(
-                        f"  - {KINDS.get(kind, kind)}: {title} (action {action_id})"
-                    )
+                    self.stdout.write(f"  - {KINDS.get(kind, kind)}: {title} (action {action_id})")
         else:
             self.stdout.write(
                 f"Swept {today:%-d %B %Y}: {result.claimed} reminder{'s' if result.claimed != 1 else ''} claimed, "

@@ -55,7 +55,9 @@ def saved_starts(document: SourceDocument) -> dict[str, set[int]]:
         "owners": Owner.objects.filter(source_document=document),
         "decisions": Decision.objects.filter(source_document=document),
     }
-    return {kind: set(qs.exclude(source_start=None).values_list("source_start", flat=True)) for kind, qs in sources.items()}
+    return {
+        kind: set(qs.exclude(source_start=None).values_list("source_start", flat=True)) for kind, qs in sources.items()
+    }
 
 
 def document_imported_before(*, authority_id: int, sha256: str) -> SourceDocument | None:

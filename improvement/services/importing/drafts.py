@@ -56,9 +56,13 @@ def draft_preview(*, draft: ImportDraft) -> Preview:
     if draft.document_id:  # a second review works on the stored text, so every offset stays true
         document = draft.document
         return text_preview(
-            text=document.text, sha256=document.sha256, filename=document.filename,
-            authority_name=draft.authority.name, committee=draft.committee or None,
-            meeting_date=draft.meeting_date, kind=document.kind,
+            text=document.text,
+            sha256=document.sha256,
+            filename=document.filename,
+            authority_name=draft.authority.name,
+            committee=draft.committee or None,
+            meeting_date=draft.meeting_date,
+            kind=document.kind,
         )
     return document_preview(
         data=bytes(draft.data),

@@ -42,8 +42,16 @@ def document_preview(
 ) -> Preview:
     """Read and extract one file; raises extraction.InputError for unreadable input. Writes nothing."""
     text, warnings = extraction.read_document(data, filename=filename)
-    return text_preview(text=text, sha256=hashlib.sha256(data).hexdigest(), filename=filename, warnings=warnings,
-                        authority_name=authority_name, committee=committee, meeting_date=meeting_date, kind=kind)
+    return text_preview(
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        filename=filename,
+        warnings=warnings,
+        authority_name=authority_name,
+        committee=committee,
+        meeting_date=meeting_date,
+        kind=kind,
+    )
 
 
 def text_preview(
@@ -100,8 +108,9 @@ def preview_contract(*, preview: Preview) -> dict:
     doc = dict(preview.facts)
     for kind in ("visits", "recommendations", "actions", "measures", "decisions"):
         doc[kind] = [{k: v for k, v in item.items() if k != "span"} for item in doc.get(kind) or []]
-    doc["owners"] = [item.get("value") if isinstance(item, dict) and "value" in item else item
-                     for item in doc.get("owners") or []]
+    doc["owners"] = [
+        item.get("value") if isinstance(item, dict) and "value" in item else item for item in doc.get("owners") or []
+    ]
     doc["meeting"] = {
         "date": preview.meeting_date.isoformat() if preview.meeting_date else None,
         "committee": preview.committee or None,
@@ -117,6 +126,11 @@ def failure_contract(*, source: str, reason: str) -> dict:
     return {
         "source": source,
         "meeting": {"date": None, "committee": None, "authority": None},
-        "visits": [], "recommendations": [], "actions": [], "measures": [], "owners": [], "decisions": [],
+        "visits": [],
+        "recommendations": [],
+        "actions": [],
+        "measures": [],
+        "owners": [],
+        "decisions": [],
         "errors": [reason],
     }

@@ -88,8 +88,12 @@ class _Writer:
         start, end = fact.quote_start, fact.quote_end
         if self.expected_quote(start, end) != fact.quote:
             raise ImportRefused(f"a quote is not a verbatim span of the text: {fact.quote[:60]!r}")
-        return {"source_document": self.document, "source_quote": self.text[start:end],
-                "source_start": start, "source_end": end}
+        return {
+            "source_document": self.document,
+            "source_quote": self.text[start:end],
+            "source_start": start,
+            "source_end": end,
+        }
 
     def expected_quote(self, start: int, end: int) -> str:
         """The text's span as extraction quotes it: verbatim, with personal data redacted."""
@@ -152,8 +156,11 @@ class _Writer:
                 match.save()
         if item.area_judgements:
             InspectionJudgement.objects.bulk_create(
-                [InspectionJudgement(inspection=match, area=area[:200], grade=grade)
-                 for area, grade in item.area_judgements.items() if grade in Judgement.values],
+                [
+                    InspectionJudgement(inspection=match, area=area[:200], grade=grade)
+                    for area, grade in item.area_judgements.items()
+                    if grade in Judgement.values
+                ],
                 ignore_conflicts=True,
             )
         self.inspection = self.inspection or match
@@ -167,8 +174,12 @@ class _Writer:
         if ref and existing.exists():
             return
         Recommendation.objects.create(
-            authority=self.authority, reference=ref, source_label=source, text=text,
-            inspection=self.inspection, **self.provenance(item),
+            authority=self.authority,
+            reference=ref,
+            source_label=source,
+            text=text,
+            inspection=self.inspection,
+            **self.provenance(item),
         )
         self.created["recommendations"] += 1
 
@@ -208,34 +219,44 @@ class _Writer:
             measure.save(update_fields=["target", "name_key"])
         if is_target_only(item):
             return
-        self.pending_values.append(MeasureValue(
-            measure=measure,
-            date=self.document.meeting_date or timezone.localdate(),
-            value=value,
-            numerator=item.numerator,
-            denominator=item.denominator,
-            qualifier=(item.qualifier or "")[:30],
-            **self.provenance(item),
-        ))
+        self.pending_values.append(
+            MeasureValue(
+                measure=measure,
+                date=self.document.meeting_date or timezone.localdate(),
+                value=value,
+                numerator=item.numerator,
+                denominator=item.denominator,
+                qualifier=(item.qualifier or "")[:30],
+                **self.provenance(item),
+            )
+        )
         self.created["measure values"] += 1
 
     def decision(self, item: DecisionItem) -> None:
         kind = item.kind if item.kind in Decision.Kind.values else Decision.Kind.OTHER
-        self.pending_decisions.append(Decision(
-            authority=self.authority,
-            meeting=self.document.meeting,
-            kind=kind,
-            text=item.text or item.quote or kind,
-            **self.provenance(item),
-        ))
+        self.pending_decisions.append(
+            Decision(
+                authority=self.authority,
+                meeting=self.document.meeting,
+                kind=kind,
+                text=item.text or item.quote or kind,
+                **self.provenance(item),
+            )
+        )
         self.created["decisions"] += 1
 
     def flush(self) -> None:
         """Write the batched rows: a handful of INSERTs whatever the number of facts."""
         actions = Action.objects.bulk_create(self.pending_actions)
         ProgressUpdate.objects.bulk_create(
-            ProgressUpdate(action=action, kind=UpdateKind.IMPORTED, author=self.by, status=action.status,
-                           progress=0, note=f"Imported from {self.document.filename}.")
+            ProgressUpdate(
+                action=action,
+                kind=UpdateKind.IMPORTED,
+                author=self.by,
+                status=action.status,
+                progress=0,
+                note=f"Imported from {self.document.filename}.",
+            )
             for action in actions
         )
         MeasureValue.objects.bulk_create(self.pending_values)

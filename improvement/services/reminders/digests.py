@@ -71,9 +71,7 @@ def _why_leads(reminder: Reminder, action) -> str:
     return f"{reminder.get_kind_display()}: the owner ({owner}) has no email address."
 
 
-def digest_context(
-    *, digest: Digest, items: list[selectors.DigestItem], today: dt.date, committee=None
-) -> dict:
+def digest_context(*, digest: Digest, items: list[selectors.DigestItem], today: dt.date, committee=None) -> dict:
     site = settings.SITE_URL.rstrip("/")
     statuses = dict(ActionStatus.choices)
     sections = {key: [] for key, _ in SECTIONS}
@@ -81,7 +79,10 @@ def digest_context(
         action, reminder = item.action, item.reminder
         if item.last_update_at:
             local = timezone.localtime(item.last_update_at)
-            last = f"last update {local.day} {local:%B %Y}: {statuses.get(item.last_update_status, '')}, {item.last_update_progress}% done"
+            last = (
+                f"last update {local.day} {local:%B %Y}: {statuses.get(item.last_update_status, '')}, "
+                f"{item.last_update_progress}% done"
+            )
         else:
             last = "no progress update yet"
         sections[_section_of(reminder)].append(
@@ -89,9 +90,7 @@ def digest_context(
                 "title": action.title,
                 "reference": action.reference,
                 "url": site + reverse("action_detail", args=[action.pk]),
-                "due": f"due {when_phrase(date=action.due_date, today=today)}"
-                if action.due_date
-                else "no due date",
+                "due": f"due {when_phrase(date=action.due_date, today=today)}" if action.due_date else "no due date",
                 "owner": str(action.owner) if action.owner else "no owner",
                 "last_update": last,
                 "why": _why_leads(reminder, action) if not reminder.recipient else "",
@@ -104,7 +103,9 @@ def digest_context(
         )
     count = len(items)
     escalations = len(sections["escalated_to_you"])
-    subject = f"Improvement plan: {count} action{'s' if count != 1 else ''} need{'s' if count == 1 else ''} your attention"
+    subject = (
+        f"Improvement plan: {count} action{'s' if count != 1 else ''} need{'s' if count == 1 else ''} your attention"
+    )
     if escalations:
         subject = f"Escalation: {subject}"
     return {
@@ -112,31 +113,19 @@ def digest_context(
         "to_name": digest.to_name or digest.to_email,
         "authority": digest.authority.name,
         "subject": subject,
-        "sections": [
-            {"heading": headings[key], "items": sections[key]}
-            for key, _ in SECTIONS
-            if sections[key]
-        ],
+        "sections": [{"heading": headings[key], "items": sections[key]} for key, _ in SECTIONS if sections[key]],
         "site_url": site,
         "today": today,
     }
 
 
-def digest_message(
-    *, digest: Digest, items: list[selectors.DigestItem], today: dt.date
-) -> EmailMultiAlternatives:
+def digest_message(*, digest: Digest, items: list[selectors.DigestItem], today: dt.date) -> EmailMultiAlternatives:
     committee = None
     if any(i.reminder.kind == ReminderKind.UPDATES_MISSING for i in items):
         committee = (
-            Meeting.objects.filter(
-                authority_id=digest.authority_id, date__gte=digest.sweep_on
-            )
-            .order_by("date")
-            .first()
+            Meeting.objects.filter(authority_id=digest.authority_id, date__gte=digest.sweep_on).order_by("date").first()
         )
-    context = digest_context(
-        digest=digest, items=items, today=today, committee=committee
-    )
+    context = digest_context(digest=digest, items=items, today=today, committee=committee)
     message = EmailMultiAlternatives(
         subject=context["subject"],
         body=render_to_string("emails/reminder_digest.txt", context),
@@ -144,9 +133,7 @@ def digest_message(
         to=[digest.to_email],
         headers={"Message-ID": digest.message_id, "Auto-Submitted": "auto-generated"},
     )
-    message.attach_alternative(
-        render_to_string("emails/reminder_digest.html", context), "text/html"
-    )
+    message.attach_alternative(render_to_string("emails/reminder_digest.html", context), "text/html")
     return message
 
 
@@ -156,43 +143,28 @@ def digest_send(*, digest_id: int, now: dt.datetime | None = None) -> bool:
     The row lock is held while the SMTP server takes the message, so a second copy of the
     task waits and then finds the digest sent. SMTP errors propagate (the task retries).
     """
-    Digest.objects.filter(pk=digest_id, state=Digest.State.QUEUED).update(
-        attempts=F("attempts") + 1
-    )
+    Digest.objects.filter(pk=digest_id, state=Digest.State.QUEUED).update(attempts=F("attempts") + 1)
     try:
         with transaction.atomic():
-            digest = (
-                Digest.objects.select_for_update()
-                .select_related("authority")
-                .filter(pk=digest_id)
-                .first()
-            )
+            digest = Digest.objects.select_for_update().select_related("authority").filter(pk=digest_id).first()
             if digest is None or digest.state != Digest.State.QUEUED:
                 return False
             items = selectors.digest_items(digest=digest)
             live = [i for i in items if not i.action.is_done]
             done = [i.reminder.pk for i in items if i.action.is_done]
             if done:  # completed since the sweep: completed actions get nothing
-                Reminder.objects.filter(
-                    pk__in=done, state=Reminder.State.QUEUED
-                ).update(state=Reminder.State.SKIPPED)
+                Reminder.objects.filter(pk__in=done, state=Reminder.State.QUEUED).update(state=Reminder.State.SKIPPED)
             if not live:
                 Digest.objects.filter(pk=digest.pk).update(state=Digest.State.SKIPPED)
                 return False
             now = now or timezone.now()
             today = max(digest.sweep_on, timezone.localdate(now))
-            digest_message(digest=digest, items=live, today=today).send(
-                fail_silently=False
-            )
-            Digest.objects.filter(pk=digest.pk).update(
-                state=Digest.State.SENT, sent_at=now, last_error=""
-            )
+            digest_message(digest=digest, items=live, today=today).send(fail_silently=False)
+            Digest.objects.filter(pk=digest.pk).update(state=Digest.State.SENT, sent_at=now, last_error="")
             Reminder.objects.filter(pk__in=[i.reminder.pk for i in live]).update(
                 state=Reminder.State.SENT, sent_at=now, message_id=digest.message_id
             )
             return True
     except Exception as error:
-        Digest.objects.filter(pk=digest_id).update(
-            last_error=f"{type(error).__name__}: {error}"[:2000]
-        )
+        Digest.objects.filter(pk=digest_id).update(last_error=f"{type(error).__name__}: {error}"[:2000])
         raise

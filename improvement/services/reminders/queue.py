@@ -60,8 +60,6 @@ def digests_enqueue(*, digest_ids: list[int], now: dt.datetime | None = None) ->
 def digests_requeue(*, now: dt.datetime | None = None) -> int:
     """Queue again the digests never handed over, or handed over long ago and still unsent."""
     now = now or timezone.now()
-    Digest.objects.filter(state=Digest.State.QUEUED, attempts__gte=MAX_ATTEMPTS).update(
-        state=Digest.State.FAILED
-    )
+    Digest.objects.filter(state=Digest.State.QUEUED, attempts__gte=MAX_ATTEMPTS).update(state=Digest.State.FAILED)
     ids = selectors.digests_to_requeue(enqueued_before=now - REQUEUE_AFTER)
     return digests_enqueue(digest_ids=ids, now=now)

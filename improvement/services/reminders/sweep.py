@@ -36,9 +36,7 @@ class Planned:
     authority_id: int
     kind: str
     due_on: dt.date
-    recipient: (
-        str  # the person's address, or "" when it goes to the improvement leads instead
-    )
+    recipient: str  # the person's address, or "" when it goes to the improvement leads instead
     to: tuple[Person, ...]
 
     @property
@@ -55,15 +53,11 @@ def _route(row: ActionToRemind, kind, due_on, leads: dict[int, list[Person]]) ->
     escalation = kind in ESCALATION_KINDS
 
     def to_leads(k):
-        people = tuple(
-            p for p in leads.get(authority_id, ()) if escalation or not p.opted_out
-        )
+        people = tuple(p for p in leads.get(authority_id, ()) if escalation or not p.opted_out)
         return Planned(action_id, authority_id, k, due_on, "", people)
 
     def to(k, email, name):
-        return Planned(
-            action_id, authority_id, k, due_on, email, (Person(email, name),)
-        )
+        return Planned(action_id, authority_id, k, due_on, email, (Person(email, name),))
 
     if kind == ReminderKind.ESCALATION:
         planned = [
@@ -94,9 +88,7 @@ def reminders_plan(*, today: dt.date) -> list[Planned]:
     leads = selectors.improvement_leads()
     planned: list[Planned] = []
 
-    furthest = max(
-        (max(p.days_before, default=0) for p in policies.values()), default=0
-    )
+    furthest = max((max(p.days_before, default=0) for p in policies.values()), default=0)
     for row in selectors.deadline_candidates(today=today, furthest_before=furthest):
         policy = policies[row.authority_id]
         occasion = reminder_occasion(due=row.due_date, today=today, policy=policy)
@@ -104,9 +96,7 @@ def reminders_plan(*, today: dt.date) -> list[Planned]:
             continue  # nothing due, or the latest occasion is already claimed
         planned.extend(_route(row, occasion[0], occasion[1], leads))
 
-    committees = selectors.next_committee_dates(
-        today=today, within_days=COMMITTEE_WINDOW_DAYS
-    )
+    committees = selectors.next_committee_dates(today=today, within_days=COMMITTEE_WINDOW_DAYS)
     tz = timezone.get_current_timezone()
     cutoffs = {
         authority_id: dt.datetime.combine(
@@ -117,9 +107,7 @@ def reminders_plan(*, today: dt.date) -> list[Planned]:
         for authority_id, (date, _committee) in committees.items()
         if authority_id in policies
     }
-    week_of = today - dt.timedelta(
-        days=today.weekday()
-    )  # weekly: at most one nudge per Monday-to-Sunday week
+    week_of = today - dt.timedelta(days=today.weekday())  # weekly: at most one nudge per Monday-to-Sunday week
     for row in selectors.stale_update_candidates(cutoffs=cutoffs, week_of=week_of):
         planned.extend(_route(row, ReminderKind.UPDATES_MISSING, week_of, leads))
     return planned
@@ -129,9 +117,7 @@ def reminders_plan(*, today: dt.date) -> list[Planned]:
 class DigestPlan:
     to_email: str
     to_name: str
-    items: list[tuple[int, str, dt.date]] = field(
-        default_factory=list
-    )  # (action id, kind, due_on)
+    items: list[tuple[int, str, dt.date]] = field(default_factory=list)  # (action id, kind, due_on)
 
 
 @dataclass
@@ -155,9 +141,7 @@ def _group(planned: list[Planned]) -> tuple[dict[str, DigestPlan], dict[str, int
             undeliverable += 1
         for person in item.to:
             address = person.email.strip().lower()
-            digest = by_address.setdefault(
-                address, DigestPlan(person.email.strip(), person.name)
-            )
+            digest = by_address.setdefault(address, DigestPlan(person.email.strip(), person.name))
             authority_of.setdefault(address, item.authority_id)
             digest.items.append(item.key)
     return by_address, authority_of, undeliverable
@@ -168,9 +152,7 @@ def _message_id() -> str:
     return make_msgid(idstring="reminders", domain=domain)
 
 
-def reminders_sweep(
-    *, today: dt.date, now: dt.datetime | None = None, dry_run: bool = False
-) -> SweepResult:
+def reminders_sweep(*, today: dt.date, now: dt.datetime | None = None, dry_run: bool = False) -> SweepResult:
     """Claim every reminder due ``today``, write one digest per recipient and queue them.
 
     Safe to run twice, or twice at once: the unique Reminder row decides who owns what.
@@ -193,9 +175,7 @@ def reminders_sweep(
     if not planned:
         return result
 
-    planned.sort(
-        key=lambda p: (p.action_id, p.kind, p.due_on)
-    )  # one lock order, so two sweeps never deadlock
+    planned.sort(key=lambda p: (p.action_id, p.kind, p.due_on))  # one lock order, so two sweeps never deadlock
     with transaction.atomic():
         owned = _claim(planned, now=now)
         mine = [p for p in planned if p.key in owned]
@@ -228,9 +208,7 @@ def reminders_sweep(
     return result
 
 
-def _insert(
-    model, fields: list[str], rows: list[tuple], *, suffix: str = ""
-) -> list[tuple]:
+def _insert(model, fields: list[str], rows: list[tuple], *, suffix: str = "") -> list[tuple]:
     """Insert many rows in a few statements; returns the RETURNING rows of ``suffix``, if any.
 
     PostgreSQL: one ``INSERT ... SELECT * FROM unnest(array, array, ...)`` per batch, which
@@ -242,9 +220,7 @@ def _insert(
     quote = connection.ops.quote_name
     meta = model._meta
     columns = [meta.get_field(f).column for f in fields]
-    head = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
-    )
+    head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
     postgres = connection.vendor == "postgresql"
     if postgres:
         types = [
@@ -276,9 +252,7 @@ def _insert(
     return returned
 
 
-def _claim(
-    planned: list[Planned], *, now: dt.datetime
-) -> dict[tuple[int, str, dt.date], int]:
+def _claim(planned: list[Planned], *, now: dt.datetime) -> dict[tuple[int, str, dt.date], int]:
     """Insert the Reminder rows; return {(action, kind, due_on): id} for those this sweep inserted.
 
     ``ON CONFLICT DO NOTHING RETURNING`` returns only the rows inserted here: a row that already
@@ -286,7 +260,10 @@ def _claim(
     not ours. The unique constraint on (action, kind, due_on) is what decides.
     """
     meta = Reminder._meta
-    col = lambda name: meta.get_field(name).column
+
+    def col(name):
+        return meta.get_field(name).column
+
     quote = connection.ops.quote_name
     key = ", ".join(quote(col(f)) for f in ("action", "kind", "due_on"))
     rows = [
@@ -303,8 +280,7 @@ def _claim(
     ]
     if connection.vendor == "sqlite":  # SQLite keeps dates and datetimes as text
         rows = [
-            (a, k, d.isoformat(), r, s, connection.ops.adapt_datetimefield_value(n), m)
-            for a, k, d, r, s, n, m in rows
+            (a, k, d.isoformat(), r, s, connection.ops.adapt_datetimefield_value(n), m) for a, k, d, r, s, n, m in rows
         ]
     returned = _insert(
         Reminder,

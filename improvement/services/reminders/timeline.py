@@ -28,9 +28,7 @@ class TimelinePolicy(Protocol):
     escalate_after_days: int
 
 
-def reminder_occasion(
-    *, due: dt.date, today: dt.date, policy: TimelinePolicy
-) -> tuple[str, dt.date] | None:
+def reminder_occasion(*, due: dt.date, today: dt.date, policy: TimelinePolicy) -> tuple[str, dt.date] | None:
     """The latest reminder occasion on or before ``today`` for an open action due on ``due``."""
     days_left = (due - today).days
     if days_left >= 0:
@@ -38,23 +36,15 @@ def reminder_occasion(
         if not reached:
             return None
         days = min(reached)
-        return (
-            (DUE, due)
-            if days == 0
-            else (BEFORE, due - dt.timedelta(days=days))
-        )
+        return (DUE, due) if days == 0 else (BEFORE, due - dt.timedelta(days=days))
     overdue = -days_left
     repeat = policy.overdue_repeat_days
     first_escalation = policy.escalate_after_days + 1
     if overdue >= first_escalation:
         weeks = (overdue - first_escalation) // repeat if repeat else 0
-        return ESCALATION, due + dt.timedelta(
-            days=first_escalation + weeks * repeat
-        )
+        return ESCALATION, due + dt.timedelta(days=first_escalation + weeks * repeat)
     if repeat and overdue >= repeat:
-        return OVERDUE, due + dt.timedelta(
-            days=(overdue // repeat) * repeat
-        )
+        return OVERDUE, due + dt.timedelta(days=(overdue // repeat) * repeat)
     if 0 in policy.days_before:
         return DUE, due  # the due date passed while nobody swept
     return None
