@@ -189,6 +189,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "improvement.tasks.digests_requeue_task",
         "schedule": crontab(minute="*/5"),
     },
+    # Every hour: uploads left unreviewed for a day are deleted with their bytes.
+    "import-drafts-expire": {
+        "task": "improvement.tasks.import_drafts_expire_task",
+        "schedule": crontab(minute=17),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
