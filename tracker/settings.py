@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "csp.middleware.CSPMiddleware",
     "improvement.middleware.private_pages",
+    "improvement.middleware.idle_expiry",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -217,9 +218,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-# Sessions end after SESSION_IDLE_MINUTES without a request: every request moves the expiry on.
+# Sessions end after SESSION_IDLE_MINUTES without a request: improvement.middleware.idle_expiry
+# moves the expiry on (at most once a minute, so a page view costs no session write).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 # Content-Security-Policy: scripts, styles and fonts from this site only; no inline script or
 # style, no framing, forms post only here.
 CONTENT_SECURITY_POLICY = {
