@@ -1,4 +1,6 @@
-"""Response headers that every signed-in page and export needs."""
+"""What every signed-in request needs: private caching headers and an idle expiry."""
+
+import time
 
 from django.utils.cache import patch_cache_control
 
@@ -15,3 +17,28 @@ def private_pages(get_response):
         return response
 
     return middleware
+
+
+# A signed-in session ends SESSION_IDLE_MINUTES after its last request. Saving the session on
+# every request would cost a database write per page; instead the expiry moves on at most once
+# a minute, so a session ends between SESSION_IDLE_MINUTES and one minute more after the last request.
+SEEN_KEY = "_seen"
+REFRESH_SECONDS = 60
+
+
+def idle_expiry(get_response):
+    def middleware(request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            if now - request.session.get(SEEN_KEY, 0) >= REFRESH_SECONDS:
+                request.session[SEEN_KEY] = now  # a change: the session is saved with a fresh expiry
+        return get_response(request)
+
+    return middleware
+
+
+def mark_seen_at_sign_in(sender, request, user, **kwargs):
+    """Signing in saves the session anyway: start its idle clock then, at no extra cost."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SEEN_KEY] = int(time.time())

@@ -17,6 +17,7 @@ import smtplib
 from celery import shared_task
 from django.utils import timezone
 
+from improvement.services.importing.drafts import drafts_expire
 from improvement.services.reminders import digest_send, digests_requeue, reminders_sweep
 
 # A worker killed mid-send leaves its message unacknowledged in Redis. Settings give
@@ -61,3 +62,9 @@ def digest_send_task(digest_id: int):
 def digests_requeue_task():
     """Queue again digests left unsent (broker down when they were written, or retries exhausted)."""
     return digests_requeue()
+
+
+@shared_task(name="improvement.tasks.import_drafts_expire_task")
+def import_drafts_expire_task():
+    """Delete uploads left unreviewed for a day, so no file's bytes are kept past it."""
+    return drafts_expire()

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "csp.middleware.CSPMiddleware",
     "improvement.middleware.private_pages",
+    "improvement.middleware.idle_expiry",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -189,6 +190,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "improvement.tasks.digests_requeue_task",
         "schedule": crontab(minute="*/5"),
     },
+    # Every hour: uploads left unreviewed for a day are deleted with their bytes.
+    "import-drafts-expire": {
+        "task": "improvement.tasks.import_drafts_expire_task",
+        "schedule": crontab(minute=17),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
@@ -212,9 +218,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-# Sessions end after SESSION_IDLE_MINUTES without a request: every request moves the expiry on.
+# Sessions end after SESSION_IDLE_MINUTES without a request: improvement.middleware.idle_expiry
+# moves the expiry on (at most once a minute, so a page view costs no session write).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 # Content-Security-Policy: scripts, styles and fonts from this site only; no inline script or
 # style, no framing, forms post only here.
 CONTENT_SECURITY_POLICY = {

@@ -66,7 +66,9 @@ def review(request, pk):
     try:
         preview = draft_preview(draft=draft)
     except extraction.InputError as exc:
-        context["error"] = str(exc)
+        # A file that cannot be read is not kept: its bytes go now, with the reason shown once.
+        context.update(error=str(exc), filename=draft.filename)
+        draft_discard(draft=draft)
         return render(request, "improvement/imports/review.html", context, status=200)
     saved = saved_starts(draft.document) if draft.document_id else {}
     context.update(

@@ -63,3 +63,35 @@ def test_one_file_past_the_limit_refuses_the_whole_upload(lead):
 def test_discarding_deletes_the_draft_and_saves_nothing(lead):
     draft_discard(draft=make_draft(lead))
     assert not ImportDraft.objects.exists() and not SourceDocument.objects.exists()
+
+
+def test_drafts_left_unreviewed_for_a_day_expire_with_their_bytes_and_newer_ones_stay(lead):
+    import datetime as dt
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from improvement.models import ImportDraft
+    from improvement.tasks import import_drafts_expire_task
+
+    old = ImportDraft.objects.create(authority=lead.authority, uploaded_by=lead, filename="old.txt", data=b"x" * 100)
+    new = ImportDraft.objects.create(authority=lead.authority, uploaded_by=lead, filename="new.txt", data=b"y")
+    ImportDraft.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=1, minutes=1))
+    assert import_drafts_expire_task() == 1
+    assert list(ImportDraft.objects.values_list("pk", flat=True)) == [new.pk]
+    schedule = settings.CELERY_BEAT_SCHEDULE["import-drafts-expire"]
+    assert schedule["task"] == import_drafts_expire_task.name
+
+
+def test_an_unreadable_upload_keeps_no_bytes(client, lead):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from improvement.models import ImportDraft
+
+    client.force_login(lead)
+    response = client.post(reverse("import_upload"),
+                           {"files": SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n" + b"\x00\x01" * 500)}, follow=True)
+    page = response.content.decode()
+    assert "This file cannot be imported" in page and "The file was not kept" in page
+    assert not ImportDraft.objects.exists()

@@ -6,10 +6,11 @@ the draft in the same transaction, so a failed import leaves the draft to review
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 
 from improvement.extraction.limits import document_too_large
 from improvement.models import ImportDraft, SourceDocument
@@ -100,3 +101,13 @@ def draft_confirm(
 def draft_discard(*, draft: ImportDraft) -> None:
     """Throw a draft away; nothing from it was saved."""
     draft.delete()
+
+
+DRAFT_LIFETIME = timedelta(days=1)
+
+
+def drafts_expire(*, now: datetime | None = None, lifetime: timedelta = DRAFT_LIFETIME) -> int:
+    """Delete drafts nobody confirmed within a day, with the bytes they hold; returns how many."""
+    cutoff = (now or timezone.now()) - lifetime
+    deleted, _ = ImportDraft.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
