@@ -12,7 +12,7 @@ run: install assets
 	DEBUG=1 $(PY) manage.py setup_demo
 	DEBUG=1 $(PY) scripts/run_local.py
 
-test: install assets
+test: install assets lint
 	@$(PY) scripts/check_services.py
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -43,6 +43,8 @@ restore: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 clean:
 	rm -rf var static/vendor node_modules

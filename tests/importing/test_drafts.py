@@ -90,8 +90,11 @@ def test_an_unreadable_upload_keeps_no_bytes(client, lead):
     from improvement.models import ImportDraft
 
     client.force_login(lead)
-    response = client.post(reverse("import_upload"),
-                           {"files": SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n" + b"\x00\x01" * 500)}, follow=True)
+    response = client.post(
+        reverse("import_upload"),
+        {"files": SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n" + b"\x00\x01" * 500)},
+        follow=True,
+    )
     page = response.content.decode()
     assert "This file cannot be imported" in page and "The file was not kept" in page
     assert not ImportDraft.objects.exists()
