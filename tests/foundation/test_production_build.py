@@ -48,7 +48,7 @@ def test_health_is_503_when_the_broker_is_down(client, monkeypatch):
 
     from improvement.selectors import health
 
-    unreachable = Celery("unreachable")
+    unreachable = Celery("unreachable", set_as_current=False)  # never the app tasks are sent with
     # nothing listens on port 1; the write URL too, or Celery takes CELERY_BROKER_URL from the environment
     unreachable.conf.broker_url = unreachable.conf.broker_write_url = "redis://127.0.0.1:1/0"
     monkeypatch.setattr(health, "celery_app", unreachable)
