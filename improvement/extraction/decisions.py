@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from functools import lru_cache
 
 from .model import DecisionItem
+from .spans import Taken, line_windows
 from .text import clean
 
 RESOLVED = re.compile(
@@ -91,8 +90,8 @@ AND_TO = re.compile(r",?\s+and\s+(?=to\s+[a-z])")
 def _inline_resolutions(text: str, covered: list[tuple[int, int]]) -> list[DecisionItem]:
     """ "The Committee RESOLVED to note the report and to receive a further update": two decisions."""
     out = []
-    taken = _Taken(covered)
-    for m in (m for s, e in _windows(text, ("RESOLVED", "resolved")) for m in INLINE_RESOLVED.finditer(text, s, e)):
+    taken = Taken(covered)
+    for m in (m for s, e in line_windows(text, ("RESOLVED", "resolved")) for m in INLINE_RESOLVED.finditer(text, s, e)):
         if taken.overlaps(m.start(), m.start() + 1):
             continue
         end = m.end()
@@ -166,8 +165,8 @@ def _resolved_after_body(text: str, found: list[DecisionItem]) -> list[DecisionI
     """ "The Executive Mayor and Cabinet, RESOLVED to;" followed by "2.1 Note ...", "2.2 Note ..." on the
     lines below, or on the same line ("RESOLVED to; 2.1 Note ...; 2.2 Note ...")."""
     out = []
-    taken = _Taken((d.quote_start, d.quote_end) for d in found)
-    windows = _windows(text, ("RESOLVED", "Resolved", "resolved", "AGREED", "DECIDED"))
+    taken = Taken((d.quote_start, d.quote_end) for d in found)
+    windows = line_windows(text, ("RESOLVED", "Resolved", "resolved", "AGREED", "DECIDED"))
     for m in (m for s, e in windows for m in RESOLVED_AFTER_BODY.finditer(text, s, e)):
         if not BODY_WORDS.search(m.group("intro")) or taken.overlaps(m.end(), m.end() + 1):
             continue
@@ -217,8 +216,8 @@ def _standalone_thats(text: str, found: list[DecisionItem]) -> list[DecisionItem
     ("1) That ... be endorsed"). Reported findings ("That since 2018 Ofsted has found ...") and a
     report's recommendations ("Recommended - That this Committee note ...") are not decisions."""
     out = []
-    taken = _Taken((d.quote_start, d.quote_end) for d in found)
-    for m in (m for s, e in _windows(text, ("That ", "That\t")) for m in THAT_LINE.finditer(text, s, e)):
+    taken = Taken((d.quote_start, d.quote_end) for d in found)
+    for m in (m for s, e in line_windows(text, ("That ", "That\t")) for m in THAT_LINE.finditer(text, s, e)):
         s = m.start("that")
         e = _line_end(text, s)
         while True:  # a resolution wrapped onto lines starting in lower case
@@ -411,50 +410,3 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-def _windows(text: str, literals: tuple[str, ...], lower: bool = False) -> list[tuple[int, int]]:
-    """The lines that contain any of the literals, as merged (start, end) spans: the expensive
-    patterns run only there, never over the whole text."""
-    hay = _lowered(text) if lower else text
-    spans = []
-    for literal in literals:
-        at = hay.find(literal)
-        while at >= 0:
-            s = text.rfind("\n", 0, at) + 1
-            e = text.find("\n", at)
-            e = len(text) if e < 0 else e
-            spans.append((s, e))
-            at = hay.find(literal, e)
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
-
-
-@lru_cache(maxsize=4)
-def _lowered(text: str) -> str:
-    return text.lower()
-
-
-class _Taken:
-    """Spans already used, for overlap tests in O(log n)."""
-
-    def __init__(self, spans=()):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for s, e in sorted(spans):
-            self.add(s, e)
-
-    def add(self, s: int, e: int) -> None:
-        i = bisect.bisect_left(self.starts, s)
-        self.starts.insert(i, s)
-        self.ends.insert(i, e)
-
-    def overlaps(self, s: int, e: int) -> bool:
-        i = bisect.bisect_left(self.starts, e)  # the spans starting before e; facts rarely nest deeper than 8
-        return any(self.ends[j] > s for j in range(max(0, i - 8), i))

@@ -8,6 +8,7 @@ import re
 
 from .dates import find_dates
 from .dates import parse_date as parse_iso
+from .spans import line_windows
 from .text import lines
 
 HEADER_LINES = 14
@@ -623,7 +624,7 @@ def find_authority(text: str) -> str | None:
         matches = (
             found
             if pattern is None
-            else [m for s, e in _line_windows(text, words) for m in pattern.finditer(text, s, e)]
+            else [m for s, e in line_windows(text, words) for m in pattern.finditer(text, s, e)]
         )
         for m in matches:
             place = _place(m.group("place"))
@@ -648,9 +649,7 @@ def find_authority(text: str) -> str | None:
     owns = [m for m in (OWNS_BEFORE.search(text, max(0, at - 120), at) for at in sorted(suffixes)) if m]
     for pattern, weight, words in ((None, 2, ()), (PLACE_AFTER, 1, (" in ",)), (PLACE_POSSESSIVE, 1, ("’s ", "'s "))):
         matches = (
-            owns
-            if pattern is None
-            else [m for s, e in _line_windows(text, words) for m in pattern.finditer(text, s, e)]
+            owns if pattern is None else [m for s, e in line_windows(text, words) for m in pattern.finditer(text, s, e)]
         )
         for m in matches:
             place = _place(m.group("place"), trailing=True)
@@ -670,27 +669,6 @@ def _positions(text: str, word: str):
     while at >= 0:
         yield at
         at = text.find(word, at + 1)
-
-
-def _line_windows(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The lines holding any of the words, merged, so each pattern reads only those."""
-    spans = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            s = text.rfind("\n", 0, at) + 1
-            e = text.find("\n", at)
-            e = len(text) if e < 0 else e
-            spans.append((s, e))
-            at = text.find(word, e)
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
 
 
 def _written(m: re.Match, place: str, council_match: re.Match | None = None) -> str | None:

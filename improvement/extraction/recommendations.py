@@ -3,11 +3,10 @@ bulleted lists under "Recommendations:" or "Areas for improvement", with their s
 
 from __future__ import annotations
 
-import bisect
 import re
-from functools import lru_cache
 
 from .model import Recommendation
+from .spans import Taken, line_windows
 from .text import clean, lines, sentences
 
 REF = r"\d{1,2}[a-z]?"
@@ -74,7 +73,7 @@ def find_recommendations(text: str) -> list[Recommendation]:
     found.extend(_lists(text, default_source, seen))
     found.extend(_recommended_that(text, default_source))
     found.extend(_inline_lists(text, default_source, seen))
-    taken = _Taken((r.quote_start, r.quote_end) for r in found)
+    taken = Taken((r.quote_start, r.quote_end) for r in found)
     for rec in _headed_sentences(text, default_source) + _prose(text, default_source):
         if not taken.overlaps(rec.quote_start, rec.quote_end):
             found.append(rec)
@@ -98,7 +97,7 @@ def _headed_sentences(text: str, default_source: str | None) -> list[Recommendat
     """A head ("Areas for development:", "Points for immediate action:") and its items in the same
     sentence. Three or more items joined by commas and a last "and" are split; fewer stay one."""
     out = []
-    matches = [m for s, e in _windows(text, HEADED_WORDS, lower=True) for m in HEADED.finditer(text, s, e)]
+    matches = [m for s, e in line_windows(text, HEADED_WORDS, lower=True) for m in HEADED.finditer(text, s, e)]
     for m in matches:
         if m.group("count"):
             continue  # counted lists are _inline_lists' (and a count that does not match means leave it)
@@ -225,7 +224,7 @@ INSPECTORS_NEAR = re.compile(r"\b(?:Ofsted|inspect\w*|monitoring visit|focused v
 def _prose(text: str, default_source: str | None) -> list[Recommendation]:
     out = []
     for i, pattern in enumerate(PROSE_RECS):
-        for m in (m for s, e in _windows(text, PROSE_WORDS[i], lower=True) for m in pattern.finditer(text, s, e)):
+        for m in (m for s, e in line_windows(text, PROSE_WORDS[i], lower=True) for m in pattern.finditer(text, s, e)):
             bs, be = m.span("body")
             body = text[bs:be]
             if i == 2:  # criticism: only the inspectors' (a "they" needs inspectors in the sentences before)
@@ -443,50 +442,3 @@ def _document_source(text: str) -> str | None:
 def _near_source(sentence: str) -> str | None:
     m = SOURCE_NEAR.search(sentence)
     return clean(m.group("src")) if m else None
-
-
-def _windows(text: str, literals: tuple[str, ...], lower: bool = False) -> list[tuple[int, int]]:
-    """The lines that contain any of the literals, as merged (start, end) spans: the expensive
-    patterns run only there, never over the whole text."""
-    hay = _lowered(text) if lower else text
-    spans = []
-    for literal in literals:
-        at = hay.find(literal)
-        while at >= 0:
-            s = text.rfind("\n", 0, at) + 1
-            e = text.find("\n", at)
-            e = len(text) if e < 0 else e
-            spans.append((s, e))
-            at = hay.find(literal, e)
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
-
-
-@lru_cache(maxsize=4)
-def _lowered(text: str) -> str:
-    return text.lower()
-
-
-class _Taken:
-    """Spans already used, for overlap tests in O(log n)."""
-
-    def __init__(self, spans=()):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for s, e in sorted(spans):
-            self.add(s, e)
-
-    def add(self, s: int, e: int) -> None:
-        i = bisect.bisect_left(self.starts, s)
-        self.starts.insert(i, s)
-        self.ends.insert(i, e)
-
-    def overlaps(self, s: int, e: int) -> bool:
-        i = bisect.bisect_left(self.starts, e)  # the spans starting before e; facts rarely nest deeper than 8
-        return any(self.ends[j] > s for j in range(max(0, i - 8), i))
