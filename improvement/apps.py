@@ -13,5 +13,7 @@ class ImprovementConfig(AppConfig):
 
         from improvement import tasks  # noqa: F401
         from improvement.middleware import mark_seen_at_sign_in
+        from improvement.services.audit import audit_register
 
         user_logged_in.connect(mark_seen_at_sign_in, dispatch_uid="improvement-idle-clock")
+        audit_register()

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "auditlog",
     "improvement",
 ]
 
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "csp.middleware.CSPMiddleware",
     "improvement.middleware.private_pages",
     "improvement.middleware.idle_expiry",
@@ -248,6 +250,10 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# The audit trail (django-auditlog; improvement/services/audit.py registers the models). A
+# changed link is recorded by name ("Head of Service"), not by id, so history reads as it was.
+AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from improvement import permissions
 from improvement.models import Action, ActionStatus, Authority, ProgressUpdate, UpdateKind
+from improvement.services.audit import audit_context, audit_updated
 
 NOTE_REQUIRED = {ActionStatus.AT_RISK, ActionStatus.OFF_TRACK, ActionStatus.COMPLETE, ActionStatus.EVIDENCED}
 
@@ -43,8 +44,10 @@ def _check_change(*, action: Action, by) -> None:
 
 
 def _save_versioned(*, action: Action, expected_version: int, values: dict) -> Action:
-    """UPDATE ... WHERE pk = %s AND version = %s; 0 rows is a conflict. Call inside a transaction."""
+    """UPDATE ... WHERE pk = %s AND version = %s; 0 rows is a conflict. Call inside a transaction
+    (and inside audit_context, which names who made the change in the audit log)."""
     now = timezone.now()
+    before = {name: _audit_value(action, name) for name in values}
     done = Action.objects.filter(pk=action.pk, version=expected_version).update(
         **values, updated_at=now, version=F("version") + 1
     )
@@ -54,7 +57,22 @@ def _save_versioned(*, action: Action, expected_version: int, values: dict) -> A
         setattr(action, name, value)
     action.version = expected_version + 1
     action.updated_at = now
+    # QuerySet.update sends no signals: record the change in the audit trail here.
+    audit_updated(action, {_field_name(n): (before[n], _audit_value(action, n)) for n in values})
     return action
+
+
+def _field_name(attname: str) -> str:
+    return attname[:-3] if attname.endswith("_id") else attname
+
+
+def _audit_value(action: Action, attname: str):
+    """A value as the audit trail records it: a linked record by its name, not its id."""
+    name = _field_name(attname)
+    if name != attname:
+        linked = getattr(action, name)
+        return str(linked) if linked is not None else None
+    return getattr(action, attname)
 
 
 def action_record_update(
@@ -99,7 +117,7 @@ def action_record_update(
         for name, value in values.items()
         if name in ("status", "progress", "evidence_url") and getattr(action, name) != value
     }
-    with transaction.atomic():
+    with transaction.atomic(), audit_context(by, note):
         _save_versioned(action=action, expected_version=expected_version, values=values)
         update = ProgressUpdate.objects.create(
             action=action,
@@ -129,7 +147,7 @@ def action_sign_off(*, action: Action, by, note: str = "", expected_version: int
         "signed_off_at": timezone.now(),
     }
     changes = {"status": [_plain(action.status), _plain(ActionStatus.EVIDENCED)]}
-    with transaction.atomic():
+    with transaction.atomic(), audit_context(by, note):
         _save_versioned(action=action, expected_version=expected_version, values=values)
         update = ProgressUpdate.objects.create(
             action=action,
@@ -190,7 +208,7 @@ def action_change_fields(
     db_values = {
         (f"{k}_id" if k in ("plan", "theme", "owner") else k): (getattr(v, "pk", v)) for k, v in values.items()
     }
-    with transaction.atomic():
+    with transaction.atomic(), audit_context(by, reason):
         _save_versioned(action=action, expected_version=expected_version, values=db_values)
         for name, value in values.items():
             setattr(action, name, value)
@@ -229,7 +247,7 @@ def action_create(
     for linked in (plan, owner):
         if linked is not None and linked.authority_id != authority.pk:
             raise PermissionDenied("That record belongs to another authority")
-    with transaction.atomic():
+    with transaction.atomic(), audit_context(by):
         action = Action.objects.create(
             authority=authority,
             title=title,

@@ -1,0 +1,167 @@
+"""One audit trail for every change: django-auditlog's LogEntry table.
+
+Why django-auditlog: one LogEntry table gives one "Audit log" page (filtered with
+django-filter) and one "Changes to this record" list for any record; it works on SQLite
+(the embedded default) and PostgreSQL alike, unlike trigger-based history; its middleware
+names the signed-in user as the actor of every web write.
+
+The models below are registered at model level, so every write that goes through
+``save()`` / ``delete()`` is recorded whatever path it came by: web pages, the admin, the
+importer, management commands. Writes that bypass model signals (``QuerySet.update`` for
+versioned action saves, ``bulk_create`` in the importer) call ``audit_updated`` /
+``audit_bulk_created`` themselves.
+
+Each entry's ``additional_data`` holds ``{"authority": <council id>}`` (so the audit log can
+be scoped to a council in SQL) and ``"reason"`` when the change was made inside
+``audit_context(user, reason)``.
+
+Not audited, on purpose:
+- ProgressUpdate: it *is* an action's append-only history (who, when, before -> after,
+  reason); auditing it would record every history row twice.
+- Reminder and Digest: bookkeeping the reminder sweep writes (what was sent to whom, when);
+  they are their own record and would flood the log with a row per email.
+- ImportDraft: an uploaded file waiting for review, holding its raw bytes; it lives at most
+  a day and nothing in it reaches the plan until confirmed (which is audited).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from auditlog.context import auditlog_value, set_extra_data
+from auditlog.diff import model_instance_diff
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.utils.encoding import smart_str
+
+from improvement import models
+
+_reason: ContextVar[str] = ContextVar("improvement_audit_reason", default="")
+
+PROVENANCE_DETAIL = ["source_quote", "source_start", "source_end"]
+
+# Each audited model: how it finds its council, and the fields not worth recording
+# (derived keys, bookkeeping, the full text of a document).
+AUDITED = {
+    models.Action: ("authority_id", ["version", "created_at", "updated_at", *PROVENANCE_DETAIL]),
+    models.Owner: ("authority_id", ["role_key", *PROVENANCE_DETAIL]),
+    models.ImprovementPlan: ("authority_id", ["created_at"]),
+    models.Theme: ("plan.authority_id", []),
+    models.Recommendation: ("authority_id", PROVENANCE_DETAIL),
+    models.Measure: ("authority_id", ["name_key", *PROVENANCE_DETAIL]),
+    models.MeasureValue: ("measure.authority_id", PROVENANCE_DETAIL),
+    models.Inspection: ("authority_id", PROVENANCE_DETAIL),
+    models.InspectionJudgement: ("inspection.authority_id", []),
+    models.SourceDocument: ("authority_id", ["text", "sha256", "warnings", "privacy_flags", "imported_at"]),
+    models.Meeting: ("authority_id", []),
+    models.Decision: ("authority_id", PROVENANCE_DETAIL),
+}
+M2M = {models.Action: {"recommendations", "measures"}}
+
+
+def authority_of(instance) -> int | None:
+    """The id of the council a record belongs to (following plan / measure / inspection)."""
+    path, _ = AUDITED[type(instance)]
+    value = instance
+    for name in path.split("."):
+        value = getattr(value, name, None)
+        if value is None:
+            return None
+    return value
+
+
+def _additional_data(instance) -> dict:
+    data = {"authority": authority_of(instance)}
+    reason = _reason.get()
+    if reason:
+        data["reason"] = reason
+    return data
+
+
+def audit_register() -> None:
+    """Register the audited models with auditlog (called once, from the app's ready())."""
+    for model, (_, exclude) in AUDITED.items():
+        if auditlog.contains(model):
+            continue
+        # auditlog asks each instance for get_additional_data() when it writes an entry.
+        model.get_additional_data = _additional_data
+        # The council is in additional_data; a record never moves council, so its field is not repeated.
+        auditlog.register(model, exclude_fields=["authority", *exclude], m2m_fields=M2M.get(model, set()))
+
+
+@contextmanager
+def audit_context(user, reason: str = ""):
+    """Every model change inside is recorded as done by ``user``, with ``reason``.
+
+    Nests inside a web request (auditlog's middleware already names the signed-in user) and
+    inside another audit_context: on leaving, the outer actor and reason apply again."""
+    try:
+        outer = auditlog_value.get()
+    except LookupError:
+        outer = None
+    actor = user if isinstance(user, get_user_model()) and user.is_authenticated else None
+    data = {"actor": actor}
+    if outer:
+        if actor is None:
+            data["actor"] = outer.get("actor")
+        data["remote_addr"] = outer.get("remote_addr")
+        data["remote_port"] = outer.get("remote_port")
+    value_token = auditlog_value.set(outer)
+    reason_token = _reason.set((reason or "").strip())
+    try:
+        with set_extra_data(context_data=data):
+            yield
+    finally:
+        _reason.reset(reason_token)
+        auditlog_value.reset(value_token)
+
+
+def _current_actor():
+    try:
+        return auditlog_value.get().get("actor")
+    except (LookupError, AttributeError):
+        return None
+
+
+def audit_updated(instance, changes: dict) -> LogEntry | None:
+    """Record an update made without save() (a versioned ``QuerySet.update``).
+
+    ``changes`` is {field: (before, after)} with the values as stored."""
+    recorded = {name: [_text(before), _text(after)] for name, (before, after) in changes.items() if before != after}
+    if not recorded:
+        return None
+    return LogEntry.objects.log_create(instance, action=LogEntry.Action.UPDATE, changes=recorded)
+
+
+def audit_bulk_created(instances) -> int:
+    """Record records made with bulk_create (the importer), in one INSERT."""
+    instances = [i for i in instances if i.pk is not None]
+    if not instances:
+        return 0
+    actor = _current_actor()
+    types = ContentType.objects.get_for_models(*{type(i) for i in instances})
+    entries = [
+        LogEntry(
+            content_type=types[type(i)],
+            object_pk=str(i.pk),
+            object_id=i.pk,
+            object_repr=smart_str(i),
+            action=LogEntry.Action.CREATE,
+            changes=model_instance_diff(None, i),
+            actor=actor,
+            actor_email=getattr(actor, "email", None),
+            additional_data=_additional_data(i),
+        )
+        for i in instances
+    ]
+    LogEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
+
+
+def _text(value) -> str:
+    if value is None:
+        return "None"
+    return smart_str(value)
