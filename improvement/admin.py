@@ -1,9 +1,19 @@
 """The admin, usable by an improvement lead: scoped to their authority, provenance read-only."""
 
+from auditlog.models import LogEntry
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from . import models, permissions
+from .selectors.audit import deletion_refusal
+from .services import actions as action_services
+from .services.audit import audit_context
+
+# The audit trail is read on the Audit log page (/audit/), scoped to the user's council;
+# auditlog's own admin would list every council's entries.
+if admin.site.is_registered(LogEntry):
+    admin.site.unregister(LogEntry)
 
 PROVENANCE_FIELDS = ("source_document", "source_quote", "source_start", "source_end")
 
@@ -72,6 +82,16 @@ class ScopedAdmin(admin.ModelAdmin):
         if not change and hasattr(obj, "authority_id") and obj.authority_id is None:
             obj.authority_id = request.user.authority_id
         super().save_model(request, obj, form, change)
+
+    def get_deleted_objects(self, objs, request):
+        """A record people have worked on (an action with updates, a measure with values, a plan
+        with actions) is refused, with the reason on the admin's "cannot delete" page."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        refusals = [reason for reason in (deletion_refusal(obj) for obj in objs) if reason]
+        if refusals:
+            # The reason comes first; the admin shows "protected" only when no permission is lacking.
+            return to_delete, model_count, set(), [*refusals, *protected]
+        return to_delete, model_count, perms_needed, protected
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -229,15 +249,79 @@ class UpdateInline(admin.TabularInline):
         return False
 
 
+class ActionAdminForm(forms.ModelForm):
+    """The admin's action form: a change needs a reason, and is refused if someone saved first."""
+
+    reason = forms.CharField(
+        label="Reason for the change",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Kept in the action's history and the audit log.",
+        error_messages={"required": "Enter the reason for the change"},
+    )
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = models.Action
+        fields = ("authority", *action_services.EDITABLE_FIELDS, "recommendations", "measures")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["reason"].required = False
+            self.fields["reason"].help_text = "Optional for a new action. " + self.fields["reason"].help_text
+        else:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is not None:
+            stored = models.Action.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if data.get("loaded_version") != stored:
+                raise forms.ValidationError(
+                    "Someone else changed this action after you opened it. Open it again and redo your changes."
+                )
+        return data
+
+
 @admin.register(models.Action)
 class ActionAdmin(ScopedAdmin):
+    form = ActionAdminForm
     list_display = ("title", "owner", "due_date", "status", "progress", "theme")
     list_filter = ("status", "theme", "plan", "owner")
     search_fields = ("title", "description", "reference")
     date_hierarchy = "due_date"
     filter_horizontal = ("recommendations", "measures")
-    readonly_fields = ("version", "signed_off_by", "signed_off_at", "status", "progress")
+    # Status, progress and evidence change through progress updates, which keep their own history.
+    readonly_fields = ("version", "signed_off_by", "signed_off_at", "status", "progress", "evidence_url")
     inlines = [UpdateInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "authority"] if obj is not None and request.user.is_superuser else fields
+
+    def save_model(self, request, obj, form, change):
+        """Through the action services, as the action's own pages: a change adds a history row
+        (before -> after, with the reason) and raises the version; a new action gets its
+        "created" row."""
+        data = form.cleaned_data
+        if not change:
+            if obj.authority_id is None:
+                obj.authority_id = request.user.authority_id
+            with audit_context(request.user, data.get("reason", "")):
+                obj.save()
+            action_services.action_record_created(action=obj, by=request.user, reason=data.get("reason", ""))
+            return
+        stored = models.Action.objects.select_related("owner", "theme", "plan").get(pk=obj.pk)
+        result = action_services.action_change_fields(
+            action=stored,
+            by=request.user,
+            changes={name: data[name] for name in action_services.EDITABLE_FIELDS if name in data},
+            reason=data["reason"],
+            expected_version=data["loaded_version"],
+            recommendations=list(data["recommendations"]) if "recommendations" in data else None,
+            measures=list(data["measures"]) if "measures" in data else None,
+        )
+        obj.version = (result.action if result else stored).version
 
 
 class ValueInline(ScopedInline):

@@ -13,6 +13,7 @@ NAVIGATION = [
     ("changes_since", "Since last committee", None),
     ("inspection_journey", "Inspections", None),
     ("import_upload", "Import minutes", {"Improvement lead"}),
+    ("audit_log", "Audit log", {"Improvement lead"}),
     ("admin:index", "Manage plan", {"Improvement lead"}),
 ]
 

@@ -42,3 +42,29 @@ def mark_seen_at_sign_in(sender, request, user, **kwargs):
     """Signing in saves the session anyway: start its idle clock then, at no extra cost."""
     if request is not None and hasattr(request, "session"):
         request.session[SEEN_KEY] = int(time.time())
+
+
+class RefusedDeletionPage:
+    """A deletion refused because people have worked on the record (a ProtectedError from a
+    PROTECT foreign key or from models.plans.keep_worked_on) is a GOV.UK page that says why,
+    with status 409, never a server error. The admin shows its own "cannot delete" page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db.models import ProtectedError, RestrictedError
+        from django.shortcuts import render
+
+        from improvement.selectors.audit import refused_deletion_reason
+
+        if isinstance(exception, ProtectedError):
+            reason = refused_deletion_reason(exception.protected_objects)
+        elif isinstance(exception, RestrictedError):
+            reason = refused_deletion_reason(exception.restricted_objects)
+        else:
+            return None
+        return render(request, "improvement/refused_delete.html", {"reason": reason}, status=409)

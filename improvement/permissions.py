@@ -107,6 +107,14 @@ def can_lead(user, authority=None) -> bool:
     return bool(is_improvement_lead(user)) and (authority is None or user.authority_id == authority.pk)
 
 
+def can_read_audit_log(user) -> bool:
+    """Who reads the audit trail (the Audit log page, "Changes to this record"): an improvement
+    lead, for their own council, and a superuser. Managers and scrutiny members do not."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or (bool(is_improvement_lead(user)) and user.authority_id is not None)
+
+
 rules.add_perm("improvement.view_record", can_view)
 rules.add_perm("improvement.change_action_status", can_change_action)
 rules.add_perm("improvement.sign_off_action", can_sign_off_action)

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "improvement.middleware.private_pages",
     "improvement.middleware.idle_expiry",
+    "improvement.middleware.RefusedDeletionPage",
 ]
 
 AUTHENTICATION_BACKENDS = [

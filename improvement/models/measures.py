@@ -57,7 +57,8 @@ class Measure(Provenance):
 
 
 class MeasureValue(Provenance):
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="values")
+    # PROTECT: a measure's values are its history; deleting the measure never deletes them.
+    measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="values")
     date = models.DateField()
     value = models.DecimalField(max_digits=12, decimal_places=2)
     numerator = models.PositiveIntegerField(null=True, blank=True)

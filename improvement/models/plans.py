@@ -95,7 +95,8 @@ class ActionStatus(models.TextChoices):
 
 class Action(Provenance):
     authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="actions")
-    plan = models.ForeignKey(ImprovementPlan, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
+    # PROTECT: deleting a plan never deletes the actions people are working on.
+    plan = models.ForeignKey(ImprovementPlan, null=True, blank=True, on_delete=models.PROTECT, related_name="actions")
     theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
     recommendations = models.ManyToManyField("Recommendation", blank=True, related_name="actions")
     measures = models.ManyToManyField("Measure", blank=True, related_name="actions")
@@ -146,11 +147,29 @@ class UpdateKind(models.TextChoices):
     CREATED = "created", "Created"
     IMPORTED = "imported", "Imported from minutes"
 
+    @classmethod
+    def work(cls):
+        """The kinds of history row that mean people worked on the action (not "created" or "imported")."""
+        return [cls.PROGRESS, cls.CHANGE, cls.SIGN_OFF_REQUEST, cls.SIGN_OFF]
+
+
+def keep_worked_on(collector, field, sub_objs, using):
+    """on_delete for an action's history: an action people have updated is never deleted, by
+    any path (the admin, a page, a command, deleting its council), because its updates are the
+    record of the work; an action with only its "created" or "imported" row may be.
+
+    Raising here, while the deletion is still being collected, refuses it before anything is
+    deleted (the admin lists the updates as protected; see selectors.audit.deletion_refusal)."""
+    worked = list(sub_objs.filter(kind__in=UpdateKind.work()))
+    if worked:
+        raise models.ProtectedError("An action people have updated cannot be deleted.", worked)
+    models.CASCADE(collector, field, sub_objs, using)
+
 
 class ProgressUpdate(models.Model):
     """Append-only history of an action: who, when, what status, and what changed."""
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    action = models.ForeignKey(Action, on_delete=keep_worked_on, related_name="updates")
     kind = models.CharField(max_length=20, choices=UpdateKind.choices, default=UpdateKind.PROGRESS)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

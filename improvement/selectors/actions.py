@@ -16,6 +16,7 @@ from django.http import Http404
 
 from improvement import permissions, rag
 from improvement.models import Action, ActionStatus, Measure, MeasureValue, ProgressUpdate, Recommendation, Reminder
+from improvement.selectors import audit as audit_selectors
 
 
 def _latest_value(field_name: str):
@@ -150,6 +151,7 @@ class ActionPage:
     can_change: bool
     can_sign_off: bool
     can_edit: bool
+    record_changes: list | None = None  # the audit trail, for those who may read it
 
 
 def action_get(*, user, pk: int) -> Action:
@@ -180,6 +182,9 @@ def action_page(*, user, pk: int, today: date) -> ActionPage:
         can_change=bool(permissions.can_change_action(user, action)),
         can_sign_off=bool(permissions.can_sign_off_action(user, action)),
         can_edit=bool(permissions.can_manage_plan(user, action)),
+        record_changes=audit_selectors.record_changes(user=user, record=action)
+        if permissions.can_read_audit_log(user)
+        else None,
     )
 
 

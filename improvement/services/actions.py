@@ -263,10 +263,20 @@ def action_create(
             action.recommendations.set(recommendations)
         if measures:
             action.measures.set(measures)
-        ProgressUpdate.objects.create(
-            action=action, kind=UpdateKind.CREATED, author=by, status=action.status, progress=action.progress
-        )
+        action_record_created(action=action, by=by)
     return action
+
+
+def action_record_created(*, action: Action, by, reason: str = "") -> ProgressUpdate:
+    """The "created" entry that starts a new action's history (its page, the admin)."""
+    return ProgressUpdate.objects.create(
+        action=action,
+        kind=UpdateKind.CREATED,
+        author=by,
+        status=action.status,
+        progress=action.progress,
+        reason=(reason or "").strip(),
+    )
 
 
 @dataclass

@@ -35,46 +35,18 @@ from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import pre_save
 from django.utils.encoding import smart_str
 
-from improvement import models
+from improvement.selectors.audit import AUDITED, M2M, PARENT, authority_of
 
 _reason: ContextVar[str] = ContextVar("improvement_audit_reason", default="")
-
-PROVENANCE_DETAIL = ["source_quote", "source_start", "source_end"]
-
-# Each audited model: how it finds its council, and the fields not worth recording
-# (derived keys, bookkeeping, the full text of a document).
-AUDITED = {
-    models.Action: ("authority_id", ["version", "created_at", "updated_at", *PROVENANCE_DETAIL]),
-    models.Owner: ("authority_id", ["role_key", *PROVENANCE_DETAIL]),
-    models.ImprovementPlan: ("authority_id", ["created_at"]),
-    models.Theme: ("plan.authority_id", []),
-    models.Recommendation: ("authority_id", PROVENANCE_DETAIL),
-    models.Measure: ("authority_id", ["name_key", *PROVENANCE_DETAIL]),
-    models.MeasureValue: ("measure.authority_id", PROVENANCE_DETAIL),
-    models.Inspection: ("authority_id", PROVENANCE_DETAIL),
-    models.InspectionJudgement: ("inspection.authority_id", []),
-    models.SourceDocument: ("authority_id", ["text", "sha256", "warnings", "privacy_flags", "imported_at"]),
-    models.Meeting: ("authority_id", []),
-    models.Decision: ("authority_id", PROVENANCE_DETAIL),
-}
-M2M = {models.Action: {"recommendations", "measures"}}
-
-
-def authority_of(instance) -> int | None:
-    """The id of the council a record belongs to (following plan / measure / inspection)."""
-    path, _ = AUDITED[type(instance)]
-    value = instance
-    for name in path.split("."):
-        value = getattr(value, name, None)
-        if value is None:
-            return None
-    return value
 
 
 def _additional_data(instance) -> dict:
     data = {"authority": authority_of(instance)}
+    if type(instance) in PARENT:
+        data["parent"] = getattr(instance, PARENT[type(instance)])
     reason = _reason.get()
     if reason:
         data["reason"] = reason
@@ -88,8 +60,11 @@ def audit_register() -> None:
             continue
         # auditlog asks each instance for get_additional_data() when it writes an entry.
         model.get_additional_data = _additional_data
-        # The council is in additional_data; a record never moves council, so its field is not repeated.
-        auditlog.register(model, exclude_fields=["authority", *exclude], m2m_fields=M2M.get(model, set()))
+        # Only the record's own columns: not its id, nor its council (in additional_data), nor
+        # reverse relations (auditlog would record "improvement.ProgressUpdate.None" for them).
+        skip = {"id", "authority", *exclude}
+        fields = [f.name for f in model._meta.concrete_fields if f.name not in skip]
+        auditlog.register(model, include_fields=fields, m2m_fields=M2M.get(model, set()))
 
 
 @contextmanager
@@ -98,10 +73,7 @@ def audit_context(user, reason: str = ""):
 
     Nests inside a web request (auditlog's middleware already names the signed-in user) and
     inside another audit_context: on leaving, the outer actor and reason apply again."""
-    try:
-        outer = auditlog_value.get()
-    except LookupError:
-        outer = None
+    outer = _active_context()
     actor = user if isinstance(user, get_user_model()) and user.is_authenticated else None
     data = {"actor": actor}
     if outer:
@@ -119,11 +91,27 @@ def audit_context(user, reason: str = ""):
         auditlog_value.reset(value_token)
 
 
-def _current_actor():
+def _active_context() -> dict | None:
+    """auditlog's context (actor, address) if it is in force now.
+
+    auditlog leaves its last value in the context variable after a request ends (it only
+    disconnects the receiver that applies it), so a value counts only while that receiver
+    is still connected: a finished request's user is never named as the actor."""
     try:
-        return auditlog_value.get().get("actor")
-    except (LookupError, AttributeError):
+        value = auditlog_value.get()
+    except LookupError:
         return None
+    if not value:
+        return None
+    duid = value.get("signal_duid")
+    if not any(entry[0][0] == duid for entry in pre_save.receivers):
+        return None
+    return value
+
+
+def _current_actor():
+    value = _active_context()
+    return value.get("actor") if value else None
 
 
 def audit_updated(instance, changes: dict) -> LogEntry | None:

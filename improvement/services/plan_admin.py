@@ -11,6 +11,7 @@ from django.forms import ModelForm
 
 from improvement import permissions
 from improvement.models import Authority, Measure, MeasureValue
+from improvement.services.audit import audit_context
 
 
 def _check(*, by, authority: Authority) -> None:
@@ -21,7 +22,7 @@ def _check(*, by, authority: Authority) -> None:
 def plan_record_save(*, form: ModelForm, by, authority: Authority):
     """Save a validated plan form (plan, theme, recommendation, owner or measure) for the authority."""
     _check(by=by, authority=authority)
-    with transaction.atomic():
+    with transaction.atomic(), audit_context(by):
         record = form.save(commit=False)
         if hasattr(record, "authority_id"):
             record.authority = authority
@@ -30,11 +31,21 @@ def plan_record_save(*, form: ModelForm, by, authority: Authority):
     return record
 
 
-def measure_value_record(*, measure: Measure, by, on: date, value: Decimal) -> MeasureValue:
-    """Record a measure's value for a date (a second figure for the same date replaces the first)."""
+def measure_value_record(*, measure: Measure, by, on: date, value: Decimal, reason: str = "") -> MeasureValue:
+    """Record a measure's value for a date. A second figure for the same date replaces the one
+    typed before, never without trace: the audit trail keeps the figure it replaced, who
+    changed it and why. Values imported from minutes are never replaced (each keeps its quote)."""
     _check(by=by, authority=measure.authority)
-    with transaction.atomic():
-        row, _ = MeasureValue.objects.update_or_create(
-            measure=measure, date=on, source_document=None, defaults={"value": value}
+    with transaction.atomic(), audit_context(by, reason):
+        row = (
+            MeasureValue.objects.select_for_update()
+            .filter(measure=measure, date=on, source_document=None)
+            .order_by("-id")
+            .first()
         )
+        if row is None:
+            return MeasureValue.objects.create(measure=measure, date=on, value=value)
+        if row.value != value:
+            row.value = value
+            row.save(update_fields=["value"])
     return row

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from improvement import charts, permissions
 from improvement.filters import dashboards as filters
 from improvement.models import Action, Authority, Inspection, Measure, Recommendation
+from improvement.selectors import audit as audit_selectors
 from improvement.selectors import changes as changes_selectors
 from improvement.selectors import coverage as coverage_selectors
 from improvement.selectors import dashboards as dashboard_selectors
@@ -150,7 +151,14 @@ def measure_detail(request, pk: int):
     return render(
         request,
         "improvement/dashboards/measure_detail.html",
-        {"authority": authority, "today": today, "measure": measure},
+        {
+            "authority": authority,
+            "today": today,
+            "measure": measure,
+            "record_changes": audit_selectors.record_changes(user=request.user, record=measure)
+            if permissions.can_read_audit_log(request.user)
+            else None,
+        },
     )
 
 

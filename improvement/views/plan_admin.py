@@ -23,6 +23,7 @@ from improvement.forms.actions import (
     ThemeForm,
 )
 from improvement.models import Action, ImprovementPlan, Measure, Owner, Recommendation, Theme
+from improvement.selectors import audit as audit_selectors
 from improvement.selectors.actions import measures_with_latest
 from improvement.services import actions as action_services
 from improvement.services import plan_admin as services
@@ -104,7 +105,13 @@ def record_edit(request, kind: str, pk: int):
     return render(
         request,
         "improvement/plan_admin/form.html",
-        {"form": form, "heading": f"Change {singular}: {record}", "button": "Save changes", "back": "plan_admin"},
+        {
+            "form": form,
+            "heading": f"Change {singular}: {record}",
+            "button": "Save changes",
+            "back": "plan_admin",
+            "record_changes": audit_selectors.record_changes(user=request.user, record=record),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -124,7 +131,12 @@ def measure_values(request, pk: int):
     return render(
         request,
         "improvement/plan_admin/measure_values.html",
-        {"measure": measure, "values": list(measure.values.order_by("-date", "-id")[:60]), "form": form},
+        {
+            "measure": measure,
+            "values": list(measure.values.order_by("-date", "-id")[:60]),
+            "form": form,
+            "record_changes": audit_selectors.record_changes(user=request.user, record=measure),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 

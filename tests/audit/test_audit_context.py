@@ -88,3 +88,15 @@ def test_measure_value_change_keeps_before_and_after(authority, lead):
     entry = entries_for(value)[-1]
     assert entry.changes_dict["value"] == ["62.00", "64"]
     assert entry.additional_data["authority"] == authority.pk
+
+
+def test_a_finished_requests_user_is_never_named_for_a_later_write(client, authority, lead):
+    """auditlog leaves its last value behind after a request; a later command's write has no actor."""
+    client.force_login(lead)
+    client.get("/")
+    owner = OwnerFactory(authority=authority, role_title="Head of Adoption")
+    with audit_context(None, "nightly job"):
+        owner.person_name = "Ali"
+        owner.save()
+    entry = entries_for(owner)[-1]
+    assert entry.actor is None and entry.additional_data["reason"] == "nightly job"

@@ -27,6 +27,7 @@ from improvement.models import (
     Recommendation,
     SourceDocument,
 )
+from improvement.services.audit import audit_context
 
 from .preview import KINDS, Preview
 from .writer import _Writer, write_facts
@@ -93,7 +94,7 @@ def document_reimport(
     Facts already saved from the document (same kind, same place in the text) are skipped,
     so confirming a second review never duplicates; owners, measures and visits merge as usual."""
     outcome = ImportOutcome(filename=preview.filename, status="imported", warnings=preview.warnings, document=document)
-    with transaction.atomic():
+    with transaction.atomic(), audit_context(imported_by, f"Imported from {preview.filename}"):
         SourceDocument.objects.select_for_update().filter(pk=document.pk).first()  # one second review at a time
         saved = saved_starts(document)
         facts = facts_corrected(facts=preview.extracted, corrections=corrections)
@@ -123,7 +124,7 @@ def document_import(
         outcome.status = "unchanged"
         outcome.document = existing
         return outcome
-    with transaction.atomic():
+    with transaction.atomic(), audit_context(imported_by, f"Imported from {preview.filename}"):
         meeting = None
         if preview.committee and preview.meeting_date:
             meeting, _ = Meeting.objects.get_or_create(

@@ -41,6 +41,7 @@ from improvement.models import (
     SourceDocument,
     UpdateKind,
 )
+from improvement.services.audit import audit_bulk_created
 
 
 class ImportRefused(Exception):
@@ -259,8 +260,10 @@ class _Writer:
             )
             for action in actions
         )
-        MeasureValue.objects.bulk_create(self.pending_values)
-        Decision.objects.bulk_create(self.pending_decisions)
+        values = MeasureValue.objects.bulk_create(self.pending_values)
+        decisions = Decision.objects.bulk_create(self.pending_decisions)
+        # bulk_create sends no signals: the audit trail records these rows here, in one INSERT.
+        audit_bulk_created([*actions, *values, *decisions])
 
 
 def _measure_key(name: str) -> str:
