@@ -11,6 +11,7 @@ upload in one transaction, version-checked.
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +23,8 @@ from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from improvement import permissions
+from improvement.extraction.model import InputError
+from improvement.extraction.reading import check_zip_container
 from improvement.models import Action, ActionStatus
 from improvement.services.actions import NOTE_REQUIRED, BulkChange
 from improvement.services.cells import cell_safe, cell_unescape
@@ -42,6 +45,7 @@ COLUMNS = [
 EDITABLE = {"Status", "Progress %", "Note for this update", "Evidence link"}
 MAX_ROWS = 5000
 SHEET_TITLE = "Actions"
+NOT_A_WORKBOOK = "The file is not an Excel spreadsheet we can read. Upload the .xlsx file you downloaded."
 
 
 def actions_xlsx_build(*, actions: QuerySet) -> bytes:
@@ -158,17 +162,43 @@ def _int(value) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def _cell_refused(column: str, cell) -> str | None:
+    """Why a cell cannot be accepted (a formula, an error value), naming its column; None if it can."""
+    kind = getattr(cell, "data_type", None)
+    if kind == "f":
+        formula = str(cell.value)[:40]
+        return (
+            f"{column}: the cell holds a formula ({formula}), which is not saved. "
+            "Type the text or number itself; start it with an apostrophe if it begins with =."
+        )
+    if kind == "e":
+        return f"{column}: the cell shows the error {cell.value}. Type the value itself."
+    return None
+
+
 def spreadsheet_preview(*, file, user) -> Preview:
     """Read an uploaded workbook and say, row by row, what would change and what is wrong. Saves nothing."""
     preview = Preview()
+    data = file.read() if hasattr(file, "read") else bytes(file)
     try:
-        wb = load_workbook(file, read_only=True, data_only=True)
+        # A workbook is a zip of XML parts: refuse a zip bomb before openpyxl unpacks anything.
+        check_zip_container(data, "spreadsheet")
+    except InputError as refused:
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            preview.errors.append(NOT_A_WORKBOOK)
+        else:
+            preview.errors.append(f"The file cannot be used: {refused}. Upload the .xlsx file you downloaded.")
+        return preview
+    try:
+        # Not data_only: a formula must be seen as a formula (and refused), never read as its
+        # cached result or, when it has none, as an empty cell.
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        preview.errors.append("The file is not an Excel spreadsheet we can read. Upload the .xlsx file you downloaded.")
+        preview.errors.append(NOT_A_WORKBOOK)
         return preview
     ws = wb[SHEET_TITLE] if SHEET_TITLE in wb.sheetnames else wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = [(_text(c)) for c in (next(rows, None) or [])]
+    rows = ws.iter_rows()
+    header = [(_text(c.value)) for c in (next(rows, None) or [])]
     while header and header[-1] == "":
         header.pop()
     if header != COLUMNS:
@@ -176,11 +206,15 @@ def spreadsheet_preview(*, file, user) -> Preview:
             "The first row must have the columns of the downloaded spreadsheet, in order: " + ", ".join(COLUMNS) + "."
         )
         return preview
-    raw = []
-    for number, values in enumerate(rows, start=2):
-        values = list(values) + [None] * (len(COLUMNS) - len(values))
+    raw, refused_cells = [], {}
+    for number, cells in enumerate(rows, start=2):
+        cells = list(cells)[: len(COLUMNS)]
+        values = [c.value for c in cells] + [None] * (len(COLUMNS) - len(cells))
         if all(v in (None, "") for v in values):
             continue
+        problems = [_cell_refused(COLUMNS[i], cell) for i, cell in enumerate(cells) if _cell_refused(COLUMNS[i], cell)]
+        if problems:
+            refused_cells[number] = problems
         raw.append((number, dict(zip(COLUMNS, values, strict=False))))
         if len(raw) > MAX_ROWS:
             preview.errors.append(f"The spreadsheet has more than {MAX_ROWS} rows. Split it into smaller uploads.")
@@ -201,6 +235,9 @@ def spreadsheet_preview(*, file, user) -> Preview:
         action_id = _int(r["Action ID"])
         row = RowPreview(row=number, action_id=action_id, title=_text(r["Title"]))
         preview.rows.append(row)
+        if number in refused_cells:
+            row.errors.extend(refused_cells[number])
+            continue
         action = actions.get(action_id) if action_id is not None else None
         if action is None:
             row.errors.append("The action ID is not one of your council's actions. Do not change the Action ID column.")
