@@ -11,7 +11,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from .limits import document_too_large
+from .limits import Deadline, document_too_large
 from .model import InputError
 
 CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
@@ -45,8 +45,10 @@ BLOCK_TAGS = (
 )
 
 
-def read_document(source, filename: str | None = None) -> tuple[str, list[str]]:
-    """Return (text, warnings) for a path or bytes; raise InputError when it cannot be read."""
+def read_document(source, filename: str | None = None, deadline: Deadline | None = None) -> tuple[str, list[str]]:
+    """Return (text, warnings) for a path or bytes; raise InputError when it cannot be read
+    (DocumentTooSlow, an InputError, when reading passes `deadline`: limits.MAX_SECONDS_PER_DOCUMENT)."""
+    deadline = deadline or Deadline()
     if isinstance(source, (str, Path)):
         path = Path(source)
         filename = filename or path.name
@@ -67,16 +69,16 @@ def read_document(source, filename: str | None = None) -> tuple[str, list[str]]:
     suffix = Path(filename).suffix.lower()
     warnings: list[str] = []
     if suffix == ".docx" or data[:2] == b"PK" and suffix not in (".txt", ".html", ".htm"):
-        text = _docx(data)
+        text = _docx(data, deadline)
     elif suffix == ".pdf" or data[:5] == b"%PDF-":
-        text = _pdf(data)
+        text = _pdf(data, deadline)
     else:
         text = _decode(data, warnings)
         if suffix in (".html", ".htm") or re.match(r"\s*(?:<!doctype html|<html|<\?xml)", text[:200], re.I):
             text = _html(text)
         else:
-            text = unwrap(text)
-    text = _tidy(text)
+            text = unwrap(text, deadline=deadline)
+    text = _tidy(text, deadline)
     if not text.strip():
         raise InputError("no text was found in the file")
     return text, warnings
@@ -161,7 +163,56 @@ def check_zip_container(data: bytes, what: str) -> None:
         )
 
 
-def _docx(data: bytes) -> str:
+def check_pdf_streams(data: bytes) -> None:
+    """Refuse a PDF whose streams decode to more than MAX_UNPACKED_BYTES (a "PDF bomb": a small
+    file of compressed zeros), before pdfminer decodes any of them.
+
+    Each Flate stream is inflated in chunks with a cap, so a bomb is stopped after the limit is
+    reached rather than unpacked; other filters count their stored length."""
+    try:
+        import pikepdf
+
+        pdf = pikepdf.open(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - not a PDF pikepdf can open: pdfminer's own error says so
+        return
+    total = 0
+    with pdf:
+        for obj in pdf.objects:
+            if not isinstance(obj, pikepdf.Stream):
+                continue
+            try:
+                raw = obj.read_raw_bytes()
+                filters = obj.get("/Filter")
+            except Exception:  # noqa: BLE001 - a damaged stream: pdfminer will report the file
+                continue
+            names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters or "")]
+            total += _inflated_size(raw, MAX_UNPACKED_BYTES - total) if names[:1] == ["/FlateDecode"] else len(raw)
+            if total > MAX_UNPACKED_BYTES:
+                raise InputError(
+                    f"this PDF unpacks to more than {MAX_UNPACKED_BYTES // 1048576} MB; "
+                    f"the limit is {MAX_UNPACKED_BYTES // 1048576} MB"
+                )
+
+
+def _inflated_size(raw: bytes, room: int) -> int:
+    """How many bytes a Flate stream inflates to, counting no further than room + 1."""
+    import zlib
+
+    inflater = zlib.decompressobj()
+    size, pending = 0, raw
+    try:
+        while pending and size <= room:
+            chunk = inflater.decompress(pending, 1 << 20)
+            size += len(chunk)
+            pending = inflater.unconsumed_tail
+            if not chunk:
+                break
+    except zlib.error:
+        return size
+    return size
+
+
+def _docx(data: bytes, deadline: Deadline) -> str:
     check_zip_container(data, "Word file")
     try:
         import docx
@@ -173,9 +224,14 @@ def _docx(data: bytes) -> str:
     count = sum(1 for _ in body.iter("{*}p"))
     if count > MAX_PARAGRAPHS:
         raise InputError(f"this Word file has {count:,} paragraphs; the limit is {MAX_PARAGRAPHS:,}")
-    lines = [p.text for p in document.paragraphs]
+    lines = []
+    for number, paragraph in enumerate(document.paragraphs):
+        if number % 200 == 0:
+            deadline.check("reading the Word file's paragraphs")
+        lines.append(paragraph.text)
     for table in document.tables:
         for row in table.rows:
+            deadline.check("reading the Word file's tables")
             lines.append(" | ".join(cell.text for cell in row.cells))
     return _bounded("\n\n".join(lines), "Word file")
 
@@ -186,7 +242,9 @@ def _bounded(text: str, what: str) -> str:
     return text
 
 
-def _pdf(data: bytes) -> str:
+def _pdf(data: bytes, deadline: Deadline) -> str:
+    check_pdf_streams(data)
+    deadline.check("reading the PDF")
     try:
         from pdfminer.high_level import extract_text
         from pdfminer.pdfpage import PDFPage
@@ -202,7 +260,7 @@ def _pdf(data: bytes) -> str:
     if len(text.strip()) < 20:
         raise InputError("this PDF has no text layer (a scan?); only PDFs with text can be imported")
     text = PAGE_FURNITURE.sub("", text.replace("\f", "\n"))
-    return unwrap(text, aggressive=True)
+    return unwrap(text, aggressive=True, deadline=deadline)
 
 
 PAGE_FURNITURE = re.compile(r"^[ \t]*(?:Page[ \t]+)?\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*$", re.M | re.I)
@@ -210,7 +268,7 @@ LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\)|[•·\-�
 KEYWORD_LINE = re.compile(r"^\s*(?:RESOLVED|Resolved|ACTION|Action|Minutes|Decision|Present|Apologies)\b")
 
 
-def unwrap(text: str, aggressive: bool = False) -> str:
+def unwrap(text: str, aggressive: bool = False, deadline: Deadline | None = None) -> str:
     """Join lines a PDF (or a mail client) wrapped mid-sentence, so that a sentence is one line.
 
     A line joins the one before when that one is long, has no closing stop and the new line
@@ -220,7 +278,9 @@ def unwrap(text: str, aggressive: bool = False) -> str:
     raw = text.split("\n")
     lengths = sorted(len(line.rstrip()) for line in raw if line.strip())
     full = max(30, int(0.75 * lengths[int(len(lengths) * 0.9)])) if lengths else 60
-    for line in raw:
+    for number, line in enumerate(raw):
+        if deadline is not None and number % 500 == 0:
+            deadline.check("joining wrapped lines")
         if out and line.strip() and out[-1].strip():
             prev = out[-1].rstrip()
             nxt = line.strip()
@@ -243,7 +303,9 @@ INLINE_BOILERPLATE = re.compile(
 )
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str, deadline: Deadline | None = None) -> str:
+    if deadline is not None:
+        deadline.check("tidying the text")
     text = INLINE_BOILERPLATE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
     lines = [line.rstrip() for line in text.split("\n")]

@@ -85,3 +85,57 @@ def test_random_text_extracts_without_crashing(text):
     contract = extract(text, source="random.txt").to_contract()
     json.dumps(contract)  # the preview can always be shown and saved
     assert set(contract) >= {"visits", "recommendations", "actions", "measures", "owners", "decisions"}
+
+
+def _pdf_with_stream(content: bytes) -> bytes:
+    """A one-page PDF whose page content is `content`, Flate-compressed (built with pikepdf)."""
+    import zlib
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    stream = pikepdf.Stream(pdf, zlib.compress(content, 9))
+    stream["/Filter"] = pikepdf.Name("/FlateDecode")
+    pdf.pages[0].Contents = pdf.make_indirect(stream)
+    out = io.BytesIO()
+    pdf.save(out, compress_streams=False)
+    return out.getvalue()
+
+
+def test_a_pdf_bomb_is_refused_before_its_streams_are_decoded():
+    bomb = _pdf_with_stream(b"\0" * (80 * 1024 * 1024))  # 80 MB of zeros packs to about 80 KB
+    assert len(bomb) < 300_000
+    with pytest.raises(InputError, match=r"this PDF unpacks to more than 50 MB; the limit is 50 MB"):
+        read_document(bomb, filename="minutes.pdf")
+
+
+def test_a_pdf_with_small_streams_is_not_refused_for_its_size():
+    from improvement.extraction.reading import check_pdf_streams
+
+    check_pdf_streams(_pdf_with_stream(b"BT /F1 12 Tf 72 712 Td (The Committee noted the report.) Tj ET"))
+
+
+def test_reading_stops_with_a_clear_reason_once_the_deadline_passes():
+    from improvement.extraction.limits import Deadline, DocumentTooSlow
+
+    ticks = iter(range(0, 10_000, 10))  # a clock that moves 10 seconds each time it is read
+    deadline = Deadline(seconds=15, clock=lambda: next(ticks))
+    text = "\n".join(f"Line {n} of a long set of minutes that goes on" for n in range(5_000)).encode()
+    with pytest.raises(DocumentTooSlow, match=r"^this document took too long to read: still .* after 15 seconds"):
+        read_document(text, filename="minutes.txt", deadline=deadline)
+    assert issubclass(DocumentTooSlow, InputError)  # the documented error
+
+
+def test_a_word_file_is_checked_against_the_deadline_paragraph_by_paragraph():
+    from improvement.extraction.limits import Deadline, DocumentTooSlow
+
+    ticks = iter([0, 0, 100, 100, 100, 100])
+    with pytest.raises(DocumentTooSlow, match="reading the Word file's paragraphs"):
+        read_document(_word_file(paragraphs=300), filename="m.docx", deadline=Deadline(1, clock=lambda: next(ticks)))
+
+
+def test_the_default_deadline_comes_from_limits():
+    from improvement.extraction.limits import MAX_SECONDS_PER_DOCUMENT, Deadline
+
+    assert Deadline().seconds == MAX_SECONDS_PER_DOCUMENT == 60
