@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from . import models, permissions
+from . import models, permissions, roles
 
 PROVENANCE_FIELDS = ("source_document", "source_quote", "source_start", "source_end")
 
@@ -291,3 +291,35 @@ class ProgressUpdateAdmin(ScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(models.AdviserGrant)
+class AdviserGrantAdmin(admin.ModelAdmin):
+    """Which councils each regional adviser may read: superusers only."""
+
+    list_display = ("user", "authority", "granted_at")
+    list_filter = ("authority",)
+    list_select_related = ("user", "authority")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "authority__name")
+    autocomplete_fields = ("authority",)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = models.User.objects.filter(groups__name=roles.REGIONAL_ADVISER, authority=None)
+            kwargs["help_text"] = "Someone in the Regional adviser group, linked to no council."
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

@@ -18,6 +18,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from improvement.services.importing.drafts import drafts_expire
+from improvement.services.packs import committee_pack_build
 from improvement.services.reminders import digest_send, digests_requeue, reminders_sweep
 
 # A worker killed mid-send leaves its message unacknowledged in Redis. Settings give
@@ -68,3 +69,12 @@ def digests_requeue_task():
 def import_drafts_expire_task():
     """Delete uploads left unreviewed for a day, so no file's bytes are kept past it."""
     return drafts_expire()
+
+
+@shared_task(
+    name="improvement.tasks.committee_pack_build_task",  # services.packs queues it by this name
+    acks_late=True,  # a worker killed mid-build leaves the row queued and the message unacknowledged: built again
+)
+def committee_pack_build_task(pack_id: int):
+    """Lay out one committee pack PDF and store it; does nothing if it is already built (or being built)."""
+    return committee_pack_build(pack_id=pack_id)
