@@ -189,6 +189,7 @@ class InspectionAdmin(ScopedAdmin):
 @admin.register(models.Recommendation)
 class RecommendationAdmin(ScopedAdmin):
     list_display = ("reference", "short_text", "inspection", "theme")
+    list_select_related = ("inspection", "theme")
     list_filter = ("inspection__kind", "theme")
     search_fields = ("text", "reference", "source_label")
 
@@ -204,6 +205,7 @@ class ThemeInline(ScopedInline):
 @admin.register(models.ImprovementPlan)
 class ImprovementPlanAdmin(ScopedAdmin):
     list_display = ("title", "inspection", "approved_on")
+    list_select_related = ("inspection",)
     search_fields = ("title",)
     inlines = [ThemeInline]
 
@@ -211,6 +213,7 @@ class ImprovementPlanAdmin(ScopedAdmin):
 @admin.register(models.Owner)
 class OwnerAdmin(ScopedAdmin):
     list_display = ("role_title", "person_name", "email", "line_manager")
+    list_select_related = ("line_manager",)
     list_filter = ("line_manager",)
     search_fields = ("role_title", "person_name", "email")
 
@@ -232,6 +235,8 @@ class UpdateInline(admin.TabularInline):
 @admin.register(models.Action)
 class ActionAdmin(ScopedAdmin):
     list_display = ("title", "owner", "due_date", "status", "progress", "theme")
+    # owner and theme are nullable, so Django would not join them itself: one query per row without this
+    list_select_related = ("owner", "theme")
     list_filter = ("status", "theme", "plan", "owner")
     search_fields = ("title", "description", "reference")
     date_hierarchy = "due_date"
@@ -256,6 +261,7 @@ class MeasureAdmin(ScopedAdmin):
 @admin.register(models.Decision)
 class DecisionAdmin(ScopedAdmin):
     list_display = ("short_text", "kind", "meeting")
+    list_select_related = ("meeting",)
     list_filter = ("kind",)
     search_fields = ("text",)
 
@@ -268,6 +274,7 @@ class DecisionAdmin(ScopedAdmin):
 class ReminderAdmin(ScopedAdmin):
     authority_path = "action__authority"
     list_display = ("action", "kind", "due_on", "recipient", "state", "sent_at")
+    list_select_related = ("action",)
     list_filter = ("kind", "state")
     search_fields = ("recipient", "action__title")
     readonly_fields = ("action", "kind", "due_on", "recipient", "state", "sent_at", "message_id", "created_at")
@@ -280,6 +287,7 @@ class ReminderAdmin(ScopedAdmin):
 class ProgressUpdateAdmin(ScopedAdmin):
     authority_path = "action__authority"
     list_display = ("action", "kind", "author", "status", "progress", "created_at")
+    list_select_related = ("action", "author")
     list_filter = ("kind", "status")
     search_fields = ("note", "action__title")
 
