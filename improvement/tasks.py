@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from improvement.services.importing.drafts import drafts_expire
 from improvement.services.packs import committee_pack_build
-from improvement.services.reminders import digest_send, digests_requeue, reminders_sweep
+from improvement.services.reminders import digest_send, digests_requeue, digests_send, reminders_sweep
 
 # A worker killed mid-send leaves its message unacknowledged in Redis. Settings give
 # visibility_timeout=45 s and a restore scan every 10 s (unacked_restore_interval 10,
@@ -57,6 +57,20 @@ def reminders_sweep_task():
 def digest_send_task(digest_id: int):
     """Send one digest email; does nothing if it has already gone out."""
     return digest_send(digest_id=digest_id)
+
+
+@shared_task(
+    name="improvement.tasks.digests_send_task",  # services.reminders queues batches by this name
+    acks_late=True,  # killed mid-batch: redelivered, and what went out is skipped
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=2,  # as digest_send_task: below the broker's 45 s visibility timeout
+    retry_backoff_max=40,
+    retry_jitter=True,
+    max_retries=8,
+)
+def digests_send_task(digest_ids: list[int]):
+    """Send a batch of digests over one SMTP connection; those already sent are skipped."""
+    return digests_send(digest_ids=digest_ids)
 
 
 @shared_task(name="improvement.tasks.digests_requeue_task", acks_late=True)
