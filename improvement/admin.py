@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from . import models, permissions
+from . import models, permissions, roles
 from .selectors.audit import deletion_refusal
 from .services import actions as action_services
 from .services.audit import audit_context
@@ -209,6 +209,7 @@ class InspectionAdmin(ScopedAdmin):
 @admin.register(models.Recommendation)
 class RecommendationAdmin(ScopedAdmin):
     list_display = ("reference", "short_text", "inspection", "theme")
+    list_select_related = ("inspection", "theme")
     list_filter = ("inspection__kind", "theme")
     search_fields = ("text", "reference", "source_label")
 
@@ -224,6 +225,7 @@ class ThemeInline(ScopedInline):
 @admin.register(models.ImprovementPlan)
 class ImprovementPlanAdmin(ScopedAdmin):
     list_display = ("title", "inspection", "approved_on")
+    list_select_related = ("inspection",)
     search_fields = ("title",)
     inlines = [ThemeInline]
 
@@ -231,6 +233,7 @@ class ImprovementPlanAdmin(ScopedAdmin):
 @admin.register(models.Owner)
 class OwnerAdmin(ScopedAdmin):
     list_display = ("role_title", "person_name", "email", "line_manager")
+    list_select_related = ("line_manager",)
     list_filter = ("line_manager",)
     search_fields = ("role_title", "person_name", "email")
 
@@ -287,6 +290,8 @@ class ActionAdminForm(forms.ModelForm):
 class ActionAdmin(ScopedAdmin):
     form = ActionAdminForm
     list_display = ("title", "owner", "due_date", "status", "progress", "theme")
+    # owner and theme are nullable, so Django would not join them itself: one query per row without this
+    list_select_related = ("owner", "theme")
     list_filter = ("status", "theme", "plan", "owner")
     search_fields = ("title", "description", "reference")
     date_hierarchy = "due_date"
@@ -340,6 +345,7 @@ class MeasureAdmin(ScopedAdmin):
 @admin.register(models.Decision)
 class DecisionAdmin(ScopedAdmin):
     list_display = ("short_text", "kind", "meeting")
+    list_select_related = ("meeting",)
     list_filter = ("kind",)
     search_fields = ("text",)
 
@@ -352,6 +358,7 @@ class DecisionAdmin(ScopedAdmin):
 class ReminderAdmin(ScopedAdmin):
     authority_path = "action__authority"
     list_display = ("action", "kind", "due_on", "recipient", "state", "sent_at")
+    list_select_related = ("action",)
     list_filter = ("kind", "state")
     search_fields = ("recipient", "action__title")
     readonly_fields = ("action", "kind", "due_on", "recipient", "state", "sent_at", "message_id", "created_at")
@@ -364,6 +371,7 @@ class ReminderAdmin(ScopedAdmin):
 class ProgressUpdateAdmin(ScopedAdmin):
     authority_path = "action__authority"
     list_display = ("action", "kind", "author", "status", "progress", "created_at")
+    list_select_related = ("action", "author")
     list_filter = ("kind", "status")
     search_fields = ("note", "action__title")
 
@@ -375,3 +383,35 @@ class ProgressUpdateAdmin(ScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(models.AdviserGrant)
+class AdviserGrantAdmin(admin.ModelAdmin):
+    """Which councils each regional adviser may read: superusers only."""
+
+    list_display = ("user", "authority", "granted_at")
+    list_filter = ("authority",)
+    list_select_related = ("user", "authority")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "authority__name")
+    autocomplete_fields = ("authority",)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = models.User.objects.filter(groups__name=roles.REGIONAL_ADVISER, authority=None)
+            kwargs["help_text"] = "Someone in the Regional adviser group, linked to no council."
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

@@ -5,6 +5,7 @@ from . import permissions
 
 # (url name, label, roles that see it; None = every signed-in user)
 NAVIGATION = [
+    ("region_overview", "Councils", {"Regional adviser"}),
     ("my_actions", "My actions", {"Manager", "Improvement lead"}),
     ("action_list", "All actions", {"Improvement lead", "Scrutiny member"}),
     ("plan_dashboard", "Dashboard", None),

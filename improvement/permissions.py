@@ -5,7 +5,9 @@ Views, the admin and the API all ask these functions. Seeing is scoped by author
 
 - an improvement lead changes anything in their own authority;
 - a manager changes only the actions they own, or that owners they line-manage own;
-- a scrutiny member changes nothing.
+- a scrutiny member changes nothing;
+- a regional adviser belongs to no council and reads the councils a superuser granted
+  them (`AdviserGrant`), changing nothing.
 """
 
 from __future__ import annotations
@@ -39,11 +41,54 @@ def is_scrutiny_member(user) -> bool:
     return user.is_authenticated and user.is_active and roles.SCRUTINY_MEMBER in _groups(user)
 
 
+@rules.predicate
+def is_regional_adviser(user) -> bool:
+    return user.is_authenticated and user.is_active and roles.REGIONAL_ADVISER in _groups(user)
+
+
 def role_of(user) -> str | None:
-    for name in roles.ALL:
+    for name in (*roles.ALL, roles.REGIONAL_ADVISER):
         if name in _groups(user):
             return name
     return None
+
+
+def granted_authority_ids(user) -> frozenset[int]:
+    """The councils a regional adviser may read (none for anyone else); one query, kept on the user."""
+    cached = getattr(user, "_tracker_granted", None)
+    if cached is None:
+        from .models import AdviserGrant
+
+        cached = frozenset()
+        if is_regional_adviser(user):
+            cached = frozenset(AdviserGrant.objects.filter(user=user).values_list("authority_id", flat=True))
+        user._tracker_granted = cached
+    return cached
+
+
+def viewable_authorities(user) -> QuerySet:
+    """The councils whose pages a user may read: their own, those granted to an adviser, or all for a superuser."""
+    from .models import Authority
+
+    if not user.is_authenticated:
+        return Authority.objects.none()
+    if user.is_superuser:
+        return Authority.objects.all()
+    if user.authority_id is not None:
+        return Authority.objects.filter(pk=user.authority_id)
+    return Authority.objects.filter(pk__in=granted_authority_ids(user))
+
+
+def can_see_region(user) -> bool:
+    """The region view: regional advisers and superusers."""
+    return user.is_authenticated and (user.is_superuser or bool(is_regional_adviser(user)))
+
+
+@rules.predicate
+def is_adviser_for(user, obj) -> bool:
+    if obj is None or not user.is_authenticated or user.authority_id is not None:
+        return False
+    return authority_id_of(obj) in granted_authority_ids(user)
 
 
 @rules.predicate
@@ -88,7 +133,7 @@ def owns_or_line_manages(user, action) -> bool:
     return action is not None and action.owner_id is not None and action.owner_id in owner_ids_managed_by(user)
 
 
-can_view = in_same_authority | rules.is_superuser
+can_view = in_same_authority | is_adviser_for | rules.is_superuser
 can_change_action = (
     in_same_authority & (is_improvement_lead | (is_manager & owns_or_line_manages))
 ) | rules.is_superuser
@@ -123,13 +168,14 @@ rules.add_perm("improvement.import_minutes", can_import)
 
 
 def scope_to_user(queryset: QuerySet, user, *, authority_path: str = "authority") -> QuerySet:
-    """Limit any queryset to the user's authority; superusers see everything."""
+    """Limit any queryset to the user's authority (an adviser's: those granted); superusers see everything."""
     if not user.is_authenticated:
         return queryset.none()
     if user.is_superuser:
         return queryset
     if user.authority_id is None:
-        return queryset.none()
+        granted = granted_authority_ids(user)  # a regional adviser reads the councils granted
+        return queryset.filter(**{f"{authority_path}_id__in": granted}) if granted else queryset.none()
     return queryset.filter(**{f"{authority_path}_id": user.authority_id})
 
 

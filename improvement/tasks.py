@@ -18,7 +18,8 @@ from celery import shared_task
 from django.utils import timezone
 
 from improvement.services.importing.drafts import drafts_expire
-from improvement.services.reminders import digest_send, digests_requeue, reminders_sweep
+from improvement.services.packs import committee_pack_build
+from improvement.services.reminders import digest_send, digests_requeue, digests_send, reminders_sweep
 
 # A worker killed mid-send leaves its message unacknowledged in Redis. Settings give
 # visibility_timeout=45 s and a restore scan every 10 s (unacked_restore_interval 10,
@@ -58,6 +59,20 @@ def digest_send_task(digest_id: int):
     return digest_send(digest_id=digest_id)
 
 
+@shared_task(
+    name="improvement.tasks.digests_send_task",  # services.reminders queues batches by this name
+    acks_late=True,  # killed mid-batch: redelivered, and what went out is skipped
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=2,  # as digest_send_task: below the broker's 45 s visibility timeout
+    retry_backoff_max=40,
+    retry_jitter=True,
+    max_retries=8,
+)
+def digests_send_task(digest_ids: list[int]):
+    """Send a batch of digests over one SMTP connection; those already sent are skipped."""
+    return digests_send(digest_ids=digest_ids)
+
+
 @shared_task(name="improvement.tasks.digests_requeue_task", acks_late=True)
 def digests_requeue_task():
     """Queue again digests left unsent (broker down when they were written, or retries exhausted)."""
@@ -68,3 +83,12 @@ def digests_requeue_task():
 def import_drafts_expire_task():
     """Delete uploads left unreviewed for a day, so no file's bytes are kept past it."""
     return drafts_expire()
+
+
+@shared_task(
+    name="improvement.tasks.committee_pack_build_task",  # services.packs queues it by this name
+    acks_late=True,  # a worker killed mid-build leaves the row queued and the message unacknowledged: built again
+)
+def committee_pack_build_task(pack_id: int):
+    """Lay out one committee pack PDF and store it; does nothing if it is already built (or being built)."""
+    return committee_pack_build(pack_id=pack_id)

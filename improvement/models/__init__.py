@@ -6,13 +6,17 @@ from .documents import Provenance, SourceDocument
 from .imports import ImportDraft
 from .inspections import Inspection, InspectionJudgement, Judgement, Recommendation
 from .measures import Measure, MeasureValue, Polarity
+from .packs import CommitteePackFile
 from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
+from .region import AdviserGrant
 from .reminders import Digest, Reminder, ReminderKind
 
 __all__ = [
     "Action",
     "ActionStatus",
+    "AdviserGrant",
     "Authority",
+    "CommitteePackFile",
     "Decision",
     "Digest",
     "ImportDraft",

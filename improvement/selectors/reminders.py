@@ -245,6 +245,43 @@ def digest_items(*, digest: Digest) -> list[DigestItem]:
     return [DigestItem(r, r.action, r.last_update_at, r.last_update_status, r.last_update_progress) for r in reminders]
 
 
+def digest_items_for(*, digest_ids: list[int]) -> dict[int, list[DigestItem]]:
+    """The items of several digests at once, {digest id: items}: one query for the whole batch."""
+    through = Digest.reminders.through
+    latest = ProgressUpdate.objects.filter(action=OuterRef("reminder__action_id")).order_by("-created_at", "-id")
+    links = (
+        through.objects.filter(digest_id__in=digest_ids)
+        .select_related(
+            "reminder",
+            "reminder__action",
+            "reminder__action__owner",
+            "reminder__action__owner__line_manager",
+            "reminder__action__authority",
+        )
+        .annotate(
+            last_update_at=Subquery(latest.values("created_at")[:1]),
+            last_update_status=Subquery(latest.values("status")[:1]),
+            last_update_progress=Subquery(latest.values("progress")[:1]),
+        )
+        .order_by("digest_id", "reminder__action__due_date", "reminder__action_id", "reminder__kind")
+    )
+    found: dict[int, list[DigestItem]] = {pk: [] for pk in digest_ids}
+    for link in links:
+        r = link.reminder
+        found[link.digest_id].append(
+            DigestItem(r, r.action, link.last_update_at, link.last_update_status, link.last_update_progress)
+        )
+    return found
+
+
+def next_meetings(*, authority_ids, on_or_after: dt.date) -> dict[int, list]:
+    """Each council's meetings from a date on, soonest first, for the digests' committee headings: one query."""
+    found: dict[int, list] = {}
+    for meeting in Meeting.objects.filter(authority_id__in=list(authority_ids), date__gte=on_or_after).order_by("date"):
+        found.setdefault(meeting.authority_id, []).append(meeting)
+    return found
+
+
 def digests_to_requeue(*, enqueued_before: dt.datetime) -> list[int]:
     """Queued digests never handed to the broker, or handed over long enough ago to be lost: one query."""
     return list(

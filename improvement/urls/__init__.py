@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("improvement.urls.dashboards")),
     path("", include("improvement.urls.imports")),
     path("", include("improvement.urls.audit")),
+    path("", include("improvement.urls.region")),
 ]

@@ -22,19 +22,27 @@ from improvement.selectors import dashboards as dashboard_selectors
 from improvement.selectors import journey as journey_selectors
 from improvement.selectors import measures as measure_selectors
 
+VIEWING_KEY = "viewing_authority"  # the council a superuser or an adviser last chose, kept for the next page
+
 
 def authority_for(request) -> Authority:
-    """The user's own council; a superuser with none may pick one with ?authority=<slug>."""
+    """The user's own council; a superuser (any council) or a regional adviser (those granted) with
+    none picks one with ?authority=<slug>, remembered for the next pages; a council not theirs is not found."""
     user = request.user
     if user.authority_id is not None:
         return user.authority
-    if user.is_superuser:
-        qs = Authority.objects.order_by("name")
-        slug = request.GET.get("authority")
-        found = qs.filter(slug=slug).first() if slug else qs.first()
-        if found is not None:
-            return found
-    raise Http404("Your account is not linked to a council.")
+    choices = permissions.viewable_authorities(user).order_by("name")
+    asked = request.GET.get("authority")
+    remembered = request.session.get(VIEWING_KEY) if hasattr(request, "session") else None
+    found = choices.filter(slug=asked or remembered).first() if (asked or remembered) else None
+    if found is None and asked:
+        raise Http404("No such council, or not one you may see.")
+    found = found or choices.first()
+    if found is None:
+        raise Http404("Your account is not linked to a council.")
+    if hasattr(request, "session") and remembered != found.slug:
+        request.session[VIEWING_KEY] = found.slug
+    return found
 
 
 def scoped(model, request, authority: Authority):

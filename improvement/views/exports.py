@@ -1,5 +1,9 @@
 """Committee packs: the printable page, its PDF, and the action list as XLSX and CSV.
 
+The PDF is never laid out in a web request: `committee_pack_pdf` serves the stored file
+when it is ready and otherwise sends the user to `committee_pack_pdf_status`, which says it
+is being prepared (services/packs.py queues the Celery task).
+
 The pack (dashboard, recommendations coverage, changes since the last committee) is
 rendered from the same partial templates as the pages, filtered by the same GET
 parameters, and stamped with the authority, the date and the filters used.
@@ -7,16 +11,22 @@ parameters, and stamped with the authority, the date and the filters used.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from improvement.models import CommitteePackFile
 from improvement.selectors import coverage as coverage_selectors
 from improvement.selectors import dashboards as dashboard_selectors
-from improvement.services import exports
+from improvement.selectors import packs as pack_selectors
+from improvement.services import exports, packs
 from improvement.views.dashboards import (
     action_filterset,
     authority_for,
@@ -59,18 +69,68 @@ def committee_pack(request):
     return render(request, "improvement/exports/pack.html", _pack_context(request))
 
 
+def _pack_pdf_html(request) -> str:
+    context = _pack_context(request)
+    context["absolute_base"] = request.build_absolute_uri("/").rstrip("/")
+    return render_to_string("improvement/exports/pack_pdf.html", context, request=request)
+
+
+def _pack_query(request) -> str:
+    """The filters, in a stable order, without the council (which the key holds)."""
+    return urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values if k != "authority"))
+
+
+def _pack_file(request):
+    """The stored PDF for this council, these filters, today and the plan as it is now: asked for if missing."""
+    authority = authority_for(request)
+    today = timezone.localdate()
+    query = _pack_query(request)
+    key = pack_selectors.pack_key(
+        authority=authority, query=query, today=today, stamp=pack_selectors.plan_change_stamp(authority=authority)
+    )
+    return packs.committee_pack_request(
+        authority=authority,
+        key=key,
+        query=query,
+        filename=_filename(authority, today, "committee-pack") + ".pdf",
+        title=f"Committee pack: {authority}",
+        base_url=request.build_absolute_uri("/"),
+        html=lambda: _pack_pdf_html(request),
+    )
+
+
 @require_safe
 @login_required
 def committee_pack_pdf(request):
-    context = _pack_context(request)
-    context["absolute_base"] = request.build_absolute_uri("/").rstrip("/")
-    html = render_to_string("improvement/exports/pack_pdf.html", context, request=request)
-    title = f"Committee pack: {context['authority']}"
-    pdf = exports.pack_pdf(html=html, base_url=request.build_absolute_uri("/"), title=title)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = _filename(context["authority"], context["today"], "committee-pack")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    """The PDF when it is ready; until then, the page that says it is being prepared."""
+    pack = _pack_file(request)
+    if pack.state != CommitteePackFile.State.READY:
+        return redirect(_with_query(reverse("committee_pack_pdf_status"), request))
+    pack = pack_selectors.pack_file(key=pack.key, with_data=True)
+    response = HttpResponse(bytes(pack.data), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pack.filename}"'
     return response
+
+
+@require_safe
+@login_required
+def committee_pack_pdf_status(request):
+    """Being prepared (the page checks again every few seconds), ready to download, or failed.
+
+    Asked for JSON (`Accept: application/json`, by static/pack-status.js) it answers the state only."""
+    pack = _pack_file(request)
+    download = _with_query(reverse("committee_pack_pdf"), request)
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"state": pack.state, "download": download, "size": filesizeformat(pack.size)})
+    return render(
+        request,
+        "improvement/exports/pack_pdf_status.html",
+        {"pack": pack, "download": download, "status_url": _with_query(request.path, request)},
+    )
+
+
+def _with_query(path: str, request) -> str:
+    return f"{path}?{request.GET.urlencode()}" if request.GET else path
 
 
 def _action_export(request):

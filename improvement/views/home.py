@@ -13,6 +13,7 @@ def home(request):
             "Manager": "my_actions",
             "Improvement lead": "plan_dashboard",
             "Scrutiny member": "plan_dashboard",
+            "Regional adviser": "region_overview",
         }.get(permissions.role_of(request.user))
         if start:
             try:

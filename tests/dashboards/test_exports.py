@@ -9,6 +9,7 @@ from pdfminer.high_level import extract_text
 
 from improvement.services.cells import cell_safe, cell_unescape
 from improvement.services.exports import HEADERS
+from tests.dashboards._pdf import get_pack_pdf
 from tests.factories import ActionFactory, OwnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +122,7 @@ def _structure_tags(data: bytes) -> set[str]:
 
 def test_pdf_pack_has_the_three_parts_stamp_and_rows(client, scrutiny, plan, today):
     client.force_login(scrutiny)
-    response = client.get(reverse("committee_pack_pdf"), {"committee": "Children's Scrutiny Committee"})
+    response = get_pack_pdf(client, {"committee": "Children's Scrutiny Committee"})
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     tags = _structure_tags(response.content)

@@ -405,7 +405,7 @@ EXPECTED = {
     "admin:view_on_site": ("admin-login 404 404 404 404 404", "admin-login 404 404 404 404 404"),
     "changes_since": ("login ok ok ok ok ok", "405 405 405 405 405 405"),
     "committee_pack": ("login ok ok ok ok ok", "405 405 405 405 405 405"),
-    "committee_pack_pdf": ("login ok ok ok ok ok", "405 405 405 405 405 405"),
+    "committee_pack_pdf": ("login redirect redirect redirect redirect redirect", "405 405 405 405 405 405"),
     "document_detail": ("login ok ok ok 404 ok", "login ok ok ok 404 ok"),
     "document_review_again": ("login 405 405 405 405 405", "login 403 redirect 403 404 403"),
     "health": ("ok ok ok ok ok ok", "ok ok ok ok ok ok"),

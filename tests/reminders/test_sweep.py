@@ -279,12 +279,18 @@ def test_digests_are_queued_by_task_name_and_run_inline_when_eager(monkeypatch):
     }
     assert not any(name and name.startswith("improvement.tasks") for name in imported)
     assert reminders.SEND_DIGEST_TASK == tasks.digest_send_task.name and reminders.SEND_DIGEST_TASK in current_app.tasks
-    sent = []
+    assert (
+        reminders.SEND_DIGESTS_TASK == tasks.digests_send_task.name and reminders.SEND_DIGESTS_TASK in current_app.tasks
+    )
+    sent, batches = [], []
     monkeypatch.setattr(tasks, "digest_send", lambda *, digest_id: sent.append(digest_id) or True)
+    monkeypatch.setattr(tasks, "digests_send", lambda *, digest_ids: batches.append(digest_ids) or len(digest_ids))
     eager = current_app.conf.task_always_eager
     current_app.conf.task_always_eager = True
     try:
-        assert reminders.digests_enqueue(digest_ids=[7, 8]) == 2
+        assert reminders.digests_enqueue(digest_ids=[7]) == 1
+        assert reminders.digests_enqueue(digest_ids=list(range(100, 100 + reminders.SEND_BATCH + 2))) == 52
     finally:
         current_app.conf.task_always_eager = eager
-    assert sent == [7, 8]
+    assert sent == [7]  # one digest: the single task
+    assert [len(b) for b in batches] == [reminders.SEND_BATCH, 2]  # many: batches, one SMTP connection each

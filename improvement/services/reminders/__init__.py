@@ -38,9 +38,11 @@ listed under "Actions whose owner we could not email".
 """
 
 from improvement.services.reminders.digests import (
+    SEND_BATCH,
     digest_context,
     digest_message,
     digest_send,
+    digests_send,
     when_phrase,
 )
 from improvement.services.reminders.queue import (
@@ -48,6 +50,7 @@ from improvement.services.reminders.queue import (
     PUBLISH_RETRY,
     REQUEUE_AFTER,
     SEND_DIGEST_TASK,
+    SEND_DIGESTS_TASK,
     digests_enqueue,
     digests_requeue,
 )
@@ -69,12 +72,15 @@ __all__ = [
     "PUBLISH_RETRY",
     "REQUEUE_AFTER",
     "SEND_DIGEST_TASK",
+    "SEND_DIGESTS_TASK",
+    "SEND_BATCH",
     "DigestPlan",
     "Planned",
     "SweepResult",
     "digest_context",
     "digest_message",
     "digest_send",
+    "digests_send",
     "digests_enqueue",
     "digests_requeue",
     "reminder_occasion",

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -119,9 +119,16 @@ def digest_context(*, digest: Digest, items: list[selectors.DigestItem], today: 
     }
 
 
-def digest_message(*, digest: Digest, items: list[selectors.DigestItem], today: dt.date) -> EmailMultiAlternatives:
-    committee = None
-    if any(i.reminder.kind == ReminderKind.UPDATES_MISSING for i in items):
+_LOOK_UP = object()
+
+
+def digest_message(
+    *, digest: Digest, items: list[selectors.DigestItem], today: dt.date, committee=_LOOK_UP, connection=None
+) -> EmailMultiAlternatives:
+    """The email; `committee` (the next meeting, for "updates missing") is looked up unless given."""
+    if not any(i.reminder.kind == ReminderKind.UPDATES_MISSING for i in items):
+        committee = None
+    elif committee is _LOOK_UP:
         committee = (
             Meeting.objects.filter(authority_id=digest.authority_id, date__gte=digest.sweep_on).order_by("date").first()
         )
@@ -132,6 +139,7 @@ def digest_message(*, digest: Digest, items: list[selectors.DigestItem], today: 
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[digest.to_email],
         headers={"Message-ID": digest.message_id, "Auto-Submitted": "auto-generated"},
+        connection=connection,
     )
     message.attach_alternative(render_to_string("emails/reminder_digest.html", context), "text/html")
     return message
@@ -168,3 +176,68 @@ def digest_send(*, digest_id: int, now: dt.datetime | None = None) -> bool:
     except Exception as error:
         Digest.objects.filter(pk=digest_id).update(last_error=f"{type(error).__name__}: {error}"[:2000])
         raise
+
+
+SEND_BATCH = 50  # digests per task: one SMTP connection and one read of their contents for all of them
+
+
+def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> int:
+    """Send a batch of digests over one SMTP connection; returns how many went out. Safe to run twice, or at once.
+
+    The contents of every digest in the batch are read in two queries. Each digest is then
+    sent in a transaction of its own that locks its row, re-checks it is still queued, and
+    marks it sent: a digest sent before an SMTP failure later in the batch stays sent, and
+    a second copy of the task waits on the lock and then finds it sent (as `digest_send`).
+    SMTP errors propagate (the task retries the batch; what went out is skipped).
+    """
+    ids = sorted(set(digest_ids))
+    if not ids:
+        return 0
+    Digest.objects.filter(pk__in=ids, state=Digest.State.QUEUED).update(attempts=F("attempts") + 1)
+    items_of = selectors.digest_items_for(digest_ids=ids)
+    queued = list(Digest.objects.filter(pk__in=ids, state=Digest.State.QUEUED).only("authority_id", "sweep_on"))
+    meetings = selectors.next_meetings(
+        authority_ids={d.authority_id for d in queued},
+        on_or_after=min((d.sweep_on for d in queued), default=dt.date.max),
+    )
+    now = now or timezone.now()
+    sent = 0
+    current = None
+    try:
+        with get_connection() as smtp:
+            for current in ids:
+                with transaction.atomic():
+                    digest = Digest.objects.select_for_update().select_related("authority").filter(pk=current).first()
+                    if digest is None or digest.state != Digest.State.QUEUED:
+                        continue
+                    items = items_of.get(current, [])
+                    live = [i for i in items if not i.action.is_done]
+                    done = [i.reminder.pk for i in items if i.action.is_done]
+                    if done:  # completed since the sweep: completed actions get nothing
+                        Reminder.objects.filter(pk__in=done, state=Reminder.State.QUEUED).update(
+                            state=Reminder.State.SKIPPED
+                        )
+                    if not live:
+                        Digest.objects.filter(pk=digest.pk).update(state=Digest.State.SKIPPED)
+                        continue
+                    committee = next(
+                        (m for m in meetings.get(digest.authority_id, []) if m.date >= digest.sweep_on), None
+                    )
+                    today = max(digest.sweep_on, timezone.localdate(now))
+                    message = digest_message(
+                        digest=digest, items=live, today=today, committee=committee, connection=smtp
+                    )
+                    message.send(fail_silently=False)
+                    Digest.objects.filter(pk=digest.pk).update(state=Digest.State.SENT, sent_at=now, last_error="")
+                    Reminder.objects.filter(pk__in=[i.reminder.pk for i in live]).update(
+                        state=Reminder.State.SENT, sent_at=now, message_id=digest.message_id
+                    )
+                    sent += 1
+    except Exception as error:
+        # the SMTP server could not be reached (no digest tried yet): every digest of the batch waits
+        failed = [current] if current is not None else ids
+        Digest.objects.filter(pk__in=failed, state=Digest.State.QUEUED).update(
+            last_error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        raise
+    return sent

@@ -1,0 +1,157 @@
+"""A regional adviser's access to every URL the resolver knows (the access matrix keeps its six roles).
+
+The adviser reads the councils granted (dashboards, coverage, measures, the pack and
+exports, action and document pages) and changes nothing anywhere: every write, import,
+Manage plan page and admin page is refused. Another council's records are not found.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from improvement import models, roles
+from tests.factories import AuthorityFactory, UserFactory
+from tests.foundation.test_access_matrix import concrete_urls, observe
+
+pytestmark = pytest.mark.django_db
+
+# Outcomes for GET and POST; every URL not listed here must be in one of the sets below.
+READS = {
+    "action_detail",
+    "action_list",
+    "actions_export_csv",
+    "actions_export_xlsx",
+    "changes_since",
+    "committee_pack",
+    "committee_pack_pdf_status",
+    "document_detail",
+    "inspection_journey",
+    "measure_detail",
+    "measures",
+    "my_actions",
+    "plan_dashboard",
+    "recommendations_coverage",
+    "region_overview",
+}
+EXPECTED = {
+    # name: (GET, POST)
+    "admin:login": ("ok", "ok"),  # not staff: the admin asks them to sign in as someone who is
+    "admin:logout": ("admin-index", "admin-index"),
+    "action_create": ("403", "403"),
+    "action_edit": ("403", "403"),
+    "action_sign_off": ("405", "403"),
+    "action_update": ("405", "403"),
+    "actions_xlsx_download": ("403", "403"),
+    "actions_xlsx_upload": ("403", "403"),
+    "committee_pack_pdf": ("redirect", "405"),
+    "document_review_again": ("405", "403"),
+    "health": ("ok", "ok"),
+    "home": ("redirect", "redirect"),
+    "import_confirm": ("405", "403"),
+    "import_discard": ("405", "403"),
+    "import_review": ("403", "403"),
+    "import_upload": ("403", "403"),
+    "login": ("redirect", "redirect"),
+    "logout": ("405", "login"),
+    "password_reset": ("ok", "ok"),
+    "password_reset_complete": ("ok", "405"),
+    "password_reset_confirm": ("ok", "ok"),
+    "password_reset_done": ("ok", "405"),
+    "plan_admin": ("403", "403"),
+    "plan_admin_create": ("403", "403"),
+    "plan_admin_edit": ("403", "403"),
+    "plan_admin_measure_values": ("403", "403"),
+}
+# GET-only pages answer a POST with 405 (action list and my actions take POSTs of their own: refused rows only).
+POST_OK = {"action_list", "my_actions", "action_detail", "document_detail"}
+
+
+@pytest.fixture
+def adviser_setup(db):
+    from django.core.management import call_command
+
+    for name in (*roles.ALL, roles.REGIONAL_ADVISER):
+        Group.objects.get_or_create(name=name)
+    ours = AuthorityFactory(name="Matrixshire Council")
+    call_command("generate_demo", "--into", "Matrixshire Council", "--actions-per-authority", "12", verbosity=0)
+    elsewhere = AuthorityFactory(name="Elsewhere Council")
+    adviser = UserFactory(authority=None, role=roles.REGIONAL_ADVISER, username="adviser", is_staff=False)
+    models.AdviserGrant.objects.create(user=adviser, authority=ours)
+    lead = UserFactory(authority=ours, role=roles.IMPROVEMENT_LEAD, username="m-lead")
+    action = models.Action.objects.filter(authority=ours).first()
+    document = models.SourceDocument.objects.create(
+        authority=ours, filename="minutes.txt", sha256="0" * 64, text="The Committee noted the report."
+    )
+    draft = models.ImportDraft.objects.create(
+        authority=ours, uploaded_by=lead, filename="draft.txt", data=b"The Committee noted the report."
+    )
+    return ours, elsewhere, adviser, {"action": action, "document": document, "draft": draft}
+
+
+def expected_for(name: str, method: str) -> str:
+    if name in READS:
+        return "ok" if method == "GET" or name in POST_OK else "405"
+    if name.startswith("admin:") and name not in EXPECTED:
+        return "admin-login"  # an adviser is not staff: the admin is closed to them
+    return EXPECTED[name][0 if method == "GET" else 1]
+
+
+def test_a_regional_adviser_reads_granted_councils_and_changes_nothing(client, adviser_setup):
+    ours, _, adviser, objects = adviser_setup
+    urls = concrete_urls(ours, objects)
+    unknown = sorted(n for n in urls if n not in READS and n not in EXPECTED and not n.startswith("admin:"))
+    assert not unknown, f"decide the adviser's access to: {unknown}"
+    wrong = []
+    for method in ("GET", "POST"):
+        seen = observe(client, adviser, urls, method)
+        for name, got in seen.items():
+            want = expected_for(name, method)
+            if got != want:
+                wrong.append(f"{method} {urls[name]} ({name}): expected {want}, got {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_an_adviser_cannot_open_a_council_not_granted(client, adviser_setup):
+    ours, elsewhere, adviser, objects = adviser_setup
+    other_action = models.Action.objects.create(authority=elsewhere, title="Not yours")
+    client.force_login(adviser)
+    assert client.get(reverse("plan_dashboard"), {"authority": elsewhere.slug}).status_code == 404
+    assert client.get(reverse("committee_pack"), {"authority": elsewhere.slug}).status_code == 404
+    assert client.get(reverse("action_detail", args=[other_action.pk])).status_code == 404
+
+
+def test_the_council_chosen_is_kept_for_the_next_pages(client, adviser_setup):
+    ours, elsewhere, adviser, _ = adviser_setup
+    second = AuthorityFactory(name="Second Council")
+    models.AdviserGrant.objects.create(user=adviser, authority=second)
+    client.force_login(adviser)
+    first = client.get(reverse("plan_dashboard"))
+    assert first.context["authority"] == ours  # the first granted, by name
+    assert client.get(reverse("plan_dashboard"), {"authority": second.slug}).context["authority"] == second
+    assert client.get(reverse("measures")).context["authority"] == second
+
+
+def test_an_adviser_sees_no_manage_plan_or_import_in_the_menu(client, adviser_setup):
+    _, _, adviser, _ = adviser_setup
+    client.force_login(adviser)
+    response = client.get(reverse("plan_dashboard"))
+    labels = [item["label"] for item in response.context["nav_items"]]
+    assert "Councils" in labels
+    assert "Manage plan" not in labels
+    assert "Import minutes" not in labels
+    assert "My actions" not in labels
+
+
+def test_an_adviser_update_is_refused_and_nothing_changes(client, adviser_setup):
+    _, _, adviser, objects = adviser_setup
+    action = objects["action"]
+    before = (action.status, action.progress, action.version)
+    client.force_login(adviser)
+    response = client.post(
+        reverse("action_update", args=[action.pk]),
+        {"status": "off_track", "progress": "10", "note": "Adviser note", "version": action.version},
+    )
+    assert response.status_code == 403
+    action.refresh_from_db()
+    assert (action.status, action.progress, action.version) == before
+    assert not models.ProgressUpdate.objects.filter(action=action, note="Adviser note").exists()
