@@ -3,8 +3,9 @@
 from .authority import Authority, Meeting, User
 from .decisions import Decision
 from .documents import Provenance, SourceDocument
+from .frameworks import Framework, Grade, InspectionTheme, JudgementArea
 from .imports import ImportDraft
-from .inspections import Inspection, InspectionJudgement, Judgement, Recommendation
+from .inspections import Inspection, InspectionJudgement, Judgement, Recommendation, grade_name
 from .measures import Measure, MeasureValue, Polarity
 from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
 from .reminders import Digest, Reminder, ReminderKind
@@ -15,11 +16,15 @@ __all__ = [
     "Authority",
     "Decision",
     "Digest",
+    "Framework",
+    "Grade",
     "ImportDraft",
     "ImprovementPlan",
     "Inspection",
     "InspectionJudgement",
+    "InspectionTheme",
     "Judgement",
+    "JudgementArea",
     "Measure",
     "MeasureValue",
     "Meeting",
@@ -34,4 +39,5 @@ __all__ = [
     "Theme",
     "UpdateKind",
     "User",
+    "grade_name",
 ]
