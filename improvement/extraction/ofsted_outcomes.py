@@ -200,10 +200,11 @@ def _csv_table(data: bytes) -> tuple[str, list[list]]:
 def _columns(sheet: str, header: list, required: list[str]) -> dict[str, int]:
     names = [_clean(c) for c in header]
     where = {n: i for i, n in reversed(list(enumerate(names))) if n}
+    known = {c for cols in REQUIRED.values() for c in cols} | set(AREA_2018) | set(SCRAPE_COLUMNS)
     for column in required:
         if column not in where:
-            near = [n for n in names if n and n.lower().split()[:2] == column.lower().split()[:2]]
-            hint = f" (is {near[0]!r} it, renamed?)" if near else ""
+            unknown = [n for n in names if n and n not in known]
+            hint = f" (columns it does not expect: {', '.join(repr(n) for n in unknown)})" if unknown else ""
             raise OutcomesError(f"sheet {sheet}: the column {column!r} is missing from the header{hint}")
     return where
 

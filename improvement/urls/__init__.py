@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("improvement.urls.actions")),
     path("", include("improvement.urls.dashboards")),
     path("", include("improvement.urls.imports")),
+    path("", include("improvement.urls.ofsted")),
 ]

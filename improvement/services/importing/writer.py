@@ -71,17 +71,17 @@ def judgement_rows(inspection: Inspection, grades, *, framework=None) -> list[In
     grades is (area words or key, grade key) pairs; a grade the framework does not use is dropped."""
     areas = {a.key: a for a in framework.areas.all()} if framework else {}
     allowed = {g.key for g in framework.grades.all()} if framework else set(Judgement.values)
-    rows = []
+    rows, seen = [], set()
     for words, grade in grades:
         if grade not in allowed:
             continue
-        key = words if words in areas else area_key_for(words, areas)
+        key = words if words in areas else area_key_for(words.replace("_", " "), areas)
         area = areas.get(key)
-        rows.append(
-            InspectionJudgement(
-                inspection=inspection, area=(area.name if area else words)[:200], judgement_area=area, grade=grade
-            )
-        )
+        name = (area.name if area else words)[:200]
+        if name in seen:
+            continue  # two columns for one area (2018 graded children in care and care leavers together)
+        seen.add(name)
+        rows.append(InspectionJudgement(inspection=inspection, area=name, judgement_area=area, grade=grade))
     return rows
 
 
