@@ -6,7 +6,8 @@ from .documents import Provenance, SourceDocument
 from .frameworks import Framework, Grade, InspectionTheme, JudgementArea
 from .imports import ImportDraft
 from .inspections import Inspection, InspectionJudgement, Judgement, Recommendation, grade_name
-from .measures import Measure, MeasureValue, Polarity
+from .measures import Measure, MeasureValue, Polarity, Suppression
+from .neighbours import Closeness, StatisticalNeighbour
 from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
 from .reminders import Digest, Reminder, ReminderKind
 
@@ -14,6 +15,7 @@ __all__ = [
     "Action",
     "ActionStatus",
     "Authority",
+    "Closeness",
     "Decision",
     "Digest",
     "Framework",
@@ -36,6 +38,8 @@ __all__ = [
     "Reminder",
     "ReminderKind",
     "SourceDocument",
+    "StatisticalNeighbour",
+    "Suppression",
     "Theme",
     "UpdateKind",
     "User",

@@ -62,6 +62,8 @@ class Framework(models.Model):
         return ""
 
     def clean(self):
+        if self.starts_on is None:
+            return  # the start date's own "required" error says it
         kinds = set(self.inspection_kinds or [])
         others = Framework.objects.exclude(pk=self.pk).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=self.starts_on))
         if self.ends_on:

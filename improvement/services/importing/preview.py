@@ -9,7 +9,6 @@ from datetime import date
 from improvement import extraction
 from improvement.extraction.fact_dates import parse_fact_date
 from improvement.models import SourceDocument
-from improvement.selectors import frameworks
 
 KINDS = ("visits", "recommendations", "actions", "measures", "owners", "decisions")
 
@@ -69,12 +68,7 @@ def text_preview(
     """Extract from text already read (a stored document's text, offsets unchanged). Writes nothing."""
     warnings = warnings or []
     facts = extraction.extract(
-        text,
-        source=filename,
-        meeting_date=meeting_date,
-        committee=committee,
-        authority=authority_name,
-        frameworks=frameworks.periods(),
+        text, source=filename, meeting_date=meeting_date, committee=committee, authority=authority_name
     )
     contract = facts.to_contract()
     meeting = contract.get("meeting") or {}
