@@ -8,6 +8,7 @@ from improvement.models import Inspection
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import AuthorityFactory, UserFactory
 from tests.ofsted.files import ods
+from tests.ofsted.seed import ensure_frameworks
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = os.environ.get("OFSTED_SCREENSHOTS")  # a folder: save screenshots there to look at
@@ -19,6 +20,7 @@ def _shot(page, name):
 
 
 def test_a_superuser_uploads_checks_and_saves_ofsted_outcomes_then_reads_the_journey(page, live_server, tmp_path):
+    ensure_frameworks()  # an earlier transactional test may have flushed the seeded frameworks
     northshire = AuthorityFactory(name="Northshire County Council", slug="northshire")
     root = UserFactory(username="root", is_superuser=True, is_staff=True)
     sign_in(page, live_server, root)
