@@ -145,8 +145,8 @@ class ScopedInline(admin.TabularInline):
 
 @admin.register(models.Authority)
 class AuthorityAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug")
-    search_fields = ("name",)
+    list_display = ("name", "slug", "ons_code", "ofsted_region")
+    search_fields = ("name", "ons_code")
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
@@ -196,6 +196,7 @@ class SourceDocumentAdmin(ScopedAdmin):
 
 class JudgementInline(ScopedInline):
     model = models.InspectionJudgement
+    fields = ("judgement_area", "area", "grade")
 
 
 @admin.register(models.Inspection)
@@ -415,3 +416,37 @@ class AdviserGrantAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+class SuperuserOnlyAdmin(admin.ModelAdmin):
+    """Reference data shared by every council (frameworks, themes): only a superuser changes it."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    has_change_permission = has_add_permission = has_delete_permission = has_view_permission
+
+
+class GradeInline(admin.TabularInline):
+    model = models.Grade
+    extra = 0
+
+
+class AreaInline(admin.TabularInline):
+    model = models.JudgementArea
+    extra = 0
+
+
+@admin.register(models.Framework)
+class FrameworkAdmin(SuperuserOnlyAdmin):
+    list_display = ("name", "starts_on", "ends_on", "has_overall_grade")
+    inlines = [AreaInline, GradeInline]
+
+
+@admin.register(models.InspectionTheme)
+class InspectionThemeAdmin(SuperuserOnlyAdmin):
+    list_display = ("name", "kind", "starts_on", "ends_on", "agencies")
+    list_filter = ("kind",)

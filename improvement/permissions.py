@@ -140,6 +140,7 @@ can_change_action = (
 can_sign_off_action = (in_same_authority & is_improvement_lead) | rules.is_superuser
 can_manage_plan = (in_same_authority & is_improvement_lead) | rules.is_superuser
 can_import = is_improvement_lead | rules.is_superuser
+can_import_ofsted_outcomes = rules.is_superuser  # every council's records: no one council's lead
 
 
 def can_lead(user, authority=None) -> bool:

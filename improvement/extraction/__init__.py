@@ -15,6 +15,7 @@ from datetime import date
 from .actions import find_actions
 from .confidence import score_facts
 from .decisions import find_decisions
+from .judgements import DEFAULT_PERIODS
 from .measures import find_measures
 from .meeting import find_authority, find_meeting
 from .model import (
@@ -74,10 +75,13 @@ def extract(
     meeting_date: date | str | None = None,
     committee: str | None = None,
     authority: str | None = None,
+    frameworks=None,
 ) -> DocumentFacts:
     """All the facts in one document. Metadata given here wins over what the header says.
 
-    meeting_date is a date or an ISO "YYYY-MM-DD" string."""
+    meeting_date is a date or an ISO "YYYY-MM-DD" string. frameworks are the inspection frameworks as
+    plain data (judgements.FrameworkPeriod; default the seeded ones): no overall grade is read for an
+    inspection starting where its framework gives none."""
     found_date, found_committee = find_meeting(text)
     if isinstance(meeting_date, str):
         meeting_date = date.fromisoformat(meeting_date.strip()[:10])
@@ -90,7 +94,9 @@ def extract(
             date=iso_date, committee=committee or found_committee, authority=authority or find_authority(text)
         ),  # the council the text names, if none is given
     )
-    facts.visits = find_visits(text, year_hint=year, meeting_date=iso_date)
+    facts.visits = find_visits(
+        text, year_hint=year, meeting_date=iso_date, periods=DEFAULT_PERIODS if frameworks is None else frameworks
+    )
     facts.recommendations = find_recommendations(text)
     if facts.visits:
         latest = next((v for v in reversed(facts.visits) if not v.planned), facts.visits[-1])  # visits run oldest first

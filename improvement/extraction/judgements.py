@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 Q = r"[‘'“\"]?[ \t]*"
 QE = r"[ \t]*[’'”\"]?"
@@ -222,3 +223,67 @@ def _is_overall(sentence: str, m: re.Match, g0: int) -> bool:
     if PROVIDER.search(subject):
         return False  # "the council's children's home was rated good": a provider, not the council
     return True
+
+
+def area_key_for(words: str, keys) -> str | None:
+    """The framework area an area's words name ("children in care were judged good"), given its area keys.
+
+    Keys are the seeded ones: leaders, help_and_protection, in_care, care_leavers, and the
+    2018 in_care_and_care_leavers. None when the words name no area the framework grades."""
+    keys = set(keys)
+    text = " ".join(words.lower().replace("\u2019", "'").split())
+
+    def first(*candidates):
+        return next((k for k in candidates if k in keys), None)
+
+    if re.search(r"\blead(?:er|ers|ership)\b|\bmanagement\b", text):
+        return first("leaders")
+    if "help and protection" in text or "need help" in text:
+        return first("help_and_protection")
+    in_care = bool(re.search(r"\b(?:in care|looked after)\b", text))
+    if "care leaver" in text:
+        return first("in_care_and_care_leavers") if in_care else first("care_leavers", "in_care_and_care_leavers")
+    if in_care:
+        return first("in_care", "in_care_and_care_leavers")
+    return None
+
+
+GRADED_KINDS = ("ilacs_standard", "ilacs_short", "inspection")
+
+
+def kind_family(kind: str) -> str:
+    """Kinds that name one inspection: a standard or short ILACS is also "an inspection" in minutes."""
+    return "ilacs" if kind in GRADED_KINDS else kind
+
+
+@dataclass(frozen=True)
+class FrameworkPeriod:
+    """A framework's dates as plain data: does an inspection starting in them get an overall grade?"""
+
+    starts_on: date
+    ends_on: date | None
+    has_overall_grade: bool
+    kinds: tuple[str, ...] = GRADED_KINDS
+
+    def covers(self, kind: str, on: date) -> bool:
+        return kind in self.kinds and self.starts_on <= on and (self.ends_on is None or on <= self.ends_on)
+
+
+# Mirrors the seeded frameworks, for callers with no database to hand.
+DEFAULT_PERIODS = (
+    FrameworkPeriod(date(2018, 1, 1), date(2022, 12, 31), True),
+    FrameworkPeriod(date(2023, 1, 1), date(2026, 3, 31), True),
+    FrameworkPeriod(date(2026, 4, 1), None, False),
+)
+
+
+def overall_grade_given(kind: str, start: date | None, periods=DEFAULT_PERIODS) -> bool:
+    """Whether an inspection of this kind starting on this date can have an overall grade.
+
+    Only graded kinds can; an undated one or one before every framework keeps what it says."""
+    if kind not in {k for p in periods for k in p.kinds}:
+        return False
+    if start is None:
+        return True
+    period = next((p for p in periods if p.covers(kind, start)), None)
+    return period is None or period.has_overall_grade

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .dates import MONTHS, find_dates
-from .judgements import Judgement, overall_judgements
+from .fact_dates import parse_fact_date
+from .judgements import DEFAULT_PERIODS, Judgement, overall_grade_given, overall_judgements
 from .model import Visit
 from .numbers import ORDINAL, ordinal_value
 from .text import clean, sentences
@@ -293,8 +294,13 @@ class _Mention:
     np_start: int = 0
 
 
-def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = None) -> list[Visit]:
+def find_visits(
+    text: str, *, year_hint: int | None, meeting_date: str | None = None, periods=DEFAULT_PERIODS
+) -> list[Visit]:
     """Visits in the text; dates without a year take year_hint; the meeting's own date is never a visit date.
+
+    periods are the frameworks as plain data: an inspection starting where one gives no overall
+    grade (from 1 April 2026) gets none, whatever the text seems to say.
 
     Each sentence's visit words are read as mentions; a mention that names nothing new ("the
     inspection", "inspectors") is the visit last named and gives it what the sentence adds."""
@@ -327,6 +333,8 @@ def find_visits(text: str, *, year_hint: int | None, meeting_date: str | None = 
             continue
         if v.kind not in ("inspection",):
             v.judgement = None  # focused and monitoring visits, JTAIs and reviews are not graded
+        elif v.judgement and not overall_grade_given(v.kind, parse_fact_date(v.start), periods):
+            v.judgement = None  # no overall grade under this framework (from 1 April 2026)
         out.append(v)
     return out
 

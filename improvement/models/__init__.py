@@ -3,9 +3,11 @@
 from .authority import Authority, Meeting, User
 from .decisions import Decision
 from .documents import Provenance, SourceDocument
+from .frameworks import Framework, Grade, InspectionTheme, JudgementArea
 from .imports import ImportDraft
-from .inspections import Inspection, InspectionJudgement, Judgement, Recommendation
-from .measures import Measure, MeasureValue, Polarity
+from .inspections import Inspection, InspectionJudgement, Judgement, Recommendation, grade_name
+from .measures import Measure, MeasureValue, Polarity, Suppression
+from .neighbours import Closeness, StatisticalNeighbour
 from .packs import CommitteePackFile
 from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
 from .region import AdviserGrant
@@ -16,14 +18,19 @@ __all__ = [
     "ActionStatus",
     "AdviserGrant",
     "Authority",
+    "Closeness",
     "CommitteePackFile",
     "Decision",
     "Digest",
+    "Framework",
+    "Grade",
     "ImportDraft",
     "ImprovementPlan",
     "Inspection",
     "InspectionJudgement",
+    "InspectionTheme",
     "Judgement",
+    "JudgementArea",
     "Measure",
     "MeasureValue",
     "Meeting",
@@ -35,7 +42,10 @@ __all__ = [
     "Reminder",
     "ReminderKind",
     "SourceDocument",
+    "StatisticalNeighbour",
+    "Suppression",
     "Theme",
     "UpdateKind",
     "User",
+    "grade_name",
 ]

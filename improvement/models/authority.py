@@ -7,6 +7,15 @@ class Authority(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
+    ons_code = models.CharField(
+        max_length=9,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="The ONS area code Ofsted and the DfE use (E06, E08, E09 or E10 and six digits).",
+    )
+    old_la_code = models.CharField(max_length=3, blank=True, help_text="The DfE's three-digit code, e.g. 202.")
+    ofsted_region = models.CharField(max_length=60, blank=True)
     # Reminder policy (issue: deadline reminders); defaults are the team's standard policy.
     reminder_days_before = models.CharField(
         max_length=40,

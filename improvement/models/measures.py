@@ -56,11 +56,25 @@ class Measure(Provenance):
         super().save(*args, **kwargs)
 
 
+class Suppression(models.TextChoices):
+    """The DfE's symbols for a figure it does not publish: stored as such, never as zero."""
+
+    SUPPRESSED = "c", "c: suppressed to protect confidentiality"
+    ROUNDS_TO_ZERO = "k", "k: rounds to 0"
+    LOW_RELIABILITY = "u", "u: low reliability"
+    UNAVAILABLE = "x", "x: not available"
+    NOT_APPLICABLE = "z", "z: not applicable"
+    LOW = "low", "low: a small number"
+
+
 class MeasureValue(Provenance):
     # PROTECT: a measure's values are its history; deleting the measure never deletes them.
     measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="values")
     date = models.DateField()
-    value = models.DecimalField(max_digits=12, decimal_places=2)
+    value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    suppression = models.CharField(
+        max_length=3, choices=Suppression.choices, blank=True, help_text="Why there is no figure, where there is none."
+    )
     numerator = models.PositiveIntegerField(null=True, blank=True)
     denominator = models.PositiveIntegerField(null=True, blank=True)
     qualifier = models.CharField(max_length=30, blank=True, help_text='"at least", "less than", "approximately"...')
@@ -76,10 +90,14 @@ class MeasureValue(Provenance):
                 condition=Q(denominator__isnull=True) | Q(denominator__gt=0), name="measurevalue_denominator_positive"
             ),
             models.CheckConstraint(
+                condition=(Q(value__isnull=False) & Q(suppression="")) | (Q(value__isnull=True) & ~Q(suppression="")),
+                name="measurevalue_figure_or_suppression",
+            ),
+            models.CheckConstraint(
                 condition=Q(numerator__isnull=True) | Q(denominator__isnull=True) | Q(numerator__lte=F("denominator")),
                 name="measurevalue_numerator_within_denominator",
             ),
         ]
 
     def __str__(self):
-        return f"{self.measure}: {self.value} on {self.date:%-d %B %Y}"
+        return f"{self.measure}: {self.value if self.value is not None else self.suppression} on {self.date:%-d %B %Y}"

@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 
 from improvement import permissions, rag, statutory
 from improvement.models import Action, ActionStatus, Authority, Inspection
+from improvement.selectors.frameworks import with_judgements
 
 RATINGS = [rag.RED, rag.AMBER, rag.GREEN, rag.BLUE]
 DUE_SOON_WINDOW = 30
@@ -170,10 +171,8 @@ def due_soon_actions(
 
 
 def inspection_picture(*, authority: Authority, today: date) -> dict:
-    """The last judged inspection, the next (or latest) monitoring visit and the statutory plan dates: 2 queries."""
-    inspections = list(
-        Inspection.objects.filter(authority=authority).prefetch_related("judgements").order_by("-start_date", "-id")
-    )
+    """The last judged inspection, the next (or latest) monitoring visit and the statutory plan dates: 3 queries."""
+    inspections = list(with_judgements(Inspection.objects.filter(authority=authority)).order_by("-start_date", "-id"))
     return picture_of(inspections=inspections, today=today)
 
 
@@ -183,7 +182,7 @@ def picture_of(*, inspections: list[Inspection], today: date) -> dict:
     past = [i for i in dated if i.start_date <= today]
     last = next((i for i in past if i.kind in JUDGED_KINDS), None)
     if last is None:
-        last = next((i for i in past if i.overall_judgement), None)
+        last = next((i for i in past if i.overall_grade_name or i.judgements.all()), None)
     visits = [i for i in dated if i.kind == Inspection.Kind.MONITORING_VISIT]
     upcoming = sorted((v for v in visits if v.start_date > today), key=lambda v: v.start_date)
     visit, is_next = (

@@ -1,5 +1,6 @@
 """Reads for the inspection journey: inspections and visits in date order, each with its
-recommendations and their progress (counted in SQL). Four queries."""
+recommendations and their progress (counted in SQL), and area grades in the framework's
+order. Five queries."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from improvement import statutory
 from improvement.models import ActionStatus, Authority, Inspection, Recommendation
 from improvement.selectors.coverage import RATINGS, _rating_is, derive_status
+from improvement.selectors.frameworks import with_judgements
 
 PLAN_KINDS = [Inspection.Kind.ILACS_STANDARD, Inspection.Kind.ILACS_SHORT, Inspection.Kind.INSPECTION]
 
@@ -37,9 +39,9 @@ def inspection_journey(*, authority: Authority, today: date, inspections: QueryS
         .order_by("reference", "pk")
     )
     rows = list(
-        inspections.filter(authority=authority)
+        with_judgements(inspections.filter(authority=authority))
         .select_related("source_document")
-        .prefetch_related("judgements", Prefetch("recommendations", queryset=recs))
+        .prefetch_related(Prefetch("recommendations", queryset=recs))
         .order_by(F("start_date").asc(nulls_last=True), "pk")
     )
     past, planned, undated = [], [], []

@@ -14,6 +14,7 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from improvement import rag
 from improvement.models import Action, Authority, Measure, MeasureValue, Polarity
+from improvement.selectors.neighbours import with_neighbour_medians
 
 LATEST_FIELDS = [
     "value",
@@ -24,6 +25,7 @@ LATEST_FIELDS = [
     "region",
     "statistical_neighbours",
     "qualifier",
+    "suppression",
 ]
 
 
@@ -109,9 +111,9 @@ def _decorate(measure: Measure) -> Measure:
 def measures_for_authority(
     *, authority: Authority, today: date, measures: QuerySet | None = None, date_from=None, date_to=None
 ) -> list[Measure]:
-    """Every measure with its latest value, rating, direction and trend: 3 queries."""
+    """Every measure with its latest value, rating, direction, trend and neighbours' median: 5 queries."""
     qs = measures_queryset(authority=authority, measures=measures, date_from=date_from, date_to=date_to)
-    return [_decorate(m) for m in qs]
+    return with_neighbour_medians(authority=authority, measures=[_decorate(m) for m in qs])
 
 
 def measure_detail(*, authority: Authority, pk: int, today: date) -> Measure | None:

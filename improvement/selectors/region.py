@@ -16,6 +16,7 @@ from django.db.models import Count, Q, QuerySet
 
 from improvement.models import Action, Authority, Inspection
 from improvement.selectors.dashboards import RATINGS, RagCount, _open_q, picture_of, rag_annotation_for
+from improvement.selectors.frameworks import with_judgements
 
 SORTS = {
     "name": "Council name",
@@ -45,7 +46,7 @@ class CouncilRow:
 
     @property
     def judgement_label(self) -> str:
-        return self.last_inspection.get_overall_judgement_display() if self.judgement else ""
+        return self.last_inspection.overall_grade_name if self.judgement else ""
 
     def count(self, rating: str) -> int:
         return next(c.count for c in self.counts if c.rating == rating)
@@ -75,7 +76,7 @@ def region_rows(
         )
     }
     inspections: dict[int, list[Inspection]] = {pk: [] for pk in ids}
-    for inspection in Inspection.objects.filter(authority_id__in=ids).order_by("-start_date", "-id"):
+    for inspection in with_judgements(Inspection.objects.filter(authority_id__in=ids)).order_by("-start_date", "-id"):
         inspections[inspection.authority_id].append(inspection)
     empty = {"total": 0, "overdue": 0, **dict.fromkeys(RATINGS, 0)}
     rows = []

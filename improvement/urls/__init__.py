@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("improvement.urls.imports")),
     path("", include("improvement.urls.audit")),
     path("", include("improvement.urls.region")),
+    path("", include("improvement.urls.ofsted")),
 ]

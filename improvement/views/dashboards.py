@@ -115,7 +115,7 @@ def recommendations_coverage(request):
 def _with_charts(measures):
     for m in measures:
         m.chart = charts.line_chart(
-            points=[(v.date, v.value) for v in m.trend],
+            points=[(v.date, v.value) for v in m.trend if v.value is not None],  # suppressed: no point
             title=f"{m.name}: values over time",
             unit=m.unit,
             target=m.target,

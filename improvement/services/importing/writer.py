@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from improvement import extraction
 from improvement.extraction.fact_dates import due_date, is_month_only, parse_fact_date
+from improvement.extraction.judgements import GRADED_KINDS, area_key_for, kind_family
 from improvement.extraction.model import (
     ActionItem,
     DecisionItem,
@@ -30,6 +31,7 @@ from improvement.models import (
     ActionStatus,
     Authority,
     Decision,
+    Framework,
     Inspection,
     InspectionJudgement,
     Judgement,
@@ -42,6 +44,46 @@ from improvement.models import (
     UpdateKind,
 )
 from improvement.services.audit import audit_bulk_created
+
+
+def kinds_in_family(kind: str) -> list[str]:
+    return list(GRADED_KINDS) if kind in GRADED_KINDS else [kind]
+
+
+def same_inspection(candidates, start, *, month_only: bool = False) -> Inspection | None:
+    """The inspection among candidates (one council, one kind family) that starts on this date.
+
+    A date known only to the month matches an inspection in that month, and the other way round."""
+    for inspection in candidates:
+        if inspection.start_date == start:
+            return inspection
+    for inspection in candidates:
+        if inspection.start_date is None:
+            continue
+        either_month_only = month_only or inspection.date_precision == Inspection.DatePrecision.MONTH
+        if either_month_only and (inspection.start_date.year, inspection.start_date.month) == (start.year, start.month):
+            return inspection
+    return None
+
+
+def judgement_rows(inspection: Inspection, grades, *, framework=None) -> list[InspectionJudgement]:
+    """Unsaved area grades for an inspection, each linked to its framework area where the words name one.
+
+    grades is (area words or key, grade key) pairs; a grade the framework does not use is dropped."""
+    areas = {a.key: a for a in framework.areas.all()} if framework else {}
+    allowed = {g.key for g in framework.grades.all()} if framework else set(Judgement.values)
+    rows, seen = [], set()
+    for words, grade in grades:
+        if grade not in allowed:
+            continue
+        key = words if words in areas else area_key_for(words.replace("_", " "), areas)
+        area = areas.get(key)
+        name = (area.name if area else words)[:200]
+        if name in seen:
+            continue  # two columns for one area (2018 graded children in care and care leavers together)
+        seen.add(name)
+        rows.append(InspectionJudgement(inspection=inspection, area=name, judgement_area=area, grade=grade))
+    return rows
 
 
 class ImportRefused(Exception):
@@ -121,18 +163,24 @@ class _Writer:
         start = parse_fact_date(item.start)
         precision = Inspection.DatePrecision.MONTH if is_month_only(item.start) else "day"
         ordinal = item.ordinal
-        if kind not in self.inspections:
-            self.inspections[kind] = list(Inspection.objects.filter(authority=self.authority, kind=kind))
-        existing = self.inspections[kind]
+        family = kind_family(kind)
+        if family not in self.inspections:
+            self.inspections[family] = list(
+                Inspection.objects.filter(authority=self.authority, kind__in=kinds_in_family(kind))
+            )
+        existing = self.inspections[family]
         match = None
         if start:
-            match = next((i for i in existing if i.start_date == start), None)
+            match = same_inspection(existing, start, month_only=precision == Inspection.DatePrecision.MONTH)
         if match is None and ordinal:
             match = next((i for i in existing if i.ordinal == ordinal), None)
         if match is None and not start and not ordinal and item.focus:
             focus = item.focus.lower()
             match = next((i for i in existing if not i.start_date and not i.ordinal and i.focus.lower() == focus), None)
+        framework = Framework.objects.in_force(kind, start)
         judgement = item.judgement or ""
+        if framework and framework.overall_problem(judgement):
+            judgement = ""  # never an overall grade where the framework gives none (from 1 April 2026)
         if match is None:
             match = Inspection.objects.create(
                 authority=self.authority,
@@ -157,12 +205,7 @@ class _Writer:
                 match.save()
         if item.area_judgements:
             InspectionJudgement.objects.bulk_create(
-                [
-                    InspectionJudgement(inspection=match, area=area[:200], grade=grade)
-                    for area, grade in item.area_judgements.items()
-                    if grade in Judgement.values
-                ],
-                ignore_conflicts=True,
+                judgement_rows(match, item.area_judgements.items(), framework=match.framework), ignore_conflicts=True
             )
         self.inspection = self.inspection or match
         return match
