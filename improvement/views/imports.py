@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, QueryDict
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
@@ -210,9 +210,9 @@ def add_fact(request, pk):
     try:
         start, end = int(source.get("start", "")), int(source.get("end", ""))
     except ValueError:
-        raise Http404("No such paragraph") from None
-    if not 0 <= start < end <= len(preview.text):
-        raise Http404("No such paragraph")
+        start = end = -1
+    if not 0 <= start < end <= len(preview.text):  # no paragraph chosen: choose one on the review page
+        return redirect("import_review", pk=draft.pk)
     form = AddFactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         span = added_quote(text=preview.text, start=start, end=end, words=form.cleaned_data["words"])
@@ -220,9 +220,8 @@ def add_fact(request, pk):
             form.add_error("words", "Enter words that appear in the paragraph, exactly as they are written")
         else:
             kind = form.cleaned_data["kind"]
-            place = draft_fact_add(draft=draft, kind=kind, start=span[0], end=span[1])
-            index = len(preview.fact_list(kind)) + sum(
-                1 for fact in draft.review["added"][:place] if fact["kind"] == kind
+            index = draft_fact_add(
+                draft=draft, kind=kind, start=span[0], end=span[1], found=len(preview.fact_list(kind))
             )
             label = selectors.LABELS[kind].lower()
             messages.success(request, f"The {label} is added below. Fill in its details, then save.")

@@ -129,16 +129,20 @@ def draft_review_save(*, draft: ImportDraft, data: dict) -> None:
     draft.save(update_fields=["review"])
 
 
-def draft_fact_add(*, draft: ImportDraft, kind: str, start: int, end: int) -> int:
-    """Add a fact the importer missed, quoting the draft's text from `start` to `end`; returns its
-    place among the added facts. Nothing reaches the plan until the draft is confirmed."""
+def draft_fact_add(*, draft: ImportDraft, kind: str, start: int, end: int, found: int) -> int:
+    """Add a fact the importer missed, quoting the draft's text from `start` to `end`, ticked to be saved;
+    returns its index among the facts of its kind (after the `found` ones the importer found).
+    Nothing reaches the plan until the draft is confirmed."""
     review = dict(draft.review or {})
     added = list(review.get("added") or [])
+    index = found + sum(1 for fact in added if fact["kind"] == kind)
     added.append({"kind": kind, "start": start, "end": end})
     review["added"] = added
+    if review.get("data") is not None:
+        review["data"] = {**review["data"], "keep": [*review["data"].get("keep", []), f"{kind}:{index}"]}
     draft.review = review
     draft.save(update_fields=["review"])
-    return len(added) - 1
+    return index
 
 
 def draft_discard(*, draft: ImportDraft) -> None:
