@@ -246,7 +246,7 @@ def test_a_left_out_fact_is_not_checked(client, draft):
     data["keep"] = [v for v in data["keep"] if v != "measures:0"]
     assert client.post(reverse("import_confirm", args=[draft.pk]), data).status_code == 302
     assert (
-        "1 measure" in client.get(reverse("document_detail", args=[SourceDocument.objects.get().pk])).content.decode()
+        "Left out: 1 measure." in client.get(reverse("document_detail", args=[SourceDocument.objects.get().pk])).content.decode()
     )
 
 
