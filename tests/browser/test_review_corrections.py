@@ -12,13 +12,21 @@ from tests.importing.test_review_page import BOARD
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+FOCUSED_TEXT = (
+    "(e => e ? (e.innerText || (e.labels && e.labels[0] ? e.labels[0].innerText : '')) : '')(document.activeElement)"
+)
+
+
+FOCUSED_TEXT = (
+    "(e => e ? (e.innerText || (e.labels && e.labels[0] ? e.labels[0].innerText : '')) : '')(document.activeElement)"
+)
+
+
 def tab_to(page, name: str, limit: int = 400) -> None:
     """Press Tab until the focused control's text starts with `name`: the keyboard, no mouse."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        text = page.evaluate(
-            "document.activeElement && (document.activeElement.innerText || document.activeElement.labels?.[0]?.innerText || '')"
-        )
+        text = page.evaluate(FOCUSED_TEXT)
         if text.strip().startswith(name):
             return
     raise AssertionError(f"Tab never reached {name!r}")
