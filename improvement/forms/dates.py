@@ -123,3 +123,44 @@ class GovukDateField(forms.Field):
         if parsed is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return parsed
+
+
+MONTH_HINT = "For example, 15 10 2019. For a month alone, leave the day empty: 10 2019"
+
+
+class GovukMonthOrDateWidget(GovukDateWidget):
+    """The three boxes, where a month alone ("2019-10") shows with the day box empty."""
+
+    def _parts(self, value) -> tuple[str, str, str]:
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = value.split("-")
+            return "", str(int(month)), year
+        return super()._parts(value)
+
+
+class GovukMonthOrDateField(GovukDateField):
+    """A GOV.UK date input that also takes a month alone (the day left empty), as facts give dates:
+    cleans to "2019-10-15" for a day, "2019-10" for a month, None when all three boxes are empty."""
+
+    widget = GovukMonthOrDateWidget
+    default_error_messages = {
+        **GovukDateField.default_error_messages,
+        "invalid": "The date must be a real date, for example 15 10 2019, or a month, for example 10 2019",
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", MONTH_HINT)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, (tuple, list)) and len(value) == 3 and not value[0] and value[1] and value[2]:
+            _, month, year = value
+            if not (month.isdigit() and year.isdigit()) or not 1 <= int(month) <= 12:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            if len(year) != 4:
+                raise forms.ValidationError(self.error_messages["year"], code="year")
+            return f"{int(year):04d}-{int(month):02d}"
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+            return value.strip()
+        day = super().to_python(value)
+        return day.isoformat() if day else None

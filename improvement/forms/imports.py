@@ -1,15 +1,13 @@
-"""The import pages' input: the upload form, and the review page's ticks and corrections."""
+"""The import pages' input: the upload form and adding a fact from the text (the review page's own forms: review.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms
 
 from improvement.extraction.limits import MAX_DOCUMENT_MB
-from improvement.forms.dates import parse_date_text, slash_date
-from improvement.services.importing.preview import KINDS
+from improvement.forms.dates import GovukDateField
 
 MAX_FILES = 20
 
@@ -45,12 +43,11 @@ class UploadForm(forms.Form):
         max_length=200,
         help_text="Used when the minutes do not name the committee.",
     )
-    meeting_date = forms.DateField(
+    meeting_date = GovukDateField(
         label="Meeting date (optional)",
         required=False,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
-        help_text="For example, 27/03/2025. Used when the minutes do not give the date.",
-        error_messages={"invalid": "Enter the meeting date as a real date, for example 27/03/2025"},
+        help_text="For example, 27 3 2025. Used when the minutes do not give the date.",
+        error_messages={"invalid": "The meeting date must be a real date, for example 27 3 2025"},
     )
 
     def clean_files(self):
@@ -66,37 +63,26 @@ class UploadForm(forms.Form):
         return value
 
 
-@dataclass
-class ConfirmChoices:
-    """What the reviewer ticked (indexes per kind) and changed (field values by (kind, index))."""
+class AddFactForm(forms.Form):
+    """Adding a fact the importer missed, from one paragraph of the text."""
 
-    keep: dict[str, set[int]]
-    corrections: dict[tuple[str, int], dict] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-
-
-def confirm_choices(data, *, actions: list[dict]) -> ConfirmChoices:
-    """Read the review page's POST: `keep` ticks like "actions:0", and each kept action's owner and due boxes.
-
-    `actions` are the actions the page showed; a due box left as shown is no correction."""
-    keep: dict[str, set[int]] = {kind: set() for kind in KINDS}
-    for value in data.getlist("keep"):
-        kind, _, index = value.partition(":")
-        if kind in keep and index.isdigit():
-            keep[kind].add(int(index))
-    choices = ConfirmChoices(keep=keep)
-    for index in keep["actions"]:
-        fix = {}
-        owner = data.get(f"owner-actions-{index}", "").strip()
-        if owner:
-            fix["owner"] = owner
-        due = data.get(f"due-actions-{index}", "").strip()
-        found = (actions[index] if index < len(actions) else {}).get("due")
-        if due and due != slash_date(found):
-            parsed = parse_date_text(due)
-            if parsed is None:
-                choices.errors.append(f"Action {index + 1}: the due date must be a real date, for example 31/3/2026")
-            else:
-                fix["due"] = parsed.isoformat()
-        choices.corrections[("actions", index)] = fix
-    return choices
+    kind = forms.ChoiceField(
+        label="What kind of fact is it?",
+        choices=[
+            ("actions", "An action"),
+            ("measures", "A measure"),
+            ("recommendations", "A recommendation"),
+            ("visits", "A visit or inspection"),
+            ("owners", "An owner"),
+            ("decisions", "A decision"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what kind of fact it is"},
+    )
+    words = forms.CharField(
+        label="The words to quote (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Copy the part of the paragraph the fact comes from, or leave this empty to quote the whole "
+        "paragraph.",
+    )

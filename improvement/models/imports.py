@@ -21,6 +21,9 @@ class ImportDraft(models.Model):
     document = models.ForeignKey(
         "improvement.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    # What the reviewer typed on the review page ("data": field name to values) and the facts they
+    # added from the text ("added": [{"kind", "start", "end"}]), kept until the draft is confirmed.
+    review = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from improvement import permissions
 from improvement.models import (
@@ -17,6 +20,7 @@ from improvement.models import (
     Owner,
     Recommendation,
     SourceDocument,
+    Theme,
 )
 
 LABELS = {
@@ -102,25 +106,140 @@ def preview_segments(*, preview) -> list[Segment]:
 LESS_SURE = 0.6
 
 
-def review_items(*, preview, kind: str, saved: dict[str, set[int]]) -> list[dict]:
-    """One kind of fact for the review page, least sure first; each keeps its position in the
-    preview as `index`, which the form's tick boxes and correction fields are named by."""
+def added_items(*, text: str, kind: str, added: list[dict], after: int) -> list[dict]:
+    """The facts of one kind the reviewer added from the text, as review items numbered after the `after` found."""
     items = []
-    for index, item in enumerate(preview.fact_list(kind)):
+    for fact in added or []:
+        if fact.get("kind") != kind:
+            continue
+        start, end = fact["start"], fact["end"]
+        items.append({"quote": text[start:end], "span": [start, end], "added": True, "confidence": None})
+    return items
+
+
+def review_items(*, preview, kind: str, saved: dict[str, set[int]], added: list[dict] | None = None) -> list[dict]:
+    """One kind of fact for the review page: those the reviewer added first, then the importer's least
+    sure first; each keeps its position in the preview (added ones after those found) as `index`, which
+    the form's tick boxes and correction fields are named by."""
+    items = []
+    found = list(preview.fact_list(kind))
+    extra = added_items(text=preview.text, kind=kind, added=added or [], after=len(found)) if added else []
+    for index, item in enumerate(found + extra):
         fact = dict(item) if isinstance(item, dict) else {"value": item}
         fact["index"] = index
         fact["saved"] = bool(fact.get("span")) and fact["span"][0] in saved.get(kind, ())
-        if kind == "visits":
-            fact["kind_label"] = VISIT_KIND_WORDS.get(fact.get("kind") or "other", "Visit")
-            fact["when"] = plain_date_range(fact.get("start"), fact.get("end"))
-            fact["judgement_words"] = JUDGEMENT_WORDS.get(fact.get("judgement") or "", "")
-        if kind == "actions":
-            fact["due_words"] = plain_date_range(fact.get("due"), None)
+        describe(kind, fact)
         confidence = fact.get("confidence")
         fact["less_sure"] = confidence is not None and confidence < LESS_SURE
         items.append(fact)
-    items.sort(key=lambda f: (f["saved"], f.get("confidence", 1.0), f["index"]))
+    items.sort(key=lambda f: (f["saved"], not f.get("added"), f.get("confidence") or 1.0, f["index"]))
     return items
+
+
+def describe(kind: str, fact: dict, fields: dict | None = None) -> dict:
+    """Add the plain-English words the review page shows for a fact (its corrected `fields` first)."""
+    if fields:
+        fact.update(fields)
+        if kind == "owners":
+            fact["value"] = fields.get("role", fact.get("value"))
+    if kind == "visits":
+        fact["kind_label"] = VISIT_KIND_WORDS.get(fact.get("kind") or "other") or _kind_label(fact.get("kind"))
+        fact["when"] = plain_date_range(fact.get("start"), fact.get("end"))
+        fact["judgement_words"] = JUDGEMENT_WORDS.get(fact.get("judgement") or "", "")
+    if kind == "actions":
+        fact["due_words"] = plain_date_range(fact.get("due"), None)
+    if kind == "decisions":
+        fact["kind_label"] = _choice_label(Decision.Kind, fact.get("kind"))
+    if kind == "measures":
+        fact["unit_label"] = "" if fact.get("unit") in ("%", "other") else fact.get("unit")
+    return fact
+
+
+def _choice_label(choices, value) -> str:
+    return dict(choices.choices).get(value or "", "") or str(value or "")
+
+
+def _kind_label(kind) -> str:
+    return _choice_label(Inspection.Kind, kind) or "Visit"
+
+
+@dataclass
+class Choices:
+    """The council's records a fact can point at, as (value, label) pairs; the council's records are
+    "id:<pk>" (a theme is its pk), those found in the document being reviewed are "found:<index>"."""
+
+    owners: list[tuple[str, str]] = field(default_factory=list)
+    themes: list[tuple[str, str]] = field(default_factory=list)
+    inspections: list[tuple[str, str]] = field(default_factory=list)
+    recommendations: list[tuple[str, str]] = field(default_factory=list)
+    found_visits: list[tuple[str, str]] = field(default_factory=list)
+    found_recommendations: list[tuple[str, str]] = field(default_factory=list)
+
+
+def review_choices(*, authority_id: int, preview, added: list[dict] | None = None) -> Choices:
+    """What the review page's lists offer: the council's owners, themes, inspections and
+    recommendations (four queries), and the visits and recommendations in this document."""
+    visits = review_items(preview=preview, kind="visits", saved={}, added=added)
+    recs = review_items(preview=preview, kind="recommendations", saved={}, added=added)
+    return Choices(
+        owners=[(f"id:{o.pk}", o.role_title) for o in Owner.objects.filter(authority_id=authority_id)],
+        themes=[(str(t.pk), str(t)) for t in Theme.objects.filter(plan__authority_id=authority_id)],
+        inspections=[(f"id:{i.pk}", str(i)) for i in Inspection.objects.filter(authority_id=authority_id)],
+        recommendations=[
+            (f"id:{r.pk}", _clip(str(r), 100)) for r in Recommendation.objects.filter(authority_id=authority_id)
+        ],
+        found_visits=[
+            (f"found:{v['index']}", ", ".join(p for p in (v["kind_label"], v["when"]) if p))
+            for v in sorted(visits, key=lambda v: v["index"])
+        ],
+        found_recommendations=[
+            (f"found:{r['index']}", _clip(f"Recommendation {r.get('ref') or ''}: {r.get('text') or r['quote']}", 100))
+            for r in sorted(recs, key=lambda r: r["index"])
+        ],
+    )
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 3].rstrip() + "..."
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    segments: list[Segment]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def text_paragraphs(*, text: str, segments: list[Segment]) -> list[Paragraph]:
+    """The text cut at blank lines, each paragraph with its offsets and its own highlighted pieces,
+    so the review page can offer "Add a fact from this paragraph" for each. A highlight that runs over
+    a blank line is cut in two; only the first piece keeps the anchor the fact list links to."""
+    bounds, cursor = [], 0
+    for gap in _BLANK_LINE.finditer(text):
+        if gap.start() > cursor:
+            bounds.append((cursor, gap.start()))
+        cursor = gap.end()
+    if cursor < len(text):
+        bounds.append((cursor, len(text)))
+    paragraphs, at, pieces = [], 0, []
+    for seg in segments:
+        pieces.append((at, at + len(seg.text), seg))
+        at += len(seg.text)
+    for start, end in bounds:
+        segs = []
+        for s, e, seg in pieces:
+            if e <= start or s >= end:
+                continue
+            a, b = max(s, start), min(e, end)
+            anchor = seg.anchor if seg.anchor is not None and a == s else None
+            segs.append(Segment(text[a:b], label=seg.label, anchor=anchor))
+        if text[start:end].strip():
+            paragraphs.append(Paragraph(start, end, segs))
+    return paragraphs
 
 
 JUDGEMENT_WORDS = {
@@ -183,3 +302,64 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+
+
+REPORT_KINDS = {  # kind: (one, many)
+    "visits": ("visit", "visits"),
+    "recommendations": ("recommendation", "recommendations"),
+    "actions": ("action", "actions"),
+    "measures": ("measure", "measures"),
+    "measure values": ("measure reading", "measure readings"),
+    "owners": ("owner", "owners"),
+    "decisions": ("decision", "decisions"),
+}
+
+
+def counted(n: int, kind: str) -> str:
+    """ "1 visit", "2 visits"."""
+    one, many = REPORT_KINDS.get(kind, (kind, kind))
+    return f"{n} {one if n == 1 else many}"
+
+
+def record_url(record) -> str:
+    """Where a record imported or merged into can be seen."""
+    if record is None or record.pk is None:
+        return ""
+    if isinstance(record, Action):
+        return reverse("action_detail", args=[record.pk])
+    if isinstance(record, Measure):
+        return reverse("measure_detail", args=[record.pk])
+    if isinstance(record, Owner):
+        return reverse("plan_admin_edit", args=["owners", record.pk])
+    if isinstance(record, Recommendation):
+        return reverse("plan_admin_edit", args=["recommendations", record.pk])
+    if isinstance(record, Inspection):
+        return reverse("inspection_journey")
+    if record.source_document_id and record.source_start is not None:
+        return reverse("document_detail", args=[record.source_document_id]) + f"#q{record.source_start}"
+    return ""
+
+
+def import_report(*, outcome) -> dict:
+    """What an import did, fact by fact, for the page after saving (kept in the session, so plain data):
+    the counts of records created ("1 visit", "2 actions") and a line per fact with a link."""
+    lines = [
+        {
+            "kind": LABELS.get(line.kind, line.kind),
+            "status": line.status,
+            "label": line.label,
+            "url": record_url(line.record) if line.status in ("created", "merged") else "",
+            "reason": line.reason,
+        }
+        for line in outcome.report
+    ]
+    order = list(REPORT_KINDS)
+    created = [counted(n, kind) for kind, n in sorted(outcome.created.items(), key=lambda kv: order.index(kv[0])) if n]
+    merged = Counter(line.kind for line in outcome.report if line.status == "merged")
+    left = Counter(line.kind for line in outcome.report if line.status == "left out")
+    return {
+        "created": created,
+        "merged": [counted(n, kind) for kind, n in merged.items()],
+        "left_out": [counted(n, kind) for kind, n in left.items()],
+        "lines": lines,
+    }

@@ -102,6 +102,7 @@ def field_type(bound_field) -> str:
         "CheckboxInput": "checkbox",
         "DateInput": "date",
         "GovukDateWidget": "dateparts",
+        "GovukMonthOrDateWidget": "dateparts",
         "ClearableFileInput": "file",
         "FileInput": "file",
         "HiddenInput": "hidden",

@@ -25,7 +25,7 @@ def test_lead_reviews_and_confirms_an_import(page, live_server, authority, tmp_p
     assert SourceDocument.objects.count() == 0  # nothing saved before confirming
     page.locator("input[name=keep][value^='decisions:']").first.uncheck()
     page.get_by_role("button", name="Save the ticked facts").click()
-    assert page.get_by_text("imported:").is_visible()
+    assert page.get_by_text("Saved from scrutiny-12-january-2022.txt").is_visible()
     assert_accessible(page)
     assert SourceDocument.objects.filter(authority=authority).count() == 1
     assert Action.objects.filter(authority=authority).exists()

@@ -37,7 +37,13 @@ def test_an_imported_document_can_be_reviewed_again_and_left_out_facts_added(
 
     response = client.post(
         reverse("import_confirm", args=[draft.pk]),
-        {"keep": ["actions:0", "measures:0", "decisions:0"], "due-actions-0": "28/2/2022"},
+        {
+            "keep": ["actions:0", "measures:0", "decisions:0"],
+            "actions-0-title": "Circulate the audit findings to Members",
+            "actions-0-due-day": "28",
+            "actions-0-due-month": "2",
+            "actions-0-due-year": "2022",
+        },
     )
     assert response.status_code == 302
     assert SourceDocument.objects.count() == 1  # the same document, not a copy
@@ -63,9 +69,17 @@ def test_a_bad_due_date_in_a_second_review_is_explained_and_nothing_saved(
     client.post(reverse("document_review_again", args=[imported_with_only_the_decision.pk]))
     draft = ImportDraft.objects.get()
     response = client.post(
-        reverse("import_confirm", args=[draft.pk]), {"keep": ["actions:0"], "due-actions-0": "31/2/2022"}, follow=True
+        reverse("import_confirm", args=[draft.pk]),
+        {
+            "keep": ["actions:0"],
+            "actions-0-title": "Circulate",
+            "actions-0-due-day": "31",
+            "actions-0-due-month": "2",
+            "actions-0-due-year": "2022",
+        },
     )
-    assert "the due date must be a real date" in response.content.decode()
+    page = response.content.decode()
+    assert "There is a problem" in page and "Action 1: The date must be a real date" in page
     assert Action.objects.count() == 0 and ImportDraft.objects.filter(pk=draft.pk).exists()
 
 

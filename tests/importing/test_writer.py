@@ -50,7 +50,7 @@ def test_a_corrected_owner_the_council_already_has_is_reused(client, lead):
     draft = ImportDraft.objects.get()
     response = client.post(
         reverse("import_confirm", args=[draft.pk]),
-        {"keep": ["actions:0"], "owner-actions-0": "Head of Quality Assurance"},
+        {"keep": ["actions:0"], "actions-0-title": "Report", "actions-0-owner": f"id:{existing.pk}"},
     )
     assert response.status_code == 302
     assert Action.objects.get().owner == existing

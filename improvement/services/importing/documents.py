@@ -14,8 +14,19 @@ from dataclasses import dataclass, field, replace
 from django.db import transaction
 from django.utils.text import slugify
 
+from improvement import extraction
 from improvement.extraction.masking import mask_personal_data
-from improvement.extraction.model import DocumentFacts
+from improvement.extraction.model import (
+    ActionItem,
+    DecisionItem,
+    DocumentFacts,
+    MeasureItem,
+    OwnerItem,
+    Visit,
+)
+from improvement.extraction.model import (
+    Recommendation as RecommendationItem,
+)
 from improvement.models import (
     Action,
     Authority,
@@ -30,7 +41,7 @@ from improvement.models import (
 from improvement.services.audit import audit_context
 
 from .preview import KINDS, Preview
-from .writer import _Writer, write_facts
+from .writer import Extras, Outcome, _Writer, write_facts
 
 Corrections = dict[tuple[str, int], dict]  # the reviewer's changed field values, by (kind, index)
 
@@ -44,6 +55,7 @@ class ImportOutcome:
     document: SourceDocument | None = None
     privacy_flags: int = 0
     warnings: list[str] = field(default_factory=list)
+    report: list[Outcome] = field(default_factory=list)  # fact by fact: created, merged, left out
 
 
 def saved_starts(document: SourceDocument) -> dict[str, set[int]]:
@@ -66,6 +78,53 @@ def document_imported_before(*, authority_id: int, sha256: str) -> SourceDocumen
     return SourceDocument.objects.filter(authority_id=authority_id, sha256=sha256).defer("text").first()
 
 
+ADDED_KINDS = {
+    "visits": Visit,
+    "recommendations": RecommendationItem,
+    "actions": ActionItem,
+    "measures": MeasureItem,
+    "owners": OwnerItem,
+    "decisions": DecisionItem,
+}
+
+
+def facts_with_added(*, facts: DocumentFacts, added: list[dict] | None) -> DocumentFacts:
+    """The facts with the ones the reviewer added from the text after those found, per kind (a copy).
+
+    Each added fact is {"kind", "start", "end"}: its quote is the text between the offsets exactly as
+    extraction would quote it (personal data redacted), so provenance holds; its other fields start
+    empty and come from the reviewer's corrections. One outside the text or of an unknown kind is ignored."""
+    if not added:
+        return facts
+    lists = {kind: list(getattr(facts, kind)) for kind in KINDS}
+    for fact in added:
+        kind, start, end = fact.get("kind"), fact.get("start"), fact.get("end")
+        if kind not in ADDED_KINDS or not isinstance(start, int) or not isinstance(end, int):
+            continue
+        if not 0 <= start < end <= len(facts.text):
+            continue
+        quote = extraction.redact(facts.text[start:end], start, facts.privacy_flags)
+        lists[kind].append(ADDED_KINDS[kind](quote=quote, quote_start=start, quote_end=end, confidence=1.0))
+    return replace(facts, **lists)
+
+
+def added_quote(*, text: str, start: int, end: int, words: str = "") -> tuple[int, int] | None:
+    """The offsets of a fact added from the text: the paragraph [start, end), narrowed to `words` when they
+    appear in it (the first time), trimmed of surrounding spaces; None when the offsets are outside the text."""
+    if not 0 <= start < end <= len(text):
+        return None
+    words = " ".join(words.split())
+    if words:
+        at = text.find(words, start, end)
+        if at < 0:
+            return None
+        start, end = at, at + len(words)
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    return (start, end) if start < end else None
+
+
 def facts_corrected(*, facts: DocumentFacts, corrections: Corrections | None) -> DocumentFacts:
     """The facts with the reviewer's corrections applied, as dataclasses again (a copy; `facts` is unchanged).
 
@@ -81,6 +140,11 @@ def facts_corrected(*, facts: DocumentFacts, corrections: Corrections | None) ->
     return replace(facts, **lists)
 
 
+def reviewed_facts(*, preview: Preview, corrections: Corrections | None, added: list[dict] | None) -> DocumentFacts:
+    """What the reviewer will save: the facts found plus those added from the text, with the corrections."""
+    return facts_corrected(facts=facts_with_added(facts=preview.extracted, added=added), corrections=corrections)
+
+
 def document_reimport(
     *,
     preview: Preview,
@@ -88,6 +152,8 @@ def document_reimport(
     imported_by=None,
     keep: dict[str, set[int]] | None = None,
     corrections: Corrections | None = None,
+    extras: Extras | None = None,
+    added: list[dict] | None = None,
 ) -> ImportOutcome:
     """Add to an imported document the kept facts not saved from it before (a second review).
 
@@ -97,11 +163,12 @@ def document_reimport(
     with transaction.atomic(), audit_context(imported_by, f"Imported from {preview.filename}"):
         SourceDocument.objects.select_for_update().filter(pk=document.pk).first()  # one second review at a time
         saved = saved_starts(document)
-        facts = facts_corrected(facts=preview.extracted, corrections=corrections)
-        writer = _Writer(authority=document.authority, document=document, facts=facts, by=imported_by)
+        facts = reviewed_facts(preview=preview, corrections=corrections, added=added)
+        writer = _Writer(authority=document.authority, document=document, facts=facts, by=imported_by, extras=extras)
         write_facts(writer=writer, facts=facts, keep=keep, skip=saved)
         writer.flush()
     outcome.created = writer.created
+    outcome.report = writer.report
     if not sum(writer.created.values()):
         outcome.status = "unchanged"
     return outcome
@@ -115,6 +182,8 @@ def document_import(
     imported_by=None,
     keep: dict[str, set[int]] | None = None,
     corrections: Corrections | None = None,
+    extras: Extras | None = None,
+    added: list[dict] | None = None,
 ) -> ImportOutcome:
     """Save one previewed document and the facts kept (all, unless `keep` names indexes per kind)."""
     sha = data_sha256 or preview.sha256
@@ -143,12 +212,13 @@ def document_import(
             privacy_flags=[{"kind": f["kind"], "start": f["start"], "end": f["end"]} for f in preview.privacy_flags],
             imported_by=imported_by,
         )
-        facts = facts_corrected(facts=preview.extracted, corrections=corrections)
-        writer = _Writer(authority=authority, document=document, facts=facts, by=imported_by)
+        facts = reviewed_facts(preview=preview, corrections=corrections, added=added)
+        writer = _Writer(authority=authority, document=document, facts=facts, by=imported_by, extras=extras)
         write_facts(writer=writer, facts=facts, keep=keep)
         writer.flush()
     outcome.document = document
     outcome.created = writer.created
+    outcome.report = writer.report
     outcome.privacy_flags = len(preview.privacy_flags)
     return outcome
 

@@ -6,6 +6,7 @@ the draft in the same transaction, so a failed import leaves the draft to review
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from django.core.files import File
@@ -17,7 +18,7 @@ from improvement.models import ImportDraft, SourceDocument
 
 from .documents import Corrections, ImportOutcome, document_import, document_reimport
 from .preview import Preview, document_preview, text_preview
-from .writer import ImportRefused
+from .writer import Extras, ImportRefused
 
 
 def drafts_create(*, by, files: list[File], committee: str = "", meeting_date: date | None = None) -> list[ImportDraft]:
@@ -81,21 +82,67 @@ def draft_confirm(
     by,
     keep: dict[str, set[int]],
     corrections: Corrections | None = None,
+    extras: Extras | None = None,
+    meta: dict | None = None,
 ) -> ImportOutcome:
     """Import the facts kept (into the draft's document, on a second review) and delete the draft, in one transaction.
 
-    Raises ImportRefused, leaving the draft and saving nothing, when the document cannot be imported."""
+    The facts added from the text are the draft's (`draft_fact_add`); `meta` corrects a new document's
+    meeting date, committee and kind. Raises ImportRefused, leaving the draft and saving nothing, when
+    the document cannot be imported."""
+    added = (draft.review or {}).get("added") or []
     with transaction.atomic():
         if draft.document_id:
             outcome = document_reimport(
-                preview=preview, document=draft.document, imported_by=by, keep=keep, corrections=corrections
+                preview=preview,
+                document=draft.document,
+                imported_by=by,
+                keep=keep,
+                corrections=corrections,
+                extras=extras,
+                added=added,
             )
         else:
+            if meta:
+                preview = replace(
+                    preview, **{k: v for k, v in meta.items() if k in ("meeting_date", "committee", "kind")}
+                )
             outcome = document_import(
-                preview=preview, authority=draft.authority, imported_by=by, keep=keep, corrections=corrections
+                preview=preview,
+                authority=draft.authority,
+                imported_by=by,
+                keep=keep,
+                corrections=corrections,
+                extras=extras,
+                added=added,
             )
         draft.delete()
     return outcome
+
+
+def draft_review_save(*, draft: ImportDraft, data: dict) -> None:
+    """Keep what the reviewer typed on the review page (field name to values) on the draft, so a
+    validation error, a visit to add a fact or coming back later never loses a correction."""
+    review = dict(draft.review or {})
+    review["data"] = data
+    draft.review = review
+    draft.save(update_fields=["review"])
+
+
+def draft_fact_add(*, draft: ImportDraft, kind: str, start: int, end: int, found: int) -> int:
+    """Add a fact the importer missed, quoting the draft's text from `start` to `end`, ticked to be saved;
+    returns its index among the facts of its kind (after the `found` ones the importer found).
+    Nothing reaches the plan until the draft is confirmed."""
+    review = dict(draft.review or {})
+    added = list(review.get("added") or [])
+    index = found + sum(1 for fact in added if fact["kind"] == kind)
+    added.append({"kind": kind, "start": start, "end": end})
+    review["added"] = added
+    if review.get("data") is not None:
+        review["data"] = {**review["data"], "keep": [*review["data"].get("keep", []), f"{kind}:{index}"]}
+    draft.review = review
+    draft.save(update_fields=["review"])
+    return index
 
 
 def draft_discard(*, draft: ImportDraft) -> None:

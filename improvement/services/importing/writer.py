@@ -1,13 +1,15 @@
 """The merge rules: one document's kept facts written as rows, merged with the authority's records.
 
-Owners merge on their normalised role, measures on their name, visits on kind and date (or
-ordinal, or focus); recommendations with a reference already saved are skipped. Every row
+Owners merge on their normalised role, measures on their name, visits on kind and date (never
+two different dates; see `visit_match`), recommendations on inspection and reference. Every fact
+gets an `Outcome` (created, merged, left out), and `merge_notices` says before saving what will merge. Every row
 keeps its provenance: the document, the verbatim quote and its offsets.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
@@ -38,11 +40,15 @@ from improvement.models import (
     Measure,
     MeasureValue,
     Owner,
+    Polarity,
     ProgressUpdate,
     Recommendation,
     SourceDocument,
+    Theme,
     UpdateKind,
 )
+from improvement.models.inspections import _ordinal_word
+from improvement.selectors.documents import plain_date_range
 from improvement.services.audit import audit_bulk_created
 
 
@@ -99,19 +105,183 @@ def _decimal(value) -> Decimal | None:
         return None
 
 
+Extras = dict[tuple[str, int], dict]  # the reviewer's choices beyond a fact's own fields, by (kind, index)
+
+
+@dataclass
+class Outcome:
+    """What became of one fact: created, merged into an existing record, left out, or saved before."""
+
+    kind: str
+    index: int
+    status: str  # created | merged | left out | already saved
+    label: str
+    record: object | None = None
+    reason: str = ""
+
+
+@dataclass
+class MergeNotice:
+    """A fact that will merge with a record the council already has, before anything is saved."""
+
+    record: object
+    label: str
+    can_separate: bool  # visits and recommendations may be kept apart; owners and measures are one per name
+
+
+def _visit_day(start, precision) -> tuple:
+    return (
+        (start.year, start.month)
+        if precision == Inspection.DatePrecision.MONTH
+        else (start.year, start.month, start.day)
+    )
+
+
+def visit_match(item: Visit, existing: list[Inspection]) -> Inspection | None:
+    """The existing record of the same visit, if any; `existing` are the council's visits of the item's kind.
+
+    Visits of different dates never merge, whatever else they share (two "first monitoring visits"
+    three years apart are two visits). A dated visit merges with one on the same day (or the same
+    month, when either gives only a month), or with an undated one of the same ordinal; an undated
+    visit merges by ordinal, else by focus."""
+    start = parse_fact_date(item.start)
+    if start:
+        month_only = is_month_only(item.start)
+        for i in existing:
+            if not i.start_date:
+                continue
+            either_month = month_only or i.date_precision == Inspection.DatePrecision.MONTH
+            if either_month and (i.start_date.year, i.start_date.month) == (start.year, start.month):
+                return i
+            if i.start_date == start:
+                return i
+        if item.ordinal:
+            return next((i for i in existing if not i.start_date and i.ordinal == item.ordinal), None)
+        return None
+    if item.ordinal:
+        return next((i for i in existing if i.ordinal == item.ordinal), None)
+    if item.focus:
+        focus = item.focus.lower()
+        return next((i for i in existing if not i.start_date and not i.ordinal and i.focus.lower() == focus), None)
+    return None
+
+
+def visit_words(inspection: Inspection) -> str:
+    """ "First monitoring visit (14 February 2027)": how a merge notice names an existing visit."""
+    label = inspection.get_kind_display()
+    if inspection.ordinal:
+        label = f"{_ordinal_word(inspection.ordinal)} {label.lower()}"
+    if inspection.start_date:
+        day = inspection.start_date
+        when = (
+            f"{day:%B %Y}" if inspection.date_precision == Inspection.DatePrecision.MONTH else f"{day.day} {day:%B %Y}"
+        )
+        label = f"{label} ({when})"
+    return label
+
+
+def _visit_kind(item: Visit) -> str:
+    kind = item.kind or "other"
+    return kind if kind in Inspection.Kind.values else Inspection.Kind.OTHER
+
+
+def fact_label(kind: str, fact: Fact) -> str:
+    """A fact in a few plain words, for the page that says what happened to it."""
+    if isinstance(fact, Visit):
+        label = Inspection.Kind(_visit_kind(fact)).label
+        when = plain_date_range(fact.start, fact.end)
+        return f"{label}, {when}" if when else label
+    if isinstance(fact, RecommendationItem):
+        ref = f"Recommendation {fact.ref}" if fact.ref else "Recommendation"
+        return f"{ref}: {_short(fact.text or fact.quote)}"
+    if isinstance(fact, ActionItem):
+        return _short(fact.title or fact.quote)
+    if isinstance(fact, MeasureItem):
+        return fact.name or "Measure"
+    if isinstance(fact, OwnerItem):
+        return fact.role or "Owner"
+    if isinstance(fact, DecisionItem):
+        kind_label = Decision.Kind(fact.kind).label if fact.kind in Decision.Kind.values else "Decision"
+        return f"{kind_label}: {_short(fact.text)}"
+    return kind
+
+
+def _short(text: str, words: int = 12) -> str:
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
+
+
+def _pick(authority: Authority, ref: str, model):
+    """ "id:12" -> the council's record 12 of `model`, or None."""
+    if not ref or not str(ref).startswith("id:") or not str(ref)[3:].isdigit():
+        return None
+    return model.objects.filter(authority=authority, pk=int(str(ref)[3:])).first()
+
+
+def merge_notices(*, authority: Authority, facts: DocumentFacts, extras: Extras | None = None) -> dict:
+    """Which facts will merge with the council's existing records, by (kind, index). Writes nothing.
+
+    The same rules as the writer: visits by kind and date (`visit_match`), owners by normalised
+    title, measures by name, recommendations by inspection and reference."""
+    extras = extras or {}
+    notices: dict[tuple[str, int], MergeNotice] = {}
+    by_kind: dict[str, list[Inspection]] = {}
+    for index, item in enumerate(facts.visits):
+        kind = _visit_kind(item)
+        if kind not in by_kind:
+            by_kind[kind] = list(Inspection.objects.filter(authority=authority, kind=kind))
+        match = visit_match(item, by_kind[kind])
+        if match is not None:
+            notices[("visits", index)] = MergeNotice(match, visit_words(match), can_separate=True)
+    titles = {extraction.normalise_role(o.role): ("owners", i) for i, o in enumerate(facts.owners) if o.role}
+    for owner in Owner.objects.filter(authority=authority, role_key__in=set(titles)):
+        notices[titles[owner.role_key]] = MergeNotice(owner, str(owner), can_separate=False)
+    names = {_measure_key(m.name or ""): ("measures", i) for i, m in enumerate(facts.measures)}
+    for measure in Measure.objects.filter(authority=authority, name_key__in=set(names)):
+        notices[names[measure.name_key]] = MergeNotice(measure, str(measure), can_separate=False)
+    for index, item in enumerate(facts.recommendations):
+        ref = str(item.ref or "")[:20]
+        if not ref:
+            continue
+        choice = extras.get(("recommendations", index), {}).get("inspection")
+        inspection = _pick(authority, choice, Inspection)
+        if choice is None or str(choice).startswith("found:"):
+            found = int(str(choice)[6:]) if choice and str(choice)[6:].isdigit() else 0
+            notice = notices.get(("visits", found))
+            separate = extras.get(("visits", found), {}).get("separate")
+            inspection = notice.record if notice and not separate and found < len(facts.visits) else None
+            if inspection is None and found < len(facts.visits):
+                continue  # a new visit has no recommendations yet
+        match = _recommendation_match(authority, ref, inspection, (item.source or "")[:300])
+        if match is not None:
+            notices[("recommendations", index)] = MergeNotice(match, f"Recommendation {match.reference}", True)
+    return notices
+
+
+def _recommendation_match(authority, ref: str, inspection, source: str):
+    existing = Recommendation.objects.filter(authority=authority, reference=ref)
+    if inspection is not None:
+        return existing.filter(inspection=inspection).first()
+    return existing.filter(inspection=None, source_label=source).first()
+
+
 class _Writer:
     """Writes one document's kept facts (extraction's dataclasses); used inside the import's transaction."""
 
-    def __init__(self, *, authority: Authority, document: SourceDocument, facts: DocumentFacts, by):
+    def __init__(self, *, authority: Authority, document: SourceDocument, facts: DocumentFacts, by, extras=None):
         self.authority = authority
         self.document = document
         self.found = facts  # the text the facts were found in, before personal data was blanked
         self.text = document.text
         self.by = by
+        self.extras: Extras = extras or {}
         self.created: Counter = Counter()
+        self.report: list[Outcome] = []
         self.inspection: Inspection | None = None
         self.inspections: dict[str, list[Inspection]] = {}
-        self.pending_actions: list[Action] = []
+        self.visit_rows: dict[int, Inspection] = {}
+        self.recommendation_rows: dict[int, Recommendation] = {}
+        self.pending_actions: list[tuple[Action, list]] = []
         self.pending_values: list[MeasureValue] = []
         self.pending_decisions: list[Decision] = []
         # The authority's owners and measures that this document names, fetched once.
@@ -124,6 +294,12 @@ class _Writer:
         self.measures: dict[str, Measure] = {
             m.name_key: m for m in Measure.objects.filter(authority=authority, name_key__in=names)
         }
+
+    def extra(self, kind: str, index: int) -> dict:
+        return self.extras.get((kind, index)) or {}
+
+    def outcome(self, kind, index, status, label, record=None, reason="") -> None:
+        self.report.append(Outcome(kind, index, status, label, record, reason))
 
     def provenance(self, fact: Fact | None) -> dict:
         if fact is None:
@@ -142,59 +318,65 @@ class _Writer:
         """The text's span as extraction quotes it: verbatim, with personal data redacted."""
         return extraction.redact(self.found.text[start:end], start, self.found.privacy_flags)
 
-    def owner(self, title: str, fact: Fact | None = None) -> Owner | None:
+    def owner(self, title: str, fact: Fact | None = None, person_name: str = "") -> tuple[Owner | None, bool]:
+        """The council's owner of this title (created when new), and whether it was created now."""
         title = " ".join((title or "").split())
         if not title:
-            return None
+            return None, False
         key = extraction.normalise_role(title)
         if key not in self.owners:
-            owner = Owner(authority=self.authority, role_title=title[:200], **self.provenance(fact))
+            owner = Owner(
+                authority=self.authority, role_title=title[:200], person_name=person_name[:200], **self.provenance(fact)
+            )
             owner.save()
             self.created["owners"] += 1
             self.owners[key] = owner
-        return self.owners[key]
+            return owner, True
+        owner = self.owners[key]
+        if person_name and not owner.person_name:
+            owner.person_name = person_name[:200]
+            owner.save(update_fields=["person_name", "role_key"])
+        return owner, False
 
-    def owner_item(self, item: OwnerItem) -> None:
-        self.owner(item.role, item)
+    def owner_item(self, index: int, item: OwnerItem) -> None:
+        owner, made = self.owner(item.role, item, person_name=self.extra("owners", index).get("person_name") or "")
+        if owner is None:
+            self.outcome("owners", index, "left out", "Owner", reason="it has no title")
+            return
+        self.outcome("owners", index, "created" if made else "merged", str(owner), owner)
 
-    def visit(self, item: Visit) -> Inspection:
-        kind = item.kind or "other"
-        kind = kind if kind in Inspection.Kind.values else Inspection.Kind.OTHER
+    def visit(self, index: int, item: Visit) -> Inspection:
+        kind = _visit_kind(item)
         start = parse_fact_date(item.start)
         precision = Inspection.DatePrecision.MONTH if is_month_only(item.start) else "day"
-        ordinal = item.ordinal
         family = kind_family(kind)
         if family not in self.inspections:
             self.inspections[family] = list(
                 Inspection.objects.filter(authority=self.authority, kind__in=kinds_in_family(kind))
             )
         existing = self.inspections[family]
-        match = None
-        if start:
-            match = same_inspection(existing, start, month_only=precision == Inspection.DatePrecision.MONTH)
-        if match is None and ordinal:
-            match = next((i for i in existing if i.ordinal == ordinal), None)
-        if match is None and not start and not ordinal and item.focus:
-            focus = item.focus.lower()
-            match = next((i for i in existing if not i.start_date and not i.ordinal and i.focus.lower() == focus), None)
+        match = None if self.extra("visits", index).get("separate") else visit_match(item, existing)
         framework = Framework.objects.in_force(kind, start)
         judgement = item.judgement or ""
         if framework and framework.overall_problem(judgement):
             judgement = ""  # never an overall grade where the framework gives none (from 1 April 2026)
         if match is None:
+            end = parse_fact_date(item.end) if start else None
             match = Inspection.objects.create(
                 authority=self.authority,
                 kind=kind,
-                ordinal=ordinal,
+                ordinal=item.ordinal,
                 start_date=start,
-                end_date=parse_fact_date(item.end) if start else None,
+                end_date=end if end and end >= start else None,
                 date_precision=precision,
                 focus=item.focus or "",
                 overall_judgement=judgement,
+                areas_for_priority_action=bool(item.priority_action),
                 **self.provenance(item),
             )
             existing.append(match)
             self.created["visits"] += 1
+            self.outcome("visits", index, "created", str(match), match)
         else:
             changed = False
             for name, value in (("focus", item.focus), ("overall_judgement", judgement)):
@@ -203,70 +385,115 @@ class _Writer:
                     changed = True
             if changed:
                 match.save()
+            self.outcome("visits", index, "merged", str(match), match)
         if item.area_judgements:
             InspectionJudgement.objects.bulk_create(
                 judgement_rows(match, item.area_judgements.items(), framework=match.framework), ignore_conflicts=True
             )
         self.inspection = self.inspection or match
+        self.visit_rows[index] = match
         return match
 
-    def recommendation(self, item: RecommendationItem) -> None:
+    def _inspection_for(self, choice) -> Inspection | None:
+        if choice is None:
+            return self.inspection  # no choice made (the command line): the document's first visit
+        if str(choice).startswith("found:") and str(choice)[6:].isdigit():
+            return self.visit_rows.get(int(str(choice)[6:]))
+        return _pick(self.authority, choice, Inspection)
+
+    def _theme(self, choice):
+        if not choice or not str(choice).isdigit():
+            return None
+        return Theme.objects.filter(plan__authority=self.authority, pk=int(choice)).first()
+
+    def recommendation(self, index: int, item: RecommendationItem) -> None:
+        extra = self.extra("recommendations", index)
         ref = str(item.ref or "")[:20]
         source = (item.source or "")[:300]
         text = item.text or item.quote or ""
-        existing = Recommendation.objects.filter(authority=self.authority, reference=ref, source_label=source)
-        if ref and existing.exists():
+        inspection = self._inspection_for(extra.get("inspection"))
+        theme = self._theme(extra.get("theme"))
+        match = (
+            None if not ref or extra.get("separate") else _recommendation_match(self.authority, ref, inspection, source)
+        )
+        if match is not None:  # never dropped without a word: reported as merged, filling what it lacked
+            if theme and not match.theme_id:
+                match.theme = theme
+                match.save(update_fields=["theme"])
+            self.recommendation_rows[index] = match
+            self.outcome("recommendations", index, "merged", str(match)[:120], match)
             return
-        Recommendation.objects.create(
+        row = Recommendation.objects.create(
             authority=self.authority,
             reference=ref,
             source_label=source,
             text=text,
-            inspection=self.inspection,
+            inspection=inspection,
+            theme=theme,
             **self.provenance(item),
         )
+        self.recommendation_rows[index] = row
         self.created["recommendations"] += 1
+        self.outcome("recommendations", index, "created", str(row)[:120], row)
 
-    def action(self, item: ActionItem) -> None:
-        owner = self.owner(item.owner or "", item)
+    def action(self, index: int, item: ActionItem) -> None:
+        extra = self.extra("actions", index)
+        owner, made = self.owner(item.owner or "", item)
+        if made:
+            self.outcome("owners", -1, "created", str(owner), owner, reason=f"the owner of {_short(item.title, 6)!r}")
         title = (item.title or item.quote or "Action from minutes").strip()
-        self.pending_actions.append(
-            Action(
-                authority=self.authority,
-                owner=owner,
-                title=title[:300],
-                description=item.quote or "",
-                due_date=due_date(item.due),
-                status=ActionStatus.NOT_STARTED,
-                progress=0,
-                **self.provenance(item),
-            )
+        action = Action(
+            authority=self.authority,
+            owner=owner,
+            theme=self._theme(extra.get("theme")),
+            title=title[:300],
+            description=item.quote or "",
+            due_date=due_date(item.due),
+            status=ActionStatus.NOT_STARTED,
+            progress=0,
+            **self.provenance(item),
         )
+        self.pending_actions.append((action, list(extra.get("recommendations") or [])))
         self.created["actions"] += 1
+        self.outcome("actions", index, "created", title[:120], action)
 
-    def measure(self, item: MeasureItem) -> None:
+    def measure(self, index: int, item: MeasureItem) -> None:
+        extra = self.extra("measures", index)
         value = _decimal(item.value)
         if value is None:
+            self.outcome("measures", index, "left out", fact_label("measures", item), reason="it has no number")
             return
         name = (item.name or "").strip()[:300] or "Measure from minutes"
         unit = item.unit if item.unit in Measure.Unit.values else Measure.Unit.OTHER
         key = _measure_key(name)
         measure = self.measures.get(key)
         target = _decimal(item.target)
+        status = "merged"
         if measure is None:
-            measure = Measure(authority=self.authority, name=name, unit=unit, target=target, **self.provenance(item))
+            polarity = extra.get("polarity") if extra.get("polarity") in Polarity.values else Polarity.HIGHER
+            measure = Measure(
+                authority=self.authority,
+                name=name,
+                unit=unit,
+                target=target,
+                polarity=polarity,
+                **self.provenance(item),
+            )
             measure.save()
             self.measures[key] = measure
             self.created["measures"] += 1
+            status = "created"
         elif target is not None and measure.target is None:
             measure.target = target
             measure.save(update_fields=["target", "name_key"])
+        self.outcome("measures", index, status, str(measure), measure)
         if is_target_only(item):
             return
+        when = parse_fact_date(extra.get("date")) or self.document.meeting_date or timezone.localdate()
         self.pending_values.append(
             MeasureValue(
                 measure=measure,
-                date=self.document.meeting_date or timezone.localdate(),
+                date=when,
                 value=value,
                 numerator=item.numerator,
                 denominator=item.denominator,
@@ -276,22 +503,22 @@ class _Writer:
         )
         self.created["measure values"] += 1
 
-    def decision(self, item: DecisionItem) -> None:
+    def decision(self, index: int, item: DecisionItem) -> None:
         kind = item.kind if item.kind in Decision.Kind.values else Decision.Kind.OTHER
-        self.pending_decisions.append(
-            Decision(
-                authority=self.authority,
-                meeting=self.document.meeting,
-                kind=kind,
-                text=item.text or item.quote or kind,
-                **self.provenance(item),
-            )
+        decision = Decision(
+            authority=self.authority,
+            meeting=self.document.meeting,
+            kind=kind,
+            text=item.text or item.quote or kind,
+            **self.provenance(item),
         )
+        self.pending_decisions.append(decision)
         self.created["decisions"] += 1
+        self.outcome("decisions", index, "created", fact_label("decisions", item), decision)
 
     def flush(self) -> None:
         """Write the batched rows: a handful of INSERTs whatever the number of facts."""
-        actions = Action.objects.bulk_create(self.pending_actions)
+        actions = Action.objects.bulk_create([action for action, _ in self.pending_actions])
         ProgressUpdate.objects.bulk_create(
             ProgressUpdate(
                 action=action,
@@ -303,6 +530,16 @@ class _Writer:
             )
             for action in actions
         )
+        links = []
+        for action, (_, answers) in zip(actions, self.pending_actions, strict=True):
+            for choice in answers:
+                if str(choice).startswith("found:") and str(choice)[6:].isdigit():
+                    rec = self.recommendation_rows.get(int(str(choice)[6:]))
+                else:
+                    rec = _pick(self.authority, choice, Recommendation)
+                if rec is not None:
+                    links.append(Action.recommendations.through(action_id=action.pk, recommendation_id=rec.pk))
+        Action.recommendations.through.objects.bulk_create(links, ignore_conflicts=True)
         values = MeasureValue.objects.bulk_create(self.pending_values)
         decisions = Decision.objects.bulk_create(self.pending_decisions)
         # bulk_create sends no signals: the audit trail records these rows here, in one INSERT.
@@ -320,7 +557,9 @@ def write_facts(
     keep: dict[str, set[int]] | None,
     skip: dict[str, set[int]] | None = None,
 ) -> None:
-    """Write the facts kept (all, unless `keep` names indexes per kind), except those starting where `skip` says."""
+    """Write the facts kept (all, unless `keep` names indexes per kind), except those starting where `skip` says.
+
+    Every fact gets a line in `writer.report`, the left-out ones too."""
     for kind, write in (
         ("visits", writer.visit),
         ("owners", writer.owner_item),
@@ -330,8 +569,10 @@ def write_facts(
         ("decisions", writer.decision),
     ):
         for index, fact in enumerate(getattr(facts, kind)):
-            if keep is not None and index not in keep.get(kind, set()):
-                continue
             if skip and fact.quote_start in skip.get(kind, set()):
+                writer.outcome(kind, index, "already saved", fact_label(kind, fact))
                 continue
-            write(fact)
+            if keep is not None and index not in keep.get(kind, set()):
+                writer.outcome(kind, index, "left out", fact_label(kind, fact), reason="you left it unticked")
+                continue
+            write(index, fact)
