@@ -2,7 +2,8 @@
 
 The stamp is one query of aggregates over everything the pack shows (actions, their
 updates, measures and their values, recommendations, inspections, themes, owners and
-meetings): counts, the newest id and the latest change. Any write that adds, removes
+meetings): counts, the newest id and the latest change, and the newest audit-log entry
+of the council, so an edit that changes only words (an owner's name) moves it too. Any write that adds, removes
 or changes one of those moves at least one of them, so a new stamp means a new file.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from auditlog.models import LogEntry
 from django.db.models import Count, Max, OuterRef, Subquery, Sum
 
 from improvement.models import (
@@ -62,6 +64,10 @@ def plan_change_stamp(*, authority: Authority) -> str:
         "owner_last": _figure(Owner.objects, "authority", Max("pk")),
         "meetings": _figure(Meeting.objects, "authority", Count("pk")),
         "meeting_last": _figure(Meeting.objects, "authority", Max("pk")),
+        # every recorded change of the council's records, so an edit to words alone moves the stamp too
+        "audit_last": Subquery(
+            LogEntry.objects.filter(additional_data__authority=authority.pk).order_by("-pk").values("pk")[:1]
+        ),
     }
     row = (
         Authority.objects.filter(pk=authority.pk)

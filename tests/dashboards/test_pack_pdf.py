@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from pdfminer.high_level import extract_text
 
-from improvement.models import CommitteePackFile, MeasureValue
+from improvement.models import CommitteePackFile, MeasureValue, Owner
 from improvement.services.actions import action_record_update
 from improvement.services.packs import committee_pack_build
 from tests.dashboards._pdf import get_pack_pdf
@@ -86,6 +86,15 @@ def test_a_new_measure_value_means_a_new_file(client, lead, plan, today):
     assert get_pack_pdf(client).status_code == 200
     assert client.get(reverse("committee_pack_pdf")).status_code == 200  # kept: the plan has not changed
     MeasureValue.objects.create(measure=plan["measure"], date=dt.date(2026, 11, 1), value=70)
+    assert client.get(reverse("committee_pack_pdf")).status_code == 302
+
+
+def test_renaming_an_owner_means_a_new_file(client, lead, plan, today):
+    client.force_login(lead)
+    assert get_pack_pdf(client).status_code == 200
+    owner = Owner.objects.filter(authority=plan["measure"].authority).first()
+    owner.role_title = owner.role_title + " (interim)"
+    owner.save()
     assert client.get(reverse("committee_pack_pdf")).status_code == 302
 
 
