@@ -9,9 +9,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from pdfminer.high_level import extract_text
+from playwright.sync_api import expect
 
 from improvement import roles
-from improvement.models import Action
+from improvement.models import Action, CommitteePackFile
+from improvement.services.packs import committee_pack_build
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.dashboards.conftest import TODAY, build_plan
 from tests.factories import UserFactory
@@ -119,13 +121,20 @@ def test_overdue_action_link_and_no_changes_and_pack_downloads(page, live_server
     assert (overdue.status, overdue.progress) == ("on_track", 30)
 
     page.goto(f"{live_server.url}/dashboard/")
+    page.get_by_role("link", name="Committee pack (PDF)").click()
+    expect(page.get_by_role("heading", name="Your committee pack is being prepared")).to_be_visible()
+    for pack in CommitteePackFile.objects.filter(state=CommitteePackFile.State.QUEUED):
+        committee_pack_build(pack_id=pack.pk)  # what the worker does
+    page.get_by_role("link", name="Check again now").click()
+    expect(page.get_by_role("heading", name="Your committee pack is ready")).to_be_visible()
     with page.expect_download() as pdf_download:
-        page.get_by_role("link", name="Committee pack (PDF)").click()
+        page.get_by_role("link", name="Download the committee pack").click()
     pdf = pdf_download.value
     assert pdf.suggested_filename.endswith(".pdf")
     text = " ".join(extract_text(pdf.path()).split())
     assert "North overdue audit" in text and "Northshire County Council" in text and "Southshire" not in text
 
+    page.goto(f"{live_server.url}/dashboard/")
     with page.expect_download() as xlsx_download:
         page.get_by_role("link", name="Action list (XLSX spreadsheet)").click()
     with open(xlsx_download.value.path(), "rb") as saved:  # the saved download has no .xlsx suffix
