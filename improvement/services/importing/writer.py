@@ -295,7 +295,8 @@ class _Writer:
             m.name_key: m for m in Measure.objects.filter(authority=authority, name_key__in=names)
         }
 
-    def extra(self, kind: str, index: int) -> dict:
+    def choices_for(self, kind: str, index: int) -> dict:
+        """What the lead chose on the review page for this fact beyond its fields (keep separate, a person)."""
         return self.extras.get((kind, index)) or {}
 
     def outcome(self, kind, index, status, label, record=None, reason="") -> None:
@@ -339,7 +340,8 @@ class _Writer:
         return owner, False
 
     def owner_item(self, index: int, item: OwnerItem) -> None:
-        owner, made = self.owner(item.role, item, person_name=self.extra("owners", index).get("person_name") or "")
+        person_name = self.choices_for("owners", index).get("person_name") or ""
+        owner, made = self.owner(item.role, item, person_name=person_name)
         if owner is None:
             self.outcome("owners", index, "left out", "Owner", reason="it has no title")
             return
@@ -355,7 +357,7 @@ class _Writer:
                 Inspection.objects.filter(authority=self.authority, kind__in=kinds_in_family(kind))
             )
         existing = self.inspections[family]
-        match = None if self.extra("visits", index).get("separate") else visit_match(item, existing)
+        match = None if self.choices_for("visits", index).get("separate") else visit_match(item, existing)
         framework = Framework.objects.in_force(kind, start)
         judgement = item.judgement or ""
         if framework and framework.overall_problem(judgement):
@@ -407,7 +409,7 @@ class _Writer:
         return Theme.objects.filter(plan__authority=self.authority, pk=int(choice)).first()
 
     def recommendation(self, index: int, item: RecommendationItem) -> None:
-        extra = self.extra("recommendations", index)
+        extra = self.choices_for("recommendations", index)
         ref = str(item.ref or "")[:20]
         source = (item.source or "")[:300]
         text = item.text or item.quote or ""
@@ -437,7 +439,7 @@ class _Writer:
         self.outcome("recommendations", index, "created", str(row)[:120], row)
 
     def action(self, index: int, item: ActionItem) -> None:
-        extra = self.extra("actions", index)
+        extra = self.choices_for("actions", index)
         owner, made = self.owner(item.owner or "", item)
         if made:
             self.outcome("owners", -1, "created", str(owner), owner, reason=f"the owner of {_short(item.title, 6)!r}")
@@ -458,7 +460,7 @@ class _Writer:
         self.outcome("actions", index, "created", title[:120], action)
 
     def measure(self, index: int, item: MeasureItem) -> None:
-        extra = self.extra("measures", index)
+        extra = self.choices_for("measures", index)
         value = _decimal(item.value)
         if value is None:
             self.outcome("measures", index, "left out", fact_label("measures", item), reason="it has no number")
