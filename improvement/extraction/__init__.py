@@ -16,6 +16,7 @@ from .actions import find_actions
 from .confidence import score_facts
 from .decisions import find_decisions
 from .judgements import DEFAULT_PERIODS
+from .limits import Deadline, DocumentTooSlow
 from .measures import find_measures
 from .meeting import find_authority, find_meeting
 from .model import (
@@ -40,8 +41,10 @@ from .visits import find_visits
 
 __all__ = [
     "ActionItem",
+    "Deadline",
     "DecisionItem",
     "DocumentFacts",
+    "DocumentTooSlow",
     "InputError",
     "MeasureItem",
     "Meeting",
@@ -76,12 +79,17 @@ def extract(
     committee: str | None = None,
     authority: str | None = None,
     frameworks=None,
+    deadline: Deadline | None = None,
 ) -> DocumentFacts:
     """All the facts in one document. Metadata given here wins over what the header says.
 
     meeting_date is a date or an ISO "YYYY-MM-DD" string. frameworks are the inspection frameworks as
     plain data (judgements.FrameworkPeriod; default the seeded ones): no overall grade is read for an
-    inspection starting where its framework gives none."""
+    inspection starting where its framework gives none. deadline bounds the time one document may take
+    (pass reading's, so reading and extraction share one limit): each finder is a phase, and past the
+    deadline the next phase raises DocumentTooSlow, an InputError, naming what it was doing."""
+    deadline = deadline or Deadline()
+    check = deadline.check
     found_date, found_committee = find_meeting(text)
     if isinstance(meeting_date, str):
         meeting_date = date.fromisoformat(meeting_date.strip()[:10])
@@ -94,27 +102,36 @@ def extract(
             date=iso_date, committee=committee or found_committee, authority=authority or find_authority(text)
         ),  # the council the text names, if none is given
     )
+    check("finding the document's meeting")
     facts.visits = find_visits(
         text, year_hint=year, meeting_date=iso_date, periods=DEFAULT_PERIODS if frameworks is None else frameworks
     )
+    check("finding visits and inspections")
     facts.recommendations = find_recommendations(text)
     if facts.visits:
         latest = next((v for v in reversed(facts.visits) if not v.planned), facts.visits[-1])  # visits run oldest first
         label = VISIT_LABELS.get(latest.kind, "Review")
         for rec in facts.recommendations:
             rec.source = rec.source or label
+    check("finding recommendations")
     facts.actions = find_actions(text, year_hint=year)
+    check("finding actions")
     for row in find_table_actions(text, year_hint=year):  # action logs written as tables
         if not any(a.quote_start < row.quote_end and row.quote_start < a.quote_end for a in facts.actions):
             facts.actions.append(row)
     facts.actions.sort(key=lambda a: a.quote_start)
+    check("finding actions in tables")
     facts.measures = find_measures(text)
+    check("finding measures")
     facts.owners = collect_owners(responsible_mentions(text), text)
     _add_action_owners(facts, text)
+    check("finding owners")
     facts.decisions = find_decisions(text)
+    check("finding decisions")
     facts.privacy_flags = find_personal_data(text)
     if facts.privacy_flags:
         _scrub(facts, text)
+    check("looking for personal data")
     score_facts(facts)
     return facts
 

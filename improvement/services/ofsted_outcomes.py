@@ -23,6 +23,7 @@ from improvement.extraction.judgements import GRADED_KINDS
 from improvement.extraction.ofsted_outcomes import SCRAPE, OutcomeRow, OutcomesError, parse_outcomes
 from improvement.models import Authority, Framework, Inspection, InspectionJudgement, InspectionTheme
 from improvement.selectors.frameworks import grade_words, periods
+from improvement.services.audit import audit_bulk_created
 from improvement.services.importing.writer import judgement_rows, kinds_in_family, same_inspection
 
 __all__ = ["OutcomesError", "OutcomesPlan", "outcomes_held", "outcomes_hold", "outcomes_import", "outcomes_preview"]
@@ -238,7 +239,7 @@ class _Importer:
             grades = judgement_rows(inspection, row.areas.items(), framework=framework)
             if self.save:
                 inspection.save()
-                InspectionJudgement.objects.bulk_create(grades)
+                audit_bulk_created(InspectionJudgement.objects.bulk_create(grades))
             existing.append(inspection)
             self.plan.created[noun] += 1
             self.plan.created["judgements"] += len(grades)

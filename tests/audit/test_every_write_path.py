@@ -212,3 +212,35 @@ def test_measures_the_page_lists_are_the_councils(sam, other_authority):
     theirs = Measure.objects.create(authority=other_authority, name="Their measure")
     assert record_changes(user=sam, record=theirs) == []
     assert ProgressUpdate.objects.count() == 0
+
+
+JUDGED = """CHILDREN AND YOUNG PEOPLE SCRUTINY PANEL - 14 MARCH 2024
+
+Item 4: Ofsted inspection of local authority children's services
+
+An Ofsted ILACS inspection was carried out from 15 to 26 January 2024 and the Council was rated Requires \
+Improvement to be Good. The impact of leaders was judged good. The experiences and progress of children in care \
+was judged requires improvement to be good.
+"""
+
+
+def test_an_inspections_area_grades_from_minutes_are_in_the_audit_trail(tmp_path, authority):
+    from improvement.models import Inspection, InspectionJudgement
+
+    (tmp_path / "panel.txt").write_text(JUDGED, encoding="utf-8")
+    code, _, err = run(str(tmp_path / "panel.txt"), "--authority", authority.name)
+    assert code == 0, err
+    inspection = Inspection.objects.get(authority=authority)
+    grades = list(InspectionJudgement.objects.filter(inspection=inspection))
+    assert grades, "the text grades two areas"
+    for grade in grades:  # written with bulk_create, so recorded by the importer itself
+        entry = last_entry(grade)
+        assert entry.action == LogEntry.Action.CREATE
+        assert entry.additional_data["parent"] == inspection.pk
+        assert entry.additional_data["reason"] == "Imported from panel.txt"
+    # The same inspection in a second document merges: no second grade, no second entry.
+    (tmp_path / "later.txt").write_text(JUDGED + "\nThe panel noted the update.\n", encoding="utf-8")
+    assert run(str(tmp_path / "later.txt"), "--authority", authority.name)[0] == 0
+    assert Inspection.objects.filter(authority=authority).count() == 1
+    assert InspectionJudgement.objects.filter(inspection=inspection).count() == len(grades)
+    assert all(LogEntry.objects.get_for_object(g).count() == 1 for g in grades)

@@ -139,3 +139,36 @@ def test_the_default_deadline_comes_from_limits():
     from improvement.extraction.limits import MAX_SECONDS_PER_DOCUMENT, Deadline
 
     assert Deadline().seconds == MAX_SECONDS_PER_DOCUMENT == 60
+
+
+class _Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_extraction_shares_the_documents_deadline_and_stops_between_finders():
+    from improvement.extraction import extract
+    from improvement.extraction.limits import Deadline, DocumentTooSlow
+
+    clock = _Clock()
+    deadline = Deadline(seconds=60, clock=clock)
+    text, _ = read_document(b"The Head of Service would report back by 31 March 2026.", "m.txt", deadline=deadline)
+    assert extract(text, deadline=deadline).actions  # within the limit: the facts come back
+    clock.now = 61  # reading and extraction together have now taken longer than a minute
+    with pytest.raises(DocumentTooSlow, match=r"still finding the document's meeting after 60 seconds"):
+        extract(text, deadline=deadline)
+
+
+def test_a_slow_finder_stops_extraction_before_the_next_one():
+    from improvement.extraction import extract
+    from improvement.extraction.limits import Deadline, DocumentTooSlow
+
+    reads = iter([0, 0, 500, 500])  # made, checked after the meeting, then time jumps while visits are found
+    deadline = Deadline(seconds=60, clock=lambda: next(reads))
+    with pytest.raises(DocumentTooSlow, match="still finding visits and inspections after 60 seconds"):
+        extract("RESOLVED: That the report be noted.", deadline=deadline)

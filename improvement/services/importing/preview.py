@@ -40,9 +40,12 @@ def document_preview(
     meeting_date: date | None = None,
     kind: str | None = None,
 ) -> Preview:
-    """Read and extract one file; raises extraction.InputError for unreadable input. Writes nothing."""
-    text, warnings = extraction.read_document(data, filename=filename)
+    """Read and extract one file; raises extraction.InputError for unreadable input, or for a file
+    whose reading and extraction together pass limits.MAX_SECONDS_PER_DOCUMENT. Writes nothing."""
+    deadline = extraction.Deadline()
+    text, warnings = extraction.read_document(data, filename=filename, deadline=deadline)
     return text_preview(
+        deadline=deadline,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         filename=filename,
@@ -64,11 +67,19 @@ def text_preview(
     committee: str | None = None,
     meeting_date: date | None = None,
     kind: str | None = None,
+    deadline: extraction.Deadline | None = None,
 ) -> Preview:
-    """Extract from text already read (a stored document's text, offsets unchanged). Writes nothing."""
+    """Extract from text already read (a stored document's text, offsets unchanged). Writes nothing.
+
+    Raises extraction.DocumentTooSlow (an InputError) past `deadline` (a new one by default)."""
     warnings = warnings or []
     facts = extraction.extract(
-        text, source=filename, meeting_date=meeting_date, committee=committee, authority=authority_name
+        text,
+        source=filename,
+        meeting_date=meeting_date,
+        committee=committee,
+        authority=authority_name,
+        deadline=deadline,
     )
     contract = facts.to_contract()
     meeting = contract.get("meeting") or {}

@@ -389,9 +389,13 @@ class _Writer:
                 match.save()
             self.outcome("visits", index, "merged", str(match), match)
         if item.area_judgements:
-            InspectionJudgement.objects.bulk_create(
-                judgement_rows(match, item.area_judgements.items(), framework=match.framework), ignore_conflicts=True
-            )
+            graded = set(match.judgements.values_list("area", flat=True)) if match.pk else set()
+            rows = [
+                row
+                for row in judgement_rows(match, item.area_judgements.items(), framework=match.framework)
+                if row.area not in graded  # an area already graded keeps its grade (the lead edits it)
+            ]
+            audit_bulk_created(InspectionJudgement.objects.bulk_create(rows))
         self.inspection = self.inspection or match
         self.visit_rows[index] = match
         return match
