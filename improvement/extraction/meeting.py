@@ -277,6 +277,13 @@ NAMED_BEFORE = re.compile(
     rf"(?=[A-Z])(?<![\w’'])(?:(?P<pre>City|Royal\s+Borough|London\s+Borough|Metropolitan\s+Borough|Borough|County)\s+of\s+)?"
     rf"(?P<place>{_PLACE})(?P<type>\s+{COUNCIL_TYPE})?\s+\Z"
 )
+# A council named as the home of someone from outside: "a Peer Review, led by Gloucestershire County
+# Council's Director", "a commissioner from Hampshire County Council". Not the council the page is about.
+OUTSIDE_COUNCIL_BEFORE = re.compile(
+    r"(?:\b(?:led|chaired|headed|conducted|undertaken|carried[ \t]+out|commissioned|delivered)[ \t]+by|"
+    r"\b(?:[Cc]ommissioner|[Aa]dviser|[Aa]dvisor|[Rr]eviewers?|[Pp]eers?|[Cc]olleagues?|[Pp]artners?)[ \t]+"
+    r"(?:from|of|at))[ \t]+(?:the[ \t]+)?\Z"
+)
 BOROUGH_OF = re.compile(
     rf"(?<![\w’'])(?P<pre>London|Royal)\s+Borough\s+of\s+(?P<place>{_PLACE})(?!\s+(?:{COUNCIL_TYPE}\s+)?Council)"
 )
@@ -619,7 +626,11 @@ def find_authority(text: str) -> str | None:
         c = COUNCIL_WORD.match(text, at - 1) if at else None
         if c and at > 1 and text[at - 2].isspace():
             councils[c.start()] = c
-    found = [m for m in (NAMED_BEFORE.search(text, max(0, at - 150), at) for at in councils) if m]
+    found = [
+        m
+        for m in (NAMED_BEFORE.search(text, max(0, at - 150), at) for at in councils)
+        if m and not OUTSIDE_COUNCIL_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    ]
     for pattern, words in ((None, ()), (BOROUGH_OF, ("Borough of",)), (COUNCIL_OF, ("Council of",))):
         matches = (
             found

@@ -47,9 +47,15 @@ DOMAIN = re.compile(
     r"Door|Hub|Justice|Permanence|Locality|Localities|MASH|CAMHS|LADO|IRO|IROs|YOS|YOT|SEN|EHCP|Employment|Culture|"
     r"Wellbeing|Adults?|Aspiration|Economy)\b"
 )
+# "Cabinet Member with Responsibility (CMR) for Children and Families", "Lead Member with special
+# responsibility for Children's Services": the portfolio is part of the title, its abbreviation too.
+WITH_RESPONSIBILITY = (
+    rf"[ \t]+with[ \t]+(?:[Ss]pecial[ \t]+)?[Rr]esponsibility(?:[ \t]*\([A-Z]{{2,8}}\))?[ \t]+for[ \t]+"
+    rf"(?:the[ \t]+)?{CAPSEQ}"
+)
 ROLE = re.compile(
     rf"(?P<role>(?:(?:{QUALIFIERS})[ \t]+)*(?:(?<![\w’'])(?:{HEADS_ALONE})|(?<=[ \t])(?:{HEADS_QUALIFIED}))\b"
-    rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{CAPSEQ}|[ \t]+(?!and\b|of\b|for\b){CAPSEQ})?"
+    rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{CAPSEQ}|{WITH_RESPONSIBILITY}|[ \t]+(?!and\b|of\b|for\b){CAPSEQ})?"
     rf"(?:(?:,|:|[ \t]+[-–—])[ \t]+(?P<tail>{CAPSEQ}(?:,[ \t]+{CAPSEQ}){{0,4}}))?)"
 )
 HONORIFIC = re.compile(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame|Lord|Lady)\b")
@@ -106,6 +112,9 @@ def _find_roles(text: str, start: int, end: int | None) -> list[RoleMention]:
         month = TRAILING_MONTH.search(view, s, e)
         if month:
             e = month.start()  # "the Director of Children’s Services in March": a date, not the title
+        service = SERVICE_IN_BRACKETS.match(view, e)
+        if service and e < end and DOMAIN.search(service.group(1)):
+            e = service.end()  # "the Assistant Director (Safeguarding Services)": the service names the post
         title = view[s:e]
         words = title.split()
         if len(words) == 1:
@@ -159,6 +168,7 @@ TRAILING_MONTH = re.compile(
     r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday)$"
 )
 _TAIL_PART = re.compile(r"[^,]+")
+SERVICE_IN_BRACKETS = re.compile(rf"[ \t]*\(({CAPSEQ})\)")
 CHAIR_HEAD = re.compile(r"\bChair(?:man|woman|person)?\b")
 POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+[’']s[ \t]+$")
 LOWER_QUALIFIER_BEFORE = re.compile(r"(?<![\w’'])(?:interim|acting|joint|independent|temporary)[ \t]+$")

@@ -110,7 +110,7 @@ def test_action_lines_in_several_shapes():
     actions = extract(text, meeting_date=date(2023, 1, 10)).actions
     got = [(a.owner, a.title, a.due) for a in actions]
     assert got[0] == ("Head of Service", "Circulate the report to Members by 1 May", "2023-05-01")
-    assert got[1][0] == "Service Manager"
+    assert got[1][0] == "Service Manager (Quality Assurance)"  # the service in brackets names the post
     assert got[2][:2] == ("Head of Fostering", "Circulate the draft policy")
     assert got[3][:2] == ("Democratic Services", "Circulate the slides")
     assert len(got) == 4
@@ -832,3 +832,66 @@ def test_an_inspection_expected_in_a_season_or_part_of_a_year_is_a_planned_visit
         ).visits
     )
     assert (visit.kind, visit.start, visit.planned) == ("inspection", None, True)
+
+
+# --- titles with a portfolio, a service in brackets; a council that is someone's employer ----
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        (
+            "The Cabinet Member with Responsibility (CMR) for Children and Families attended the meeting to "
+            "present the inspection findings.",
+            "Cabinet Member with Responsibility (CMR) for Children and Families",
+        ),
+        (
+            "Minutes:\n\nThe Lead Member with special responsibility for Children's Services reported that the "
+            "plan had been sent to Ofsted.",
+            "Lead Member with special responsibility for Children's Services",
+        ),
+    ],
+)
+def test_a_portfolio_given_as_a_responsibility_is_part_of_the_title(text, role):
+    assert [o.role for o in extract(text).owners] == [role]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("The Assistant Director (Early Help) explained the new front door.", "Assistant Director (Early Help)"),
+        (
+            "Update from the Head of Service (Children in Care)\n\nThe Head of Service (Children in Care) said "
+            "that placement stability had improved.",
+            "Head of Service (Children in Care)",
+        ),
+    ],
+)
+def test_a_service_in_brackets_names_the_post(text, role):
+    assert [o.role for o in extract(text).owners] == [role]
+
+
+def test_an_abbreviation_in_brackets_is_not_part_of_the_title():
+    owners = extract("The Director of Children's Services (DCS) introduced the report.").owners
+    assert [o.role for o in owners] == ["Director of Children's Services"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 a peer review, led by Northshire County Council's Director of Children's Services, found that "
+        "supervision was not regular enough.",
+        "Minutes:\n\nThe improvement adviser from Eastbrook Borough Council would chair the next board.\n\n"
+        "RESOLVED: That the update be noted.",
+    ],
+)
+def test_a_council_that_only_lends_a_reviewer_is_not_the_authority(text):
+    assert extract(text).meeting.authority is None
+
+
+def test_the_council_itself_is_still_found_beside_an_outside_reviewer():
+    text = (
+        "Westmoor City Council: Children's Scrutiny Panel\n\n"
+        "The peer review was led by Northshire County Council's Director of Children's Services."
+    )
+    assert extract(text).meeting.authority == "Westmoor City Council"
