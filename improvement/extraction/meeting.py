@@ -46,7 +46,8 @@ def _plain(line: str) -> str:
 
 
 ITEM_MARK = re.compile(r"^\s*(?:[a-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")  # "b. Ofsted SEND revisit: 4-6 October"
-LINK_LINE = re.compile(r"^\s*View\s", re.I)  # "View Cabinet Decision Record", "View the declarations ..."
+# "View Cabinet Decision Record", "View the declarations ...", and a page's address ("URL: https://.../Committee/325")
+LINK_LINE = re.compile(r"^\s*(?:View\s|URL:|https?://|www\.)", re.I)
 # A decision page's other dates: "Publication date: 08/03/2017", "Date of decision: 07/03/2017", call-in dates.
 DECISION_LABEL = re.compile(
     r"^\s*(?:Publication date|Date of publication|Date of decision|Decision date|Call[- ]in|"

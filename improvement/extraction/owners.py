@@ -55,7 +55,10 @@ BEFORE_AUTHOR = re.compile(
     r"says|added|explained|commented)[ \t]+(?:the[ \t]+)?$"
     rf"|\b(?:said|says|added|explained|commented)[ \t]+{PERSON},[ \t]+(?:the[ \t]+)?$"
     r"|(?m:^)[ \t]*(?:lead|responsible|accountable)[ \t]+(?:officer|director|manager)s?[ \t]*:[ \t]*$"
-    r"|(?m:^)[ \t]*report[ \t]+author[ \t]*:[ \t]*$",
+    r"|(?m:^)[ \t]*report[ \t]+author[ \t]*:[ \t]*$"
+    # "A verbal update ... was received from Dawn Smith, Director of ...", "a presentation from Sam Jones, Head of ..."
+    rf"|\b(?:report|presentation|update|paper|briefing|submission)\b[^.;\n]{{0,120}}?\b(?:from|by)[ \t]+"
+    rf"(?-i:{PERSON}),[ \t]+(?:the[ \t]+)?$",
     re.I,
 )
 ACTION_LINE = re.compile(

@@ -895,3 +895,40 @@ def test_the_council_itself_is_still_found_beside_an_outside_reviewer():
         "The peer review was led by Northshire County Council's Director of Children's Services."
     )
     assert extract(text).meeting.authority == "Westmoor City Council"
+
+
+@pytest.mark.parametrize(
+    "text, committee",
+    [
+        (
+            "URL: https://example.cmis.uk.com/Meetings/Committee/325/Default.aspx\n\n"
+            "Corporate Parenting Panel\n\nTuesday 4 February 2020\n\nThe Panel noted the report.",
+            "Corporate Parenting Panel",
+        ),
+        ("https://democracy.example.gov.uk/documents/Cabinet%20Report.html\n\nThe report was noted.", None),
+    ],
+)
+def test_a_pages_address_is_never_its_committee(text, committee):
+    assert extract(text).meeting.committee == committee
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        (
+            "Minutes:\n\nA verbal update on the Improvement Plan was received from Jo Marsh, Director of "
+            "Children's Services.",
+            "Director of Children's Services",
+        ),
+        (
+            "The Board received a presentation from Sam Okafor, Head of Quality Assurance, on the audit findings.",
+            "Head of Quality Assurance",
+        ),
+    ],
+)
+def test_the_person_an_update_comes_from_stands_for_their_role(text, role):
+    assert [o.role for o in extract(text).owners] == [role]
+
+
+def test_someone_asking_a_question_is_not_an_owner():
+    assert extract("A question from Pat Kent, a parent, was answered by the Chair.").owners == []
