@@ -33,7 +33,9 @@ TRAILING = re.compile(
 MEETING_LINE = re.compile(r"^\s*Meeting\s*:\s*(?P<rest>.+)$", re.I)
 PROSE = re.compile(
     r"\b(?:took|take|takes|taking|would|will|was|were|had|has|have|is|are|said|says|confirmed|explained|"
-    r"reported|advised|noted|asked|undertook|visited)\b",
+    r"reported|advised|noted|asked|undertook|visited)\b"
+    # an agenda item's purpose, not a heading: "To receive a verbal update", "Report ... to follow on 20 March 2025"
+    r"|\bto\s+(?:follow|share|receive|consider|update|note|approve|agree|provide|scrutinise|review)\b",
     re.I,
 )
 HEADER_START = re.compile(r"(?:Minutes|Meeting|Notes|Date|Held|Published|Posted|Issued)\b", re.I)

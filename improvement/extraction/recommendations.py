@@ -17,7 +17,8 @@ MENTION = re.compile(
 LIST_HEAD = re.compile(
     r"(?:recommendations?|areas? (?:for|of) (?:improvement|development|priority action)|what needs to improve|"
     r"areas? (?:that|which) (?:need|needs|require|requires) (?:to improve|improvement)|"
-    r"(?:points?|areas?|issues?) for (?:immediate|priority) action)\b[^\n]{0,80}(?::|\?|were|are|include|included)\s*$",
+    r"(?:points?|areas?|issues?) for (?:immediate|priority) action)\b(?:[^\n]{0,80}(?::|\?|were|are|include|included)|"
+    r"[^\n]{0,160}:)\s*$",  # "Five areas for improvement were identified ..., and these were in the letter:"
     re.I,
 )
 # "the following areas of concern identified at the last inspection:", "The areas identified as

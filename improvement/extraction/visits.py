@@ -55,7 +55,8 @@ KIND_PATTERNS = [
 # pattern with every prefix tried at every position is slow on long minutes)
 INSPECTION_HEAD = re.compile(r"\binspection\b", re.I)
 INSPECTION_PREFIX = re.compile(
-    rf"(?:\bOfsted'?’?s?|\bOFSTED|\bfull|\bstandard|\bshort|\bSEND|\barea SEND|children'?’?s services|\bthe|\ban|\ba|"
+    rf"(?:\bOfsted'?’?s?|\bOFSTED|\bfull|\bsingle|\bSIF|\bstandard|\bshort|\bSEND|\barea SEND|"
+    rf"children'?’?s services|\bthe|\ban|\ba|"
     rf"\bthis|\bthat|\bits|\btheir|\blast|\brecent|\bprevious|\bnext|\bnew|\blatest|\binitial|\bearlier|"
     rf"\b(?:19|20)\d\d|\b(?:{MONTH_NAMES})(?:'?’?s)?) $",
     re.I,
@@ -153,12 +154,24 @@ VAGUE_AFTER = re.compile(
 )
 VAGUE_BEFORE = re.compile(
     r"\b(?:preparation for|prepare for|preparing for|ready for|readiness for|any|future|"
-    r"every|each|all)\s+(?:an?\s+|the\s+)?(?:Ofsted\s+)?$",
+    r"every|each|all|rather\s+than|instead\s+of|in\s+place\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?"
+    r"(?:full\s+|standard\s+|graded\s+)?(?:Ofsted\s+)?$",
     re.I,
 )
 FOCUS = re.compile(
     r"\b(?:(?:focus(?:ed|sed|ing|sing)?|concentrat(?:e|ed|ing))\s+(?:on|upon)|look(?:ed|ing|s)?\s+(?:specifically\s+|particularly\s+|closely\s+|in\s+particular\s+)?at|examin(?:ed|ing)|"
     r"review(?:ed|ing)|consider(?:ed|ing))\s+(?!(?:were|was|is|are|had|has|by|that)\b)(?P<focus>.+?)(?=[.;]|,\s*(?:and|but|which|where)\b|$)",
+    re.I,
+)
+# "The focus of the Monitoring Visit was around Children in Need": the focus named before the visit words,
+# what it was after them.
+FOCUS_OF_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:main\s+|key\s+|particular\s+)?focus\s+(?:of\s+(?:the|this|that|its|their|our)\s+(?:[\w’'-]+\s+){0,2})?\Z",
+    re.I,
+)
+FOCUS_OF_AFTER = re.compile(
+    r"\s+(?:was|is|will\s+be|would\s+be|had\s+been)\s+(?:(?:around|on|upon)\s+)?(?!(?:that|not|a\s+narrative)\b)"
+    r"(?P<focus>[^.;]+?)(?=[.;]|,\s*(?:and|but|which|where|including)\b|$)",
     re.I,
 )
 OF_FOCUS = re.compile(
@@ -214,6 +227,12 @@ REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|retain(?:s|ed)?|maintain(?:s|ed)?|c
 COREF = re.compile(r"\b(?:inspectors|inspectorate|the\s+visit|visited|the\s+inspection\s+team)\b", re.I)
 COREF_TIME = re.compile(r"\b(?:inspectors|visited|inspected)\b[^.;,]{0,22}$", re.I)
 PLURAL_THEMES = re.compile(r"(?:a\s+)?(?:range|number|series)\s+of\s+(?:areas|themes)\s*$|different\s+areas\b", re.I)
+# "this monitoring visit had been the fifth of six visits", "the visit, the third of its kind"
+ORD_OF = re.compile(
+    rf"(?:\b(?:had\s+been|has\s+been|was|is|being|as)|,)\s+(?:the\s+)?(?P<ord>{ORDINAL})\s+(?:of\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:monitoring\s+)?visits\b|(?:such\s+|monitoring\s+)?visit\b)",
+    re.I,
+)
 ORD_SINCE = re.compile(rf"\b(?:the\s+)?(?P<ord>{ORDINAL})\s+(?:such\s+visit\s+|visit\s+|one\s+)?since\b", re.I)
 BODY = re.compile(
     r"\b(?P<body>Local\s+Safeguarding\s+Children['’]?s?\s+Boards?|LSCBs?|Safeguarding\s+(?:Children\s+)?"
@@ -712,7 +731,12 @@ def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
         sentence = text[s : since.start()] + " " * (stop - since.start()) + text[stop:e]
     rel_m = m.start - s
     focus = None
-    f = FOCUS.search(sentence, max(0, m.end - s - 1))
+    f = None
+    if FOCUS_OF_BEFORE.search(sentence, max(0, rel_m - 60), rel_m) and re.search(
+        r"\bfocus\s+of\b", sentence[max(0, rel_m - 60) : m.end - s], re.I
+    ):
+        f = FOCUS_OF_AFTER.match(sentence, m.end - s)
+    f = f or FOCUS.search(sentence, max(0, m.end - s - 1))
     if f is None:  # a focus verb before the visit words is the visit's only when inspectors are its subject
         f = FOCUS.search(sentence)
         if f and not re.search(
@@ -729,7 +753,7 @@ def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
         focus = m.body
     ordinal = m.ordinal
     if m.kind == "monitoring_visit" and ordinal is None:
-        o = ORD.search(sentence) or ORD_SINCE.search(sentence)
+        o = ORD.search(sentence) or ORD_SINCE.search(sentence) or ORD_OF.search(sentence, m.end - s)
         if o:
             ordinal = ordinal_value(o.group("ord"))
     if m.generic:  # "the previous inspection": only an event in its own clause says it is a visit

@@ -932,3 +932,105 @@ def test_the_person_an_update_comes_from_stands_for_their_role(text, role):
 
 def test_someone_asking_a_question_is_not_an_owner():
     assert extract("A question from Pat Kent, a parent, was answered by the Chair.").owners == []
+
+
+# --- visits told in other words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, focus",
+    [
+        (
+            "MONITORING VISIT - 3 TO 4 MARCH 2021\n\nThe third monitoring visit took place on 3 to 4 March 2021. "
+            "The focus of the monitoring visit was around care leavers and their pathway plans.",
+            "care leavers and their pathway plans",
+        ),
+        (
+            "Minutes:\n\nOfsted carried out a focused visit on 9 and 10 May 2023. The main focus of the visit was "
+            "the front door, including the multi-agency safeguarding hub.",
+            "front door",
+        ),
+    ],
+)
+def test_the_focus_named_before_the_visit_is_its_focus(text, focus):
+    visit = one(extract(text).visits)
+    assert visit.focus == focus
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Director said that this monitoring visit had been the fifth of six visits by Ofsted.",
+        "Members discussed the letter. The monitoring visit in June, the fifth of the monitoring visits, "
+        "looked at children in care.",
+    ],
+)
+def test_a_visit_said_to_be_the_nth_of_a_series_has_that_ordinal(text):
+    visit = one(extract(text).visits)
+    assert (visit.kind, visit.ordinal) == ("monitoring_visit", 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofsted suggested that a focused visit rather than a full inspection would be most helpful in 2018.",
+        "The council asked for a monitoring visit instead of an Ofsted inspection this year.",
+    ],
+)
+def test_an_inspection_only_weighed_against_a_visit_is_not_a_visit(text):
+    assert [v.kind for v in extract(text).visits] != ["inspection"]
+    assert all(v.kind != "inspection" for v in extract(text).visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report set out progress in responding to the Single Inspection of Children's Social Care in "
+        "November 2016.",
+        "Minutes:\n\nSince the SIF inspection in November 2016 the service had recruited 20 social workers, "
+        "the Ofsted report noted.",
+    ],
+)
+def test_an_inspection_under_the_single_inspection_framework_is_an_inspection(text):
+    visit = one(extract(text).visits)
+    assert (visit.kind, visit.start) == ("inspection", "2016-11")
+
+
+def test_the_single_inspection_framework_itself_is_not_a_visit():
+    assert extract("The Committee compared the single inspection framework with ILACS.").visits == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agenda item\nOfsted Monitoring Visit Feedback\nReport and Ofsted letter to follow on 20 March 2025.\n"
+        "Minutes:\nThe report was noted.",
+        "Agenda item\n\nImprovement Plan\n\nTo receive an update by 4 June 2024.\n\nMinutes:\n\nThe update was noted.",
+    ],
+)
+def test_an_agenda_items_purpose_line_does_not_date_the_meeting(text):
+    assert extract(text).meeting.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Director reported on the recent focused visit. Three areas for improvement were identified by "
+        "inspectors, and these were set out in the letter from Ofsted:\n"
+        "·  The timeliness of assessments for children in need;\n"
+        "·  The quality of supervision;\n"
+        "·  Recording of the child's voice.\n",
+        "Minutes:\n\nThree areas for improvement were found at the inspection, all of them already in the "
+        "council's own self-assessment:\n"
+        "- The timeliness of assessments for children in need\n"
+        "- The quality of supervision\n"
+        "- Recording of the child's voice\n",
+    ],
+)
+def test_areas_for_improvement_after_a_long_introduction_are_recommendations(text):
+    recs = extract(text).recommendations
+    assert [r.text.rstrip(".;") for r in recs] == [
+        "The timeliness of assessments for children in need",
+        "The quality of supervision",
+        "Recording of the child's voice",
+    ]
