@@ -200,7 +200,8 @@ CLAUSE_BREAK = re.compile(
 LEAD_FILLER = re.compile(
     r"^(?:(?:in response to [^,]*?,?\s*)?(?:she|he|they|it|members|the [a-z ]+?)\s+(?:confirmed|advised|"
     r"explained|reported|said|stated|noted|added|responded)\s+that\s*,?\s*|that\s+|of which\s+|which\s+|"
-    r"who\s+|where\s+|including\b\s*|of whom\b\s*|there (?:were|was|are|is)\b\s*)",
+    r"who\s+|where\s+|including\b\s*|of whom\b\s*|there (?:were|was|are|is)\b\s*|"
+    r"(?:reference|mention) (?:was|had been) made to\s+(?:the\b\s*)?)",
     re.I,
 )
 
@@ -824,6 +825,7 @@ LEAD_YEAR = re.compile(
 TRAILING = re.compile(
     r"\s*\b(?:currently|now|still|only|approximately|around|about|had|has|have|was|were|is|are|that|of|which|"
     r"who|each|in total|overall|to|stood at|stands at|standing at|remained at|remains at|at|"
+    r"(?:remained|remains|remain|was|were|is|are|had been|has been) (?:high|low|stable|static|steady|unchanged)|"
     r"accounted for|account for|accounting for|made up|make up|making up|represented|represent|comprised|"
     r"improved|increased|decreased|reduced|rose|risen|fell|fallen|dropped|declined|grown|grew|averaged)\s*$",
     re.I,
@@ -845,8 +847,35 @@ CHANGE_TAIL = re.compile(
 )
 
 
+# "Timeliness of assessments had dropped slightly, from 90% to 86%": the clause holds only the change;
+# what changed is the clause before it, up to its verb.
+FROM_ONLY = re.compile(r"^,?\s*from\s+[\d.,]+\s*(?:%|per ?cent)?\s*(?:to)?\s*$", re.I)
+CHANGED_BEFORE = re.compile(
+    r"(?P<what>[^.;:()\n]{3,160}?)\s*(?:,\s*)?\b(?:which|that)?\s*(?:had|has|have)?\s*(?:,[^,]{0,40},\s*)?"
+    r"(?:only\s+|slightly\s+|significantly\s+|sharply\s+|further\s+)*(?:dropped|fallen|fell|risen|rose|"
+    r"increased|decreased|reduced|improved|declined|gone\s+up|gone\s+down)(?:\s+(?:slightly|significantly|"
+    r"sharply|further))?\s*,?\s*$",
+    re.I,
+)
+
+
+def _changed_subject(text, clause_start) -> str | None:
+    """What changed, for a clause that is only "from 90% to": the words before the verb of the clause before."""
+    m = CHANGED_BEFORE.search(text, max(0, clause_start - 200), clause_start)
+    if not m:
+        return None
+    what = re.sub(r"^.*\bthat\b\s*", "", clean(m.group("what")), flags=re.I)  # "The Director said that ..."
+    words = re.sub(r"^.*\b(?:over|than|and|but|whilst|while|because|as)\s+", "", what, flags=re.I)
+    words = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I).split()
+    return " ".join(words[-5:]) or None
+
+
 def _subject(text, clause_start, start) -> str:
     before = clean(text[clause_start:start])
+    if FROM_ONLY.match(before):
+        changed = _changed_subject(text, clause_start)
+        if changed:
+            return changed
     if re.match(r"(?:who|which|that)\b", before, re.I):
         previous = clean(text[max(0, clause_start - 60) : clause_start]).rstrip(" ,")
         words = re.sub(r"^.*\b(?:the|of|a|an|for)\s+", "", previous, flags=re.I).split()

@@ -1034,3 +1034,33 @@ def test_areas_for_improvement_after_a_long_introduction_are_recommendations(tex
         "The quality of supervision",
         "Recording of the child's voice",
     ]
+
+
+# --- measure names -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, value",
+    [
+        ("Timeliness of assessments had dropped slightly, from 90% to 86%.", "Timeliness of assessments", 86),
+        (
+            "Minutes:\n\nThe Director said that placement stability had improved, from 64% to 71%, since April.",
+            "placement stability",
+            71,
+        ),
+    ],
+)
+def test_a_change_told_in_its_own_clause_is_named_by_what_changed(text, name, value):
+    measure = one(extract(text).measures)
+    assert (measure.name, measure.value) == (name, value)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Re-referral rates remained high at 27%.", "Re-referral rates"),
+        ("Minutes:\n\nReference was made to the 35 additional social work posts.", "additional social work posts"),
+    ],
+)
+def test_a_measure_name_leaves_out_the_words_around_it(text, name):
+    assert one(extract(text).measures).name == name
