@@ -10,12 +10,13 @@ turns these facts into records.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from .actions import find_actions
 from .confidence import score_facts
 from .decisions import find_decisions
-from .judgements import DEFAULT_PERIODS
+from .judgements import DEFAULT_PERIODS, FrameworkPeriod
 from .limits import Deadline, DocumentTooSlow
 from .measures import find_measures
 from .meeting import find_authority, find_meeting
@@ -78,7 +79,7 @@ def extract(
     meeting_date: date | str | None = None,
     committee: str | None = None,
     authority: str | None = None,
-    frameworks=None,
+    frameworks: Sequence[FrameworkPeriod] | None = None,
     deadline: Deadline | None = None,
 ) -> DocumentFacts:
     """All the facts in one document. Metadata given here wins over what the header says.

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from .dates import MONTHS, find_dates
 from .model import ActionItem
 from .owners import ACTION_LINE, action_lines, person_roles
-from .roles import find_roles, lowered
+from .roles import RoleMention, find_roles, lowered
 from .text import clean, sentences
 
 COMMIT_VERBS = (
@@ -176,7 +176,7 @@ WOULD_ANY = re.compile(
 )
 
 
-def _commitments(sentence: str):
+def _commitments(sentence: str) -> list[re.Match[str]]:
     found = list(WOULD.finditer(sentence))
     taken = {m.start() for m in found}
     for m in WOULD_ANY.finditer(sentence):
@@ -193,7 +193,7 @@ DELEGATED_TO = re.compile(r"\bdelegated[ \t]+(?:authority[ \t]+)?to[ \t]+(?:the[
 DELEGATED_TASK = re.compile(r"^(?:,[^,.;]{1,120},)?[ \t]*to[ \t]+(?P<task>[a-z][^.;]*)")
 
 
-def _delegated(text, s, e, year_hint):
+def _delegated(text: str, s: int, e: int, year_hint: int | None) -> ActionItem | None:
     if "delegated" not in text[s:e]:
         return None
     for m in DELEGATED_TO.finditer(text, s, e):
@@ -256,7 +256,7 @@ def _task_offsets(text: str) -> list[int]:
     return [m.start() for m in TASK_SIEVE.finditer(lowered(text))]
 
 
-def _required_of_the_council(text, s, e, year_hint):
+def _required_of_the_council(text: str, s: int, e: int, year_hint: int | None) -> ActionItem | None:
     sentence = text[s:e]
     if _hypothetical(sentence):
         return None
@@ -381,7 +381,7 @@ def _commit_offsets(text: str) -> list[int]:
     return [m.start() for m in WOULD_LOWER.finditer(lowered(text))]
 
 
-def _owner_before(roles, offset):
+def _owner_before(roles: list[RoleMention], offset: int) -> RoleMention | None:
     before = [r for r in roles if r.end <= offset]
     return before[-1] if before else None
 
@@ -390,7 +390,7 @@ def _hypothetical(sentence: str) -> bool:
     return bool(re.search(r"\b(?:if|whether|asked (?:if|whether|how|what|why|when))\b", sentence[:60], re.I))
 
 
-def _item(text, s, e, owner, clause, year_hint) -> ActionItem:
+def _item(text: str, s: int, e: int, owner: str, clause: str, year_hint: int | None) -> ActionItem:
     title = clean(re.split(r"(?<=[.;])\s", clause)[0]).rstrip(".")
     title = title[:1].upper() + title[1:]
     return ActionItem(
@@ -409,7 +409,7 @@ MONTH_ONLY = re.compile(
 MISPRINTED_YEAR = re.compile(r"^,?[ \t]+\d{3,}\b")
 
 
-def due_between(text, s, e, year_hint):
+def due_between(text: str, s: int, e: int, year_hint: int | None) -> str | None:
     for span in find_dates(text, s, e):
         lead = text[max(s, span.start - 30) : span.start]
         if DUE.search(lead) or re.search(r"\bfrom\s*$", lead, re.I):
@@ -431,7 +431,7 @@ def due_between(text, s, e, year_hint):
 from .dates import month_end  # noqa: E402 - one rule, in dates.py; kept importable from here
 
 
-def _topic_before(text, sents, offset) -> str:
+def _topic_before(text: str, sents: list[tuple[int, int]], offset: int) -> str:
     """The sentence an ACTION line follows up: the nearest non-trivial sentence above it."""
     previous = [(s, e) for s, e in sents if e <= offset]
     for s, e in reversed(previous[-6:]):
@@ -443,13 +443,13 @@ def _topic_before(text, sents, offset) -> str:
     return ""
 
 
-def _lstrip(text, start):
+def _lstrip(text: str, start: int) -> int:
     while text[start].isspace():
         start += 1
     return start
 
 
-def _dedupe(items):
+def _dedupe(items: list[ActionItem]) -> list[ActionItem]:
     """One action per commitment: an ACTION line that repeats the sentence above it adds nothing."""
     from .roles import same_role
 

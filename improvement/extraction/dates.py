@@ -184,7 +184,7 @@ def _all_dates(text: str) -> tuple[DateSpan, ...]:
     return tuple(sorted(found, key=lambda d: d.start))
 
 
-def _build(kind: str, m: re.Match) -> DateSpan | None:
+def _build(kind: str, m: re.Match[str]) -> DateSpan | None:
     g = m.groupdict()
     if any(g.get(k) == "may" for k in ("m1", "m2")):
         return None  # the verb, not the month

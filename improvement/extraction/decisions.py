@@ -327,7 +327,7 @@ def _block(text: str, start: int) -> tuple[list[tuple[int, int]], int]:
     return [sp for sp in spans if sp[0] < sp[1]], max(end, line_end)
 
 
-def _next_in_sequence(sequence: list, marker: re.Match) -> bool:
+def _next_in_sequence(sequence: list, marker: re.Match[str]) -> bool:
     """Whether a list marker continues the list (and record it): 1 then 2, (a) then (b), i then ii."""
     if marker.group("b"):
         style, value = "bullet", 0

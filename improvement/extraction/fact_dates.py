@@ -7,7 +7,7 @@ from datetime import date
 from .dates import month_end
 
 
-def parse_fact_date(value) -> date | None:
+def parse_fact_date(value: date | str | None) -> date | None:
     """The date a fact gives: a day as itself, a month alone as its first day; None when there is none."""
     if not value:
         return None
@@ -22,12 +22,12 @@ def parse_fact_date(value) -> date | None:
         return None
 
 
-def is_month_only(value) -> bool:
+def is_month_only(value: date | str | None) -> bool:
     """True for a fact date that names a month but no day ("2024-06")."""
     return bool(value) and len(str(value)) == 7
 
 
-def due_date(value) -> date | None:
+def due_date(value: date | str | None) -> date | None:
     """An action's due date; a month alone (due "in June") is the end of that month, not its first day."""
     day = parse_fact_date(value)
     if day and is_month_only(value):

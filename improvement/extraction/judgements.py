@@ -12,6 +12,7 @@ for the experiences and progress of children in care") is not; nor is an older g
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -206,7 +207,7 @@ def overall_judgements(text: str, s: int, e: int) -> list[Judgement]:
     return [found[k] for k in sorted(found)]
 
 
-def _is_overall(sentence: str, m: re.Match, g0: int) -> bool:
+def _is_overall(sentence: str, m: re.Match[str], g0: int) -> bool:
     if OLDER.search(sentence, max(0, g0 - 20), g0) or ASPIRATION.search(sentence, max(0, g0 - 60), g0):
         return False
     if FOR_AREA.match(sentence, m.end("grade")) and not re.search(r"overall", m.group(0), re.I):
@@ -225,7 +226,7 @@ def _is_overall(sentence: str, m: re.Match, g0: int) -> bool:
     return True
 
 
-def area_key_for(words: str, keys) -> str | None:
+def area_key_for(words: str, keys: Iterable[str]) -> str | None:
     """The framework area an area's words name ("children in care were judged good"), given its area keys.
 
     Keys are the seeded ones: leaders, help_and_protection, in_care, care_leavers, and the
@@ -233,7 +234,7 @@ def area_key_for(words: str, keys) -> str | None:
     keys = set(keys)
     text = " ".join(words.lower().replace("\u2019", "'").split())
 
-    def first(*candidates):
+    def first(*candidates: str) -> str | None:
         return next((k for k in candidates if k in keys), None)
 
     if re.search(r"\blead(?:er|ers|ership)\b|\bmanagement\b", text):
@@ -277,7 +278,7 @@ DEFAULT_PERIODS = (
 )
 
 
-def overall_grade_given(kind: str, start: date | None, periods=DEFAULT_PERIODS) -> bool:
+def overall_grade_given(kind: str, start: date | None, periods: Sequence[FrameworkPeriod] = DEFAULT_PERIODS) -> bool:
     """Whether an inspection of this kind starting on this date can have an overall grade.
 
     Only graded kinds can; an undated one or one before every framework keeps what it says."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from .model import InputError
 
@@ -25,7 +26,7 @@ MAX_SECONDS_PER_DOCUMENT = 60
 class Deadline:
     """A point on the monotonic clock after which reading a document stops."""
 
-    def __init__(self, seconds: float = MAX_SECONDS_PER_DOCUMENT, clock=time.monotonic):
+    def __init__(self, seconds: float = MAX_SECONDS_PER_DOCUMENT, clock: Callable[[], float] = time.monotonic) -> None:
         self.seconds = seconds
         self.clock = clock
         self.at = clock() + seconds

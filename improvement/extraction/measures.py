@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import TypeAlias
 
 from .dates import find_dates
 from .model import MeasureItem
@@ -308,20 +310,26 @@ ANCHORED = [
 class _Found:
     """A candidate number with its optional qualifier, shaped like a match for the callers."""
 
-    def __init__(self, m, qualifier_start, qualifier):
+    said: re.Match[str]  # set on a "nounchange" candidate only: the counted noun and its verb
+
+    def __init__(self, m: re.Match[str], qualifier_start: int | None, qualifier: str | None) -> None:
         self._m, self.q_start, self.qualifier = m, qualifier_start, qualifier
 
-    def group(self, name=0):
+    def group(self, name: int | str = 0) -> str | None:
         return self._m.group(name)
 
-    def groupdict(self):
+    def groupdict(self) -> dict[str, str | None]:
         return {**self._m.groupdict(), "q": self.qualifier}
 
-    def start(self, name=0):
+    def start(self, name: int | str = 0) -> int:
         return self.q_start if name == 0 and self.q_start is not None else self._m.start(name)
 
-    def end(self, name=0):
+    def end(self, name: int | str = 0) -> int:
         return self._m.end(name)
+
+
+# What the measure finders read a candidate number from: a match, or a match with its qualifier.
+_Hit: TypeAlias = re.Match[str] | _Found
 
 
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+average\s+of\s+|around\s+|about\s+|approximately\s+|over\s+)?$", re.I)
@@ -344,7 +352,9 @@ ADVERT = re.compile(
 )
 
 
-def _candidates(text, s, e, tokens, dates=()):
+def _candidates(
+    text: str, s: int, e: int, tokens: Sequence[int], dates: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int, str, _Hit]]:
     """Number tokens first, then the measure forms anchored at each: fast on prose with few numbers."""
     lowered = text[s:e].lower()
     found = (
@@ -406,7 +416,9 @@ NOUN_CHANGED_TO = re.compile(
 BARE_NUMBER = re.compile(r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.,]*\s?(?:%|per ?cent))", re.I)
 
 
-def _in_sentence(text, s, e, dates, tokens):
+def _in_sentence(
+    text: str, s: int, e: int, dates: Sequence[tuple[int, int]], tokens: Sequence[int]
+) -> list[MeasureItem]:
     out = []
     last_clause_start = -1
     last_subject = ""
@@ -661,7 +673,7 @@ SECTOR_TAIL = re.compile(
 )
 
 
-def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
+def _not_a_figure(text: str, s: int, e: int, start: int, end: int, n_start: int, kind: str, m: _Hit) -> bool:
     """Numbers of the genre that are not tracked figures: page furniture, relative times, notice
     periods, sums of money, changes computed from two values, earlier years' baselines."""
     n_end = m.end("n")
@@ -721,7 +733,7 @@ def _not_a_figure(text, s, e, start, end, n_start, kind, m) -> bool:
     return False
 
 
-def _current(text, s, e, clause_start, start, m):
+def _current(text: str, s: int, e: int, clause_start: int, start: int, m: _Hit) -> tuple[str | None, str]:
     """The unit and name of a bare current figure: "(72 from 88)" after "the number of X decreased by
     18%", or "these fell from 19.9 in 2018 to 13.4" after "the caseloads measure"."""
     sentence = text[s:e]
@@ -757,7 +769,7 @@ def _current(text, s, e, clause_start, start, m):
 BRACKETED_FIGURE = re.compile(r"\s*\(\s*\d[\d,.]*\s?(?:%|per ?cent)?(?:\s+[a-z]+){0,3}\s*\)", re.I)
 
 
-def _clause(text, s, e, start, end):
+def _clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
     left = s
     for b in CLAUSE_BREAK.finditer(text, s, e):
         if b.end() > start:
@@ -778,7 +790,7 @@ PER_WORKER = re.compile(
 )
 
 
-def _unit(kind, m, text, clause_start, start):
+def _unit(kind: str, m: _Hit, text: str, clause_start: int, start: int) -> str | None:
     if kind == "%":
         return "%"
     if kind == "current":
@@ -859,7 +871,7 @@ CHANGED_BEFORE = re.compile(
 )
 
 
-def _changed_subject(text, clause_start) -> str | None:
+def _changed_subject(text: str, clause_start: int) -> str | None:
     """What changed, for a clause that is only "from 90% to": the words before the verb of the clause before."""
     m = CHANGED_BEFORE.search(text, max(0, clause_start - 200), clause_start)
     if not m:
@@ -870,7 +882,7 @@ def _changed_subject(text, clause_start) -> str | None:
     return " ".join(words[-5:]) or None
 
 
-def _subject(text, clause_start, start) -> str:
+def _subject(text: str, clause_start: int, start: int) -> str:
     before = clean(text[clause_start:start])
     if FROM_ONLY.match(before):
         changed = _changed_subject(text, clause_start)
@@ -893,7 +905,7 @@ def _subject(text, clause_start, start) -> str:
     return before
 
 
-def _name(text, subject, start, end, clause_end, m, kind) -> str:
+def _name(text: str, subject: str, start: int, end: int, clause_end: int, m: _Hit, kind: str) -> str:
     after = re.sub(r"^\(\s*\d[^)]*\)\s*", "", clean(text[end:clause_end]))
     if kind == "caseload":
         return "average caseload" if "average" in text[max(0, start - 40) : end].lower() else "caseload"
@@ -940,7 +952,7 @@ TARGET_OF = re.compile(
 )
 
 
-def _targets(text, s, e, items):
+def _targets(text: str, s: int, e: int, items: list[MeasureItem]) -> None:
     """ "... against a target of 16": the target belongs to the measure before it."""
     for m in [*TARGET_OF.finditer(text, s, e), *TARGET_BACK.finditer(text, s, e)]:
         number = to_number(m.group("n") or m.group("n2") or m.group("n3"))

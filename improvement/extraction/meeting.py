@@ -5,6 +5,7 @@ text names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .dates import find_dates
 from .dates import parse_date as parse_iso
@@ -678,14 +679,14 @@ def find_authority(text: str) -> str | None:
     return f"{weak[2]} Council" if weak else None
 
 
-def _positions(text: str, word: str):
+def _positions(text: str, word: str) -> Iterator[int]:
     at = text.find(word)
     while at >= 0:
         yield at
         at = text.find(word, at + 1)
 
 
-def _written(m: re.Match, place: str, council_match: re.Match | None = None) -> str | None:
+def _written(m: re.Match[str], place: str, council_match: re.Match[str] | None = None) -> str | None:
     groups = m.groupdict()
     council = council_match.group("council") if council_match else groups.get("council")
     kind = " ".join((groups.get("type") or "").split())

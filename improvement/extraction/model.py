@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 
@@ -101,7 +102,7 @@ class DocumentFacts:
     def to_contract(self) -> dict:
         """The per-document dict of the extraction contract (DESIGN.md), plus offsets."""
 
-        def plain(fact, drop=()):
+        def plain(fact: Fact, drop: Iterable[str] = ()) -> dict[str, object]:
             data = asdict(fact)
             for key in drop:
                 data.pop(key, None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import median
@@ -61,7 +62,7 @@ def parse_neighbours(data: bytes) -> tuple[list[NeighbourRow], list[str]]:
         if not any(c.strip() for c in raw):
             continue
 
-        def cell(name, raw=raw):
+        def cell(name: str, raw: list[str] = raw) -> str:
             i = where[name.lower()]
             return " ".join(raw[i].split()) if i < len(raw) else ""
 
@@ -85,7 +86,7 @@ def is_code(value: str) -> bool:
     return bool(CODE.match(value))
 
 
-def neighbour_median(values) -> Decimal | None:
+def neighbour_median(values: Iterable[Decimal | str | None]) -> Decimal | None:
     """The median of the figures given, leaving out suppressed ones (None or a symbol); None if none is left."""
     figures = [Decimal(v) for v in values if v is not None and str(v).strip().lower() not in SUPPRESSION_SYMBOLS]
     return median(figures) if figures else None

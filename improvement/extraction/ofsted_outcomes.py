@@ -16,8 +16,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from typing import NoReturn, TypeAlias
 
 from .judgements import DEFAULT_PERIODS, GRADED_KINDS, FrameworkPeriod, kind_family, overall_grade_given
 from .model import InputError
@@ -78,6 +80,8 @@ STANDARD_GRADES = {
     "ri": "requires_improvement",
     "inadequate": "inadequate",
 }
+# A cell as a workbook gives it (python-calamine's values); a CSV's cells are strings.
+_Cell: TypeAlias = str | int | float | bool | date | datetime | time | timedelta
 
 
 class OutcomesError(InputError):
@@ -102,7 +106,7 @@ class OutcomeRow:
     link: str = ""
     status: str = ""  # "Local authority status" on the history sheet
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[str, str, date | None]:
         return (self.ons_code or self.la_name.lower(), kind_family(self.kind), self.start)
 
     def fill_from(self, other: OutcomeRow) -> None:
@@ -122,7 +126,7 @@ class Problem:
     row: int
     message: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.sheet}, row {self.row}: {self.message}"
 
 
@@ -133,7 +137,13 @@ class OutcomesFile:
     sheets: list[str] = field(default_factory=list)
 
 
-def parse_outcomes(data: bytes, filename: str, *, grades: dict[str, str] | None = None, periods=DEFAULT_PERIODS):
+def parse_outcomes(
+    data: bytes,
+    filename: str,
+    *,
+    grades: dict[str, str] | None = None,
+    periods: Sequence[FrameworkPeriod] = DEFAULT_PERIODS,
+) -> OutcomesFile:
     """Every inspection and visit in the file, latest sheet first; rows the same in two sheets kept once.
 
     grades maps lower-case grade wording to a grade key (default: the four-point scale)."""
@@ -197,7 +207,7 @@ def _csv_table(data: bytes) -> tuple[str, list[list]]:
     )
 
 
-def _columns(sheet: str, header: list, required: list[str]) -> dict[str, int]:
+def _columns(sheet: str, header: Sequence[_Cell], required: list[str]) -> dict[str, int]:
     names = [_clean(c) for c in header]
     where = {n: i for i, n in reversed(list(enumerate(names))) if n}
     known = {c for cols in REQUIRED.values() for c in cols} | set(AREA_2018) | set(SCRAPE_COLUMNS)
@@ -209,14 +219,20 @@ def _columns(sheet: str, header: list, required: list[str]) -> dict[str, int]:
     return where
 
 
-def _read_sheet(sheet, rows, problems, grades, periods):
+def _read_sheet(
+    sheet: str,
+    rows: Sequence[Sequence[_Cell]],
+    problems: list[Problem],
+    grades: dict[str, str],
+    periods: Sequence[FrameworkPeriod],
+) -> Iterator[OutcomeRow]:
     if len(rows) < HEADER_ROW:
         raise OutcomesError(f"sheet {sheet}: there is no header in row {HEADER_ROW}")
     cols = _columns(sheet, rows[HEADER_ROW - 1], REQUIRED[sheet])
     date_column = "Inspection/Visit date" if sheet == SHEET_IN_YEAR else "Inspection date"
     for number, raw in enumerate(rows[HEADER_ROW:], start=HEADER_ROW + 1):
 
-        def cell(name, raw=raw):
+        def cell(name: str, raw: Sequence[_Cell] = raw) -> _Cell:
             i = cols.get(name)
             return raw[i] if i is not None and i < len(raw) else ""
 
@@ -254,11 +270,17 @@ def _read_sheet(sheet, rows, problems, grades, periods):
         yield row
 
 
-def _read_scrape(sheet, rows, problems, grades, periods):
+def _read_scrape(
+    sheet: str,
+    rows: Sequence[Sequence[str]],
+    problems: list[Problem],
+    grades: dict[str, str],
+    periods: Sequence[FrameworkPeriod],
+) -> Iterator[OutcomeRow]:
     cols = _columns("the daily scrape CSV", [c.lower() for c in rows[0]], SCRAPE_COLUMNS)
     for number, raw in enumerate(rows[1:], start=2):
 
-        def cell(name, raw=raw):
+        def cell(name: str, raw: Sequence[str] = raw) -> str:
             i = cols[name]
             return raw[i] if i < len(raw) else ""
 
@@ -288,7 +310,7 @@ def _read_scrape(sheet, rows, problems, grades, periods):
         yield row
 
 
-def _clean(value) -> str:
+def _clean(value: _Cell | None) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -296,7 +318,7 @@ def _clean(value) -> str:
     return " ".join(str(value).replace("\u00a0", " ").split())
 
 
-def _date(value, column: str) -> date | None:
+def _date(value: _Cell, column: str) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -314,7 +336,7 @@ def _date(value, column: str) -> date | None:
     raise ValueError(f"{column} {text!r} is not a date written dd/mm/yyyy")
 
 
-def _grade(value, column: str, grades: dict[str, str]) -> str:
+def _grade(value: _Cell, column: str, grades: dict[str, str]) -> str:
     text = _clean(value).lower().replace("_", " ")
     if text in EMPTY:
         return ""
@@ -343,5 +365,5 @@ def _kind(label: str, sheet: str) -> str:
     raise ValueError(f"the inspection type {label!r} is not one the tracker knows")
 
 
-def _no_kind():
+def _no_kind() -> NoReturn:
     raise ValueError("no inspection or visit type")

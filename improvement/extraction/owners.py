@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from .model import OwnerItem
 from .roles import HONORIFIC, NOT_NAME, RoleMention, find_roles, find_roles_any_case, lowered, normalise_role, same_role
@@ -77,7 +78,7 @@ _AFTER_A_STOP = re.compile(r"[.;!?)][ \t]+(?:\*\*)?$")
 _ACTION_WORD = re.compile(r"ac(?:tion|toin|iton|ton|tio)")
 
 
-def action_lines(text: str):
+def action_lines(text: str) -> Iterator[re.Match[str]]:
     """ACTION_LINE matches, found from the word itself (a quick literal scan of the lowered text),
     and ACTION in capitals in mid-paragraph."""
     low = lowered(text)
@@ -361,7 +362,7 @@ def _caption(text: str, mention: RoleMention) -> bool:
     return not _listed_as_attending(text, mention.start)
 
 
-def _each(pattern: re.Pattern, text: str, word: str):
+def _each(pattern: re.Pattern[str], text: str, word: str) -> Iterator[re.Match[str]]:
     """pattern.match at each place the word occurs (a literal scan, quicker than finditer)."""
     at = text.find(word)
     while at >= 0:

@@ -10,9 +10,13 @@ import tomllib
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .limits import Deadline, document_too_large
 from .model import InputError
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 BOILERPLATE = re.compile(
@@ -45,7 +49,9 @@ BLOCK_TAGS = (
 )
 
 
-def read_document(source, filename: str | None = None, deadline: Deadline | None = None) -> tuple[str, list[str]]:
+def read_document(
+    source: str | Path | bytes, filename: str | None = None, deadline: Deadline | None = None
+) -> tuple[str, list[str]]:
     """Return (text, warnings) for a path or bytes; raise InputError when it cannot be read
     (DocumentTooSlow, an InputError, when reading passes `deadline`: limits.MAX_SECONDS_PER_DOCUMENT)."""
     deadline = deadline or Deadline()
@@ -128,7 +134,7 @@ def _html(markup: str) -> str:
 FURNITURE = re.compile(r"cookie|breadcrumb|skip-?link|share-?(?:this|bar|links?|buttons?|page|tools)", re.I)
 
 
-def _is_furniture(tag) -> bool:
+def _is_furniture(tag: Tag) -> bool:
     """Cookie banners, breadcrumbs and share bars, whatever the case of their id or class."""
     if tag.name in ("html", "body", "main"):
         return False
@@ -314,7 +320,7 @@ def _tidy(text: str, deadline: Deadline | None = None) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
-def load_manifest(path) -> dict[str, dict]:
+def load_manifest(path: str | Path) -> dict[str, dict]:
     """seeds/manifest.toml: [files."name.txt"] authority, committee, meeting_date, kind."""
     path = Path(path)
     if path.is_dir():

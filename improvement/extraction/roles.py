@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -209,7 +210,7 @@ def _before_a_name(view: str, s: int, e: int) -> int:
     return s + connector.start() if connector else cut
 
 
-def _role_matches(view: str, start: int, end: int):
+def _role_matches(view: str, start: int, end: int) -> Iterator[tuple[re.Match[str], int]]:
     """ROLE.finditer, but tried only where a head word occurs (after walking back over its
     qualifiers): the same matches, several times faster on prose with few titles. Yields the
     match and where its title ends (before the next title of a list)."""
@@ -260,7 +261,7 @@ def _case_view_of(text: str) -> str:
     return "\n".join(pieces)
 
 
-def _cap_word(m: re.Match) -> str:
+def _cap_word(m: re.Match[str]) -> str:
     word = m.group(0).lower()
     if word in ("of", "and", "for", "the", "in", "to", "a", "an", "on", "from"):
         return word

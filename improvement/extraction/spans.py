@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from functools import lru_cache
 
 
@@ -37,7 +38,7 @@ def lowered(text: str) -> str:
 class Taken:
     """Spans already used, for overlap tests in O(log n)."""
 
-    def __init__(self, spans=()):
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
         for s, e in sorted(spans):

@@ -94,7 +94,9 @@ def _header_of(line: str, cells: list[tuple[int, int]]) -> _Columns | None:
     return _Columns(action=action, owner=owner, due=due, width=len(names))
 
 
-def _row(text, start, line, cells, columns: _Columns, year_hint) -> ActionItem | None:
+def _row(
+    text: str, start: int, line: str, cells: list[tuple[int, int]], columns: _Columns, year_hint: int | None
+) -> ActionItem | None:
     if len(cells) <= max(columns.action, columns.owner):
         return None
     a, b = cells[columns.action]

@@ -18,7 +18,7 @@ def is_target_only(measure: MeasureItem) -> bool:
     return any(word in quote for word in TARGET_WORDS)
 
 
-def _number(value) -> Decimal | None:
+def _number(value: float | int | str | None) -> Decimal | None:
     if value is None or value == "":
         return None
     try:

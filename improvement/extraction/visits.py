@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict
 
 from .dates import MONTHS, find_dates
 from .fact_dates import parse_fact_date
-from .judgements import DEFAULT_PERIODS, Judgement, overall_grade_given, overall_judgements
+from .judgements import DEFAULT_PERIODS, FrameworkPeriod, Judgement, overall_grade_given, overall_judgements
 from .model import Visit
 from .numbers import ORDINAL, ordinal_value
 from .text import clean, sentences
@@ -66,16 +68,16 @@ INSPECTION_PREFIX = re.compile(
 class _KindMatch:
     """A found kind: what a regex match gives, for both ways of finding one."""
 
-    def __init__(self, kind, start, end, words):
+    def __init__(self, kind: str, start: int, end: int, words: str) -> None:
         self.lastgroup, self._start, self._end, self._words = kind, start, end, words
 
-    def start(self):
+    def start(self) -> int:
         return self._start
 
-    def end(self):
+    def end(self) -> int:
         return self._end
 
-    def group(self, _=0):
+    def group(self, _: int = 0) -> str:
         return self._words
 
 
@@ -314,7 +316,11 @@ class _Mention:
 
 
 def find_visits(
-    text: str, *, year_hint: int | None, meeting_date: str | None = None, periods=DEFAULT_PERIODS
+    text: str,
+    *,
+    year_hint: int | None,
+    meeting_date: str | None = None,
+    periods: Sequence[FrameworkPeriod] = DEFAULT_PERIODS,
 ) -> list[Visit]:
     """Visits in the text; dates without a year take year_hint; the meeting's own date is never a visit date.
 
@@ -358,14 +364,14 @@ def find_visits(
     return out
 
 
-def _timeline_key(slots, year_hint):
+def _timeline_key(slots: list[_Slot], year_hint: int | None) -> Callable[[_Slot], int]:
     """Visits in the order they happened: dated ones by date, one known by its year by that
     year, "nine years ago" from the meeting's year, an earlier one named without a date first
     and the one the minutes are about, undated, last. Ties keep the order of the text."""
     known = [int(x.visit.start[:4]) for x in slots if x.visit.start] + [x.year for x in slots if x.year]
     ref = year_hint or (max(known) + 1 if known else datetime.now().astimezone().year)
 
-    def key(slot):
+    def key(slot: _Slot) -> int:
         v = slot.visit
         if v.start:
             return int(v.start[:4]) * 12 + int(v.start[5:7])
@@ -382,7 +388,17 @@ def _timeline_key(slots, year_hint):
     return key
 
 
-def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofsted, has_kind):
+def _read_sentence(
+    text: str,
+    s: int,
+    e: int,
+    slots: list[_Slot],
+    last: list[_Slot | None],
+    year_hint: int | None,
+    meeting_date: str | None,
+    about_ofsted: bool,
+    has_kind: bool,
+) -> None:
     sentence = text[s:e]
     mentions = _mentions(text, s, e, about_ofsted) if has_kind else []
     judgements = overall_judgements(text, s, e) if JUDGE_ANY.search(sentence) else []
@@ -404,7 +420,7 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
             if m.kind == "inspection":
                 m.era = "earlier"
 
-    def inside(at):
+    def inside(at: int) -> bool:
         return bool(since_span and since_span[0] <= at < since_span[1])
 
     # each time expression belongs to the nearest mention or judgement before it
@@ -511,7 +527,9 @@ def _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofste
                 slot.weak = False
 
 
-def _since_span(sentence, s, e, mentions, judgements):
+def _since_span(
+    sentence: str, s: int, e: int, mentions: list[_Mention], judgements: list[Judgement]
+) -> tuple[int, int] | None:
     """Where "since ..." names an earlier event: to the end of the sentence after a visit
     ("the fifth monitoring visit since ..."), or to the comma when it opens the sentence."""
     since = SINCE.search(sentence)
@@ -526,7 +544,7 @@ def _since_span(sentence, s, e, mentions, judgements):
     return (s + since.start(), s + since_end)
 
 
-def _current_inspection(slots, last):
+def _current_inspection(slots: list[_Slot], last: _Slot | None) -> _Slot | None:
     if last is not None and last.visit.kind == "inspection" and last.era != "earlier":
         return last
     for slot in reversed(slots):
@@ -535,7 +553,7 @@ def _current_inspection(slots, last):
     return None
 
 
-def _judged_slot(slots, text, s, e, t, era, grade):
+def _judged_slot(slots: list[_Slot], text: str, s: int, e: int, t: _Time | None, era: str | None, grade: str) -> _Slot:
     """An inspection known only by its judgement ("were rated 'inadequate' by Ofsted in November 2023")."""
     m = _Mention(kind="inspection", start=s, end=s, era=era)
     if t is not None:
@@ -555,7 +573,7 @@ def _judged_slot(slots, text, s, e, t, era, grade):
     return slot
 
 
-def _give_time(m: _Mention, t) -> None:
+def _give_time(m: _Mention, t: _Time) -> None:
     if t.first and m.date_start is None:
         m.date_start, m.date_end = t.first, t.last
     if t.year and m.year is None:
@@ -594,7 +612,16 @@ def _compatible(slot: _Slot, m: _Mention, generic: bool = False) -> bool:
     return True
 
 
-def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Slot | None:
+def _place(
+    slots: list[_Slot],
+    m: _Mention,
+    text: str,
+    s: int,
+    e: int,
+    last: list[_Slot | None],
+    year_hint: int | None,
+    meeting_date: str | None,
+) -> _Slot | None:
     sentence = text[s:e]
     if m.kind == "visit":  # "the visit took place between 8 and 12 July": the visit last named, if near
         if last[0] is None or s - last[0].visit.quote_end > 1500 or not _compatible(last[0], m, generic=True):
@@ -677,7 +704,7 @@ def _place(slots, m: _Mention, text, s, e, last, year_hint, meeting_date) -> _Sl
     return target
 
 
-def _planned(text, s, e, m: _Mention, meeting_date) -> bool:
+def _planned(text: str, s: int, e: int, m: _Mention, meeting_date: str | None) -> bool:
     """Whether the visit is still to come: dated after the meeting, named "the next ...", or told
     in the future tense ("will take place", "is due") - not "next steps" or "would have indicated"."""
     if m.date_start and meeting_date:
@@ -688,7 +715,7 @@ def _planned(text, s, e, m: _Mention, meeting_date) -> bool:
     return bool(FUTURE.search(sentence)) and not SURELY_PAST.search(sentence)
 
 
-def _absorb(slot: _Slot, m: _Mention, text, s, e, rank: int) -> None:
+def _absorb(slot: _Slot, m: _Mention, text: str, s: int, e: int, rank: int) -> None:
     v = slot.visit
     if m.date_start and (v.start is None or (len(m.date_start) > len(v.start) and m.date_start.startswith(v.start))):
         v.start = m.date_start
@@ -708,7 +735,15 @@ def _absorb(slot: _Slot, m: _Mention, text, s, e, rank: int) -> None:
         v.quote, v.quote_start, v.quote_end = text[s:e], s, e
 
 
-def _rank(m: _Mention, info, sentence: str) -> int:
+class _VisitInfo(TypedDict):
+    """What a mention's sentence says of its visit (_visit_info)."""
+
+    focus: str | None
+    ordinal: int | None
+    anchored: bool  # the sentence says the visit happened or will
+
+
+def _rank(m: _Mention, info: _VisitInfo, sentence: str) -> int:
     rank = 0
     if m.date_start:
         rank += 3
@@ -721,7 +756,7 @@ def _rank(m: _Mention, info, sentence: str) -> int:
     return rank
 
 
-def _visit_info(text, s, e, m: _Mention, year_hint, meeting_date):
+def _visit_info(text: str, s: int, e: int, m: _Mention, year_hint: int | None, meeting_date: str | None) -> _VisitInfo:
     """Focus, ordinal and whether the sentence says the visit happened or will."""
     since = SINCE.search(text, m.end, e)
     sentence = text[s:e]
@@ -785,7 +820,7 @@ def _tidy_focus(fragment: str) -> str:
 # --- mentions ----------------------------------------------------------------------------
 
 
-def _mentions(text, s, e, about_ofsted) -> list[_Mention]:
+def _mentions(text: str, s: int, e: int, about_ofsted: bool) -> list[_Mention]:
     sentence = text[s:e]
     out: list[_Mention] = []
     for m in _kinds(sentence):
@@ -948,7 +983,7 @@ class _Time:
     leads: bool = False  # "six months after <the event>": the event follows
 
 
-def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
+def _times(text: str, s: int, e: int, year_hint: int | None, meeting_date: str | None) -> list[_Time]:
     """Every expression of time in a sentence that could date a visit, without publication,
     letter, court, deadline or meeting dates."""
     sentence = text[s:e]
@@ -1024,14 +1059,14 @@ def _times(text, s, e, year_hint, meeting_date) -> list[_Time]:
     return out
 
 
-def _blocked(text, s, at) -> bool:
+def _blocked(text: str, s: int, at: int) -> bool:
     line = text.rfind("\n", 0, at) + 1
     if DATELINE.match(text, line, at):
         return True  # " date 2024-03-22 ...": the page's dateline
     return bool(NOT_VISIT_DATE.search(text, max(s, at - 45), at))
 
 
-def _names_a_visit(m: re.Match, sentence: str, about_ofsted: bool) -> bool:
+def _names_a_visit(m: _KindMatch, sentence: str, about_ofsted: bool) -> bool:
     """Not "the inspection framework", "any future inspection" or "three monitoring visits"."""
     if m.lastgroup == "inspection" and re.match(r"(?:the|an|last|recent|previous|next)\s", m.group(0), re.I):
         if not about_ofsted:
