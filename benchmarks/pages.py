@@ -5,8 +5,6 @@ returns a short response without touching the plan. Each page is asked for up to
 (at least 3, stopping after 5 s) after a warm-up; the median and the query count are printed.
 """
 
-import datetime as dt
-import random
 import statistics
 import time
 
@@ -16,23 +14,10 @@ from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import include, path
-from django.utils import timezone
 
-from improvement.models import (
-    Action,
-    ActionStatus,
-    Authority,
-    ImprovementPlan,
-    Inspection,
-    Measure,
-    MeasureValue,
-    Meeting,
-    Owner,
-    ProgressUpdate,
-    Recommendation,
-    Theme,
-    User,
-)
+from improvement import roles
+from improvement.models import Authority, User
+from improvement.services.demo_data import demo_authority_fill
 
 ACTIONS = 2000
 REPEAT = 20
@@ -47,82 +32,10 @@ urlpatterns = [path("bench-bare/", bare), path("", include("tracker.urls"))]
 
 
 def _build(count: int) -> User:
-    rng = random.Random(5)
-    today = timezone.localdate()
+    """A council from the one generator of plan data, and its scrutiny member."""
     authority = Authority.objects.create(name="Bench Pages Council", slug="bench-pages")
-    inspection = Inspection.objects.create(
-        authority=authority,
-        kind="ilacs_standard",
-        start_date=today - dt.timedelta(days=400),
-        report_published=today - dt.timedelta(days=340),
-        overall_judgement="inadequate",
-    )
-    Inspection.objects.create(
-        authority=authority, kind="monitoring_visit", start_date=today + dt.timedelta(days=40), focus="Care leavers"
-    )
-    plan = ImprovementPlan.objects.create(authority=authority, title="Bench plan", inspection=inspection)
-    themes = [Theme.objects.create(plan=plan, number=n, title=f"Theme {n}") for n in range(1, 9)]
-    owners = [Owner.objects.create(authority=authority, role_title=f"Head of Service {n}") for n in range(40)]
-    recs = [
-        Recommendation.objects.create(
-            authority=authority, inspection=inspection, reference=str(n), text=f"Recommendation {n}"
-        )
-        for n in range(1, 31)
-    ]
-    measures = [
-        Measure.objects.create(authority=authority, name=f"Measure {n}", target=80, tolerance=10) for n in range(20)
-    ]
-    MeasureValue.objects.bulk_create(
-        [
-            MeasureValue(measure=m, date=today - dt.timedelta(days=30 * k), value=rng.randint(30, 95))
-            for m in measures
-            for k in range(12)
-        ]
-    )
-    statuses = [s for s, _ in ActionStatus.choices]
-    actions = Action.objects.bulk_create(
-        [
-            Action(
-                authority=authority,
-                plan=plan,
-                theme=themes[i % len(themes)],
-                owner=owners[i % len(owners)],
-                title=f"Action {i}",
-                due_date=today + dt.timedelta(days=rng.randint(-120, 240)),
-                status=(status := statuses[i % len(statuses)]),
-                progress=rng.randint(0, 100),
-                evidence_url="https://example.org/e" if status == "evidenced" else "",
-            )
-            for i in range(count)
-        ]
-    )
-    Action.recommendations.through.objects.bulk_create(
-        [
-            Action.recommendations.through(action_id=a.pk, recommendation_id=recs[i % len(recs)].pk)
-            for i, a in enumerate(actions)
-        ]
-    )
-    Action.measures.through.objects.bulk_create(
-        [
-            Action.measures.through(action_id=a.pk, measure_id=measures[i % len(measures)].pk)
-            for i, a in enumerate(actions[::3])
-        ]
-    )
-    ProgressUpdate.objects.bulk_create(
-        [
-            ProgressUpdate(
-                action=a,
-                kind="change",
-                status=a.status,
-                progress=a.progress,
-                changes={"status": ["not_started", a.status]},
-                reason="Bench",
-            )
-            for a in actions[::2]
-        ]
-    )
-    Meeting.objects.create(authority=authority, committee="Scrutiny", date=today - dt.timedelta(days=30))
-    return User.objects.create_user(username="bench-councillor", password="x" * 20, authority=authority)
+    demo_authority_fill(authority=authority, actions=count, seed=5)
+    return authority.users.filter(groups__name=roles.SCRUTINY_MEMBER).order_by("pk").first()
 
 
 def _time(client: Client, url: str) -> tuple[float, int, int]:

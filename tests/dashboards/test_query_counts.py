@@ -1,14 +1,12 @@
 """Every scrutiny page runs the same number of queries for 10 actions as for 200."""
 
-import datetime as dt
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from improvement.models import Action, ActionStatus, MeasureValue, ProgressUpdate
+from improvement.models import Action
+from improvement.services.demo_data import demo_authority_fill
 from tests.dashboards.conftest import TODAY, build_plan
 from tests.factories import AuthorityFactory, UserFactory
 
@@ -26,59 +24,11 @@ PAGES = [
     ("actions_export_xlsx", "", 7),
 ]
 MEASURE_DETAIL_BUDGET = 9
-STATUSES = [s for s, _ in ActionStatus.choices]
 
 
 def grow(built, n):
-    """Add n actions of every status and date, linked to recommendations and measures, with history."""
-    authority = built["plan"].authority
-    themes = built["themes"]
-    actions = Action.objects.bulk_create(
-        [
-            Action(
-                authority=authority,
-                plan=built["plan"],
-                theme=themes[i % 2],
-                owner=built["owner"] if i % 5 else None,
-                title=f"Generated action {i}",
-                due_date=TODAY + dt.timedelta(days=(i % 90) - 45),
-                status=STATUSES[i % len(STATUSES)],
-                progress=i % 100,
-                evidence_url="https://example.org/evidence" if STATUSES[i % len(STATUSES)] == "evidenced" else "",
-            )
-            for i in range(n)
-        ]
-    )
-    through = Action.recommendations.through
-    through.objects.bulk_create(
-        [through(action_id=a.pk, recommendation_id=built["rec_covered"].pk) for a in actions[::2]]
-        + [through(action_id=a.pk, recommendation_id=built["rec_gap"].pk) for a in actions[1::3]]
-    )
-    Action.measures.through.objects.bulk_create(
-        [Action.measures.through(action_id=a.pk, measure_id=built["measure"].pk) for a in actions[::4]]
-    )
-    updates = ProgressUpdate.objects.bulk_create(
-        [
-            ProgressUpdate(
-                action=a,
-                kind="change",
-                status=a.status,
-                progress=a.progress,
-                changes={"status": ["not_started", a.status], "due_date": ["2026-10-01", str(a.due_date)]},
-                reason="moved",
-            )
-            for a in actions
-        ]
-    )
-    ProgressUpdate.objects.filter(pk__in=[u.pk for u in updates]).update(
-        created_at=dt.datetime(2026, 10, 5, 9, tzinfo=timezone.get_current_timezone())
-    )
-    MeasureValue.objects.bulk_create(
-        [
-            MeasureValue(measure=built["measure"], date=dt.date(2025, 1, 1) + dt.timedelta(days=7 * i), value=i % 100)
-            for i in range(n // 10)
-        ]
-    )
+    """Add a realistic plan of n actions (every status and date, links, history, measures) from the one generator."""
+    demo_authority_fill(authority=built["plan"].authority, actions=n, today=TODAY)
 
 
 def count_queries(client, user, url):
