@@ -162,3 +162,17 @@ def field_label(name: str) -> str:
     from improvement.selectors.actions import FIELD_LABELS
 
     return FIELD_LABELS.get(name, str(name).replace("_", " ").capitalize())
+
+
+@register.filter
+def inspection_dates(inspection) -> str:
+    """ "15 to 17 October 2019", "October 2019" (a month alone), or "" when undated."""
+    from improvement.models import Inspection
+    from improvement.selectors.documents import plain_date_range
+
+    if inspection.start_date is None:
+        return ""
+    month_only = inspection.date_precision == Inspection.DatePrecision.MONTH
+    start = f"{inspection.start_date:%Y-%m}" if month_only else inspection.start_date.isoformat()
+    end = inspection.end_date.isoformat() if inspection.end_date else None
+    return plain_date_range(start, end)

@@ -63,6 +63,10 @@ EXPECTED = {
     "password_reset_done": ("ok", "405"),
     "plan_admin": ("403", "403"),
     "plan_admin_create": ("403", "403"),
+    "plan_admin_delete": ("403", "403"),
+    "plan_admin_inspection_create": ("403", "403"),
+    "plan_admin_inspection_edit": ("403", "403"),
+    "plan_admin_inspection_judgements": ("403", "403"),
     "plan_admin_edit": ("403", "403"),
     "plan_admin_measure_values": ("403", "403"),
 }
