@@ -210,3 +210,16 @@ class JudgementsForm(forms.Form):
 
 class DeleteForm(forms.Form):
     reason = reason_field("Reason for deleting it")
+
+
+class DocumentDeleteForm(forms.Form):
+    facts = forms.ChoiceField(
+        label="What should happen to the records that came from it?",
+        widget=forms.RadioSelect,
+        choices=[
+            ("keep", "Keep them all, no longer linked to the document's quotes"),
+            ("remove_untouched", "Remove those nobody has changed or worked on since; keep the rest, unlinked"),
+        ],
+        error_messages={"required": "Choose what should happen to the records that came from it"},
+    )
+    reason = reason_field("Reason for deleting the document")

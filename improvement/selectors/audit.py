@@ -238,6 +238,13 @@ def deletion_refusal(record) -> str | None:
                 f"Measure '{_clip(record.name, 80)}' cannot be deleted: it has {_count(values, 'recorded value')}. "
                 "Its values are the record of how the plan moved it."
             )
+    elif isinstance(record, models.Owner):
+        actions = record.actions.count()
+        if actions:
+            return (
+                f"Owner '{_clip(record.role_title, 80)}' cannot be deleted: they own {_count(actions, 'action')}. "
+                "Give the actions to another owner first."
+            )
     elif isinstance(record, models.ImprovementPlan):
         actions = record.actions.count()
         if actions:

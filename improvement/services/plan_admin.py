@@ -21,10 +21,11 @@ def _check(*, by, authority: Authority) -> None:
         raise PermissionDenied("Only an improvement lead can change the plan")
 
 
-def plan_record_save(*, form: ModelForm, by, authority: Authority):
-    """Save a validated plan form (plan, theme, recommendation, owner or measure) for the authority."""
+def plan_record_save(*, form: ModelForm, by, authority: Authority, reason: str = ""):
+    """Save a validated plan form (plan, theme, recommendation, owner, measure or decision) for the
+    authority; a change to a kept record carries the lead's reason into its history."""
     _check(by=by, authority=authority)
-    with transaction.atomic(), audit_context(by):
+    with transaction.atomic(), audit_context(by, reason):
         record = form.save(commit=False)
         if hasattr(record, "authority_id"):
             record.authority = authority
@@ -51,6 +52,16 @@ def measure_value_record(*, measure: Measure, by, on: date, value: Decimal, reas
             row.value = value
             row.save(update_fields=["value"])
     return row
+
+
+def measure_value_change(*, value: MeasureValue, by, on: date, number: Decimal, reason: str) -> MeasureValue:
+    """Correct one recorded figure (typed in or imported), with the reason; its quote stays with it."""
+    _check(by=by, authority=value.measure.authority)
+    with transaction.atomic(), audit_context(by, reason):
+        value.date = on
+        value.value = number
+        value.save(update_fields=["date", "value"])
+    return value
 
 
 def inspection_save(*, form, by, authority: Authority, reason: str = "") -> Inspection:

@@ -176,3 +176,28 @@ def inspection_dates(inspection) -> str:
     start = f"{inspection.start_date:%Y-%m}" if month_only else inspection.start_date.isoformat()
     end = inspection.end_date.isoformat() if inspection.end_date else None
     return plain_date_range(start, end)
+
+
+@register.filter
+def manage_url(record) -> str:
+    """Where the improvement lead changes or deletes a record the importer can make ("" if nowhere)."""
+    from django.urls import reverse
+
+    from improvement import models
+
+    kinds = {
+        models.Recommendation: "recommendations",
+        models.Owner: "owners",
+        models.Measure: "measures",
+        models.Decision: "decisions",
+        models.ImprovementPlan: "plans",
+        models.Theme: "themes",
+    }
+    if isinstance(record, models.Inspection):
+        return reverse("plan_admin_inspection_edit", args=[record.pk])
+    if isinstance(record, models.Action):
+        return reverse("action_edit", args=[record.pk])
+    if isinstance(record, models.MeasureValue):
+        return reverse("plan_admin_value_edit", args=[record.pk])
+    kind = kinds.get(type(record))
+    return reverse("plan_admin_edit", args=[kind, record.pk]) if kind else ""

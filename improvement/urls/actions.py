@@ -20,6 +20,8 @@ urlpatterns = [
         plan_admin.inspection_judgements,
         name="plan_admin_inspection_judgements",
     ),
+    path("manage/documents/<int:pk>/delete/", plan_admin.document_delete, name="plan_admin_document_delete"),
+    path("manage/values/<int:pk>/", plan_admin.value_edit, name="plan_admin_value_edit"),
     path("manage/<str:kind>/<int:pk>/delete/", plan_admin.record_delete, name="plan_admin_delete"),
     path("manage/<str:kind>/new/", plan_admin.record_create, name="plan_admin_create"),
     path("manage/<str:kind>/<int:pk>/", plan_admin.record_edit, name="plan_admin_edit"),

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from improvement import permissions
@@ -23,12 +24,32 @@ from improvement.forms.actions import (
     RecommendationForm,
     ThemeForm,
 )
-from improvement.forms.inspections import DeleteForm, InspectionForm, JudgementsForm
-from improvement.models import Action, ImprovementPlan, Inspection, Measure, Owner, Recommendation, Theme
+from improvement.forms.decisions import DecisionForm
+from improvement.forms.inspections import (
+    DeleteForm,
+    DocumentDeleteForm,
+    InspectionForm,
+    JudgementsForm,
+    reason_field,
+)
+from improvement.models import (
+    Action,
+    Decision,
+    ImprovementPlan,
+    Inspection,
+    Measure,
+    MeasureValue,
+    Owner,
+    Recommendation,
+    SourceDocument,
+    Theme,
+)
 from improvement.selectors import audit as audit_selectors
 from improvement.selectors.actions import measures_with_latest
+from improvement.selectors.documents import document_facts
 from improvement.selectors.frameworks import areas_for, with_judgements
 from improvement.services import actions as action_services
+from improvement.services import documents as document_services
 from improvement.services import plan_admin as services
 
 # kind in the URL -> (model, form, singular, plural, how to scope the queryset)
@@ -38,7 +59,11 @@ KINDS = {
     "recommendations": (Recommendation, RecommendationForm, "recommendation", "Recommendations", "authority"),
     "owners": (Owner, OwnerForm, "owner", "Owners", "authority"),
     "measures": (Measure, MeasureForm, "measure", "Measures", "authority"),
+    "decisions": (Decision, DecisionForm, "decision", "Decisions", "authority"),
 }
+
+
+DECISIONS_LISTED = 100
 
 
 def _lead_authority(request):
@@ -73,6 +98,7 @@ def index(request):
             "owners": list(_scoped(Owner, "authority", authority).select_related("line_manager", "user")),
             "measures": list(measures_with_latest().filter(authority=authority)),
             "inspections": list(with_judgements(_scoped(Inspection, "authority", authority))),
+            "decisions": list(_scoped(Decision, "authority", authority).select_related("meeting")[:DECISIONS_LISTED]),
         },
     )
 
@@ -103,9 +129,10 @@ def record_edit(request, kind: str, pk: int):
     authority = _lead_authority(request)
     model, form_class, singular, plural, path = _kind(kind)
     record = get_object_or_404(_scoped(model, path, authority), pk=pk)
-    form = form_class(request.POST or None, instance=record, authority=authority)
+    form = form_class(_posted(request), instance=record, authority=authority)
+    form.fields["reason"] = reason_field()  # every change to a kept record says why
     if request.method == "POST" and form.is_valid():
-        services.plan_record_save(form=form, by=request.user, authority=authority)
+        services.plan_record_save(form=form, by=request.user, authority=authority, reason=form.cleaned_data["reason"])
         messages.success(request, f"The {singular} was saved")
         return redirect("plan_admin")
     return render(
@@ -116,6 +143,8 @@ def record_edit(request, kind: str, pk: int):
             "heading": f"Change {singular}: {record}",
             "button": "Save changes",
             "back": "plan_admin",
+            "delete_url": reverse("plan_admin_delete", args=[kind, record.pk]),
+            "record": record,
             "record_changes": audit_selectors.record_changes(user=request.user, record=record),
         },
         status=400 if form.is_bound and form.errors else 200,
@@ -262,6 +291,8 @@ def inspection_judgements(request, pk: int):
 DELETABLE = {
     **{kind: (model, path, "plan_admin") for kind, (model, _, _, _, path) in KINDS.items()},
     "inspections": (Inspection, "authority", "plan_admin"),
+    "actions": (Action, "authority", "action_list"),
+    "values": (MeasureValue, "measure__authority", "plan_admin"),
 }
 
 
@@ -286,6 +317,8 @@ def record_delete(request, kind: str, pk: int):
         except services.DeletionRefused as refused:
             return render(request, "improvement/refused_delete.html", {"reason": str(refused)}, status=409)
         messages.success(request, f"The {label} was deleted")
+        if kind == "values":
+            return redirect("plan_admin_measure_values", pk=record.measure_id)
         return redirect(back)
     return render(
         request,
@@ -302,8 +335,68 @@ def record_delete(request, kind: str, pk: int):
 
 
 def _edit_url(kind: str, record) -> str:
-    from django.urls import reverse
-
     if kind == "inspections":
         return reverse("plan_admin_inspection_edit", args=[record.pk])
+    if kind == "actions":
+        return reverse("action_edit", args=[record.pk])
+    if kind == "values":
+        return reverse("plan_admin_measure_values", args=[record.measure_id])
     return reverse("plan_admin_edit", args=[kind, record.pk])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def value_edit(request, pk: int):
+    authority = _lead_authority(request)
+    value = get_object_or_404(
+        MeasureValue.objects.filter(measure__authority=authority).select_related("measure"), pk=pk
+    )
+    initial = {"date": value.date, "value": value.value}
+    form = MeasureValueForm(_posted(request), initial=initial)
+    form.fields["reason"] = reason_field()
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.measure_value_change(
+            value=value, by=request.user, on=data["date"], number=data["value"], reason=data["reason"]
+        )
+        messages.success(request, "The value was changed")
+        return redirect("plan_admin_measure_values", pk=value.measure_id)
+    return render(
+        request,
+        "improvement/plan_admin/form.html",
+        {
+            "form": form,
+            "heading": f"Change a value of {value.measure.name}",
+            "button": "Save changes",
+            "back": "plan_admin",
+            "record": value,
+            "delete_url": reverse("plan_admin_delete", args=["values", value.pk]),
+            "record_changes": audit_selectors.record_changes(user=request.user, record=value.measure),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_delete(request, pk: int):
+    authority = _lead_authority(request)
+    document = get_object_or_404(_scoped(SourceDocument, "authority", authority), pk=pk)
+    facts = document_facts(document=document)
+    form = DocumentDeleteForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        done = document_services.document_delete(
+            document=document, by=request.user, facts=form.cleaned_data["facts"], reason=form.cleaned_data["reason"]
+        )
+        messages.success(
+            request,
+            f"The document {document.filename} was deleted: {done['removed']} of its records removed, "
+            f"{done['kept']} kept",
+        )
+        return redirect("import_upload")
+    return render(
+        request,
+        "improvement/plan_admin/document_delete.html",
+        {"form": form, "document": document, "facts": facts},
+        status=400 if form.is_bound and form.errors else 200,
+    )
