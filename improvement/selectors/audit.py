@@ -238,6 +238,13 @@ def deletion_refusal(record) -> str | None:
                 f"Measure '{_clip(record.name, 80)}' cannot be deleted: it has {_count(values, 'recorded value')}. "
                 "Its values are the record of how the plan moved it."
             )
+    elif isinstance(record, models.Owner):
+        actions = record.actions.count()
+        if actions:
+            return (
+                f"Owner '{_clip(record.role_title, 80)}' cannot be deleted: they own {_count(actions, 'action')}. "
+                "Give the actions to another owner first."
+            )
     elif isinstance(record, models.ImprovementPlan):
         actions = record.actions.count()
         if actions:
@@ -274,3 +281,58 @@ def protected_summary(protected_objects) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+@dataclass
+class DeletionEffects:
+    """What deleting a record does besides: the records deleted with it, and those left unlinked."""
+
+    refusal: str | None
+    deleted_with: list[str]
+    unlinked: list[str]
+
+
+def deletion_effects(record) -> DeletionEffects:
+    """What a delete would do, told before it is done (so nothing cascades unseen): the refusal
+    if it would be refused, else "3 inspection judgements" deleted with it and "2 recommendations"
+    that stay, no longer linked to it."""
+    from django.db import router
+    from django.db.models import ProtectedError, RestrictedError
+    from django.db.models.deletion import Collector
+
+    refusal = deletion_refusal(record)
+    if refusal:
+        return DeletionEffects(refusal, [], [])
+    collector = Collector(using=router.db_for_write(type(record)))
+    try:
+        collector.collect([record])
+    except ProtectedError as error:
+        return DeletionEffects(refused_deletion_reason(error.protected_objects), [], [])
+    except RestrictedError as error:
+        return DeletionEffects(refused_deletion_reason(error.restricted_objects), [], [])
+    deleted: dict[str, int] = {}
+    for model, instances in collector.data.items():
+        n = len([i for i in instances if not (type(i) is type(record) and i.pk == record.pk)])
+        if n and model._meta.app_label == "improvement":
+            name = str(model._meta.verbose_name)
+            deleted[name] = deleted.get(name, 0) + n
+    for qs in collector.fast_deletes:
+        if qs.model._meta.app_label == "improvement":
+            n = qs.count()
+            if n:
+                name = str(qs.model._meta.verbose_name)
+                deleted[name] = deleted.get(name, 0) + n
+    unlinked: dict[str, int] = {}
+    for (field, _value), groups in collector.field_updates.items():
+        model = field.model
+        if model._meta.app_label != "improvement":
+            continue
+        n = sum(len(g) if isinstance(g, (list, set, tuple)) else g.count() for g in groups)
+        if n:
+            name = str(model._meta.verbose_name)
+            unlinked[name] = unlinked.get(name, 0) + n
+    return DeletionEffects(
+        None,
+        [_count(n, name) for name, n in sorted(deleted.items())],
+        [_count(n, name) for name, n in sorted(unlinked.items())],
+    )

@@ -363,3 +363,74 @@ def import_report(*, outcome) -> dict:
         "left_out": [counted(n, kind) for kind, n in left.items()],
         "lines": lines,
     }
+
+
+@dataclass
+class DocumentFacts:
+    """The records that came from a document, split by whether anyone has touched them since."""
+
+    untouched: list = field(default_factory=list)  # records nobody changed or worked on since
+    touched: list = field(default_factory=list)  # changed, worked on, or relied on by other records
+
+    @property
+    def all(self) -> list:
+        return [*self.untouched, *self.touched]
+
+
+def document_facts(*, document: SourceDocument) -> DocumentFacts:
+    """What deleting this document could remove: each record it gave, touched or not.
+
+    Touched means: changed by anyone after it was imported (the audit trail has an update),
+    worked on (an action with updates), or relied on by a record that stays (a measure with other
+    values, an owner of other actions, a recommendation another action answers, an inspection
+    with other recommendations or a plan). Untouched records may go with the document."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from improvement.models import ImprovementPlan, UpdateKind
+
+    mine = {model: list(model.objects.filter(source_document=document)) for model in PROVENANCE_MODELS}
+    types = ContentType.objects.get_for_models(*PROVENANCE_MODELS)
+    changed = set()
+    for model, records in mine.items():
+        if records:
+            ids = LogEntry.objects.filter(
+                content_type=types[model], object_id__in=[r.pk for r in records], action=LogEntry.Action.UPDATE
+            ).values_list("object_id", flat=True)
+            changed |= {(model, pk) for pk in ids}
+    gone: set = set()
+
+    def touched(model, record) -> bool:
+        if (model, record.pk) in changed:
+            return True
+        if model is Action:
+            return record.updates.filter(kind__in=UpdateKind.work()).exists()
+        if model is Measure:
+            return record.values.exclude(
+                pk__in=[v.pk for v in mine[MeasureValue] if (MeasureValue, v.pk) in gone]
+            ).exists()
+        if model is Owner:
+            return record.actions.exclude(pk__in=[a.pk for a in mine[Action] if (Action, a.pk) in gone]).exists()
+        if model is Recommendation:
+            return record.actions.exclude(pk__in=[a.pk for a in mine[Action] if (Action, a.pk) in gone]).exists()
+        if model is Inspection:
+            others = record.recommendations.exclude(
+                pk__in=[r.pk for r in mine[Recommendation] if (Recommendation, r.pk) in gone]
+            )
+            return others.exists() or ImprovementPlan.objects.filter(inspection=record).exists()
+        return False
+
+    result = DocumentFacts()
+    # In this order, so a measure whose only values go with the document may go too.
+    for model in PROVENANCE_MODELS:
+        for record in mine[model]:
+            if touched(model, record):
+                result.touched.append(record)
+            else:
+                gone.add((model, record.pk))
+                result.untouched.append(record)
+    return result
+
+
+# The kinds of record the importer makes, in the order they can be removed (dependants first).
+PROVENANCE_MODELS = (MeasureValue, Action, Decision, Recommendation, Measure, Owner, Inspection)

@@ -162,3 +162,42 @@ def field_label(name: str) -> str:
     from improvement.selectors.actions import FIELD_LABELS
 
     return FIELD_LABELS.get(name, str(name).replace("_", " ").capitalize())
+
+
+@register.filter
+def inspection_dates(inspection) -> str:
+    """ "15 to 17 October 2019", "October 2019" (a month alone), or "" when undated."""
+    from improvement.models import Inspection
+    from improvement.selectors.documents import plain_date_range
+
+    if inspection.start_date is None:
+        return ""
+    month_only = inspection.date_precision == Inspection.DatePrecision.MONTH
+    start = f"{inspection.start_date:%Y-%m}" if month_only else inspection.start_date.isoformat()
+    end = inspection.end_date.isoformat() if inspection.end_date else None
+    return plain_date_range(start, end)
+
+
+@register.filter
+def manage_url(record) -> str:
+    """Where the improvement lead changes or deletes a record the importer can make ("" if nowhere)."""
+    from django.urls import reverse
+
+    from improvement import models
+
+    kinds = {
+        models.Recommendation: "recommendations",
+        models.Owner: "owners",
+        models.Measure: "measures",
+        models.Decision: "decisions",
+        models.ImprovementPlan: "plans",
+        models.Theme: "themes",
+    }
+    if isinstance(record, models.Inspection):
+        return reverse("plan_admin_inspection_edit", args=[record.pk])
+    if isinstance(record, models.Action):
+        return reverse("action_edit", args=[record.pk])
+    if isinstance(record, models.MeasureValue):
+        return reverse("plan_admin_value_edit", args=[record.pk])
+    kind = kinds.get(type(record))
+    return reverse("plan_admin_edit", args=[kind, record.pk]) if kind else ""

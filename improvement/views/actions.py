@@ -265,7 +265,14 @@ def action_edit(request, pk: int):
     return render(
         request,
         "improvement/actions/edit.html",
-        {"form": form, "action": action, "conflict": conflict},
+        {
+            "form": form,
+            "action": action,
+            "conflict": conflict,
+            # deleting is Manage plan's, for the council's own lead (refused there if people worked on it)
+            "can_delete": permissions.is_improvement_lead(request.user)
+            and request.user.authority_id == action.authority_id,
+        },
         status=409 if conflict else (400 if form.is_bound and form.errors else 200),
     )
 

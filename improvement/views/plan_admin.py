@@ -1,4 +1,5 @@
-"""The improvement lead's plan pages: plans, themes, recommendations, actions, owners, measures and values.
+"""The improvement lead's plan pages: plans, themes, recommendations, actions, owners, measures and values,
+inspections and visits with their judgements, and deleting a record with a reason.
 
 GOV.UK forms for the records a lead keeps up to date; the Django admin remains for everything else.
 """
@@ -7,9 +8,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from improvement import permissions
@@ -22,10 +24,32 @@ from improvement.forms.actions import (
     RecommendationForm,
     ThemeForm,
 )
-from improvement.models import Action, ImprovementPlan, Measure, Owner, Recommendation, Theme
+from improvement.forms.decisions import DecisionForm
+from improvement.forms.inspections import (
+    DeleteForm,
+    DocumentDeleteForm,
+    InspectionForm,
+    JudgementsForm,
+    reason_field,
+)
+from improvement.models import (
+    Action,
+    Decision,
+    ImprovementPlan,
+    Inspection,
+    Measure,
+    MeasureValue,
+    Owner,
+    Recommendation,
+    SourceDocument,
+    Theme,
+)
 from improvement.selectors import audit as audit_selectors
 from improvement.selectors.actions import measures_with_latest
+from improvement.selectors.documents import document_facts
+from improvement.selectors.frameworks import areas_for, with_judgements
 from improvement.services import actions as action_services
+from improvement.services import documents as document_services
 from improvement.services import plan_admin as services
 
 # kind in the URL -> (model, form, singular, plural, how to scope the queryset)
@@ -35,7 +59,11 @@ KINDS = {
     "recommendations": (Recommendation, RecommendationForm, "recommendation", "Recommendations", "authority"),
     "owners": (Owner, OwnerForm, "owner", "Owners", "authority"),
     "measures": (Measure, MeasureForm, "measure", "Measures", "authority"),
+    "decisions": (Decision, DecisionForm, "decision", "Decisions", "authority"),
 }
+
+
+DECISIONS_LISTED = 100
 
 
 def _lead_authority(request):
@@ -69,6 +97,8 @@ def index(request):
             ),
             "owners": list(_scoped(Owner, "authority", authority).select_related("line_manager", "user")),
             "measures": list(measures_with_latest().filter(authority=authority)),
+            "inspections": list(with_judgements(_scoped(Inspection, "authority", authority))),
+            "decisions": list(_scoped(Decision, "authority", authority).select_related("meeting")[:DECISIONS_LISTED]),
         },
     )
 
@@ -78,7 +108,9 @@ def index(request):
 def record_create(request, kind: str):
     authority = _lead_authority(request)
     model, form_class, singular, plural, _ = _kind(kind)
-    form = form_class(request.POST or None, authority=authority)
+    # a link may choose a field in advance: "Add a recommendation" from an inspection's page
+    initial = {name: value for name, value in request.GET.items() if name in form_class.base_fields}
+    form = form_class(request.POST or None, authority=authority, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.plan_record_save(form=form, by=request.user, authority=authority)
         messages.success(request, f"The {singular} was added")
@@ -97,9 +129,10 @@ def record_edit(request, kind: str, pk: int):
     authority = _lead_authority(request)
     model, form_class, singular, plural, path = _kind(kind)
     record = get_object_or_404(_scoped(model, path, authority), pk=pk)
-    form = form_class(request.POST or None, instance=record, authority=authority)
+    form = form_class(_posted(request), instance=record, authority=authority)
+    form.fields["reason"] = reason_field()  # every change to a kept record says why
     if request.method == "POST" and form.is_valid():
-        services.plan_record_save(form=form, by=request.user, authority=authority)
+        services.plan_record_save(form=form, by=request.user, authority=authority, reason=form.cleaned_data["reason"])
         messages.success(request, f"The {singular} was saved")
         return redirect("plan_admin")
     return render(
@@ -110,6 +143,8 @@ def record_edit(request, kind: str, pk: int):
             "heading": f"Change {singular}: {record}",
             "button": "Save changes",
             "back": "plan_admin",
+            "delete_url": reverse("plan_admin_delete", args=[kind, record.pk]),
+            "record": record,
             "record_changes": audit_selectors.record_changes(user=request.user, record=record),
         },
         status=400 if form.is_bound and form.errors else 200,
@@ -161,5 +196,207 @@ def action_create(request):
         request,
         "improvement/actions/edit.html",
         {"form": form, "action": None},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def _posted(request):
+    """The form data of a POST, even an empty one (an empty form is a form with errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _inspection(request, authority, pk: int) -> Inspection:
+    return get_object_or_404(with_judgements(_scoped(Inspection, "authority", authority)), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_create(request):
+    authority = _lead_authority(request)
+    form = InspectionForm(_posted(request), authority=authority)
+    if request.method == "POST" and form.is_valid():
+        inspection = services.inspection_save(form=form, by=request.user, authority=authority)
+        messages.success(request, f"The {inspection.get_kind_display().lower()} was added")
+        if areas_for(inspection.start_date, inspection.kind).framework is not None:
+            return redirect("plan_admin_inspection_judgements", pk=inspection.pk)
+        return redirect("plan_admin_inspection_edit", pk=inspection.pk)
+    return render(
+        request,
+        "improvement/plan_admin/inspection.html",
+        {"form": form, "inspection": None},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_edit(request, pk: int):
+    authority = _lead_authority(request)
+    inspection = _inspection(request, authority, pk)
+    form = InspectionForm(_posted(request), instance=inspection, authority=authority)
+    if request.method == "POST" and form.is_valid():
+        services.inspection_save(form=form, by=request.user, authority=authority, reason=form.cleaned_data["reason"])
+        messages.success(request, "The changes were saved")
+        return redirect("plan_admin_inspection_edit", pk=pk)
+    if form.is_bound:
+        inspection = _inspection(request, authority, pk)  # the page shows what is saved, not the rejected input
+    return render(
+        request,
+        "improvement/plan_admin/inspection.html",
+        {
+            "form": form,
+            "inspection": inspection,
+            "offer": areas_for(inspection.start_date, inspection.kind),
+            "recommendations": list(inspection.recommendations.select_related("theme")),
+            "record_changes": audit_selectors.record_changes(user=request.user, record=inspection),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_judgements(request, pk: int):
+    authority = _lead_authority(request)
+    inspection = _inspection(request, authority, pk)
+    offer = areas_for(inspection.start_date, inspection.kind)
+    form = JudgementsForm(_posted(request), inspection=inspection, offer=offer)
+    if request.method == "POST" and form.is_valid():
+        overall, areas, others = form.cleaned_grades()
+        try:
+            services.inspection_judgements_set(
+                inspection=inspection,
+                by=request.user,
+                overall=overall,
+                areas=areas,
+                others=others,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+        else:
+            messages.success(request, "The judgements were saved")
+            return redirect("plan_admin_inspection_edit", pk=pk)
+    return render(
+        request,
+        "improvement/plan_admin/judgements.html",
+        {"form": form, "inspection": inspection, "offer": offer},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+# kind in the URL -> (model, how to scope the queryset, the page to go back to)
+DELETABLE = {
+    **{kind: (model, path, "plan_admin") for kind, (model, _, _, _, path) in KINDS.items()},
+    "inspections": (Inspection, "authority", "plan_admin"),
+    "actions": (Action, "authority", "action_list"),
+    "values": (MeasureValue, "measure__authority", "plan_admin"),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record_delete(request, kind: str, pk: int):
+    authority = _lead_authority(request)
+    if kind not in DELETABLE:
+        raise Http404("No such kind of record")
+    model, path, back = DELETABLE[kind]
+    record = get_object_or_404(_scoped(model, path, authority), pk=pk)
+    effects = audit_selectors.deletion_effects(record)
+    if effects.refusal:
+        return render(request, "improvement/refused_delete.html", {"reason": effects.refusal}, status=409)
+    form = DeleteForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        label = f"{record._meta.verbose_name} '{record}'"
+        try:
+            services.plan_record_delete(
+                record=record, by=request.user, authority=authority, reason=form.cleaned_data["reason"]
+            )
+        except services.DeletionRefused as refused:
+            return render(request, "improvement/refused_delete.html", {"reason": str(refused)}, status=409)
+        messages.success(request, f"The {label} was deleted")
+        if kind == "values":
+            return redirect("plan_admin_measure_values", pk=record.measure_id)
+        return redirect(back)
+    return render(
+        request,
+        "improvement/plan_admin/delete.html",
+        {
+            "form": form,
+            "record": record,
+            "noun": record._meta.verbose_name,
+            "effects": effects,
+            "back_url": _edit_url(kind, record),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def _edit_url(kind: str, record) -> str:
+    if kind == "inspections":
+        return reverse("plan_admin_inspection_edit", args=[record.pk])
+    if kind == "actions":
+        return reverse("action_edit", args=[record.pk])
+    if kind == "values":
+        return reverse("plan_admin_measure_values", args=[record.measure_id])
+    return reverse("plan_admin_edit", args=[kind, record.pk])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def value_edit(request, pk: int):
+    authority = _lead_authority(request)
+    value = get_object_or_404(
+        MeasureValue.objects.filter(measure__authority=authority).select_related("measure"), pk=pk
+    )
+    initial = {"date": value.date, "value": value.value}
+    form = MeasureValueForm(_posted(request), initial=initial)
+    form.fields["reason"] = reason_field()
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.measure_value_change(
+            value=value, by=request.user, on=data["date"], number=data["value"], reason=data["reason"]
+        )
+        messages.success(request, "The value was changed")
+        return redirect("plan_admin_measure_values", pk=value.measure_id)
+    return render(
+        request,
+        "improvement/plan_admin/form.html",
+        {
+            "form": form,
+            "heading": f"Change a value of {value.measure.name}",
+            "button": "Save changes",
+            "back": "plan_admin",
+            "record": value,
+            "delete_url": reverse("plan_admin_delete", args=["values", value.pk]),
+            "record_changes": audit_selectors.record_changes(user=request.user, record=value.measure),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_delete(request, pk: int):
+    authority = _lead_authority(request)
+    document = get_object_or_404(_scoped(SourceDocument, "authority", authority), pk=pk)
+    facts = document_facts(document=document)
+    form = DocumentDeleteForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        done = document_services.document_delete(
+            document=document, by=request.user, facts=form.cleaned_data["facts"], reason=form.cleaned_data["reason"]
+        )
+        messages.success(
+            request,
+            f"The document {document.filename} was deleted: {done['removed']} of its records removed, "
+            f"{done['kept']} kept",
+        )
+        return redirect("import_upload")
+    return render(
+        request,
+        "improvement/plan_admin/document_delete.html",
+        {"form": form, "document": document, "facts": facts},
         status=400 if form.is_bound and form.errors else 200,
     )

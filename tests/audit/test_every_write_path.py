@@ -199,11 +199,16 @@ class TestChangesToThisRecord:
         client.force_login(sam)
         response = client.post(
             reverse("plan_admin_edit", args=["owners", owner.pk]),
-            {"role_title": "Head of Fostering", "person_name": "Jo Bloggs", "email": owner.email},
+            {
+                "role_title": "Head of Fostering",
+                "person_name": "Jo Bloggs",
+                "email": owner.email,
+                "reason": "New appointment",
+            },
         )
         assert response.status_code == 302, response.content.decode()[:2000]
         html = client.get(reverse("plan_admin_edit", args=["owners", owner.pk])).content.decode()
-        assert "person name none \u2192 Jo Bloggs, by Sam Lead" in html
+        assert "person name none \u2192 Jo Bloggs, by Sam Lead, reason: New appointment" in html
         html = client.get(reverse("plan_admin_measure_values", args=[MeasureFactory(authority=authority).pk]))
         assert "Changes to this record" in html.content.decode()
 

@@ -426,7 +426,7 @@ EXPECTED = {
     "password_reset_done": ("ok ok ok ok ok ok", "405 405 405 405 405 405"),
     "plan_admin": ("login 403 ok 403 ok 403", "login 403 ok 403 ok 403"),
     "plan_admin_create": ("login 403 ok 403 ok 403", "login 403 ok 403 ok 403"),
-    "plan_admin_edit": ("login 403 ok 403 404 403", "login 403 ok 403 404 403"),
+    "plan_admin_edit": ("login 403 ok 403 404 403", "login 403 400 403 404 403"),
     "plan_admin_measure_values": ("login 403 ok 403 404 403", "login 403 ok 403 404 403"),
     "plan_dashboard": ("login ok ok ok ok ok", "405 405 405 405 405 405"),
     "recommendations_coverage": ("login ok ok ok ok ok", "405 405 405 405 405 405"),

@@ -63,8 +63,14 @@ EXPECTED = {
     "password_reset_done": ("ok", "405"),
     "plan_admin": ("403", "403"),
     "plan_admin_create": ("403", "403"),
+    "plan_admin_delete": ("403", "403"),
+    "plan_admin_document_delete": ("403", "403"),
+    "plan_admin_inspection_create": ("403", "403"),
+    "plan_admin_inspection_edit": ("403", "403"),
+    "plan_admin_inspection_judgements": ("403", "403"),
     "plan_admin_edit": ("403", "403"),
     "plan_admin_measure_values": ("403", "403"),
+    "plan_admin_value_edit": ("403", "403"),
 }
 # GET-only pages answer a POST with 405 (action list and my actions take POSTs of their own: refused rows only).
 POST_OK = {"action_list", "my_actions", "action_detail", "document_detail"}
