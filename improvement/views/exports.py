@@ -142,25 +142,26 @@ def _action_export(request):
     stamp = exports.Stamp(
         title="Improvement plan actions", authority=authority.name, made_on=today, filters=filterset.used
     )
-    return authority, today, rows, stamp
+    filename = exports.export_filename(kind="actions", slug=authority.slug, made_on=today, filters=filterset.used)
+    return rows, stamp, filename
 
 
 @require_safe
 @login_required
 def actions_export_xlsx(request):
-    authority, today, rows, stamp = _action_export(request)
+    rows, stamp, filename = _action_export(request)
     response = HttpResponse(
         exports.actions_xlsx(rows=rows, stamp=stamp),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(authority, today, "actions")}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
 
 
 @require_safe
 @login_required
 def actions_export_csv(request):
-    authority, today, rows, stamp = _action_export(request)
-    response = HttpResponse(exports.actions_csv(rows=rows, stamp=stamp), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(authority, today, "actions")}.csv"'
+    rows, _, filename = _action_export(request)
+    response = HttpResponse(exports.actions_csv(rows=rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

@@ -139,8 +139,10 @@ def test_overdue_action_link_and_no_changes_and_pack_downloads(page, live_server
         page.get_by_role("link", name="Action list (XLSX spreadsheet)").click()
     with open(xlsx_download.value.path(), "rb") as saved:  # the saved download has no .xlsx suffix
         workbook = load_workbook(io.BytesIO(saved.read()))
-    rows = list(workbook.active.iter_rows(values_only=True))
-    titles = {r[1] for r in rows[6:]}
+    rows = list(workbook["Actions"].iter_rows(values_only=True))
+    titles = {r[1] for r in rows[1:]}
     assert {"North overdue audit", "North due soon"} <= titles
-    assert rows[1][1] == "Northshire County Council"
+    assert next(r[1] for r in workbook["About"].iter_rows(values_only=True) if r[0] == "Authority") == (
+        "Northshire County Council"
+    )
     assert Action.objects.filter(authority=user.authority).count() == len(titles)

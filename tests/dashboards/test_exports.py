@@ -51,49 +51,97 @@ def _csv_rows(response):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
-def test_csv_is_stamped_and_neutralised(client, scrutiny, plan, evil, today):
+def test_csv_starts_with_its_header_and_names_the_filters_and_date_in_the_file_name(
+    client, scrutiny, plan, evil, today
+):
     client.force_login(scrutiny)
     response = client.get(reverse("actions_export_csv"), {"owner": evil.owner_id})
     assert response["Content-Type"].startswith("text/csv")
-    assert 'filename="northshire-county-council-actions-2026-11-25.csv"' in response["Content-Disposition"]
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="actions-northshire-county-council-owner-head-of-mischief-2026-11-25.csv"'
+    )
     rows = _csv_rows(response)
-    assert rows[1] == ["Authority", "Northshire County Council"]
-    assert rows[2] == ["Produced", "25 November 2026"]
-    assert rows[3] == ["Filters", "Owner: @Head of Mischief"]
-    assert rows[5] == HEADERS
-    (row,) = rows[6:]
+    assert rows[0] == HEADERS  # the first row is the header: it opens as a table
+    (row,) = rows[1:]
     assert row[1] == '\'=HYPERLINK("http://evil.example","click")'
     assert row[4] == "'@Head of Mischief"
 
 
 def test_csv_lists_every_action_with_rating(client, scrutiny, plan, today):
     client.force_login(scrutiny)
-    rows = _csv_rows(client.get(reverse("actions_export_csv")))
-    by_title = {r[1]: r for r in rows[6:]}
+    response = client.get(reverse("actions_export_csv"))
+    assert 'filename="actions-northshire-county-council-2026-11-25.csv"' in response["Content-Disposition"]
+    rows = _csv_rows(response)
+    assert rows[0] == HEADERS
+    by_title = {r[1]: r for r in rows[1:]}
     assert len(by_title) == 6
     overdue = by_title["North overdue audit"]
     assert overdue[5] == "2026-11-13" and overdue[8] == "Red" and overdue[9] == "12" and overdue[3] == "1"
-    assert rows[3] == ["Filters", "none (every action)"]
 
 
-def test_xlsx_is_stamped_and_cells_are_never_formulas(client, scrutiny, plan, evil, today):
+def test_export_file_names_keep_to_safe_characters_and_a_bounded_length():
+    from improvement.services.exports import export_filename
+
+    name = export_filename(
+        kind="actions",
+        slug="demo-borough",
+        made_on=dt.date(2026, 12, 1),
+        filters=[("Owner", 'Head of "Mischief" / Ops' * 10), ("Status", "Off track")],
+    )
+    assert name.startswith("actions-demo-borough-owner-head-of-mischief-ops") and name.endswith("-2026-12-01")
+    assert len(name) <= 120 and '"' not in name and "/" not in name
+    assert export_filename(kind="actions", slug="demo-borough", made_on=dt.date(2026, 12, 1)) == (
+        "actions-demo-borough-2026-12-01"
+    )
+
+
+def test_xlsx_has_a_filtered_frozen_header_rag_fills_and_an_about_sheet(client, scrutiny, plan, evil, today):
     client.force_login(scrutiny)
     response = client.get(reverse("actions_export_xlsx"), {"status": "on_track"})
     assert "spreadsheetml" in response["Content-Type"]
-    ws = load_workbook(io.BytesIO(response.content)).active
+    assert (
+        'filename="actions-northshire-county-council-status-on-track-2026-11-25.xlsx"'
+        in (response["Content-Disposition"])
+    )
+    wb = load_workbook(io.BytesIO(response.content))
+    assert wb.sheetnames == ["Actions", "About"]
+    ws = wb["Actions"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[1][:2] == ("Authority", "Northshire County Council")
-    assert rows[2][:2] == ("Produced", "25 November 2026")
-    assert rows[3][:2] == ("Filters", "Status: On track")
-    assert list(rows[5]) == HEADERS
-    titles = [r[1] for r in rows[6:]]
+    assert list(rows[0]) == HEADERS
+    assert ws.auto_filter.ref == f"A1:K{len(rows)}"
+    assert ws.freeze_panes == "A2"
+    titles = [r[1] for r in rows[1:]]
     assert "North overdue audit" in titles and "North evidenced" not in titles
     assert '\'=HYPERLINK("http://evil.example","click")' in titles
     for row in ws.iter_rows():
         for cell in row:
             assert cell.data_type != "f", cell.coordinate
-    due = next(r for r in rows[6:] if r[1] == "North overdue audit")[5]
-    assert due.date() == dt.date(2026, 11, 13)
+    index = titles.index("North overdue audit") + 2
+    assert ws.cell(row=index, column=6).value.date() == dt.date(2026, 11, 13)
+    rating = ws.cell(row=index, column=9)
+    assert rating.value == "Red"  # the word is kept, with the GOV.UK red tag's colours
+    assert rating.fill.fgColor.rgb.endswith("F4CDC6") and rating.font.color.rgb.endswith("2A0B06")
+    fills = {
+        ws.cell(row=r, column=9).value: ws.cell(row=r, column=9).fill.fgColor.rgb[-6:] for r in range(2, ws.max_row + 1)
+    }
+    assert all(
+        fills[word] == {"Red": "F4CDC6", "Amber": "FCD6C3", "Green": "CCE2D8", "Blue": "BBD4EA"}[word] for word in fills
+    )
+    assert ws.column_dimensions["B"].width >= len('\'=HYPERLINK("http://evil.example","click")')
+    assert ws.column_dimensions["A"].width < ws.column_dimensions["B"].width
+    about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)}
+    assert about["Authority"] == "Northshire County Council"
+    assert about["Produced"] == "25 November 2026"
+    assert about["Filters"] == "Status: On track"
+    assert about["Actions"] == len(rows) - 1
+
+
+def test_xlsx_of_no_actions_still_opens_with_its_header(client, scrutiny, plan, today):
+    client.force_login(scrutiny)
+    wb = load_workbook(io.BytesIO(client.get(reverse("actions_export_xlsx"), {"q": "no such words"}).content))
+    assert [c.value for c in wb["Actions"][1]] == HEADERS
+    assert wb["Actions"].max_row == 1
 
 
 def _structure_tags(data: bytes) -> set[str]:
