@@ -117,5 +117,5 @@ def test_measure_detail_queries_do_not_grow(client, today):
 
 
 def test_dashboard_query_budget(client, today, scrutiny, plan):
-    """A ceiling as well as a constant: the dashboard is a handful of queries."""
-    assert count_queries(client, scrutiny, reverse("plan_dashboard")) <= 15
+    """A ceiling as well as a constant: the dashboard is a handful of queries (the charts' included)."""
+    assert count_queries(client, scrutiny, reverse("plan_dashboard")) <= 21
