@@ -38,6 +38,8 @@ AUDITED = {
     models.SourceDocument: ("authority_id", ["text", "sha256", "warnings", "privacy_flags", "imported_at"]),
     models.Meeting: ("authority_id", []),
     models.Decision: ("authority_id", PROVENANCE_DETAIL),
+    models.Authority: ("id", []),  # its settings page (the reminder policy); name and codes come from the admin
+    models.User: ("authority_id", ["password", "last_login", "date_joined"]),  # the reminders opt-out, the admin
 }
 # A record that belongs to another (a theme to its plan, a value to its measure) keeps its
 # parent's id too, so the parent's page lists its changes, deleted children included.

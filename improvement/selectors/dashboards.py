@@ -7,13 +7,15 @@ related rows joined or prefetched.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from improvement import permissions, rag, statutory
-from improvement.models import Action, ActionStatus, Authority, Inspection
+from improvement.models import Action, ActionStatus, Authority, Inspection, Meeting, ProgressUpdate
 from improvement.selectors.frameworks import with_judgements
 
 RATINGS = [rag.RED, rag.AMBER, rag.GREEN, rag.BLUE]
@@ -233,4 +235,98 @@ def actions_for_export(*, actions: QuerySet, today: date) -> QuerySet:
         .annotate(rag=rag_annotation_for(today))
         .prefetch_related("recommendations")
         .order_by("theme__number", "due_date", "pk")
+    )
+
+
+HISTORY_MONTHS = 12
+
+
+def history_days(*, today: date, months: int = HISTORY_MONTHS) -> list[date]:
+    """The last day of each of the `months - 1` months before this one, then today: oldest first."""
+    days = [today]
+    first = today.replace(day=1)
+    for _ in range(months - 1):
+        month_end = first - timedelta(days=1)
+        days.append(month_end)
+        first = month_end.replace(day=1)
+    return sorted(days)
+
+
+def _end_of(day: date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day + timedelta(days=1), dt.time.min))
+
+
+def red_and_overdue_on(*, actions: QuerySet, days: list[date]) -> dict[date, tuple[int, int]]:
+    """How many actions were red, and how many overdue, at the end of each day: two queries, whatever the days.
+
+    Each action's status and progress on a day are those of its last history row by then; its due date
+    is today's, unless the history moved it later (then the date it had). An action counts from its
+    first history row or its creation. Measures aside, like the SQL rating the dashboard counts with."""
+    rows = list(actions.order_by().values_list("pk", "status", "progress", "due_date", "start_date", "created_at"))
+    history: dict[int, list[tuple]] = {}
+    updates = (
+        ProgressUpdate.objects.filter(action__in=actions.order_by().values("pk"))
+        .order_by("action_id", "created_at", "id")
+        .values_list("action_id", "created_at", "status", "progress", "changes")
+    )
+    for action_id, at, status, progress, changes in updates:
+        history.setdefault(action_id, []).append((at, status, progress, changes or {}))
+    done = set(ActionStatus.done())
+    out = {}
+    for day in days:
+        end = _end_of(day)
+        red = overdue = 0
+        for pk, status_now, progress_now, due_now, start, created in rows:
+            past = history.get(pk, [])
+            before = [u for u in past if u[0] < end]
+            if not before and created >= end:
+                continue  # not on the plan yet
+            if before:
+                status, progress = before[-1][1], before[-1][2]
+            elif past:
+                first_status = (past[0][3].get("status") or [None])[0]
+                status, progress = first_status or ActionStatus.NOT_STARTED, 0
+            else:
+                status, progress = status_now, progress_now
+            due = due_now
+            for at, _, _, changes in past:
+                moved = changes.get("due_date")
+                if at >= end and isinstance(moved, list | tuple) and len(moved) == 2:
+                    due = _as_date(moved[0])
+                    break
+            rating = rag.explain_rag(status=status, progress=progress, due_date=due, start_date=start, today=day)
+            red += rating.rating == rag.RED
+            overdue += due is not None and due < day and status not in done
+        out[day] = (red, overdue)
+    return out
+
+
+def _as_date(value):
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return value
+
+
+@dataclass
+class History:
+    points: list[tuple[date, int, int]]  # (day, red, overdue), oldest first
+    since: date | None  # the last committee's date, if one is on record
+    since_counts: tuple[int, int] | None
+
+
+def red_and_overdue_history(*, authority: Authority, actions: QuerySet, today: date) -> History:
+    """Red and overdue actions at each month end for the last 12 months, and on the last committee's date: 3 queries."""
+    meeting = Meeting.objects.filter(authority=authority, date__lt=today).order_by("-date", "-id").first()
+    days = history_days(today=today)
+    if meeting is not None:
+        days = sorted(set(days) | {meeting.date})
+    counts = red_and_overdue_on(actions=actions, days=days)
+    points = [(d, *counts[d]) for d in history_days(today=today)]
+    return History(
+        points=points,
+        since=meeting.date if meeting else None,
+        since_counts=counts[meeting.date] if meeting else None,
     )

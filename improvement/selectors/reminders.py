@@ -57,7 +57,7 @@ class Person:
     opted_out: bool = False
 
 
-def _parse_days(text: str) -> tuple[int, ...]:
+def parse_reminder_days(text: str) -> tuple[int, ...]:
     days = set()
     for part in (text or "").split(","):
         part = part.strip()
@@ -77,7 +77,7 @@ def reminder_policies() -> dict[int, Policy]:
         "stale_update_days",
     )
     return {
-        pk: Policy(pk, name, _parse_days(before), repeat, escalate, stale)
+        pk: Policy(pk, name, parse_reminder_days(before), repeat, escalate, stale)
         for pk, name, before, repeat, escalate, stale in rows
     }
 

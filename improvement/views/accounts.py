@@ -2,10 +2,14 @@ from datetime import timedelta
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, PasswordResetView
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
-from improvement.services import throttle
+from improvement.forms.settings import ReminderPreferenceForm
+from improvement.services import authority_settings, throttle
 
 # How many failures before we warn that the lock is near.
 WARN_WHEN_LEFT = 2
@@ -64,3 +68,26 @@ class ThrottledPasswordResetView(PasswordResetView):
         throttle.record(throttle.RESET_PER_ADDRESS, address)
         throttle.record(throttle.RESET_PER_EMAIL, email)
         return super().post(request, *args, **kwargs)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account(request):
+    """The signed-in person's own page: who they are, and whether they get reminder emails."""
+    initial = {"reminders": "out" if request.user.reminders_opt_out else "in"}
+    form = ReminderPreferenceForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        changed = authority_settings.user_reminders_set(user=request.user, opt_out=form.opt_out)
+        if changed:
+            messages.success(
+                request,
+                "You will get no reminder emails, only escalations"
+                if form.opt_out
+                else "You will get reminder emails about your actions",
+            )
+        else:
+            messages.success(request, "Nothing changed")
+        return redirect("account")
+    return render(
+        request, "registration/account.html", {"form": form}, status=400 if form.is_bound and form.errors else 200
+    )

@@ -85,10 +85,20 @@ def plan_dashboard(request):
     today = timezone.localdate()
     filterset = action_filterset(request, authority, today)
     dashboard = dashboard_selectors.dashboard_for_authority(authority=authority, today=today, actions=filterset.qs)
+    history = dashboard_selectors.red_and_overdue_history(authority=authority, actions=filterset.qs, today=today)
+    measure_rows = measure_selectors.measures_for_authority(
+        authority=authority, today=today, measures=scoped(Measure, request, authority)
+    )
     return render(
         request,
         "improvement/dashboards/dashboard.html",
-        {"authority": authority, "today": today, "filterset": filterset, "dashboard": dashboard},
+        {
+            "authority": authority,
+            "today": today,
+            "filterset": filterset,
+            "dashboard": dashboard,
+            "charts": charts.plan_charts(dashboard=dashboard, history=history, measures=measure_rows),
+        },
     )
 
 

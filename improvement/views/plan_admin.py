@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from improvement import permissions
@@ -32,6 +33,7 @@ from improvement.forms.inspections import (
     JudgementsForm,
     reason_field,
 )
+from improvement.forms.settings import MeetingForm, ReminderPolicyForm
 from improvement.models import (
     Action,
     Decision,
@@ -39,16 +41,19 @@ from improvement.models import (
     Inspection,
     Measure,
     MeasureValue,
+    Meeting,
     Owner,
     Recommendation,
     SourceDocument,
     Theme,
 )
 from improvement.selectors import audit as audit_selectors
+from improvement.selectors import settings as settings_selectors
 from improvement.selectors.actions import measures_with_latest
 from improvement.selectors.documents import document_facts
 from improvement.selectors.frameworks import areas_for, with_judgements
 from improvement.services import actions as action_services
+from improvement.services import authority_settings as settings_services
 from improvement.services import documents as document_services
 from improvement.services import plan_admin as services
 
@@ -207,6 +212,13 @@ def _posted(request):
 
 def _inspection(request, authority, pk: int) -> Inspection:
     return get_object_or_404(with_judgements(_scoped(Inspection, "authority", authority)), pk=pk)
+
+
+def _settings_lead_authority(request):
+    user = request.user
+    if not (permissions.is_improvement_lead(user) and user.authority_id):
+        raise PermissionDenied(settings_services.ONLY_LEADS)
+    return user.authority
 
 
 @login_required
@@ -379,6 +391,50 @@ def value_edit(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def authority_settings(request):
+    """The council's reminder policy and its committee meetings (Manage plan > Authority settings)."""
+    authority = _settings_lead_authority(request)
+    today = timezone.localdate()
+    which = request.POST.get("form") if request.method == "POST" else None
+    initial = {name: getattr(authority, name) for name in settings_services.POLICY_FIELDS}
+    initial["reminder_days_before"] = initial["reminder_days_before"].replace(",", ", ")
+    policy_form = ReminderPolicyForm(request.POST if which == "policy" else None, initial=initial)
+    meeting_form = MeetingForm(request.POST if which == "meeting" else None, prefix="meeting")
+    if which == "policy" and policy_form.is_valid():
+        changed = settings_services.authority_settings_update(
+            authority=authority, by=request.user, reason="Authority settings page", **policy_form.cleaned_data
+        )
+        messages.success(request, "The reminder settings were saved" if changed else "Nothing changed")
+        return redirect("authority_settings")
+    if which == "meeting" and meeting_form.is_valid():
+        try:
+            meeting = settings_services.meeting_add(
+                authority=authority,
+                by=request.user,
+                committee=meeting_form.cleaned_data["committee"],
+                on=meeting_form.cleaned_data["date"],
+            )
+        except ValidationError as error:
+            meeting_form.add_error("date", error.messages[0])
+        else:
+            messages.success(request, f"The meeting was added: {meeting}")
+            return redirect("authority_settings")
+    bound = policy_form if which == "policy" else meeting_form if which == "meeting" else None
+    return render(
+        request,
+        "improvement/plan_admin/settings.html",
+        {
+            "page": settings_selectors.authority_settings_page(authority=authority, today=today),
+            "policy_form": policy_form,
+            "meeting_form": meeting_form,
+            "error_form": bound if bound is not None and bound.errors else None,
+        },
+        status=400 if bound is not None and bound.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def document_delete(request, pk: int):
     authority = _lead_authority(request)
     document = get_object_or_404(_scoped(SourceDocument, "authority", authority), pk=pk)
@@ -400,3 +456,17 @@ def document_delete(request, pk: int):
         {"form": form, "document": document, "facts": facts},
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def meeting_remove(request, pk: int):
+    authority = _settings_lead_authority(request)
+    meeting = get_object_or_404(Meeting.objects.filter(authority=authority), pk=pk)
+    try:
+        settings_services.meeting_remove(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"The meeting was removed: {meeting}")
+    return redirect("authority_settings")

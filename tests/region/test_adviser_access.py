@@ -71,6 +71,9 @@ EXPECTED = {
     "plan_admin_edit": ("403", "403"),
     "plan_admin_measure_values": ("403", "403"),
     "plan_admin_value_edit": ("403", "403"),
+    "authority_settings": ("403", "403"),  # a council's settings are for its own lead
+    "meeting_remove": ("405", "403"),
+    "account": ("ok", "400"),
 }
 # GET-only pages answer a POST with 405 (action list and my actions take POSTs of their own: refused rows only).
 POST_OK = {"action_list", "my_actions", "action_detail", "document_detail"}

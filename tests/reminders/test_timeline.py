@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from improvement.models import ReminderKind as K
-from improvement.selectors.reminders import Policy, _parse_days
+from improvement.selectors.reminders import Policy, parse_reminder_days
 from improvement.services.reminders import reminder_occasion, when_phrase
 
 DUE = dt.date(2026, 6, 11)
@@ -87,9 +87,9 @@ def test_no_repeat_escalates_once():
 
 
 def test_policy_days_parse_leniently():
-    assert _parse_days("14,3,0") == (14, 3, 0)
-    assert _parse_days(" 3, 14 ,x,,0,3") == (14, 3, 0)
-    assert _parse_days("") == ()
+    assert parse_reminder_days("14,3,0") == (14, 3, 0)
+    assert parse_reminder_days(" 3, 14 ,x,,0,3") == (14, 3, 0)
+    assert parse_reminder_days("") == ()
 
 
 def test_dates_in_plain_english():
