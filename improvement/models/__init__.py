@@ -10,6 +10,7 @@ from .measures import Measure, MeasureValue, Polarity, Suppression
 from .neighbours import Closeness, StatisticalNeighbour
 from .packs import CommitteePackFile
 from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
+from .publication import Publication, PublicView
 from .region import AdviserGrant
 from .reminders import Digest, Reminder, ReminderKind
 
@@ -37,6 +38,8 @@ __all__ = [
     "Owner",
     "Polarity",
     "ProgressUpdate",
+    "PublicView",
+    "Publication",
     "Provenance",
     "Recommendation",
     "Reminder",

@@ -38,11 +38,17 @@ AUDITED = {
     models.SourceDocument: ("authority_id", ["text", "sha256", "warnings", "privacy_flags", "imported_at"]),
     models.Meeting: ("authority_id", []),
     models.Decision: ("authority_id", PROVENANCE_DETAIL),
+    models.PublicView: ("plan.authority_id", []),
 }
 # A record that belongs to another (a theme to its plan, a value to its measure) keeps its
 # parent's id too, so the parent's page lists its changes, deleted children included.
-PARENT = {models.Theme: "plan_id", models.MeasureValue: "measure_id", models.InspectionJudgement: "inspection_id"}
-M2M = {models.Action: {"recommendations", "measures"}}
+PARENT = {
+    models.Theme: "plan_id",
+    models.MeasureValue: "measure_id",
+    models.InspectionJudgement: "inspection_id",
+    models.PublicView: "plan_id",
+}
+M2M = {models.Action: {"recommendations", "measures"}, models.PublicView: {"measures"}}
 
 
 def authority_of(instance) -> int | None:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("actions/<int:pk>/sign-off/", actions.action_sign_off, name="action_sign_off"),
     path("actions/<int:pk>/edit/", actions.action_edit, name="action_edit"),
     path("manage/", plan_admin.index, name="plan_admin"),
+    path("manage/plans/<int:pk>/public/", plan_admin.plan_public, name="plan_admin_public"),
     path("manage/<str:kind>/new/", plan_admin.record_create, name="plan_admin_create"),
     path("manage/<str:kind>/<int:pk>/", plan_admin.record_edit, name="plan_admin_edit"),
     path("manage/measures/<int:pk>/values/", plan_admin.measure_values, name="plan_admin_measure_values"),

@@ -22,11 +22,14 @@ from improvement.forms.actions import (
     RecommendationForm,
     ThemeForm,
 )
+from improvement.forms.publication import PublicViewForm
 from improvement.models import Action, ImprovementPlan, Measure, Owner, Recommendation, Theme
 from improvement.selectors import audit as audit_selectors
+from improvement.selectors import public as public_selectors
 from improvement.selectors.actions import measures_with_latest
 from improvement.services import actions as action_services
 from improvement.services import plan_admin as services
+from improvement.services import publication as publication_services
 
 # kind in the URL -> (model, form, singular, plural, how to scope the queryset)
 KINDS = {
@@ -161,5 +164,41 @@ def action_create(request):
         request,
         "improvement/actions/edit.html",
         {"form": form, "action": None},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_public(request, pk: int):
+    """Switch the plan's public page on or off and choose the measures it shows."""
+    authority = _lead_authority(request)
+    plan = get_object_or_404(_scoped(ImprovementPlan, "authority", authority), pk=pk)
+    current = public_selectors.public_view_settings(plan=plan)
+    form = PublicViewForm(
+        request.POST or None,
+        authority=authority,
+        initial={"published": current["published"], "measures": current["measure_ids"]},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = publication_services.public_view_set(
+            plan=plan,
+            by=request.user,
+            published=data["published"],
+            measures=list(data["measures"]),
+            reason=data["reason"],
+        )
+        if done is None:
+            messages.success(request, "Nothing changed")
+        elif done.published:
+            messages.success(request, "The plan's public page is on")
+        else:
+            messages.success(request, "The plan's public page is off")
+        return redirect("plan_admin_public", pk=pk)
+    return render(
+        request,
+        "improvement/plan_admin/public.html",
+        {"plan": plan, "form": form, **current},
         status=400 if form.is_bound and form.errors else 200,
     )

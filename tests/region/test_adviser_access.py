@@ -65,6 +65,19 @@ EXPECTED = {
     "plan_admin_create": ("403", "403"),
     "plan_admin_edit": ("403", "403"),
     "plan_admin_measure_values": ("403", "403"),
+    "plan_admin_public": ("403", "403"),
+    **{
+        name: ("ok", "405")  # a plan's public pages: anyone may read them
+        for name in (
+            "public_council",
+            "public_plan",
+            "public_measures",
+            "public_inspections",
+            "public_actions_csv",
+            "public_measures_csv",
+            "public_plan_json",
+        )
+    },
 }
 # GET-only pages answer a POST with 405 (action list and my actions take POSTs of their own: refused rows only).
 POST_OK = {"action_list", "my_actions", "action_detail", "document_detail"}
