@@ -1,6 +1,7 @@
 """The domain: one package, a module per part of the picture in DESIGN.md."""
 
 from .authority import Authority, Meeting, User
+from .benchmarks import BenchmarkMapping
 from .decisions import Decision
 from .documents import Provenance, SourceDocument
 from .frameworks import Framework, Grade, InspectionTheme, JudgementArea
@@ -19,6 +20,7 @@ __all__ = [
     "ActionStatus",
     "AdviserGrant",
     "Authority",
+    "BenchmarkMapping",
     "Closeness",
     "CommitteePackFile",
     "Decision",

@@ -39,6 +39,7 @@ AUDITED = {
     models.Meeting: ("authority_id", []),
     models.Decision: ("authority_id", PROVENANCE_DETAIL),
     models.PublicView: ("plan.authority_id", []),
+    models.BenchmarkMapping: ("authority_id", []),
 }
 # A record that belongs to another (a theme to its plan, a value to its measure) keeps its
 # parent's id too, so the parent's page lists its changes, deleted children included.
