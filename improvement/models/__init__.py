@@ -1,6 +1,7 @@
 """The domain: one package, a module per part of the picture in DESIGN.md."""
 
 from .authority import Authority, Meeting, User
+from .benchmarks import BenchmarkMapping
 from .decisions import Decision
 from .documents import Provenance, SourceDocument
 from .frameworks import Framework, Grade, InspectionTheme, JudgementArea
@@ -10,6 +11,7 @@ from .measures import Measure, MeasureValue, Polarity, Suppression
 from .neighbours import Closeness, StatisticalNeighbour
 from .packs import CommitteePackFile
 from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
+from .publication import Publication, PublicView
 from .region import AdviserGrant
 from .reminders import Digest, Reminder, ReminderKind
 
@@ -18,6 +20,7 @@ __all__ = [
     "ActionStatus",
     "AdviserGrant",
     "Authority",
+    "BenchmarkMapping",
     "Closeness",
     "CommitteePackFile",
     "Decision",
@@ -37,6 +40,8 @@ __all__ = [
     "Owner",
     "Polarity",
     "ProgressUpdate",
+    "PublicView",
+    "Publication",
     "Provenance",
     "Recommendation",
     "Reminder",

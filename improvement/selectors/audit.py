@@ -40,11 +40,18 @@ AUDITED = {
     models.Decision: ("authority_id", PROVENANCE_DETAIL),
     models.Authority: ("id", []),  # its settings page (the reminder policy); name and codes come from the admin
     models.User: ("authority_id", ["password", "last_login", "date_joined"]),  # the reminders opt-out, the admin
+    models.PublicView: ("plan.authority_id", []),
+    models.BenchmarkMapping: ("authority_id", []),
 }
 # A record that belongs to another (a theme to its plan, a value to its measure) keeps its
 # parent's id too, so the parent's page lists its changes, deleted children included.
-PARENT = {models.Theme: "plan_id", models.MeasureValue: "measure_id", models.InspectionJudgement: "inspection_id"}
-M2M = {models.Action: {"recommendations", "measures"}}
+PARENT = {
+    models.Theme: "plan_id",
+    models.MeasureValue: "measure_id",
+    models.InspectionJudgement: "inspection_id",
+    models.PublicView: "plan_id",
+}
+M2M = {models.Action: {"recommendations", "measures"}, models.PublicView: {"measures"}}
 
 
 def authority_of(instance) -> int | None:

@@ -25,6 +25,7 @@ urlpatterns = [
     path("manage/<str:kind>/<int:pk>/delete/", plan_admin.record_delete, name="plan_admin_delete"),
     path("manage/settings/", plan_admin.authority_settings, name="authority_settings"),
     path("manage/settings/meetings/<int:pk>/remove/", plan_admin.meeting_remove, name="meeting_remove"),
+    path("manage/plans/<int:pk>/public/", plan_admin.plan_public, name="plan_admin_public"),
     path("manage/<str:kind>/new/", plan_admin.record_create, name="plan_admin_create"),
     path("manage/<str:kind>/<int:pk>/", plan_admin.record_edit, name="plan_admin_edit"),
     path("manage/measures/<int:pk>/values/", plan_admin.measure_values, name="plan_admin_measure_values"),

@@ -33,6 +33,7 @@ from improvement.forms.inspections import (
     JudgementsForm,
     reason_field,
 )
+from improvement.forms.publication import PublicViewForm
 from improvement.forms.settings import MeetingForm, ReminderPolicyForm
 from improvement.models import (
     Action,
@@ -48,6 +49,7 @@ from improvement.models import (
     Theme,
 )
 from improvement.selectors import audit as audit_selectors
+from improvement.selectors import public as public_selectors
 from improvement.selectors import settings as settings_selectors
 from improvement.selectors.actions import measures_with_latest
 from improvement.selectors.documents import document_facts
@@ -56,6 +58,7 @@ from improvement.services import actions as action_services
 from improvement.services import authority_settings as settings_services
 from improvement.services import documents as document_services
 from improvement.services import plan_admin as services
+from improvement.services import publication as publication_services
 
 # kind in the URL -> (model, form, singular, plural, how to scope the queryset)
 KINDS = {
@@ -470,3 +473,39 @@ def meeting_remove(request, pk: int):
     else:
         messages.success(request, f"The meeting was removed: {meeting}")
     return redirect("authority_settings")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_public(request, pk: int):
+    """Switch the plan's public page on or off and choose the measures it shows."""
+    authority = _lead_authority(request)
+    plan = get_object_or_404(_scoped(ImprovementPlan, "authority", authority), pk=pk)
+    current = public_selectors.public_view_settings(plan=plan)
+    form = PublicViewForm(
+        request.POST or None,
+        authority=authority,
+        initial={"published": current["published"], "measures": current["measure_ids"]},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = publication_services.public_view_set(
+            plan=plan,
+            by=request.user,
+            published=data["published"],
+            measures=list(data["measures"]),
+            reason=data["reason"],
+        )
+        if done is None:
+            messages.success(request, "Nothing changed")
+        elif done.published:
+            messages.success(request, "The plan's public page is on")
+        else:
+            messages.success(request, "The plan's public page is off")
+        return redirect("plan_admin_public", pk=pk)
+    return render(
+        request,
+        "improvement/plan_admin/public.html",
+        {"plan": plan, "form": form, **current},
+        status=400 if form.is_bound and form.errors else 200,
+    )

@@ -74,6 +74,19 @@ EXPECTED = {
     "authority_settings": ("403", "403"),  # a council's settings are for its own lead
     "meeting_remove": ("405", "403"),
     "account": ("ok", "400"),
+    "plan_admin_public": ("403", "403"),
+    **{
+        name: ("ok", "405")  # a plan's public pages: anyone may read them
+        for name in (
+            "public_council",
+            "public_plan",
+            "public_measures",
+            "public_inspections",
+            "public_actions_csv",
+            "public_measures_csv",
+            "public_plan_json",
+        )
+    },
 }
 # GET-only pages answer a POST with 405 (action list and my actions take POSTs of their own: refused rows only).
 POST_OK = {"action_list", "my_actions", "action_detail", "document_detail"}
