@@ -22,8 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from improvement.models import CommitteePackFile
-from improvement.selectors import coverage as coverage_selectors
+from improvement import charts
+from improvement.filters import dashboards as filters
+from improvement.models import CommitteePackFile, Measure
 from improvement.selectors import dashboards as dashboard_selectors
 from improvement.selectors import packs as pack_selectors
 from improvement.services import exports, packs
@@ -32,6 +33,7 @@ from improvement.views.dashboards import (
     authority_for,
     changes_context,
     recommendation_filterset,
+    scoped,
 )
 
 
@@ -40,21 +42,35 @@ def _pack_context(request):
     today = timezone.localdate()
     changes = changes_context(request, authority, today)
     filterset = changes["filterset"]
-    dashboard = dashboard_selectors.dashboard_for_authority(
-        authority=authority, today=today, actions=filterset.qs, limit=None
+    data = filterset.form.cleaned_data if filterset.is_bound else {}
+    measures = scoped(Measure, request, authority)
+    if any(data.get(k) for k in filters.ActionFilterSet.base_filters):  # the measures of the actions chosen
+        measures = measures.filter(actions__in=filterset.qs.values("pk")).distinct()
+    pack = pack_selectors.committee_pack_content(
+        authority=authority,
+        today=today,
+        actions=filterset.qs,
+        recommendations=recommendation_filterset(request, authority).qs,
+        measures=measures,
+        changes=changes["changes"],
     )
-    rows = coverage_selectors.recommendations_coverage(
-        authority=authority, today=today, recommendations=recommendation_filterset(request, authority).qs
-    )
+    for m in pack.measures_off_target.rows[: pack_selectors.CHART_CAP]:
+        m.chart = charts.line_chart(
+            points=[(v.date, v.value) for v in m.trend if v.value is not None],  # suppressed: no point
+            title=f"{m.name}: values over time",
+            unit=m.unit,
+            target=m.target,
+            chart_id=f"pack-measure-{m.pk}-chart",
+        )
     return {
         "authority": authority,
         "today": today,
         "filterset": filterset,
         "filters_used": filterset.used,
-        "dashboard": dashboard,
-        "rows": rows,
-        "summary": coverage_selectors.coverage_summary(rows),
-        "changes": changes["changes"],
+        "contents": pack,
+        "dashboard": pack.dashboard,
+        "changes": pack.changes,
+        "annex_cap": pack_selectors.ANNEX_CAP,
         "query": request.GET.urlencode(),
     }
 
@@ -72,6 +88,7 @@ def committee_pack(request):
 def _pack_pdf_html(request) -> str:
     context = _pack_context(request)
     context["absolute_base"] = request.build_absolute_uri("/").rstrip("/")
+    context["pdf"] = True
     return render_to_string("improvement/exports/pack_pdf.html", context, request=request)
 
 

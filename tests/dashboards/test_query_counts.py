@@ -19,7 +19,7 @@ PAGES = [
     ("measures", "", 11),
     ("changes_since", "?since=2026-01-01", 15),
     ("inspection_journey", "", 10),
-    ("committee_pack", "", 27),
+    ("committee_pack", "", 30),  # the exceptions add the red actions and the measures (5)
     ("actions_export_csv", "", 7),
     ("actions_export_xlsx", "", 7),
 ]
