@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
-    "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "auditlog",
