@@ -1,6 +1,7 @@
 """factory_boy factories for the domain; every record belongs to one authority."""
 
 import datetime as dt
+import hashlib
 
 import factory
 from django.contrib.auth.models import Group
@@ -117,3 +118,54 @@ class MeasureValueFactory(factory.django.DjangoModelFactory):
     measure = factory.SubFactory(MeasureFactory)
     date = dt.date(2026, 10, 1)
     value = 62
+
+
+class InspectionJudgementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.InspectionJudgement
+
+    inspection = factory.SubFactory(InspectionFactory)
+    area = "The experiences and progress of children in care"
+    grade = "requires_improvement"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Meeting
+
+    authority = factory.SubFactory(AuthorityFactory)
+    committee = "Children's Scrutiny Committee"
+    date = dt.date(2026, 9, 10)
+
+
+class SourceDocumentFactory(factory.django.DjangoModelFactory):
+    """An imported text; its sha256 follows from the text."""
+
+    class Meta:
+        model = models.SourceDocument
+
+    authority = factory.SubFactory(AuthorityFactory)
+    filename = "minutes.txt"
+    text = factory.Sequence(lambda n: f"Minutes of meeting {n}.")
+    sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.text.encode()).hexdigest())
+    committee = "Children's Scrutiny Committee"
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    """A history row; pass `at` (an aware datetime) to date it, as `created_at` is stamped on insert."""
+
+    class Meta:
+        model = models.ProgressUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    kind = models.UpdateKind.PROGRESS
+    status = factory.SelfAttribute("action.status")
+    progress = factory.SelfAttribute("action.progress")
+
+    @classmethod
+    def _create(cls, model_class, *args, at=None, **kwargs):
+        update = super()._create(model_class, *args, **kwargs)
+        if at is not None:
+            model_class.objects.filter(pk=update.pk).update(created_at=at)
+            update.created_at = at
+        return update

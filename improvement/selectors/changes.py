@@ -27,6 +27,7 @@ from improvement.models import (
 
 FALLBACK_DAYS = 90
 STATUS_LABELS = dict(ActionStatus.choices)
+STATUS_KEYS = {label: key for key, label in ActionStatus.choices}  # the history records labels (services/actions.py)
 
 
 @dataclass
@@ -119,7 +120,7 @@ def changes_since(
         before, after = _pair(u, "status")
         u.status_before = STATUS_LABELS.get(before, before or "")
         u.status_after = STATUS_LABELS.get(after, after or "")
-        u.became_done = after in ActionStatus.done()
+        u.became_done = STATUS_KEYS.get(after, after) in ActionStatus.done()
     moved = list(updates.filter(changes__has_key="due_date"))
     for u in moved:
         before, after = _pair(u, "due_date")

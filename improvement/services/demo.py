@@ -1,15 +1,16 @@
-"""Demo data for `make run`: one demo council with an account in each role."""
+"""Demo data for `make run`: one demo council with an account in each role and a two-year plan."""
 
 import secrets
 
 from django.contrib.auth.models import Group
-from django.core.management import call_command, get_commands
 from django.db import transaction
 
 from improvement import roles
-from improvement.models import Authority, Owner, User
+from improvement.models import Authority, ImprovementPlan, Owner, User
+from improvement.services.demo_data import demo_authority_fill
 
 DEMO_AUTHORITY = "Demo Borough Council"
+DEMO_ACTIONS = 60
 DEMO_USERS = [
     ("lead", roles.IMPROVEMENT_LEAD, "Priya", "Shah", "Head of Improvement"),
     ("director", roles.MANAGER, "Alex", "Morgan", "Director of Children's Services"),
@@ -19,7 +20,7 @@ DEMO_USERS = [
 
 
 def demo_accounts_create() -> list[dict]:
-    """Create the demo council, its accounts and owners; return the new accounts' passwords."""
+    """Create the demo council, its accounts and owners; return the new accounts' passwords (none if they exist)."""
     if User.objects.filter(username="lead").exists():
         return []
     with transaction.atomic():
@@ -45,6 +46,12 @@ def demo_accounts_create() -> list[dict]:
                 )
         owners["manager"].line_manager = owners["director"]
         owners["manager"].save()
-    if "generate_demo" in get_commands():
-        call_command("generate_demo", "--into", DEMO_AUTHORITY, "--actions-per-authority", "60", verbosity=0)
     return created
+
+
+def demo_plan_fill() -> dict:
+    """Give the demo council its two-year improvement plan, once; returns what was made (nothing the second time)."""
+    authority = Authority.objects.get(name=DEMO_AUTHORITY)
+    if ImprovementPlan.objects.filter(authority=authority).exists():
+        return {}
+    return demo_authority_fill(authority=authority, actions=DEMO_ACTIONS)

@@ -1,27 +1,23 @@
 """A small plan for one authority (and a decoy in another) that the scrutiny pages read."""
 
 import datetime as dt
-import hashlib
 
 import pytest
 from django.utils import timezone
 
-from improvement.models import (
-    ActionStatus,
-    InspectionJudgement,
-    Meeting,
-    ProgressUpdate,
-    SourceDocument,
-    UpdateKind,
-)
+from improvement.models import ActionStatus, UpdateKind
 from tests.factories import (
     ActionFactory,
     InspectionFactory,
+    InspectionJudgementFactory,
     MeasureFactory,
     MeasureValueFactory,
+    MeetingFactory,
     OwnerFactory,
     PlanFactory,
+    ProgressUpdateFactory,
     RecommendationFactory,
+    SourceDocumentFactory,
     ThemeFactory,
 )
 
@@ -36,14 +32,7 @@ def today(monkeypatch):
 
 
 def _document(authority, text):
-    return SourceDocument.objects.create(
-        authority=authority,
-        filename="minutes.txt",
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        text=text,
-        meeting_date=dt.date(2026, 9, 10),
-        committee="Children's Scrutiny Committee",
-    )
+    return SourceDocumentFactory(authority=authority, text=text, meeting_date=dt.date(2026, 9, 10))
 
 
 def build_plan(authority, *, n_actions=6, tag="North"):
@@ -58,9 +47,7 @@ def build_plan(authority, *, n_actions=6, tag="North"):
         report_published=dt.date(2025, 5, 9),
         focus="Children's social care",
     )
-    InspectionJudgement.objects.create(
-        inspection=inspection, area="The experiences and progress of children in care", grade="inadequate"
-    )
+    InspectionJudgementFactory(inspection=inspection, grade="inadequate")
     visit = InspectionFactory(
         authority=authority,
         kind="monitoring_visit",
@@ -148,18 +135,16 @@ def build_plan(authority, *, n_actions=6, tag="North"):
     actions["overdue"].recommendations.add(rec_covered)
     actions["evidenced"].recommendations.add(rec_covered)
     actions["overdue"].measures.add(measure)
-    Meeting.objects.create(authority=authority, committee="Children's Scrutiny Committee", date=dt.date(2026, 9, 10))
-    Meeting.objects.create(authority=authority, committee="Corporate Parenting Board", date=dt.date(2026, 10, 20))
-    update = ProgressUpdate.objects.create(
+    MeetingFactory(authority=authority, date=dt.date(2026, 9, 10))
+    MeetingFactory(authority=authority, committee="Corporate Parenting Board", date=dt.date(2026, 10, 20))
+    ProgressUpdateFactory(
         action=actions["soon"],
         kind=UpdateKind.CHANGE,
         status=ActionStatus.AT_RISK,
         progress=20,
         changes={"status": ["on_track", "at_risk"], "due_date": ["2026-11-01", "2026-12-05"]},
         reason=f"{tag} waiting for the new case system",
-    )
-    ProgressUpdate.objects.filter(pk=update.pk).update(
-        created_at=dt.datetime(2026, 10, 1, 12, tzinfo=timezone.get_current_timezone())
+        at=dt.datetime(2026, 10, 1, 12, tzinfo=timezone.get_current_timezone()),
     )
     return {
         "doc": doc,

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from improvement.models import Action, ActionStatus, ProgressUpdate
 from improvement.selectors.changes import changes_since, since_default
+from improvement.services.actions import action_sign_off
 from tests.dashboards._html import body
 from tests.dashboards.conftest import TODAY
 from tests.factories import MeasureValueFactory
@@ -94,3 +95,15 @@ def test_changes_page_bad_date(client, scrutiny, history, today):
     assert response.status_code == 200
     assert "The date must be a real date" in response.content.decode()
     assert response.context["changes"].since.date == dt.date(2026, 10, 20)  # falls back to the default
+
+
+def test_an_action_signed_off_through_the_service_counts_as_completed(authority, plan, lead):
+    """The history records statuses in words ("Complete (impact evidenced)"), as the services write them."""
+    action = plan["actions"]["soon"]
+    Action.objects.filter(pk=action.pk).update(status=ActionStatus.COMPLETE, evidence_url="https://example.org/e")
+    action.refresh_from_db()
+    action_sign_off(action=action, by=lead, note="Impact seen in the audit", expected_version=action.version)
+    since = since_default(authority=authority, today=TODAY, chosen=timezone.localdate())
+    changes = changes_since(authority=authority, since=since, today=TODAY)
+    assert [u.action.title for u in changes.completed] == ["North due soon"]
+    assert changes.completed[0].status_after == "Complete (impact evidenced)"

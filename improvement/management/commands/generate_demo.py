@@ -2,8 +2,8 @@
 
 Without --into it creates N new councils; with --into it fills that one existing council.
 `--today 2026-06-11` dates everything from that day, so two runs with the same seed and day
-make the same plan. The data is `services/demo_data.py`'s (50 councils of 2,000 actions take
-well under a minute on PostgreSQL).
+make the same plan. The data is `services/demo_data.py`'s: 50 councils of 2,000 actions (about
+640,000 history rows) cost about 35 s of CPU on PostgreSQL, Python and the server together.
 """
 
 import time

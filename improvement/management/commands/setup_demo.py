@@ -1,26 +1,36 @@
-"""`make run`'s set-up step: import the seed minutes and create demo accounts, once.
+"""`make run`'s set-up step: demo accounts, the demo council's plan, and the seed minutes, once.
 
-Running it again reuses what is there: nothing is duplicated and no password is reprinted.
+The seed minutes are imported twice through the importer: into the councils the manifest
+names, and into the demo council, so its improvement lead finds imported documents (with
+their quotes highlighted) on the Import page at once. Running it again reuses what is
+there: nothing is duplicated and no password is reprinted.
 """
 
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import BaseCommand, call_command, get_commands
+from django.core.management import BaseCommand, call_command
 
-from improvement.services.demo import demo_accounts_create
+from improvement.services.demo import DEMO_AUTHORITY, demo_accounts_create, demo_plan_fill
 
 
 class Command(BaseCommand):
-    help = "Import the seed minutes and create demo accounts for each role (idempotent)."
+    help = "Create demo accounts and the demo council's plan, and import the seed minutes (idempotent)."
 
     def handle(self, *args, **options):
-        seeds = Path(settings.BASE_DIR) / "seeds"
-        if "import_minutes" in get_commands():
-            call_command("import_minutes", str(seeds), verbosity=1, stdout=self.stdout, stderr=self.stderr)
-        else:
-            self.stdout.write("Importer not installed yet: the seed minutes were not imported.")
+        seeds = str(Path(settings.BASE_DIR) / "seeds")
         created = demo_accounts_create()
+        made = demo_plan_fill()
+        if made:
+            self.stdout.write(
+                f"{DEMO_AUTHORITY}: a plan of {made['actions']} actions with {made['updates']} updates, "
+                f"{made['measures']} measures and {made['meetings']} committee meetings."
+            )
+        call_command("import_minutes", seeds, verbosity=1, stdout=self.stdout, stderr=self.stderr)
+        self.stdout.write(f"The seed minutes again, into {DEMO_AUTHORITY}:")
+        call_command(
+            "import_minutes", seeds, "--authority", DEMO_AUTHORITY, verbosity=1, stdout=self.stdout, stderr=self.stderr
+        )
         if created:
             self.stdout.write(self.style.SUCCESS("Demo accounts (shown once; change them before real use):"))
             for row in created:
