@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.http import Http404
@@ -18,8 +19,13 @@ from improvement import permissions, rag
 from improvement.models import Action, ActionStatus, Measure, MeasureValue, ProgressUpdate, Recommendation, Reminder
 from improvement.selectors import audit as audit_selectors
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-def _latest_value(field_name: str):
+    from improvement.models import User
+
+
+def _latest_value(field_name: str) -> Subquery:
     values = MeasureValue.objects.filter(measure=OuterRef("pk")).order_by("-date", "-id")
     return Subquery(values.values(field_name)[:1])
 
@@ -34,7 +40,7 @@ def measures_with_latest() -> QuerySet:
     ).order_by("name", "pk")
 
 
-def measure_inputs(measures) -> list[dict]:
+def measure_inputs(measures: Iterable[Measure]) -> list[dict]:
     """The dicts rag.explain_rag reads, from measures annotated by measures_with_latest."""
     return [
         {
@@ -49,17 +55,17 @@ def measure_inputs(measures) -> list[dict]:
     ]
 
 
-def actions_visible(*, user) -> QuerySet:
+def actions_visible(*, user: User) -> QuerySet[Action]:
     """Every action the user may see: their authority's (all of them, for a superuser)."""
     return permissions.scope_to_user(Action.objects.all(), user)
 
 
-def actions_mine(*, user) -> QuerySet:
+def actions_mine(*, user: User) -> QuerySet[Action]:
     """The actions the user owns, and those of the owners they line-manage."""
     return actions_visible(user=user).filter(owner_id__in=permissions.owner_ids_managed_by(user))
 
 
-def actions_for_list(*, actions: QuerySet, today: date, user=None) -> QuerySet:
+def actions_for_list(*, actions: QuerySet[Action], today: date, user: User | None = None) -> QuerySet[Action]:
     """Ready for a list page: overdue first, then by due date; rating, owner, theme, measures attached."""
     done = ActionStatus.done()
     qs = (
@@ -86,7 +92,7 @@ def actions_for_list(*, actions: QuerySet, today: date, user=None) -> QuerySet:
     return qs
 
 
-def actions_explain(*, actions, today: date) -> list[Action]:
+def actions_explain(*, actions: Iterable[Action], today: date) -> list[Action]:
     """Attach `explained` (a rag.Rag with its reasons) to each action of a page; no queries."""
     out = []
     for action in actions:
@@ -134,7 +140,7 @@ def action_history(*, action: Action) -> list[HistoryEntry]:
     return entries
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     if value in (None, ""):
         return "none"
     return str(value)
@@ -154,7 +160,7 @@ class ActionPage:
     record_changes: list | None = None  # the audit trail, for those who may read it
 
 
-def action_get(*, user, pk: int) -> Action:
+def action_get(*, user: User, pk: int) -> Action:
     """One action the user may see, or 404 (another authority's action is "not found", never "forbidden")."""
     action = (
         actions_visible(user=user).select_related("owner", "theme", "plan", "source_document").filter(pk=pk).first()
@@ -164,7 +170,7 @@ def action_get(*, user, pk: int) -> Action:
     return action
 
 
-def action_page(*, user, pk: int, today: date) -> ActionPage:
+def action_page(*, user: User, pk: int, today: date) -> ActionPage:
     """Everything the action page shows: a fixed handful of queries."""
     action = action_get(user=user, pk=pk)
     recommendations = list(

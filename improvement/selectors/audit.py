@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +21,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from improvement import models
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 PROVENANCE_DETAIL = ["source_quote", "source_start", "source_end"]
 
@@ -54,7 +58,7 @@ PARENT = {
 M2M = {models.Action: {"recommendations", "measures"}, models.PublicView: {"measures"}}
 
 
-def authority_of(instance) -> int | None:
+def authority_of(instance: django_models.Model) -> int | None:
     """The id of the council a record belongs to (following plan / measure / inspection)."""
     path, _ = AUDITED[type(instance)]
     value = instance
@@ -104,7 +108,7 @@ def audited_kinds() -> list[tuple[int, str]]:
     return sorted(((types[m].pk, _kind_label(m)) for m in AUDITED), key=lambda pair: pair[1])
 
 
-def audit_entries(*, user) -> QuerySet:
+def audit_entries(*, user: models.User) -> QuerySet[LogEntry]:
     """Every entry the user may read: their council's (all, for a superuser with no council)."""
     entries = LogEntry.objects.filter(content_type__in=ContentType.objects.get_for_models(*AUDITED).values())
     if user.is_superuser and user.authority_id is None:
@@ -114,12 +118,14 @@ def audit_entries(*, user) -> QuerySet:
     return entries.filter(additional_data__authority=user.authority_id)
 
 
-def audit_log_page(*, entries: QuerySet) -> QuerySet:
+def audit_log_page(*, entries: QuerySet[LogEntry]) -> QuerySet[LogEntry]:
     """The entries in the order the Audit log lists them, with who made each one joined."""
     return entries.select_related("actor").order_by("-timestamp", "-pk")
 
 
-def record_changes(*, user, record, limit: int = RECORD_CHANGES_LIMIT) -> list[AuditRow]:
+def record_changes(
+    *, user: models.User, record: django_models.Model, limit: int = RECORD_CHANGES_LIMIT
+) -> list[AuditRow]:
     """The changes to one record (and to the records that belong to it: a measure's values,
     a plan's themes, an inspection's judgements), newest first (one query)."""
     types = ContentType.objects.get_for_models(*AUDITED)
@@ -132,7 +138,7 @@ def record_changes(*, user, record, limit: int = RECORD_CHANGES_LIMIT) -> list[A
     return describe(entries)
 
 
-def describe(entries) -> list[AuditRow]:
+def describe(entries: Iterable[LogEntry]) -> list[AuditRow]:
     """Each entry told in plain English (no further queries: content types are cached)."""
     rows = []
     for entry in entries:
@@ -153,7 +159,7 @@ def describe(entries) -> list[AuditRow]:
     return rows
 
 
-def _kind_label(model) -> str:
+def _kind_label(model: type[django_models.Model]) -> str:
     name = str(model._meta.verbose_name)
     return name[:1].upper() + name[1:]
 
@@ -166,7 +172,7 @@ def _who(entry: LogEntry) -> str:
     return "the tracker"
 
 
-def _change(model, name: str, value) -> str:
+def _change(model: type[django_models.Model] | None, name: str, value: object) -> str:
     field = _field(model, name)
     label = str(getattr(field, "verbose_name", "") or name.replace("_", " "))
     if isinstance(value, dict) and value.get("type") == "m2m":
@@ -178,7 +184,9 @@ def _change(model, name: str, value) -> str:
     return f"{label} changed"
 
 
-def _field(model, name: str):
+def _field(
+    model: type[django_models.Model] | None, name: str
+) -> django_models.Field | django_models.ForeignObjectRel | None:
     if model is None:
         return None
     try:
@@ -187,7 +195,7 @@ def _field(model, name: str):
         return None
 
 
-def _shown(field, value) -> str:
+def _shown(field: django_models.Field | django_models.ForeignObjectRel | None, value: object) -> str:
     """A stored value as a person reads it: dates as 30 June 2026, choices by label, 62.00 as 62."""
     if value is None or value in ("None", ""):
         return "none"
@@ -231,7 +239,7 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def deletion_refusal(record) -> str | None:
+def deletion_refusal(record: django_models.Model) -> str | None:
     """Why a record people have worked on may not be deleted, in plain words; None if it may."""
     if isinstance(record, models.Action):
         worked = record.updates.filter(kind__in=models.UpdateKind.work()).count()
@@ -268,7 +276,7 @@ def deletion_refusal(record) -> str | None:
 PROTECTING = {models.ProgressUpdate: "action", models.MeasureValue: "measure", models.Action: "plan"}
 
 
-def refused_deletion_reason(protected_objects) -> str:
+def refused_deletion_reason(protected_objects: Iterable[django_models.Model]) -> str:
     """Why a deletion stopped by these protected rows was refused, in plain words."""
     for obj in list(protected_objects)[:1]:
         parent = getattr(obj, PROTECTING[type(obj)]) if type(obj) in PROTECTING else None
@@ -278,7 +286,7 @@ def refused_deletion_reason(protected_objects) -> str:
     return f"This record cannot be deleted: other records depend on it ({protected_summary(protected_objects)})."
 
 
-def protected_summary(protected_objects) -> str:
+def protected_summary(protected_objects: Iterable[django_models.Model]) -> str:
     """What a refused deletion is linked to: "3 measure values and 1 action"."""
     counts: dict[str, int] = {}
     for obj in protected_objects:
@@ -301,7 +309,7 @@ class DeletionEffects:
     unlinked: list[str]
 
 
-def deletion_effects(record) -> DeletionEffects:
+def deletion_effects(record: django_models.Model) -> DeletionEffects:
     """What a delete would do, told before it is done (so nothing cascades unseen): the refusal
     if it would be refused, else "3 inspection judgements" deleted with it and "2 recommendations"
     that stay, no longer linked to it."""

@@ -93,7 +93,7 @@ def _pair(update: ProgressUpdate, name: str) -> tuple:
     return (pair[0], pair[1]) if isinstance(pair, (list, tuple)) and len(pair) == 2 else (None, pair)
 
 
-def _as_date(value):
+def _as_date(value: str | date | None) -> date | str | None:
     if isinstance(value, str):
         try:
             return date.fromisoformat(value[:10])

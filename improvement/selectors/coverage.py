@@ -51,7 +51,7 @@ def derive_status(*, total: int, done: int, evidenced: int, counts: dict[str, in
     return DerivedStatus(rag.GREEN, "Green", f"{done} of {total} complete")  # pragma: no cover
 
 
-def _rating_is(today: date, rating: str):
+def _rating_is(today: date, rating: str) -> Exact:
     return Exact(rag.rag_annotation(today=today, prefix="actions__"), Value(rating))
 
 
@@ -102,7 +102,7 @@ def recommendations_coverage(
     return rows
 
 
-def gaps_of(rec) -> list[str]:
+def gaps_of(rec: Recommendation) -> list[str]:
     gaps = []
     if rec.n_actions == 0:
         gaps.append("No action")

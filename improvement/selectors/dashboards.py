@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -17,6 +18,11 @@ from django.utils import timezone
 from improvement import permissions, rag, statutory
 from improvement.models import Action, ActionStatus, Authority, Inspection, Meeting, ProgressUpdate
 from improvement.selectors.frameworks import with_judgements
+
+if TYPE_CHECKING:
+    from django.db.models import Case
+
+    from improvement.models import User
 
 RATINGS = [rag.RED, rag.AMBER, rag.GREEN, rag.BLUE]
 DUE_SOON_WINDOW = 30
@@ -89,7 +95,7 @@ def rag_key() -> list[tuple[str, str, str]]:
     return [(r, rag.LABELS[r], rag.MEANINGS[r]) for r in RATINGS]
 
 
-def _open_q():
+def _open_q() -> Q:
     return ~Q(status__in=ActionStatus.done())
 
 
@@ -106,16 +112,16 @@ def rag_counts(*, actions: QuerySet, today: date) -> dict:
     )
 
 
-def rag_annotation_for(today: date):
+def rag_annotation_for(today: date) -> Case:
     return rag.rag_annotation(today=today)
 
 
-def _row(label: str, counts: dict, theme_id=None) -> RagRow:
+def _row(label: str, counts: dict, theme_id: int | None = None) -> RagRow:
     total = counts["total"]
     return RagRow(label=label, total=total, counts=[RagCount(r, counts[r], total) for r in RATINGS], theme_id=theme_id)
 
 
-def actions_for_authority(*, authority: Authority, user=None) -> QuerySet:
+def actions_for_authority(*, authority: Authority, user: User | None = None) -> QuerySet[Action]:
     """The authority's actions, also scoped to the user where one is given (the permission module)."""
     qs = Action.objects.filter(authority=authority)
     if user is not None:
@@ -301,7 +307,7 @@ def red_and_overdue_on(*, actions: QuerySet, days: list[date]) -> dict[date, tup
     return out
 
 
-def _as_date(value):
+def _as_date(value: str | date | None) -> date | None:
     if isinstance(value, str):
         try:
             return date.fromisoformat(value[:10])

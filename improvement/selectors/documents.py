@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -22,6 +23,34 @@ from improvement.models import (
     SourceDocument,
     Theme,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Protocol
+
+    from django.db.models import Choices as ModelChoices
+    from django.db.models import Model
+
+    from improvement.models import User
+
+    # What these reads use of the import's objects, which live in improvement/services/importing
+    # (a selector may not import a service, even for a type).
+    class _Preview(Protocol):  # services.importing.Preview
+        text: str
+
+        def fact_list(self, kind: str) -> list[dict]: ...
+
+    class _Line(Protocol):  # services.importing.writer.Outcome
+        kind: str
+        status: str
+        label: str
+        record: Model | None
+        reason: str
+
+    class _ImportOutcome(Protocol):  # services.importing.ImportOutcome
+        created: Mapping[str, int]
+        report: Sequence[_Line]
+
 
 LABELS = {
     "visits": "Visit",
@@ -60,11 +89,11 @@ def text_segments(*, text: str, spans: list[tuple[int, int, str]]) -> list[Segme
     return out
 
 
-def documents_for_user(*, user) -> QuerySet[SourceDocument]:
+def documents_for_user(*, user: User) -> QuerySet[SourceDocument]:
     return permissions.scope_to_user(SourceDocument.objects.all(), user).defer("text")
 
 
-def drafts_for_user(*, user) -> QuerySet[ImportDraft]:
+def drafts_for_user(*, user: User) -> QuerySet[ImportDraft]:
     return permissions.scope_to_user(ImportDraft.objects.filter(uploaded_by=user), user).defer("data")
 
 
@@ -92,7 +121,7 @@ def document_segments(*, document: SourceDocument, records: list[dict]) -> list[
     return text_segments(text=document.text, spans=spans)
 
 
-def preview_segments(*, preview) -> list[Segment]:
+def preview_segments(*, preview: _Preview) -> list[Segment]:
     spans = []
     for kind, label in LABELS.items():
         for item in preview.fact_list(kind):
@@ -117,7 +146,9 @@ def added_items(*, text: str, kind: str, added: list[dict], after: int) -> list[
     return items
 
 
-def review_items(*, preview, kind: str, saved: dict[str, set[int]], added: list[dict] | None = None) -> list[dict]:
+def review_items(
+    *, preview: _Preview, kind: str, saved: dict[str, set[int]], added: list[dict] | None = None
+) -> list[dict]:
     """One kind of fact for the review page: those the reviewer added first, then the importer's least
     sure first; each keeps its position in the preview (added ones after those found) as `index`, which
     the form's tick boxes and correction fields are named by."""
@@ -155,11 +186,11 @@ def describe(kind: str, fact: dict, fields: dict | None = None) -> dict:
     return fact
 
 
-def _choice_label(choices, value) -> str:
+def _choice_label(choices: type[ModelChoices], value: str | None) -> str:
     return dict(choices.choices).get(value or "", "") or str(value or "")
 
 
-def _kind_label(kind) -> str:
+def _kind_label(kind: str | None) -> str:
     return _choice_label(Inspection.Kind, kind) or "Visit"
 
 
@@ -176,7 +207,7 @@ class Choices:
     found_recommendations: list[tuple[str, str]] = field(default_factory=list)
 
 
-def review_choices(*, authority_id: int, preview, added: list[dict] | None = None) -> Choices:
+def review_choices(*, authority_id: int, preview: _Preview, added: list[dict] | None = None) -> Choices:
     """What the review page's lists offer: the council's owners, themes, inspections and
     recommendations (four queries), and the visits and recommendations in this document."""
     visits = review_items(preview=preview, kind="visits", saved={}, added=added)
@@ -321,7 +352,7 @@ def counted(n: int, kind: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def record_url(record) -> str:
+def record_url(record: Model | None) -> str:
     """Where a record imported or merged into can be seen."""
     if record is None or record.pk is None:
         return ""
@@ -340,7 +371,7 @@ def record_url(record) -> str:
     return ""
 
 
-def import_report(*, outcome) -> dict:
+def import_report(*, outcome: _ImportOutcome) -> dict:
     """What an import did, fact by fact, for the page after saving (kept in the session, so plain data):
     the counts of records created ("1 visit", "2 actions") and a line per fact with a link."""
     lines = [
@@ -400,7 +431,7 @@ def document_facts(*, document: SourceDocument) -> DocumentFacts:
             changed |= {(model, pk) for pk in ids}
     gone: set = set()
 
-    def touched(model, record) -> bool:
+    def touched(model: type[Model], record: Model) -> bool:
         if (model, record.pk) in changed:
             return True
         if model is Action:

@@ -36,7 +36,7 @@ class Travel:
     text: str
 
 
-def direction_of_travel(*, latest, previous, polarity: str, unit: str = "") -> Travel:
+def direction_of_travel(*, latest: Decimal | None, previous: Decimal | None, polarity: str, unit: str = "") -> Travel:
     if latest is None or previous is None:
         return Travel("", "", "Not enough values to show a direction")
     latest, previous = Decimal(latest), Decimal(previous)
@@ -49,7 +49,7 @@ def direction_of_travel(*, latest, previous, polarity: str, unit: str = "") -> T
     return Travel("improving" if better else "worsening", arrow, f"{'Improving' if better else 'Worsening'}: {change}")
 
 
-def _fmt(value) -> str:
+def _fmt(value: Decimal) -> str:
     return f"{Decimal(value).normalize():f}"
 
 
@@ -59,14 +59,18 @@ def _unit(unit: str) -> str:
     return f" {unit}" if unit and unit != "other" else ""
 
 
-def _latest(field: str, offset: int = 0):
+def _latest(field: str, offset: int = 0) -> Subquery:
     values = MeasureValue.objects.filter(measure=OuterRef("pk")).order_by("-date", "-id")
     return Subquery(values.values(field)[offset : offset + 1])
 
 
 def measures_queryset(
-    *, authority: Authority, measures: QuerySet | None = None, date_from=None, date_to=None
-) -> QuerySet:
+    *,
+    authority: Authority,
+    measures: QuerySet[Measure] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[Measure]:
     if measures is None:
         measures = Measure.objects.all()
     values = MeasureValue.objects.select_related("source_document").order_by("date", "id")
@@ -109,7 +113,12 @@ def _decorate(measure: Measure) -> Measure:
 
 
 def measures_for_authority(
-    *, authority: Authority, today: date, measures: QuerySet | None = None, date_from=None, date_to=None
+    *,
+    authority: Authority,
+    today: date,
+    measures: QuerySet[Measure] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> list[Measure]:
     """Every measure with its latest value, rating, direction, trend and neighbours' median: 5 queries."""
     qs = measures_queryset(authority=authority, measures=measures, date_from=date_from, date_to=date_to)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from auditlog.models import LogEntry
 from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery, Sum
@@ -44,6 +45,11 @@ from improvement.selectors import coverage as coverage_selectors
 from improvement.selectors import dashboards as dashboard_selectors
 from improvement.selectors import measures as measure_selectors
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from django.db.models import Aggregate, Manager
+
 EXCEPTION_CAP = 25  # rows of each exceptions table
 ANNEX_CAP = 25  # rows of each annex list
 RECOMMENDATION_CAP = 60  # rows of the annex's list of every recommendation
@@ -62,7 +68,7 @@ class Capped:
     def more(self) -> int:
         return max(0, self.total - len(self.rows))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[object]:
         return iter(self.rows)
 
     def __len__(self) -> int:
@@ -144,7 +150,7 @@ def changes_by_theme(*, changes: changes_selectors.Changes, labels: dict) -> tup
     """Each theme's counts of what changed (themes in the plan's order, then no theme), and the totals."""
     by_theme: dict = {}
 
-    def row(theme_id) -> ThemeChanges:
+    def row(theme_id: int | None) -> ThemeChanges:
         if theme_id not in by_theme:
             by_theme[theme_id] = ThemeChanges(label=labels.get(theme_id, NO_THEME))
         return by_theme[theme_id]
@@ -224,7 +230,7 @@ def committee_pack_content(
     )
 
 
-def _figure(queryset, path: str, aggregate):
+def _figure(queryset: Manager | QuerySet, path: str, aggregate: Aggregate) -> Subquery:
     """A scalar subquery: `aggregate` over `queryset`'s rows of the outer council (`path` leads to it)."""
     rows = queryset.filter(**{path: OuterRef("pk")}).order_by().values(path).annotate(figure=aggregate)
     return Subquery(rows.values("figure")[:1])

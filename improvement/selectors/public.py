@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q
 
@@ -19,6 +20,9 @@ from improvement.models import Action, Authority, ImprovementPlan, Inspection, M
 from improvement.selectors import measures as measure_selectors
 from improvement.selectors.coverage import RATINGS, derive_status
 from improvement.selectors.frameworks import with_judgements
+
+if TYPE_CHECKING:
+    from improvement.models import MeasureValue
 
 # The inspections and visits Ofsted publishes; reviews a council commissions stay private.
 PUBLIC_KINDS = [
@@ -142,7 +146,7 @@ def published_plan(*, authority_slug: str, pk: int) -> ImprovementPlan | None:
     )
 
 
-def _public_action(action) -> PublicAction:
+def _public_action(action: Action) -> PublicAction:
     return PublicAction(
         reference=action.reference,
         title=action.title,
@@ -215,7 +219,7 @@ def public_plan(*, plan: ImprovementPlan, today: date) -> PublicPlan:
     )
 
 
-def _value(v) -> PublicValue:
+def _value(v: MeasureValue) -> PublicValue:
     return PublicValue(
         date=v.date,
         value=v.value,

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 
 from improvement.models import Action, Authority, Inspection
 from improvement.selectors.dashboards import RATINGS, RagCount, _open_q, picture_of, rag_annotation_for
 from improvement.selectors.frameworks import with_judgements
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SORTS = {
     "name": "Council name",
@@ -105,7 +109,7 @@ def region_rows(
     return sorted(rows, key=_sort_key(sort))
 
 
-def _sort_key(sort: str):
+def _sort_key(sort: str) -> Callable[[CouncilRow], object]:
     far = date.max
     keys = {
         "name": lambda r: r.authority.name,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -274,7 +274,7 @@ def digest_items_for(*, digest_ids: list[int]) -> dict[int, list[DigestItem]]:
     return found
 
 
-def next_meetings(*, authority_ids, on_or_after: dt.date) -> dict[int, list]:
+def next_meetings(*, authority_ids: Iterable[int], on_or_after: dt.date) -> dict[int, list]:
     """Each council's meetings from a date on, soonest first, for the digests' committee headings: one query."""
     found: dict[int, list] = {}
     for meeting in Meeting.objects.filter(authority_id__in=list(authority_ids), date__gte=on_or_after).order_by("date"):
@@ -292,6 +292,6 @@ def digests_to_requeue(*, enqueued_before: dt.datetime) -> list[int]:
     )
 
 
-def action_titles(*, ids) -> dict[int, str]:
+def action_titles(*, ids: Collection[int]) -> dict[int, str]:
     """Titles of these actions, for --dry-run's listing: one query."""
     return dict(Action.objects.filter(pk__in=list(ids)).values_list("pk", "title")) if ids else {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,13 +21,18 @@ from improvement import permissions
 from improvement.models import Action, ActionStatus, Authority, ProgressUpdate, UpdateKind
 from improvement.services.audit import audit_context, audit_updated
 
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from improvement.models import ImprovementPlan, Measure, Owner, Recommendation, Theme, User
+
 NOTE_REQUIRED = {ActionStatus.AT_RISK, ActionStatus.OFF_TRACK, ActionStatus.COMPLETE, ActionStatus.EVIDENCED}
 
 
 class ActionConflict(Exception):
     """Someone else saved the action after the user's form was loaded."""
 
-    def __init__(self, action: Action, expected_version: int):
+    def __init__(self, action: Action, expected_version: int) -> None:
         self.action = action
         self.expected_version = expected_version
         super().__init__(f"Action {action.pk} is at version {action.version}, not {expected_version}")
@@ -38,7 +44,7 @@ class UpdateResult:
     update: ProgressUpdate
 
 
-def _check_change(*, action: Action, by) -> None:
+def _check_change(*, action: Action, by: User) -> None:
     if not permissions.can_change_action(by, action):
         raise PermissionDenied("You cannot change this action")
 
@@ -66,7 +72,7 @@ def _field_name(attname: str) -> str:
     return attname[:-3] if attname.endswith("_id") else attname
 
 
-def _audit_value(action: Action, attname: str):
+def _audit_value(action: Action, attname: str) -> object:
     """A value as the audit trail records it: a linked record by its name, not its id."""
     name = _field_name(attname)
     if name != attname:
@@ -78,7 +84,7 @@ def _audit_value(action: Action, attname: str):
 def action_record_update(
     *,
     action: Action,
-    by,
+    by: User,
     status: str,
     progress: int,
     note: str = "",
@@ -132,7 +138,7 @@ def action_record_update(
     return UpdateResult(action=action, update=update)
 
 
-def action_sign_off(*, action: Action, by, note: str = "", expected_version: int) -> UpdateResult:
+def action_sign_off(*, action: Action, by: User, note: str = "", expected_version: int) -> UpdateResult:
     """An improvement lead confirms a completed action's impact is evidenced (Blue)."""
     if not permissions.can_sign_off_action(by, action):
         raise PermissionDenied("Only an improvement lead can sign off an action")
@@ -169,12 +175,12 @@ REASON_REQUIRED = ("owner", "due_date")
 def action_change_fields(
     *,
     action: Action,
-    by,
+    by: User,
     changes: dict,
     reason: str = "",
     expected_version: int,
-    recommendations=None,
-    measures=None,
+    recommendations: Collection[Recommendation] | None = None,
+    measures: Collection[Measure] | None = None,
 ) -> UpdateResult | None:
     """Change an action's details (an improvement lead's edit). Reassigning the owner or moving the due date
     needs a reason; every change is recorded before -> after. Returns None when nothing changed."""
@@ -229,17 +235,17 @@ def action_change_fields(
 def action_create(
     *,
     authority: Authority,
-    by,
+    by: User,
     title: str,
     description: str = "",
     reference: str = "",
-    plan=None,
-    theme=None,
-    owner=None,
+    plan: ImprovementPlan | None = None,
+    theme: Theme | None = None,
+    owner: Owner | None = None,
     start_date: dt.date | None = None,
     due_date: dt.date | None = None,
-    recommendations=(),
-    measures=(),
+    recommendations: Collection[Recommendation] = (),
+    measures: Collection[Measure] = (),
 ) -> Action:
     """A new action in the plan, with a "created" entry in its history."""
     if not permissions.can_lead(by, authority):
@@ -267,7 +273,7 @@ def action_create(
     return action
 
 
-def action_record_created(*, action: Action, by, reason: str = "") -> ProgressUpdate:
+def action_record_created(*, action: Action, by: User, reason: str = "") -> ProgressUpdate:
     """The "created" entry that starts a new action's history (its page, the admin)."""
     return ProgressUpdate.objects.create(
         action=action,
@@ -292,12 +298,12 @@ class BulkChange:
 
 
 class BulkConflict(Exception):
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("; ".join(problems))
 
 
-def actions_bulk_apply(*, by, changes: list[BulkChange]) -> int:
+def actions_bulk_apply(*, by: User, changes: list[BulkChange]) -> int:
     """Apply every change or none: one transaction, each row version-checked. Returns how many were applied."""
     ids = [c.action_id for c in changes]
     actions = {
@@ -336,7 +342,7 @@ def actions_bulk_apply(*, by, changes: list[BulkChange]) -> int:
     return len(changes)
 
 
-def _plain(value) -> str:
+def _plain(value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str) and value in ActionStatus.values:
@@ -346,7 +352,7 @@ def _plain(value) -> str:
     return str(value)
 
 
-def _short(obj) -> str:
+def _short(obj: object) -> str:
     return str(obj)[:60]
 
 

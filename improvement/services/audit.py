@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from auditlog.context import auditlog_value, set_extra_data
 from auditlog.diff import model_instance_diff
@@ -40,10 +41,18 @@ from django.utils.encoding import smart_str
 
 from improvement.selectors.audit import AUDITED, M2M, PARENT, authority_of
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Model
+
+    from improvement.models import User
+
 _reason: ContextVar[str] = ContextVar("improvement_audit_reason", default="")
 
 
-def _additional_data(instance) -> dict:
+def _additional_data(instance: Model) -> dict:
     data = {"authority": authority_of(instance)}
     if type(instance) in PARENT:
         data["parent"] = getattr(instance, PARENT[type(instance)])
@@ -68,7 +77,7 @@ def audit_register() -> None:
 
 
 @contextmanager
-def audit_context(user, reason: str = ""):
+def audit_context(user: User | AnonymousUser | None, reason: str = "") -> Iterator[None]:
     """Every model change inside is recorded as done by ``user``, with ``reason``.
 
     Nests inside a web request (auditlog's middleware already names the signed-in user) and
@@ -109,12 +118,12 @@ def _active_context() -> dict | None:
     return value
 
 
-def _current_actor():
+def _current_actor() -> User | None:
     value = _active_context()
     return value.get("actor") if value else None
 
 
-def audit_updated(instance, changes: dict) -> LogEntry | None:
+def audit_updated(instance: Model, changes: dict) -> LogEntry | None:
     """Record an update made without save() (a versioned ``QuerySet.update``).
 
     ``changes`` is {field: (before, after)} with the values as stored."""
@@ -124,7 +133,7 @@ def audit_updated(instance, changes: dict) -> LogEntry | None:
     return LogEntry.objects.log_create(instance, action=LogEntry.Action.UPDATE, changes=recorded)
 
 
-def audit_bulk_created(instances) -> int:
+def audit_bulk_created(instances: Iterable[Model]) -> int:
     """Record records made with bulk_create (the importer), in one INSERT."""
     instances = [i for i in instances if i.pk is not None]
     if not instances:
@@ -149,7 +158,7 @@ def audit_bulk_created(instances) -> int:
     return len(entries)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return "None"
     return smart_str(value)

@@ -18,12 +18,12 @@ POLICY_FIELDS = ["reminder_days_before", "overdue_repeat_days", "escalate_after_
 ONLY_LEADS = "Only an improvement lead can change the council's settings"
 
 
-def _check(*, by, authority: Authority) -> None:
+def _check(*, by: User, authority: Authority) -> None:
     if not permissions.can_lead(by, authority):
         raise PermissionDenied(ONLY_LEADS)
 
 
-def authority_settings_update(*, authority: Authority, by, reason: str = "", **policy) -> list[str]:
+def authority_settings_update(*, authority: Authority, by: User, reason: str = "", **policy: int | str) -> list[str]:
     """Set the council's reminder policy (the fields in POLICY_FIELDS); returns the names that changed."""
     _check(by=by, authority=authority)
     unknown = set(policy) - set(POLICY_FIELDS)
@@ -41,7 +41,7 @@ def authority_settings_update(*, authority: Authority, by, reason: str = "", **p
     return changed
 
 
-def meeting_add(*, authority: Authority, by, committee: str, on: date) -> Meeting:
+def meeting_add(*, authority: Authority, by: User, committee: str, on: date) -> Meeting:
     """Put a committee meeting on record (once per committee and day)."""
     _check(by=by, authority=authority)
     committee = " ".join(committee.split())
@@ -52,7 +52,7 @@ def meeting_add(*, authority: Authority, by, committee: str, on: date) -> Meetin
         raise ValidationError(f"{committee} already has a meeting on {on:%-d %B %Y}") from None
 
 
-def meeting_remove(*, meeting: Meeting, by) -> None:
+def meeting_remove(*, meeting: Meeting, by: User) -> None:
     """Take a meeting typed in by mistake off the record; one with imported minutes or decisions stays."""
     _check(by=by, authority=meeting.authority)
     with transaction.atomic(), audit_context(by):

@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -40,6 +41,9 @@ from improvement.models import Authority, BenchmarkMapping, Measure, MeasureValu
 from improvement.services.audit import audit_context
 from improvement.services.ofsted_outcomes import normalised_name
 
+if TYPE_CHECKING:
+    from improvement.models import User
+
 __all__ = [
     "BenchmarkError",
     "BenchmarkPlan",
@@ -57,7 +61,7 @@ CENT = Decimal("0.01")
 class BenchmarksRefused(Exception):
     """The file has row errors: nothing was saved. `plan` lists them."""
 
-    def __init__(self, plan: BenchmarkPlan):
+    def __init__(self, plan: BenchmarkPlan) -> None:
         super().__init__(f"{len(plan.errors)} row error(s): nothing was saved")
         self.plan = plan
 
@@ -130,7 +134,7 @@ def _keys_of_row(row: TableRow) -> list[str]:
 class _Places:
     """Who each council row is: an authority in the tracker, or a neighbour known only by the DfE's name."""
 
-    def __init__(self, authority: Authority):
+    def __init__(self, authority: Authority) -> None:
         self.by_key: dict[str, str] = {}
         for a in Authority.objects.all():
             for key in _keys_of_authority(a):
@@ -262,7 +266,7 @@ def benchmarks_import(
     *,
     authority: Authority,
     data: bytes,
-    by=None,
+    by: User | None = None,
     mapping: dict[str, Measure] | None = None,
     year_end: str | None = None,
     reason: str = "",
@@ -316,14 +320,14 @@ def _remember(*, authority: Authority, mapping: dict[str, Measure]) -> None:
             old.save(update_fields=["measure"])
 
 
-def benchmarks_hold(*, user, data: bytes, filename: str) -> str:
+def benchmarks_hold(*, user: User, data: bytes, filename: str) -> str:
     """Keep an uploaded table for an hour between its preview and its saving; returns the token."""
     token = hashlib.sha256(data).hexdigest()[:32]
     cache.set(f"benchmarks:{user.pk}:{token}", (filename, data), HOLD_SECONDS)
     return token
 
 
-def benchmarks_held(*, user, token: str, forget: bool = False) -> tuple[str, bytes] | None:
+def benchmarks_held(*, user: User, token: str, forget: bool = False) -> tuple[str, bytes] | None:
     key = f"benchmarks:{user.pk}:{token}"
     held = cache.get(key)
     if forget:

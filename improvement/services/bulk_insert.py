@@ -9,7 +9,7 @@ other before any of them is written.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from django.db import connection, models
 from django.utils import timezone
@@ -81,7 +81,7 @@ def _rows_copy(*, sql: str, fields: list, defaults: list, rows: list[dict]) -> N
         convert = _copy_converter(field)
         plan.append((field.attname, convert, default) if field.attname in given else (None, convert(default), None))
 
-    def chunks():
+    def chunks() -> Iterator[str]:
         for start in range(0, len(rows), CHUNK_ROWS):
             yield "".join(
                 "\t".join(
@@ -100,7 +100,7 @@ def _rows_copy(*, sql: str, fields: list, defaults: list, rows: list[dict]) -> N
 class _Reader:
     """The file COPY reads from: text made on demand by an iterator of chunks."""
 
-    def __init__(self, chunks):
+    def __init__(self, chunks: Iterator[str]) -> None:
         self._chunks = chunks
         self._pending = ""
 
@@ -128,7 +128,7 @@ def _copy(sql: str, reader: _Reader) -> None:
                     copy.write(data)
 
 
-def _default(field: models.Field):
+def _default(field: models.Field) -> object:
     if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add):
         return timezone.now()
     if field.primary_key:
@@ -153,7 +153,7 @@ def _copy_converter(field: models.Field) -> Callable:
         return lambda v: NULL if v is None else str(v)
     seen: dict = {}  # titles, notes and statuses repeat: escape each once
 
-    def text(v):
+    def text(v: object) -> str:
         if v is None:
             return NULL
         found = seen.get(v)

@@ -7,10 +7,14 @@ undoes that when a downloaded sheet comes back.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+_Value = TypeVar("_Value")
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell_safe(value):
+def cell_safe(value: _Value) -> _Value | str:
     """Text a spreadsheet would run as a formula gets a leading apostrophe; other values pass through."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value

@@ -202,7 +202,7 @@ def demo_authority_fill(*, authority: Authority, actions: int, today: dt.date | 
 
 
 class _Filler:
-    def __init__(self, *, authority: Authority, today: dt.date, rng: random.Random):
+    def __init__(self, *, authority: Authority, today: dt.date, rng: random.Random) -> None:
         self.authority = authority
         self.today = today
         self.last_day = today - dt.timedelta(days=1)  # nothing is recorded later than yesterday
@@ -328,7 +328,9 @@ class _Filler:
         ]
         return inspection, visits
 
-    def _plan(self, inspection: Inspection):
+    def _plan(
+        self, inspection: Inspection
+    ) -> tuple[ImprovementPlan, list[Theme], dict[int, list[Recommendation]], list[Recommendation]]:
         plan = ImprovementPlan.objects.create(
             authority=self.authority,
             title=f"{self.authority.name} children's services improvement plan",
@@ -571,7 +573,18 @@ class _Filler:
         return out
 
 
-def _update(at, kind, author, status, progress, *, note="", evidence_url="", changes=None, reason="") -> dict:
+def _update(
+    at: dt.datetime,
+    kind: str,
+    author: User | None,
+    status: str,
+    progress: int,
+    *,
+    note: str = "",
+    evidence_url: str = "",
+    changes: dict | None = None,
+    reason: str = "",
+) -> dict:
     return {
         "created_at": at,
         "kind": kind,

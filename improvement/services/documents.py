@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from improvement import permissions
-from improvement.models import SourceDocument
+from improvement.models import SourceDocument, User
 from improvement.selectors.documents import document_facts
 from improvement.services.audit import audit_context, audit_updated
 
@@ -15,7 +15,7 @@ REMOVE_UNTOUCHED = "remove_untouched"
 UNLINKED = {"source_document": None, "source_quote": "", "source_start": None, "source_end": None}
 
 
-def document_delete(*, document: SourceDocument, by, facts: str, reason: str) -> dict[str, int]:
+def document_delete(*, document: SourceDocument, by: User, facts: str, reason: str) -> dict[str, int]:
     """Delete the document, by the lead, with the reason; its records are kept, unlinked from the
     quote (``facts="keep"``), or those nobody has touched since are removed and the rest kept
     unlinked (``"remove_untouched"``). Returns {"kept": n, "removed": n}. One transaction."""

@@ -14,11 +14,17 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.utils.text import slugify
 
 from improvement import rag
 from improvement.services.cells import cell_safe
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from improvement.models import Action
 
 HEADERS = [
     "Reference",
@@ -80,7 +86,7 @@ def export_filename(*, kind: str, slug: str, made_on: date, filters: list[tuple[
     return "-".join(parts)
 
 
-def action_rows(*, actions, today: date) -> list[list]:
+def action_rows(*, actions: Iterable[Action], today: date) -> list[list]:
     """The rows of the action list, from actions annotated with `rag` and prefetched recommendations."""
     rows = []
     for a in actions:
@@ -113,7 +119,7 @@ def actions_csv(*, rows: list[list]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM so Excel reads UTF-8
 
 
-def _width(value) -> int:
+def _width(value: object) -> int:
     if value is None:
         return 0
     if isinstance(value, date):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db import transaction
@@ -25,6 +26,11 @@ from improvement.models import Authority, Framework, Inspection, InspectionJudge
 from improvement.selectors.frameworks import grade_words, periods
 from improvement.services.audit import audit_bulk_created
 from improvement.services.importing.writer import judgement_rows, kinds_in_family, same_inspection
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from improvement.models import User
 
 __all__ = ["OutcomesError", "OutcomesPlan", "outcomes_held", "outcomes_hold", "outcomes_import", "outcomes_preview"]
 
@@ -58,7 +64,7 @@ class OutcomesPlan:
     def summary(self) -> list[str]:
         """The plan in plain sentences, for the command and the page."""
 
-        def n(count, noun):
+        def n(count: int, noun: str) -> str:
             return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
         lines = [f"{n(self.rows, 'row')} read from {', '.join(self.sheets)}."]
@@ -100,7 +106,7 @@ def outcomes_import(*, data: bytes, filename: str) -> OutcomesPlan:
         return _Importer(data, filename, save=True).run()
 
 
-def outcomes_hold(*, user, data: bytes, filename: str) -> str:
+def outcomes_hold(*, user: User, data: bytes, filename: str) -> str:
     """Keep an uploaded file for an hour between its preview and its confirmation; returns the token."""
     import hashlib
 
@@ -109,7 +115,7 @@ def outcomes_hold(*, user, data: bytes, filename: str) -> str:
     return token
 
 
-def outcomes_held(*, user, token: str, forget: bool = False) -> tuple[str, bytes] | None:
+def outcomes_held(*, user: User, token: str, forget: bool = False) -> tuple[str, bytes] | None:
     key = f"ofsted-outcomes:{user.pk}:{token}"
     held = cache.get(key)
     if forget:
@@ -118,7 +124,7 @@ def outcomes_held(*, user, token: str, forget: bool = False) -> tuple[str, bytes
 
 
 class _Importer:
-    def __init__(self, data: bytes, filename: str, *, save: bool):
+    def __init__(self, data: bytes, filename: str, *, save: bool) -> None:
         if len(data) > MAX_BYTES:
             raise OutcomesError(f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
         self.parsed = parse_outcomes(data, filename, grades=grade_words(), periods=periods())
@@ -203,7 +209,7 @@ class _Importer:
             )
         return self.inspections[key]
 
-    def framework(self, kind: str, start):
+    def framework(self, kind: str, start: dt.date) -> Framework | None:
         return next(
             (
                 f
@@ -278,7 +284,7 @@ class _Importer:
         if self.save and changed:
             match.save(update_fields=sorted(set(changed)))
 
-    def _judgements(self, inspection: Inspection, row: OutcomeRow, framework) -> bool:
+    def _judgements(self, inspection: Inspection, row: OutcomeRow, framework: Framework | None) -> bool:
         """Add or correct an existing inspection's area grades to Ofsted's; True if any change."""
         have = {}
         for j in inspection.judgements.all():

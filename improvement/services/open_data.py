@@ -10,15 +10,19 @@ import json
 from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from improvement.selectors.public import LICENCE, LICENCE_URL, PublicInspection, PublicMeasure, PublicPlan
 from improvement.services.cells import cell_safe
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 ACTION_COLUMNS = ["theme", "reference", "title", "owner_role", "due_date", "status", "progress", "rating"]
 MEASURE_COLUMNS = ["measure", "unit", "date", "value", "suppression", "england", "region", "statistical_neighbours"]
 
 
-def _csv(header: list[str], rows) -> bytes:
+def _csv(header: list[str], rows: Iterable[Iterable[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
@@ -27,7 +31,7 @@ def _csv(header: list[str], rows) -> bytes:
     return ("\ufeff" + out.getvalue()).encode()  # a byte-order mark, so spreadsheets read it as UTF-8
 
 
-def _iso(value):
+def _iso(value: object) -> object:
     return value.isoformat() if isinstance(value, date) else ("" if value is None else value)
 
 
@@ -61,7 +65,7 @@ def measures_csv(*, measures: list[PublicMeasure]) -> bytes:
     )
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value.normalize()) if value == value.to_integral() else str(value)
     if isinstance(value, date):

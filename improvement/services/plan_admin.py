@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,13 +16,18 @@ from improvement.models import Authority, Inspection, InspectionJudgement, Measu
 from improvement.selectors.audit import deletion_refusal
 from improvement.services.audit import audit_context
 
+if TYPE_CHECKING:
+    from django.db.models import Model
 
-def _check(*, by, authority: Authority) -> None:
+    from improvement.models import User
+
+
+def _check(*, by: User, authority: Authority) -> None:
     if not permissions.can_lead(by, authority):
         raise PermissionDenied("Only an improvement lead can change the plan")
 
 
-def plan_record_save(*, form: ModelForm, by, authority: Authority, reason: str = ""):
+def plan_record_save(*, form: ModelForm, by: User, authority: Authority, reason: str = "") -> Model:
     """Save a validated plan form (plan, theme, recommendation, owner, measure or decision) for the
     authority; a change to a kept record carries the lead's reason into its history."""
     _check(by=by, authority=authority)
@@ -34,7 +40,7 @@ def plan_record_save(*, form: ModelForm, by, authority: Authority, reason: str =
     return record
 
 
-def measure_value_record(*, measure: Measure, by, on: date, value: Decimal, reason: str = "") -> MeasureValue:
+def measure_value_record(*, measure: Measure, by: User, on: date, value: Decimal, reason: str = "") -> MeasureValue:
     """Record a measure's value for a date. A second figure for the same date replaces the one
     typed before, never without trace: the audit trail keeps the figure it replaced, who
     changed it and why. Values imported from minutes are never replaced (each keeps its quote)."""
@@ -54,7 +60,7 @@ def measure_value_record(*, measure: Measure, by, on: date, value: Decimal, reas
     return row
 
 
-def measure_value_change(*, value: MeasureValue, by, on: date, number: Decimal, reason: str) -> MeasureValue:
+def measure_value_change(*, value: MeasureValue, by: User, on: date, number: Decimal, reason: str) -> MeasureValue:
     """Correct one recorded figure (typed in or imported), with the reason; its quote stays with it."""
     _check(by=by, authority=value.measure.authority)
     with transaction.atomic(), audit_context(by, reason):
@@ -64,7 +70,7 @@ def measure_value_change(*, value: MeasureValue, by, on: date, number: Decimal, 
     return value
 
 
-def inspection_save(*, form, by, authority: Authority, reason: str = "") -> Inspection:
+def inspection_save(*, form: ModelForm, by: User, authority: Authority, reason: str = "") -> Inspection:
     """Save a validated inspection or visit form (details only; its framework is set from its kind and date)."""
     _check(by=by, authority=authority)
     with transaction.atomic(), audit_context(by, reason):
@@ -77,7 +83,7 @@ def inspection_save(*, form, by, authority: Authority, reason: str = "") -> Insp
 def inspection_judgements_set(
     *,
     inspection: Inspection,
-    by,
+    by: User,
     overall: str | None,
     areas: dict[str, str],
     others: dict[int, str],
@@ -129,7 +135,7 @@ def inspection_judgements_set(
                 current.save(update_fields=["grade"])
 
 
-def plan_record_delete(*, record, by, authority: Authority, reason: str) -> None:
+def plan_record_delete(*, record: Model, by: User, authority: Authority, reason: str) -> None:
     """Delete one record of the council's plan, with the reason, if nobody has worked on it.
 
     A record people have worked on (an action with updates, a measure with values) is refused

@@ -6,12 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from improvement import permissions
-from improvement.models import ImprovementPlan, Measure, Publication, PublicView
+from improvement.models import ImprovementPlan, Measure, Publication, PublicView, User
 from improvement.services.audit import audit_context
 
 
 def public_view_set(
-    *, plan: ImprovementPlan, by, published: bool, measures: list[Measure], reason: str = ""
+    *, plan: ImprovementPlan, by: User, published: bool, measures: list[Measure], reason: str = ""
 ) -> Publication | None:
     """Make the plan public or not, showing these measures. Records a Publication (who, when,
     what was public) when anything changed; returns it, or None when nothing did."""

@@ -14,6 +14,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -28,6 +29,12 @@ from improvement.extraction.reading import check_zip_container
 from improvement.models import Action, ActionStatus
 from improvement.services.actions import NOTE_REQUIRED, BulkChange
 from improvement.services.cells import cell_safe, cell_unescape
+
+if TYPE_CHECKING:
+    from django.core.files import File
+    from openpyxl.cell.read_only import EmptyCell, ReadOnlyCell
+
+    from improvement.models import User
 
 COLUMNS = [
     "Action ID",
@@ -141,7 +148,7 @@ for _value, _label in ActionStatus.choices:
 _STATUS_BY_TEXT["complete"] = ActionStatus.COMPLETE
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -149,7 +156,7 @@ def _text(value) -> str:
     return cell_unescape(str(value).strip())
 
 
-def _int(value) -> int | None:
+def _int(value: object) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -162,7 +169,7 @@ def _int(value) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _cell_refused(column: str, cell) -> str | None:
+def _cell_refused(column: str, cell: ReadOnlyCell | EmptyCell) -> str | None:
     """Why a cell cannot be accepted (a formula, an error value), naming its column; None if it can."""
     kind = getattr(cell, "data_type", None)
     if kind == "f":
@@ -176,7 +183,7 @@ def _cell_refused(column: str, cell) -> str | None:
     return None
 
 
-def spreadsheet_preview(*, file, user) -> Preview:
+def spreadsheet_preview(*, file: File | bytes, user: User) -> Preview:
     """Read an uploaded workbook and say, row by row, what would change and what is wrong. Saves nothing."""
     preview = Preview()
     data = file.read() if hasattr(file, "read") else bytes(file)

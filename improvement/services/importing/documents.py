@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -42,6 +43,9 @@ from improvement.services.audit import audit_context
 
 from .preview import KINDS, Preview
 from .writer import Extras, Outcome, _Writer, write_facts
+
+if TYPE_CHECKING:
+    from improvement.models import User
 
 Corrections = dict[tuple[str, int], dict]  # the reviewer's changed field values, by (kind, index)
 
@@ -149,7 +153,7 @@ def document_reimport(
     *,
     preview: Preview,
     document: SourceDocument,
-    imported_by=None,
+    imported_by: User | None = None,
     keep: dict[str, set[int]] | None = None,
     corrections: Corrections | None = None,
     extras: Extras | None = None,
@@ -179,7 +183,7 @@ def document_import(
     preview: Preview,
     authority: Authority,
     data_sha256: str | None = None,
-    imported_by=None,
+    imported_by: User | None = None,
     keep: dict[str, set[int]] | None = None,
     corrections: Corrections | None = None,
     extras: Extras | None = None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.core.files import File
 from django.db import transaction
@@ -20,8 +21,13 @@ from .documents import Corrections, ImportOutcome, document_import, document_rei
 from .preview import Preview, document_preview, text_preview
 from .writer import Extras, ImportRefused
 
+if TYPE_CHECKING:
+    from improvement.models import User
 
-def drafts_create(*, by, files: list[File], committee: str = "", meeting_date: date | None = None) -> list[ImportDraft]:
+
+def drafts_create(
+    *, by: User, files: list[File], committee: str = "", meeting_date: date | None = None
+) -> list[ImportDraft]:
     """One draft per uploaded file, for the uploader's authority; none at all if a file is past the size limit."""
     too_large = [f"{f.name}: {problem}" for f in files if (problem := document_too_large(f.size))]
     if too_large:
@@ -40,7 +46,7 @@ def drafts_create(*, by, files: list[File], committee: str = "", meeting_date: d
         ]
 
 
-def draft_for_document(*, document: SourceDocument, by) -> ImportDraft:
+def draft_for_document(*, document: SourceDocument, by: User) -> ImportDraft:
     """Open an imported document for review again: a draft of its stored text, tied to the document."""
     return ImportDraft.objects.create(
         authority_id=document.authority_id,
@@ -79,7 +85,7 @@ def draft_confirm(
     *,
     draft: ImportDraft,
     preview: Preview,
-    by,
+    by: User,
     keep: dict[str, set[int]],
     corrections: Corrections | None = None,
     extras: Extras | None = None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -51,12 +52,22 @@ from improvement.models.inspections import _ordinal_word
 from improvement.selectors.documents import plain_date_range
 from improvement.services.audit import audit_bulk_created
 
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Collection, Iterable
+
+    from django.db.models import Model
+
+    from improvement.models import User
+
 
 def kinds_in_family(kind: str) -> list[str]:
     return list(GRADED_KINDS) if kind in GRADED_KINDS else [kind]
 
 
-def same_inspection(candidates, start, *, month_only: bool = False) -> Inspection | None:
+def same_inspection(
+    candidates: Collection[Inspection], start: dt.date, *, month_only: bool = False
+) -> Inspection | None:
     """The inspection among candidates (one council, one kind family) that starts on this date.
 
     A date known only to the month matches an inspection in that month, and the other way round."""
@@ -72,7 +83,9 @@ def same_inspection(candidates, start, *, month_only: bool = False) -> Inspectio
     return None
 
 
-def judgement_rows(inspection: Inspection, grades, *, framework=None) -> list[InspectionJudgement]:
+def judgement_rows(
+    inspection: Inspection, grades: Iterable[tuple[str, str]], *, framework: Framework | None = None
+) -> list[InspectionJudgement]:
     """Unsaved area grades for an inspection, each linked to its framework area where the words name one.
 
     grades is (area words or key, grade key) pairs; a grade the framework does not use is dropped."""
@@ -96,7 +109,7 @@ class ImportRefused(Exception):
     """The document cannot be imported; the message says why in plain words."""
 
 
-def _decimal(value) -> Decimal | None:
+def _decimal(value: object) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
@@ -129,7 +142,7 @@ class MergeNotice:
     can_separate: bool  # visits and recommendations may be kept apart; owners and measures are one per name
 
 
-def _visit_day(start, precision) -> tuple:
+def _visit_day(start: dt.date, precision: str) -> tuple:
     return (
         (start.year, start.month)
         if precision == Inspection.DatePrecision.MONTH
@@ -211,7 +224,7 @@ def _short(text: str, words: int = 12) -> str:
     return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
 
 
-def _pick(authority: Authority, ref: str, model):
+def _pick(authority: Authority, ref: str | None, model: type[Model]) -> Model | None:
     """ "id:12" -> the council's record 12 of `model`, or None."""
     if not ref or not str(ref).startswith("id:") or not str(ref)[3:].isdigit():
         return None
@@ -258,7 +271,9 @@ def merge_notices(*, authority: Authority, facts: DocumentFacts, extras: Extras 
     return notices
 
 
-def _recommendation_match(authority, ref: str, inspection, source: str):
+def _recommendation_match(
+    authority: Authority, ref: str, inspection: Inspection | None, source: str
+) -> Recommendation | None:
     existing = Recommendation.objects.filter(authority=authority, reference=ref)
     if inspection is not None:
         return existing.filter(inspection=inspection).first()
@@ -268,7 +283,15 @@ def _recommendation_match(authority, ref: str, inspection, source: str):
 class _Writer:
     """Writes one document's kept facts (extraction's dataclasses); used inside the import's transaction."""
 
-    def __init__(self, *, authority: Authority, document: SourceDocument, facts: DocumentFacts, by, extras=None):
+    def __init__(
+        self,
+        *,
+        authority: Authority,
+        document: SourceDocument,
+        facts: DocumentFacts,
+        by: User | None,
+        extras: Extras | None = None,
+    ) -> None:
         self.authority = authority
         self.document = document
         self.found = facts  # the text the facts were found in, before personal data was blanked
@@ -299,7 +322,9 @@ class _Writer:
         """What the lead chose on the review page for this fact beyond its fields (keep separate, a person)."""
         return self.extras.get((kind, index)) or {}
 
-    def outcome(self, kind, index, status, label, record=None, reason="") -> None:
+    def outcome(
+        self, kind: str, index: int, status: str, label: str, record: Model | None = None, reason: str = ""
+    ) -> None:
         self.report.append(Outcome(kind, index, status, label, record, reason))
 
     def provenance(self, fact: Fact | None) -> dict:
@@ -400,14 +425,14 @@ class _Writer:
         self.visit_rows[index] = match
         return match
 
-    def _inspection_for(self, choice) -> Inspection | None:
+    def _inspection_for(self, choice: str | None) -> Inspection | None:
         if choice is None:
             return self.inspection  # no choice made (the command line): the document's first visit
         if str(choice).startswith("found:") and str(choice)[6:].isdigit():
             return self.visit_rows.get(int(str(choice)[6:]))
         return _pick(self.authority, choice, Inspection)
 
-    def _theme(self, choice):
+    def _theme(self, choice: str | None) -> Theme | None:
         if not choice or not str(choice).isdigit():
             return None
         return Theme.objects.filter(plan__authority=self.authority, pk=int(choice)).first()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -15,6 +16,11 @@ from django.utils import timezone
 
 from improvement.models import ActionStatus, Digest, Meeting, Reminder, ReminderKind
 from improvement.selectors import reminders as selectors
+
+if TYPE_CHECKING:
+    from django.core.mail.backends.base import BaseEmailBackend
+
+    from improvement.models import Action
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +66,7 @@ def _section_of(reminder: Reminder) -> str:
     return reminder.kind
 
 
-def _why_leads(reminder: Reminder, action) -> str:
+def _why_leads(reminder: Reminder, action: Action) -> str:
     owner = action.owner
     if reminder.kind == ReminderKind.ESCALATION:
         if owner and owner.line_manager_id:
@@ -71,7 +77,9 @@ def _why_leads(reminder: Reminder, action) -> str:
     return f"{reminder.get_kind_display()}: the owner ({owner}) has no email address."
 
 
-def digest_context(*, digest: Digest, items: list[selectors.DigestItem], today: dt.date, committee=None) -> dict:
+def digest_context(
+    *, digest: Digest, items: list[selectors.DigestItem], today: dt.date, committee: Meeting | None = None
+) -> dict:
     site = settings.SITE_URL.rstrip("/")
     statuses = dict(ActionStatus.choices)
     sections = {key: [] for key, _ in SECTIONS}
@@ -123,7 +131,12 @@ _LOOK_UP = object()
 
 
 def digest_message(
-    *, digest: Digest, items: list[selectors.DigestItem], today: dt.date, committee=_LOOK_UP, connection=None
+    *,
+    digest: Digest,
+    items: list[selectors.DigestItem],
+    today: dt.date,
+    committee: Meeting | None | object = _LOOK_UP,
+    connection: BaseEmailBackend | None = None,
 ) -> EmailMultiAlternatives:
     """The email; `committee` (the next meeting, for "updates missing") is looked up unless given."""
     if not any(i.reminder.kind == ReminderKind.UPDATES_MISSING for i in items):

@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from email.utils import make_msgid
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -20,6 +21,9 @@ from improvement.selectors import reminders as selectors
 from improvement.selectors.reminders import ActionToRemind, Person
 from improvement.services.reminders.queue import digests_enqueue, digests_requeue
 from improvement.services.reminders.timeline import reminder_occasion
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 logger = logging.getLogger(__name__)
 
@@ -40,23 +44,23 @@ class Planned:
     to: tuple[Person, ...]
 
     @property
-    def key(self):
+    def key(self) -> tuple[int, str, dt.date]:
         return (self.action_id, self.kind, self.due_on)
 
 
-def _name(person_name, role_title):
+def _name(person_name: str | None, role_title: str | None) -> str:
     return person_name or role_title or ""
 
 
-def _route(row: ActionToRemind, kind, due_on, leads: dict[int, list[Person]]) -> list[Planned]:
+def _route(row: ActionToRemind, kind: str, due_on: dt.date, leads: dict[int, list[Person]]) -> list[Planned]:
     action_id, authority_id, owner_id = row.action_id, row.authority_id, row.owner_id
     escalation = kind in ESCALATION_KINDS
 
-    def to_leads(k):
+    def to_leads(k: str) -> Planned:
         people = tuple(p for p in leads.get(authority_id, ()) if escalation or not p.opted_out)
         return Planned(action_id, authority_id, k, due_on, "", people)
 
-    def to(k, email, name):
+    def to(k: str, email: str, name: str) -> Planned:
         return Planned(action_id, authority_id, k, due_on, email, (Person(email, name),))
 
     if kind == ReminderKind.ESCALATION:
@@ -208,7 +212,7 @@ def reminders_sweep(*, today: dt.date, now: dt.datetime | None = None, dry_run: 
     return result
 
 
-def _insert(model, fields: list[str], rows: list[tuple], *, suffix: str = "") -> list[tuple]:
+def _insert(model: type[Model], fields: list[str], rows: list[tuple], *, suffix: str = "") -> list[tuple]:
     """Insert many rows in a few statements; returns the RETURNING rows of ``suffix``, if any.
 
     PostgreSQL: one ``INSERT ... SELECT * FROM unnest(array, array, ...)`` per batch, which
@@ -261,7 +265,7 @@ def _claim(planned: list[Planned], *, now: dt.datetime) -> dict[tuple[int, str, 
     """
     meta = Reminder._meta
 
-    def col(name):
+    def col(name: str) -> str:
         return meta.get_field(name).column
 
     quote = connection.ops.quote_name
