@@ -12,12 +12,10 @@ that is neither a figure nor a DfE symbol) refuses the whole file; otherwise one
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -39,6 +37,7 @@ from improvement.extraction.neighbours import neighbour_median
 from improvement.models import Authority, BenchmarkMapping, Measure, MeasureValue, StatisticalNeighbour
 from improvement.services.audit import audit_context
 from improvement.services.ofsted_outcomes import normalised_name
+from improvement.services.uploads import upload_held, upload_hold
 
 __all__ = [
     "BenchmarkError",
@@ -50,7 +49,6 @@ __all__ = [
     "benchmarks_preview",
 ]
 MAX_BYTES = 20 * 1024 * 1024
-HOLD_SECONDS = 3600
 CENT = Decimal("0.01")
 
 
@@ -318,14 +316,8 @@ def _remember(*, authority: Authority, mapping: dict[str, Measure]) -> None:
 
 def benchmarks_hold(*, user, data: bytes, filename: str) -> str:
     """Keep an uploaded table for an hour between its preview and its saving; returns the token."""
-    token = hashlib.sha256(data).hexdigest()[:32]
-    cache.set(f"benchmarks:{user.pk}:{token}", (filename, data), HOLD_SECONDS)
-    return token
+    return upload_hold(user=user, kind="benchmarks", data=data, filename=filename)
 
 
 def benchmarks_held(*, user, token: str, forget: bool = False) -> tuple[str, bytes] | None:
-    key = f"benchmarks:{user.pk}:{token}"
-    held = cache.get(key)
-    if forget:
-        cache.delete(key)
-    return held
+    return upload_held(user=user, kind="benchmarks", token=token, forget=forget)
