@@ -113,7 +113,10 @@ def test_open_data_carries_the_licence_and_only_public_columns(client, councils)
     assert "open-government-licence" in response["Link"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     # in due-date order within each theme
-    assert [r["title"] for r in rows] == ["Recruit permanent team managers", "Audit case files every month"]
+    assert [r["title"] for r in rows] == [
+        "Recruit permanent team managers ([name removed] to report to [email address removed])",
+        "Audit case files every month",
+    ]
     assert rows[1]["owner_role"] == "Head of Safeguarding" and rows[0]["rating"] == "Red"
     measures = list(
         csv.DictReader(io.StringIO(client.get(plan_url(ours, plan, "measures.csv")).content.decode("utf-8-sig")))
