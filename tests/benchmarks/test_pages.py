@@ -154,3 +154,26 @@ def test_only_a_superuser_imports_the_neighbour_model(client, westminster):
     client.force_login(westminster["lead"])
     assert client.get("/statistical-neighbours/").status_code == 403
     assert client.post("/statistical-neighbours/confirm/", {"token": "x"}).status_code == 403
+
+
+def test_the_committee_pack_shows_the_benchmarks_beside_new_values(client, westminster, monkeypatch, tmp_path):
+    from django.utils import timezone
+
+    w = westminster
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: dt.date(2025, 11, 1))
+    client.force_login(w["lead"])
+    path = tmp_path / "csww.csv"
+    path.write_bytes(table())
+    call_command(
+        "import_benchmarks",
+        "--council",
+        "westminster",
+        "--map",
+        "agency_rate_fte=Agency social workers",
+        "--year-end",
+        "09-30",
+        str(path),
+        stdout=StringIO(),
+    )
+    html = client.get("/pack/").content.decode()
+    assert "Not published (c)" in html and "England 17.6%" in html and "Region 20.1%" in html
