@@ -8,6 +8,7 @@ ratings count the published plan's own actions only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -16,7 +17,18 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, Q
 
 from improvement import rag
-from improvement.models import Action, Authority, ImprovementPlan, Inspection, Measure, PublicView, Recommendation
+from improvement.extraction.public_text import name_pattern, public_text
+from improvement.models import (
+    Action,
+    Authority,
+    ImprovementPlan,
+    Inspection,
+    Measure,
+    Owner,
+    PublicView,
+    Recommendation,
+    User,
+)
 from improvement.selectors import measures as measure_selectors
 from improvement.selectors.coverage import RATINGS, derive_status
 from improvement.selectors.frameworks import with_judgements
@@ -146,12 +158,22 @@ def published_plan(*, authority_slug: str, pk: int) -> ImprovementPlan | None:
     )
 
 
-def _public_action(action: Action) -> PublicAction:
+def people_names(*, authority_id: int) -> re.Pattern | None:
+    """A pattern for the names of the council's owners and users, to take out of public text: 2 queries."""
+    names = list(
+        Owner.objects.filter(authority_id=authority_id).exclude(person_name="").values_list("person_name", flat=True)
+    )
+    for first, last in User.objects.filter(authority_id=authority_id).values_list("first_name", "last_name"):
+        names.append(f"{first} {last}".strip())
+    return name_pattern(names)
+
+
+def _public_action(action: Action, names: re.Pattern | None) -> PublicAction:
     return PublicAction(
         reference=action.reference,
-        title=action.title,
-        theme=str(action.theme) if action.theme else "",
-        owner_role=action.owner.role_title if action.owner else "",
+        title=public_text(action.title, names),
+        theme=public_text(str(action.theme), names) if action.theme else "",
+        owner_role=public_text(action.owner.role_title, names) if action.owner else "",
         due_date=action.due_date,
         status=action.get_status_display(),
         progress=action.progress,
@@ -161,7 +183,9 @@ def _public_action(action: Action) -> PublicAction:
 
 
 def public_plan(*, plan: ImprovementPlan, today: date) -> PublicPlan:
-    """Themes with their actions, recommendations with their coverage: 4 queries."""
+    """Themes with their actions, recommendations with their coverage; people's names, email
+    addresses and personal data taken out of the text: 7 queries."""
+    names = people_names(authority_id=plan.authority_id)
     actions = list(
         Action.objects.filter(plan=plan, authority_id=plan.authority_id)
         .select_related("owner", "theme")
@@ -173,10 +197,10 @@ def public_plan(*, plan: ImprovementPlan, today: date) -> PublicPlan:
     by_theme: dict[int | None, list[PublicAction]] = {t.pk: [] for t in themes}
     by_rec: dict[int, list] = {}
     for a in actions:
-        by_theme.setdefault(a.theme_id if a.theme_id in by_theme else None, []).append(_public_action(a))
+        by_theme.setdefault(a.theme_id if a.theme_id in by_theme else None, []).append(_public_action(a, names))
         for rec in a.recommendations.all():
             by_rec.setdefault(rec.pk, []).append(a)
-    public_themes = [PublicTheme(t.number, t.title, by_theme[t.pk]) for t in themes]
+    public_themes = [PublicTheme(t.number, public_text(t.title, names), by_theme[t.pk]) for t in themes]
     if by_theme.get(None):
         public_themes.append(PublicTheme(None, "Actions not in a theme", by_theme[None]))
 
@@ -197,14 +221,14 @@ def public_plan(*, plan: ImprovementPlan, today: date) -> PublicPlan:
         public_recs.append(
             PublicRecommendation(
                 reference=rec.reference,
-                text=rec.text,
+                text=public_text(rec.text, names),
                 source=str(rec.inspection) if rec.inspection else "",
                 rating=status.rating,
                 label=status.label,
                 reason=status.reason,
                 done=sum(1 for a in mine if a.is_done),
                 total=len(mine),
-                actions=[a.reference or a.title for a in mine],
+                actions=[a.reference or public_text(a.title, names) for a in mine],
             )
         )
     flat = [a for t in public_themes for a in t.actions]
@@ -231,9 +255,10 @@ def _value(v: MeasureValue) -> PublicValue:
 
 
 def public_measures(*, plan: ImprovementPlan, today: date) -> list[PublicMeasure]:
-    """The measures the lead made public, with their values and benchmarks: the measures page's 5 queries, plus 1."""
+    """The measures the lead made public, with their values and benchmarks: the measures page's queries, plus 2."""
     chosen = Measure.objects.filter(public_views__plan=plan, public_views__published=True)
     rows = measure_selectors.measures_for_authority(authority=plan.authority, today=today, measures=chosen)
+    names = people_names(authority_id=plan.authority_id) if rows else None
     out = []
     for m in rows:
         latest = None
@@ -249,7 +274,7 @@ def public_measures(*, plan: ImprovementPlan, today: date) -> list[PublicMeasure
         out.append(
             PublicMeasure(
                 pk=m.pk,
-                name=m.name,
+                name=public_text(m.name, names),
                 unit=m.unit,
                 polarity=m.get_polarity_display(),
                 target=m.target,

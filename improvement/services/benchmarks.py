@@ -12,13 +12,11 @@ that is neither a figure nor a DfE symbol) refuses the whole file; otherwise one
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -29,7 +27,6 @@ from improvement.extraction.benchmarks import (
     REGIONAL,
     BenchmarkError,
     Cell,
-    Table,
     TableRow,
     default_year_end,
     parse_table,
@@ -37,9 +34,11 @@ from improvement.extraction.benchmarks import (
     read_cell,
 )
 from improvement.extraction.neighbours import neighbour_median
-from improvement.models import Authority, BenchmarkMapping, Measure, MeasureValue, StatisticalNeighbour
+from improvement.models import Authority, BenchmarkMapping, Measure, MeasureValue
+from improvement.selectors.benchmarks import councils_and_neighbours, measure_values, remembered_mapping
 from improvement.services.audit import audit_context
 from improvement.services.ofsted_outcomes import normalised_name
+from improvement.services.uploads import upload_held, upload_hold
 
 if TYPE_CHECKING:
     from improvement.models import User
@@ -54,7 +53,6 @@ __all__ = [
     "benchmarks_preview",
 ]
 MAX_BYTES = 20 * 1024 * 1024
-HOLD_SECONDS = 3600
 CENT = Decimal("0.01")
 
 
@@ -131,16 +129,17 @@ def _keys_of_row(row: TableRow) -> list[str]:
     return keys
 
 
-class _Places:
+class Places:
     """Who each council row is: an authority in the tracker, or a neighbour known only by the DfE's name."""
 
     def __init__(self, authority: Authority) -> None:
+        councils, neighbours = councils_and_neighbours(authority=authority)
         self.by_key: dict[str, str] = {}
-        for a in Authority.objects.all():
+        for a in councils:
             for key in _keys_of_authority(a):
                 self.by_key.setdefault(key, f"a{a.pk}")
         self.neighbours: list[str] = []
-        for n in StatisticalNeighbour.objects.filter(authority=authority).select_related("neighbour"):
+        for n in neighbours:
             if n.neighbour_id:
                 self.neighbours.append(f"a{n.neighbour_id}")
             else:
@@ -156,13 +155,6 @@ class _Places:
         return None
 
 
-def _mapping_for(authority: Authority, table: Table, chosen: dict[str, Measure] | None) -> dict[str, Measure]:
-    if chosen is not None:
-        return dict(chosen)
-    remembered = BenchmarkMapping.objects.filter(authority=authority).select_related("measure")
-    return {m.column: m.measure for m in remembered if m.column in table.indicators}
-
-
 def benchmarks_preview(
     *, authority: Authority, data: bytes, mapping: dict[str, Measure] | None = None, year_end: str | None = None
 ) -> BenchmarkPlan:
@@ -173,7 +165,9 @@ def benchmarks_preview(
         raise BenchmarkError(f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
     table = parse_table(data)
     plan = BenchmarkPlan(indicators=table.indicators, year_end=year_end or default_year_end(table.time_identifier))
-    plan.mapping = _mapping_for(authority, table, mapping)
+    plan.mapping = (
+        dict(mapping) if mapping is not None else remembered_mapping(authority=authority, columns=table.indicators)
+    )
     plan.errors.extend(table.problems)
     for column, measure in plan.mapping.items():
         if column not in table.indicators:
@@ -185,7 +179,7 @@ def benchmarks_preview(
         plan.notes.append("No column is mapped to a measure yet: choose a measure for each column to import.")
         return plan
 
-    places = _Places(authority)
+    places = Places(authority)
     figures: dict[tuple[str, str, str], dict[str, Cell]] = {}  # (level, period, who) -> column -> cell
     own_region: dict[str, tuple[str, str]] = {}
     for row in table.rows:
@@ -218,7 +212,7 @@ def benchmarks_preview(
         plan.errors.append(f"the file has no row for {authority.name} (by its ONS code, old code or name)")
         return plan
 
-    values = list(MeasureValue.objects.filter(measure__in=list(plan.mapping.values())).order_by("-date", "-id"))
+    values = measure_values(measures=list(plan.mapping.values()))
     total = len(places.neighbours)
     for period in sorted(own_region):
         start, end = period_dates(period, plan.year_end)
@@ -322,14 +316,8 @@ def _remember(*, authority: Authority, mapping: dict[str, Measure]) -> None:
 
 def benchmarks_hold(*, user: User, data: bytes, filename: str) -> str:
     """Keep an uploaded table for an hour between its preview and its saving; returns the token."""
-    token = hashlib.sha256(data).hexdigest()[:32]
-    cache.set(f"benchmarks:{user.pk}:{token}", (filename, data), HOLD_SECONDS)
-    return token
+    return upload_hold(user=user, kind="benchmarks", data=data, filename=filename)
 
 
 def benchmarks_held(*, user: User, token: str, forget: bool = False) -> tuple[str, bytes] | None:
-    key = f"benchmarks:{user.pk}:{token}"
-    held = cache.get(key)
-    if forget:
-        cache.delete(key)
-    return held
+    return upload_held(user=user, kind="benchmarks", token=token, forget=forget)

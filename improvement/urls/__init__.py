@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("improvement.urls.region")),
     path("", include("improvement.urls.ofsted")),
     path("", include("improvement.urls.public")),
+    path("", include("improvement.urls.benchmarks")),
 ]

@@ -95,3 +95,14 @@ def test_only_the_council_s_lead_imports(westminster):
         with pytest.raises(PermissionDenied):
             benchmarks_import(authority=w["ours"], data=table(), by=user, mapping=_mapping(w))
     assert MeasureValue.objects.filter(measure__authority=w["ours"]).count() == 1
+
+
+def test_the_preview_reads_a_fixed_number_of_queries_whatever_the_table_size(westminster, django_assert_num_queries):
+    w = westminster
+    extra = [
+        f"2025,Reporting year,Local authority,E92000001,England,E12000007,London,E0900{n:04d},{n},Westminster,1,2,3"
+        for n in range(100, 400)
+    ]  # 300 more rows (all naming Westminster by name: they read the same as its own)
+    for data in (table(), table([*ROWS, *extra])):
+        with django_assert_num_queries(3):  # councils, neighbours, the measures' values
+            benchmarks_preview(authority=w["ours"], data=data, mapping=_mapping(w), year_end="09-30")

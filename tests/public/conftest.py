@@ -105,7 +105,7 @@ def councils(db, today):
         theme=theme,
         owner=director,
         reference="1.2",
-        title="Recruit permanent team managers",
+        title="Recruit permanent team managers (Tomasz Okafor to report to lead@example.org)",
         due_date=dt.date(2026, 10, 31),
         status=ActionStatus.ON_TRACK,
         progress=30,

@@ -75,6 +75,10 @@ EXPECTED = {
     "meeting_remove": ("405", "403"),
     "account": ("ok", "400"),
     "plan_admin_public": ("403", "403"),
+    "benchmarks": ("403", "403"),  # a council's lead imports its benchmarks
+    "benchmarks_check": ("405", "403"),
+    "statistical_neighbours": ("403", "403"),  # a superuser's import
+    "statistical_neighbours_confirm": ("405", "403"),
     **{
         name: ("ok", "405")  # a plan's public pages: anyone may read them
         for name in (
