@@ -75,7 +75,7 @@ def run():
         docx_size = len(views._pack_docx_bytes(request))  # reads the database: in this process
         docx_seconds = time.perf_counter() - started
         print(
-            f"| {n:,} | {html_seconds:.2f} | {len(html) / 1024:.0f} | {pdf_seconds:.2f} | {pdf_cpu:.2f} | {pdf_peak:.0f} | "
-            f"{pdf_size / 1024:.0f} | {pages} | {docx_seconds:.2f} | {docx_size / 1024:.0f} |",
+            f"| {n:,} | {html_seconds:.2f} | {len(html) / 1024:.0f} | {pdf_seconds:.2f} | {pdf_cpu:.2f} | "
+            f"{pdf_peak:.0f} | {pdf_size / 1024:.0f} | {pages} | {docx_seconds:.2f} | {docx_size / 1024:.0f} |",
             flush=True,
         )
