@@ -188,11 +188,13 @@ def actions_xlsx(*, rows: list[list], stamp: Stamp) -> bytes:
 
 
 def pack_pdf(*, html: str, base_url: str, title: str) -> bytes:
-    """The committee pack as a tagged PDF (PDF/UA-1) from the same HTML as the printable page."""
+    """The committee pack as a tagged PDF (PDF/UA-1) from the same HTML as the printable page.
+
+    The title readers show is the HTML's <title>, and its language the <html lang="en-GB">."""
     from weasyprint import HTML
 
     document = HTML(string=html, base_url=base_url)
     try:
-        return document.write_pdf(pdf_variant="pdf/ua-1")
+        return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     except (ValueError, TypeError):  # pragma: no cover - an older WeasyPrint without the variant
         return document.write_pdf()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("inspections/", dashboards.inspection_journey, name="inspection_journey"),
     path("pack/", exports.committee_pack, name="committee_pack"),
     path("pack/committee-pack.pdf", exports.committee_pack_pdf, name="committee_pack_pdf"),
+    path("pack/committee-pack.docx", exports.committee_pack_docx, name="committee_pack_docx"),
     path("pack/pdf/", exports.committee_pack_pdf_status, name="committee_pack_pdf_status"),
     path("exports/actions.xlsx", exports.actions_export_xlsx, name="actions_export_xlsx"),
     path("exports/actions.csv", exports.actions_export_csv, name="actions_export_csv"),

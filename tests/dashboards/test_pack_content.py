@@ -190,3 +190,68 @@ def test_the_pdf_is_made_again_after_an_action_changes(client, lead, plan, today
     assert "Red and overdue actions (3)" in again
     red = again[again.index("Red and overdue actions (3)") : again.index("Measures off target")]
     assert "North due soon" in red
+
+
+def _docx(response):
+    import docx
+
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return docx.Document(io.BytesIO(response.content))
+
+
+def test_the_word_document_has_real_headings_tables_with_header_rows_and_charts_with_alt_text(
+    client, scrutiny, plan, today
+):
+    from docx.oxml.ns import qn
+
+    client.force_login(scrutiny)
+    response = client.get(reverse("committee_pack_docx"), {"since": "2020-01-01"})
+    assert response["Content-Disposition"] == (
+        'attachment; filename="northshire-county-council-committee-pack-2026-11-25.docx"'
+    )
+    document = _docx(response)
+    assert document.core_properties.title == "Committee pack: Northshire County Council, 25 November 2026"
+    assert document.core_properties.language == "en-GB"
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert ("Title", "Committee pack") in headings
+    for text in ("Summary", "1. Exceptions", "2. The plan by theme", "3. Since the last committee"):
+        assert ("Heading 1", text) in headings, text
+    assert ("Heading 2", "Red and overdue actions (2)") in headings
+    assert ("Heading 2", "A1. Status changes (1)") in headings
+    assert [name for name, _ in headings].index("Heading 1") < [name for name, _ in headings].index("Heading 2")
+
+    tables = document.tables
+    red = next(t for t in tables if t.rows[0].cells[0].text == "Action" and t.rows[0].cells[3].text == "Why it is red")
+    assert red.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # the header row repeats on each page
+    assert [c.text for c in red.rows[0].cells] == ["Action", "Owner", "Due", "Why it is red", "Status"]
+    first = [c.text for c in red.rows[1].cells]
+    assert first[0] == "North overdue audit" and first[3] == "Due 12 days ago"
+    status = red.rows[1].cells[4]
+    assert status.text.startswith("\u25a0 Red")  # the shape and the word, on the GOV.UK red tag's colour
+    shading = status._tc.tcPr.find(qn("w:shd"))
+    assert shading.get(qn("w:fill")) == "F4CDC6"
+
+    pictures = document.inline_shapes
+    assert len(pictures) == 2  # the BRAG bars and the one measure off target
+    alts = [p._inline.docPr.get("descr") for p in pictures]
+    assert all(alts)
+    assert any("North case files compliant" in alt and "target 80%" in alt for alt in alts)
+    assert any(alt.startswith("Bar chart of actions by BRAG rating") and "North Front Door" in alt for alt in alts)
+
+
+def test_the_word_document_is_each_councils_own_and_needs_a_sign_in(client, scrutiny, plan, other_plan, today):
+    assert client.get(reverse("committee_pack_docx")).status_code == 302  # to sign in
+    client.force_login(scrutiny)
+    text = "\n".join(p.text for p in _docx(client.get(reverse("committee_pack_docx"))).paragraphs)
+    cells = " ".join(
+        c.text for t in _docx(client.get(reverse("committee_pack_docx"))).tables for r in t.rows for c in r.cells
+    )
+    assert "North overdue audit" in cells and "Southshire" not in text + cells
+
+
+def test_the_word_document_follows_the_filters(client, scrutiny, plan, today):
+    client.force_login(scrutiny)
+    document = _docx(client.get(reverse("committee_pack_docx"), {"theme": plan["themes"][1].pk}))
+    cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "North off track" in cells and "North overdue audit" not in cells
+    assert f"Theme: Theme {plan['themes'][1].number}: North Children in care" in cells

@@ -23,6 +23,7 @@ READS = {
     "actions_export_xlsx",
     "changes_since",
     "committee_pack",
+    "committee_pack_docx",
     "committee_pack_pdf_status",
     "document_detail",
     "inspection_journey",
