@@ -154,6 +154,9 @@ class JudgementsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.inspection = inspection
         self.offer = offer
+        # A framework says whether there is an overall grade; a visit no framework grades may
+        # still carry the judgement the minutes gave it, which the lead may change or clear.
+        self.asks_overall = offer.has_overall_grade or offer.framework is None
         grades = offer.grade_choices or list(Judgement.choices)
         not_graded = [("", "Not graded")]
         existing = list(inspection.judgements.all())
@@ -161,9 +164,9 @@ class JudgementsForm(forms.Form):
         by_name = {j.area.strip().lower(): j for j in existing if not j.judgement_area_id}
         self.matched: set[int] = set()
         fields: dict[str, forms.Field] = {}
-        if offer.has_overall_grade:
+        if self.asks_overall:
             fields["overall"] = forms.ChoiceField(
-                label="Overall effectiveness",
+                label="Overall effectiveness" if offer.framework else "Judgement",
                 required=False,
                 choices=not_graded + grades,
                 initial=inspection.overall_judgement,
@@ -200,7 +203,7 @@ class JudgementsForm(forms.Form):
     def cleaned_grades(self) -> tuple[str | None, dict, dict]:
         """(overall grade or None when not asked, {area key: grade}, {other judgement id: grade})."""
         data = self.cleaned_data
-        overall = data.get("overall", "") if self.offer.has_overall_grade else None
+        overall = data.get("overall", "") if self.asks_overall else None
         areas = {a.key: data.get(f"area_{a.key}", "") for a in self.offer.areas}
         others = {
             int(name.removeprefix(OTHER_PREFIX)): value for name, value in data.items() if name.startswith(OTHER_PREFIX)
