@@ -117,6 +117,7 @@ class InspectionForm(forms.ModelForm):
         if (new.pk if new else None) == record.framework_id:
             return
         if record.judgements.exists() or record.overall_judgement:
+            self.framework_refused = True
             where = new.name if new else "no framework that grades it"
             self.add_error(
                 "start",
@@ -124,7 +125,11 @@ class InspectionForm(forms.ModelForm):
                 f"{record.framework or 'no framework'}. Remove its judgements first, then change the date or kind",
             )
 
+    framework_refused = False
+
     def _post_clean(self):
+        if self.framework_refused:
+            return  # the start date's error says it all; the model's own check would say it again
         # The dates as the model keeps them: a month alone is its first day, "month only".
         data = self.cleaned_data
         record = self.instance

@@ -168,6 +168,8 @@ def test_an_action_people_have_updated_is_not_deleted_but_an_untouched_one_is(cl
     client.force_login(lead)
     assert "Delete this action" in _page(client.get(reverse("action_edit", args=[untouched.pk])))
 
+    edit = _page(client.get(reverse("action_edit", args=[worked.pk])))
+    assert "Delete this action" not in edit and "people have recorded 1 update on it" in edit
     url = reverse("plan_admin_delete", args=["actions", worked.pk])
     for response in (client.get(url), client.post(url, {"reason": "Duplicate"})):
         assert response.status_code == 409
