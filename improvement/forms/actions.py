@@ -146,7 +146,8 @@ class ActionForm(_ScopedModelForm):
     reason = forms.CharField(
         label="Reason for the change",
         required=False,
-        help_text="Needed when you reassign the owner or move the due date. It is kept in the action's history.",
+        help_text="Why you are changing it, for example a reassignment or a due date moved. It is kept in the "
+        "action's history.",
         widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 3}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -167,8 +168,12 @@ class ActionForm(_ScopedModelForm):
                 name in self.changed_data and getattr(self.instance, name) != data.get(name)
                 for name in ("owner", "due_date")
             )
+            changed = set(self.changed_data) - {"reason", "version"}
             if moved and not (data.get("reason") or "").strip():
                 self.add_error("reason", "Enter the reason for reassigning the action or moving its due date")
+            elif changed and not (data.get("reason") or "").strip():
+                # every change to a kept record says why (issue 12), in the action's history
+                self.add_error("reason", "Enter the reason for the change")
             if data.get("version") is None:
                 self.add_error(None, "The form is out of date. Open the action again and redo your changes.")
         theme, plan = data.get("theme"), data.get("plan")

@@ -117,6 +117,7 @@ class InspectionForm(forms.ModelForm):
         if (new.pk if new else None) == record.framework_id:
             return
         if record.judgements.exists() or record.overall_judgement:
+            self.framework_refused = True
             where = new.name if new else "no framework that grades it"
             self.add_error(
                 "start",
@@ -124,7 +125,11 @@ class InspectionForm(forms.ModelForm):
                 f"{record.framework or 'no framework'}. Remove its judgements first, then change the date or kind",
             )
 
+    framework_refused = False
+
     def _post_clean(self):
+        if self.framework_refused:
+            return  # the start date's error says it all; the model's own check would say it again
         # The dates as the model keeps them: a month alone is its first day, "month only".
         data = self.cleaned_data
         record = self.instance
@@ -154,6 +159,9 @@ class JudgementsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.inspection = inspection
         self.offer = offer
+        # A framework says whether there is an overall grade; a visit no framework grades may
+        # still carry the judgement the minutes gave it, which the lead may change or clear.
+        self.asks_overall = offer.has_overall_grade or offer.framework is None
         grades = offer.grade_choices or list(Judgement.choices)
         not_graded = [("", "Not graded")]
         existing = list(inspection.judgements.all())
@@ -161,9 +169,9 @@ class JudgementsForm(forms.Form):
         by_name = {j.area.strip().lower(): j for j in existing if not j.judgement_area_id}
         self.matched: set[int] = set()
         fields: dict[str, forms.Field] = {}
-        if offer.has_overall_grade:
+        if self.asks_overall:
             fields["overall"] = forms.ChoiceField(
-                label="Overall effectiveness",
+                label="Overall effectiveness" if offer.framework else "Judgement",
                 required=False,
                 choices=not_graded + grades,
                 initial=inspection.overall_judgement,
@@ -200,7 +208,7 @@ class JudgementsForm(forms.Form):
     def cleaned_grades(self) -> tuple[str | None, dict, dict]:
         """(overall grade or None when not asked, {area key: grade}, {other judgement id: grade})."""
         data = self.cleaned_data
-        overall = data.get("overall", "") if self.offer.has_overall_grade else None
+        overall = data.get("overall", "") if self.asks_overall else None
         areas = {a.key: data.get(f"area_{a.key}", "") for a in self.offer.areas}
         others = {
             int(name.removeprefix(OTHER_PREFIX)): value for name, value in data.items() if name.startswith(OTHER_PREFIX)

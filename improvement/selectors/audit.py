@@ -330,11 +330,11 @@ def deletion_effects(record: django_models.Model) -> DeletionEffects:
     deleted: dict[str, int] = {}
     for model, instances in collector.data.items():
         n = len([i for i in instances if not (type(i) is type(record) and i.pk == record.pk)])
-        if n and model._meta.app_label == "improvement":
+        if n and model._meta.app_label == "improvement" and not model._meta.auto_created:
             name = str(model._meta.verbose_name)
             deleted[name] = deleted.get(name, 0) + n
     for qs in collector.fast_deletes:
-        if qs.model._meta.app_label == "improvement":
+        if qs.model._meta.app_label == "improvement" and not qs.model._meta.auto_created:  # not m2m links
             n = qs.count()
             if n:
                 name = str(qs.model._meta.verbose_name)

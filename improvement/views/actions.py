@@ -23,6 +23,7 @@ from improvement.filters.common import bind
 from improvement.forms.actions import ActionForm, ActionUpdateForm, SignOffForm, SpreadsheetUploadForm
 from improvement.models import Action, Owner
 from improvement.selectors import actions as selectors
+from improvement.selectors.audit import deletion_refusal
 from improvement.services import actions as services
 from improvement.services import spreadsheets
 
@@ -272,6 +273,7 @@ def action_edit(request, pk: int):
             # deleting is Manage plan's, for the council's own lead (refused there if people worked on it)
             "can_delete": permissions.is_improvement_lead(request.user)
             and request.user.authority_id == action.authority_id,
+            "delete_refusal": deletion_refusal(action) if action else None,
         },
         status=409 if conflict else (400 if form.is_bound and form.errors else 200),
     )

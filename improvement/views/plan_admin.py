@@ -152,6 +152,7 @@ def record_edit(request, kind: str, pk: int):
             "button": "Save changes",
             "back": "plan_admin",
             "delete_url": reverse("plan_admin_delete", args=[kind, record.pk]),
+            "delete_refusal": audit_selectors.deletion_refusal(record),
             "record": record,
             "record_changes": audit_selectors.record_changes(user=request.user, record=record),
         },

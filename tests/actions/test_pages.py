@@ -200,6 +200,8 @@ def test_a_lead_edits_an_action_and_a_move_needs_a_reason(client, lead, actions,
     }
     response = client.post(url, data)
     assert response.status_code == 400 and "Enter the reason" in response.content.decode()
+    response = client.post(url, {**data, "owner": action.owner_id, "due_date": str(action.due_date), "title": "New"})
+    assert response.status_code == 400 and "Enter the reason for the change" in response.content.decode()
     response = client.post(url, {**data, "reason": "New team"})
     assert response.status_code == 302
     history = client.get(reverse("action_detail", args=[action.pk])).content.decode()
@@ -227,6 +229,7 @@ def test_a_stale_edit_is_refused_shows_what_changed_and_keeps_the_form(client, l
             "owner": action.owner_id,
             "due_date": str(action.due_date),
             "version": "1",
+            "reason": "Clearer title",
         },
     )
     assert response.status_code == 409

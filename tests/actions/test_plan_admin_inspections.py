@@ -104,7 +104,7 @@ def test_a_monitoring_visit_with_a_month_alone_is_not_graded(client, lead, autho
     listing = _page(client.get(reverse("plan_admin")))
     assert "Fourth monitoring visit, October 2019" in listing
     edit = _page(client.get(response["Location"]))
-    assert "A monitoring visit on this date is not graded" in edit
+    assert "No framework grades areas for a monitoring visit on this date." in edit
     assert 'id="id_start-month" name="start-month" type="text" inputmode="numeric" value="10"' in edit
 
 
@@ -182,9 +182,14 @@ def test_a_wrong_judgement_on_a_focused_visit_can_be_removed(client, lead, autho
     url = reverse("plan_admin_inspection_judgements", args=[visit.pk])
     page = _page(client.get(url))
     assert "Remove this judgement" in page
-    response = client.post(url, {f"other_{wrong.pk}": "", "reason": "Another inspection's judgement"})
+    assert '<label class="govuk-label " for="id_overall">Judgement</label>' in page
+    response = client.post(
+        url, {f"other_{wrong.pk}": "", "overall": "good", "reason": "Another inspection's judgement"}
+    )
     assert response.status_code == 302
     assert not InspectionJudgement.objects.filter(pk=wrong.pk).exists()
+    visit.refresh_from_db()
+    assert visit.overall_judgement == "good"  # as the lead gave it
     assert "Another inspection&#x27;s judgement" in _page(
         client.get(reverse("plan_admin_inspection_edit", args=[visit.pk]))
     )

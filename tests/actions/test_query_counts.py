@@ -22,7 +22,7 @@ BUDGET = {
     "my_actions": 14,
     "action_list": 13,
     "action_detail": 12,
-    "plan_admin": 11,
+    "plan_admin": 14,  # 13 with inspections, their judgements and grades, and decisions
     "actions_xlsx_download": 7,
     "actions_xlsx_upload": 6,
 }
@@ -77,3 +77,23 @@ def test_the_leads_pages_run_a_constant_number_of_queries(client, authority, pla
     large = _count(client, reverse(url_name))
     assert small == large, f"{small} queries at 10 actions, {large} at 500"
     assert large <= BUDGET[url_name], f"{large} queries, over the page's budget of {BUDGET[url_name]}"
+
+
+def test_manage_plan_runs_a_constant_number_of_queries_for_inspections(client, authority, lead):
+    from improvement.models import Decision, InspectionJudgement
+    from tests.factories import InspectionFactory
+
+    def add(n):
+        for i in range(n):
+            inspection = InspectionFactory(authority=authority, start_date=dt.date(2019, 1, 1) + dt.timedelta(days=i))
+            InspectionJudgement.objects.create(inspection=inspection, area="Leaders", grade="good")
+            RecommendationFactory(authority=authority, inspection=inspection)
+            Decision.objects.create(authority=authority, text=f"That report {i} be noted")
+
+    client.force_login(lead)
+    add(1)
+    small = _count(client, reverse("plan_admin"))
+    add(10)
+    large = _count(client, reverse("plan_admin"))
+    assert small == large, f"{small} queries for 1 inspection, {large} for 11"
+    assert large <= BUDGET["plan_admin"], f"{large} queries, over the page's budget of {BUDGET['plan_admin']}"
