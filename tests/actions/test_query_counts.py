@@ -1,5 +1,7 @@
 """Every list runs the same number of SQL queries for 10 actions as for 500."""
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
