@@ -42,6 +42,12 @@ def test_the_dashboard_charts_are_accessible_for_each_role_and_width(page, live_
         assert page.get_by_role("img", name=name).count() == 1
     assert page.get_by_text("since the last committee").count() >= 1
     assert fits(page, width)
+    if width == 1280:  # the menu fits one row for every role
+        rows = page.evaluate(
+            "new Set([...document.querySelectorAll('.govuk-service-navigation__item')].map(li => li.offsetTop)).size"
+        )
+        assert rows == 1
+    assert page.get_by_text("This is a new service").is_visible()  # the phase banner
     assert_accessible(page)
     # The data behind the first chart is one click away, and its table scrolls inside its own box.
     page.get_by_text("Show the data").first.click()
