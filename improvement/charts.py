@@ -16,6 +16,8 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from improvement import formats
+
 WIDTH, HEIGHT = 560, 240
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
 LINE = "#1d70b8"
@@ -28,9 +30,9 @@ def _num(value) -> str:
 
 
 def _with_unit(value, unit: str) -> str:
-    text = _num(value)
     if unit == "%":
-        return f"{text}%"
+        return formats.percent(value)
+    text = _num(value)
     return f"{text} {unit}" if unit and unit != "other" else text
 
 

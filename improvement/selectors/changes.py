@@ -47,6 +47,13 @@ class Changes:
     new_actions: list[Action] = field(default_factory=list)
     due_dates_moved: list[ProgressUpdate] = field(default_factory=list)
     new_measure_values: list[MeasureValue] = field(default_factory=list)
+    shown: int | None = None  # rows of each list the page shows (None: all, as in the committee pack)
+    by_theme: list = field(default_factory=list)  # ThemeChanges, when the page opens with them
+
+    @property
+    def cut(self) -> str:
+        """The `slice` filter's argument for each list: ":25", or "" for all of them."""
+        return f":{self.shown}" if self.shown else ""
 
     @property
     def total(self) -> int:
@@ -112,7 +119,7 @@ def changes_since(
     start = _start_of(since.date)
     updates = (
         ProgressUpdate.objects.filter(action__in=actions.values("pk"), created_at__gte=start)
-        .select_related("action", "action__owner", "author")
+        .select_related("action", "action__owner", "action__theme", "author")
         .order_by("-created_at", "-id")
     )
     status_changes = list(updates.filter(changes__has_key="status"))
@@ -149,3 +156,35 @@ def changes_since(
         due_dates_moved=moved,
         new_measure_values=list(values.order_by("-date", "measure__name", "pk")),
     )
+
+
+CUT = 25  # rows of each list on the page; the committee pack lists them all
+
+
+@dataclass
+class ThemeChanges:
+    label: str
+    counts: list[int]  # status changes, completed, newly overdue, new actions, due dates moved
+
+
+def changes_by_theme(changes: Changes) -> list[ThemeChanges]:
+    """The changes counted per theme, from the rows already read (no queries), themes in plan order."""
+    columns = [
+        [u.action for u in changes.status_changes],
+        [u.action for u in changes.completed],
+        changes.newly_overdue,
+        changes.new_actions,
+        [u.action for u in changes.due_dates_moved],
+    ]
+    rows: dict[tuple, list[int]] = {}
+    labels: dict[tuple, str] = {}
+    for i, actions in enumerate(columns):
+        for action in actions:
+            theme = action.theme
+            key = (theme.plan_id, theme.number, theme.pk) if theme else (float("inf"), 0, 0)
+            labels[key] = f"Theme {theme.number}: {theme.title}" if theme else "No theme"
+            rows.setdefault(key, [0] * len(columns))[i] += 1
+    out = [ThemeChanges(labels[k], rows[k]) for k in sorted(rows)]
+    if len(out) > 1:
+        out.append(ThemeChanges("All themes", [sum(r.counts[i] for r in out) for i in range(len(columns))]))
+    return out

@@ -130,3 +130,22 @@ def coverage_summary(rows: list[Recommendation]) -> dict:
         "with_gaps": sum(1 for r in rows if r.gaps),
         "complete": sum(1 for r in rows if r.derived.label == "Complete"),
     }
+
+
+ACTIONS_SHOWN = 5  # per recommendation on the page; the action list (filtered by recommendation) has them all
+_WORST_FIRST = {rag.RED: 0, rag.AMBER: 1, rag.GREEN: 2, rag.BLUE: 3}
+
+
+def with_shortlists(rows: list[Recommendation], *, shown: int = ACTIONS_SHOWN) -> list[Recommendation]:
+    """Set on each recommendation `actions_listed` (its worst `shown` actions, soonest due first within a rating)
+    and `actions_more` (how many are left out). From the prefetched actions: no queries."""
+    for rec in rows:
+        actions = sorted(rec.actions.all(), key=lambda a: _WORST_FIRST.get(a.rag, 4))  # stable: due date order kept
+        rec.actions_listed = actions[:shown]
+        rec.actions_more = max(len(actions) - shown, 0)
+    return rows
+
+
+def needing_attention(rows: list[Recommendation]) -> list[Recommendation]:
+    """The exceptions the page opens with: recommendations with a gap, or rated red."""
+    return [r for r in rows if r.gaps or r.derived.rating == rag.RED]

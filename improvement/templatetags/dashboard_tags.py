@@ -8,6 +8,8 @@ from decimal import Decimal
 from django import template
 from django.urls import NoReverseMatch, reverse
 
+from improvement import formats
+
 register = template.Library()
 
 
@@ -49,9 +51,9 @@ def number(value):
 def with_unit(value, unit):
     if value is None or value == "":
         return ""
-    text = number(value)
     if unit == "%":
-        return f"{text}%"
+        return formats.percent(value)
+    text = number(value)
     return f"{text} {unit}" if unit and unit != "other" else text
 
 

@@ -8,7 +8,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from improvement import rag
+from improvement import formats, rag
 
 register = template.Library()
 
@@ -66,6 +66,33 @@ def rag_tag(value, label=None):
         '<strong class="govuk-tag tracker-rag tracker-rag--{}">{}</strong>',
         rating,
         label or rag.LABELS.get(rating, rating),
+    )
+
+
+@register.filter
+def percent(value) -> str:
+    """The one format for a percentage (improvement/formats.py): 62 -> "62%", 62.50 -> "62.5%"."""
+    return formats.percent(value)
+
+
+STATUS_TAG_COLOURS = {
+    "not_started": "grey",
+    "on_track": "turquoise",
+    "at_risk": "yellow",
+    "off_track": "pink",
+    "complete": "light-blue",
+    "evidenced": "purple",
+}
+
+
+@register.simple_tag
+def status_tag(status: str):
+    """An action's status as a GOV.UK tag, in colours apart from the BRAG ones; the words are always shown."""
+    from improvement.models import ActionStatus
+
+    label = dict(ActionStatus.choices).get(status, status)
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--{}">{}</strong>', STATUS_TAG_COLOURS.get(status, "grey"), label
     )
 
 

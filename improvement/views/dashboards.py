@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from improvement import charts, permissions
+from improvement import charts, permissions, rag
 from improvement.filters import dashboards as filters
 from improvement.models import Action, Authority, Inspection, Measure, Recommendation
 from improvement.selectors import audit as audit_selectors
@@ -108,7 +108,9 @@ def recommendations_coverage(request):
     authority = authority_for(request)
     today = timezone.localdate()
     filterset = recommendation_filterset(request, authority)
-    rows = coverage_selectors.recommendations_coverage(authority=authority, today=today, recommendations=filterset.qs)
+    rows = coverage_selectors.with_shortlists(
+        coverage_selectors.recommendations_coverage(authority=authority, today=today, recommendations=filterset.qs)
+    )
     return render(
         request,
         "improvement/dashboards/coverage.html",
@@ -118,6 +120,7 @@ def recommendations_coverage(request):
             "filterset": filterset,
             "rows": rows,
             "summary": coverage_selectors.coverage_summary(rows),
+            "attention": coverage_selectors.needing_attention(rows),
         },
     )
 
@@ -153,7 +156,13 @@ def measures(request):
     return render(
         request,
         "improvement/dashboards/measures.html",
-        {"authority": authority, "today": today, "filterset": filterset, "measures": _with_charts(rows)},
+        {
+            "authority": authority,
+            "today": today,
+            "filterset": filterset,
+            "measures": _with_charts(rows),
+            "off_target": [m for m in rows if m.rating in (rag.RED, rag.AMBER)],
+        },
     )
 
 
@@ -186,6 +195,9 @@ def changes_since(request):
     authority = authority_for(request)
     today = timezone.localdate()
     context = changes_context(request, authority, today)
+    changes = context["changes"]
+    changes.by_theme = changes_selectors.changes_by_theme(changes)
+    changes.shown = changes_selectors.CUT
     return render(request, "improvement/dashboards/changes.html", {"authority": authority, "today": today, **context})
 
 

@@ -126,7 +126,12 @@ def record_create(request, kind: str):
     return render(
         request,
         "improvement/plan_admin/form.html",
-        {"form": form, "heading": f"Add a {singular}", "button": f"Add {singular}", "back": "plan_admin"},
+        {
+            "form": form,
+            "heading": f"Add {'an' if singular[0] in 'aeiou' else 'a'} {singular}",
+            "button": f"Add {singular}",
+            "back": "plan_admin",
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 

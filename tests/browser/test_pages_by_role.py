@@ -78,7 +78,7 @@ def test_error_states_of_forms_have_no_wcag_violation(page, live_server, council
     page.get_by_label("Day").fill("31")
     page.get_by_label("Month").fill("2")
     page.get_by_label("Year").fill("2026")
-    page.get_by_label("Value").fill("lots")
+    page.get_by_label("Value", exact=True).fill("lots")
     page.get_by_role("button").filter(has_text="value").first.click()
     page.wait_for_load_state()
     assert page.get_by_text("The date must be a real date").first.is_visible()

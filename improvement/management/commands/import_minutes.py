@@ -16,6 +16,7 @@ from django.core.management import BaseCommand, CommandError
 from tqdm import tqdm
 
 from improvement import extraction
+from improvement.selectors.documents import counted
 from improvement.services.importing.documents import authority_get_or_create, document_import
 from improvement.services.importing.preview import KINDS, document_preview, failure_contract, preview_contract
 from improvement.services.importing.writer import ImportRefused
@@ -120,7 +121,7 @@ class Command(BaseCommand):
                 f"Imported {tally['imported']}, unchanged {tally['unchanged']}, failed {tally['failed']}."
             )
             if created:
-                self.stdout.write("Created: " + ", ".join(f"{n} {kind}" for kind, n in sorted(created.items())))
+                self.stdout.write("Created: " + ", ".join(counted(n, kind) for kind, n in sorted(created.items())))
         if flagged:
             self.stdout.write(f"Personal data flagged and redacted: {flagged} place(s).")
 
