@@ -1,5 +1,6 @@
 """The domain: one package, a module per part of the picture in DESIGN.md."""
 
+from .access import ApiToken, CalendarFeed
 from .authority import Authority, Meeting, User
 from .decisions import Decision
 from .documents import Provenance, SourceDocument
@@ -17,7 +18,9 @@ __all__ = [
     "Action",
     "ActionStatus",
     "AdviserGrant",
+    "ApiToken",
     "Authority",
+    "CalendarFeed",
     "Closeness",
     "CommitteePackFile",
     "Decision",

@@ -38,6 +38,9 @@ AUDITED = {
     models.SourceDocument: ("authority_id", ["text", "sha256", "warnings", "privacy_flags", "imported_at"]),
     models.Meeting: ("authority_id", []),
     models.Decision: ("authority_id", PROVENANCE_DETAIL),
+    # a person's secrets: that one was made or revoked, never the secret's hash
+    models.ApiToken: ("user.authority_id", ["key_hash", "last_used_on", "created_at"]),
+    models.CalendarFeed: ("user.authority_id", ["key_hash", "last_used_on", "created_at"]),
 }
 # A record that belongs to another (a theme to its plan, a value to its measure) keeps its
 # parent's id too, so the parent's page lists its changes, deleted children included.

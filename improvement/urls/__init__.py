@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("improvement.urls.audit")),
     path("", include("improvement.urls.region")),
     path("", include("improvement.urls.ofsted")),
+    path("", include("improvement.urls.api")),
 ]

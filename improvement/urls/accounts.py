@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from improvement.views import accounts
 from improvement.views.accounts import SignInView, ThrottledPasswordResetView
 
 urlpatterns = [
@@ -13,5 +14,8 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
+    path("account/", accounts.account, name="account"),
+    path("account/api-tokens/", accounts.api_token_create, name="api_token_create"),
+    path("account/api-tokens/<int:pk>/revoke/", accounts.api_token_revoke, name="api_token_revoke"),
     path("password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

@@ -2,10 +2,16 @@ from datetime import timedelta
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, PasswordResetView
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
 
-from improvement.services import throttle
+from improvement.forms.accounts import ApiTokenForm
+from improvement.selectors import api as api_selectors
+from improvement.services import api_tokens, throttle
 
 # How many failures before we warn that the lock is near.
 WARN_WHEN_LEFT = 2
@@ -64,3 +70,50 @@ class ThrottledPasswordResetView(PasswordResetView):
         throttle.record(throttle.RESET_PER_ADDRESS, address)
         throttle.record(throttle.RESET_PER_EMAIL, email)
         return super().post(request, *args, **kwargs)
+
+
+# The account page: personal API tokens (and, below them, calendar feeds).
+
+
+def _account_page(request, *, token_form=None, new_secret: str = "", status: int = 200):
+    return render(
+        request,
+        "registration/account.html",
+        {
+            "token_form": token_form or ApiTokenForm(),
+            "tokens": api_selectors.api_tokens_of(user=request.user),
+            "new_secret": new_secret,
+            "api_docs_url": reverse("api_docs"),
+        },
+        status=status,
+    )
+
+
+@require_safe
+@login_required
+def account(request):
+    return _account_page(request)
+
+
+@require_POST
+@login_required
+def api_token_create(request):
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        return _account_page(request, token_form=form, status=400)
+    try:
+        _, secret = api_tokens.api_token_create(user=request.user, name=form.cleaned_data["name"])
+    except api_tokens.TooManyTokens as error:
+        form.add_error("name", str(error))
+        return _account_page(request, token_form=form, status=400)
+    # Shown on this answer only: the secret is not stored, so a reload cannot show it again.
+    return _account_page(request, new_secret=secret)
+
+
+@require_POST
+@login_required
+def api_token_revoke(request, pk: int):
+    token = api_selectors.api_token_of(user=request.user, pk=pk)
+    api_tokens.api_token_revoke(token=token, by=request.user)
+    messages.success(request, f"The token \u2018{token.name}\u2019 no longer works.")
+    return redirect("account")
