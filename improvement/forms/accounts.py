@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from improvement import permissions
+from improvement.models import CalendarFeed
+
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
@@ -22,3 +25,22 @@ class ApiTokenForm(forms.Form):
         if not name:
             raise forms.ValidationError("Enter what the token is for")
         return name
+
+
+class CalendarFeedForm(forms.Form):
+    """Which calendar: everyone may have their own; the council's is for its lead and scrutiny members."""
+
+    kind = forms.ChoiceField(
+        label="Which calendar?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which calendar", "invalid_choice": "Select which calendar"},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(CalendarFeed.Kind.PERSONAL, "My actions: my due dates, and overdue actions of people I manage")]
+        if permissions.can_have_council_feed(user):
+            choices.append(
+                (CalendarFeed.Kind.COUNCIL, "Council dates: statutory action-plan dates, monitoring visits, committees")
+            )
+        self.fields["kind"].choices = choices

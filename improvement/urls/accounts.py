@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from improvement.views import accounts
+from improvement.views import accounts, feeds
 from improvement.views.accounts import SignInView, ThrottledPasswordResetView
 
 urlpatterns = [
@@ -17,5 +17,8 @@ urlpatterns = [
     path("account/", accounts.account, name="account"),
     path("account/api-tokens/", accounts.api_token_create, name="api_token_create"),
     path("account/api-tokens/<int:pk>/revoke/", accounts.api_token_revoke, name="api_token_revoke"),
+    path("account/calendar-links/", accounts.calendar_feed_create, name="calendar_feed_create"),
+    path("account/calendar-links/<int:pk>/revoke/", accounts.calendar_feed_revoke, name="calendar_feed_revoke"),
+    path("calendar/<str:secret>.ics", feeds.calendar_feed, name="calendar_feed"),
     path("password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from improvement.forms.accounts import ApiTokenForm
+from improvement.forms.accounts import ApiTokenForm, CalendarFeedForm
 from improvement.selectors import api as api_selectors
-from improvement.services import api_tokens, throttle
+from improvement.selectors import feeds as feed_selectors
+from improvement.services import api_tokens, feeds, throttle
 
 # How many failures before we warn that the lock is near.
 WARN_WHEN_LEFT = 2
@@ -75,7 +76,9 @@ class ThrottledPasswordResetView(PasswordResetView):
 # The account page: personal API tokens (and, below them, calendar feeds).
 
 
-def _account_page(request, *, token_form=None, new_secret: str = "", status: int = 200):
+def _account_page(
+    request, *, token_form=None, new_secret: str = "", feed_form=None, new_feed_url: str = "", status: int = 200
+):
     return render(
         request,
         "registration/account.html",
@@ -84,6 +87,9 @@ def _account_page(request, *, token_form=None, new_secret: str = "", status: int
             "tokens": api_selectors.api_tokens_of(user=request.user),
             "new_secret": new_secret,
             "api_docs_url": reverse("api_docs"),
+            "feed_form": feed_form or CalendarFeedForm(user=request.user),
+            "feeds": feed_selectors.calendar_feeds_of(user=request.user),
+            "new_feed_url": new_feed_url,
         },
         status=status,
     )
@@ -116,4 +122,23 @@ def api_token_revoke(request, pk: int):
     token = api_selectors.api_token_of(user=request.user, pk=pk)
     api_tokens.api_token_revoke(token=token, by=request.user)
     messages.success(request, f"The token \u2018{token.name}\u2019 no longer works.")
+    return redirect("account")
+
+
+@require_POST
+@login_required
+def calendar_feed_create(request):
+    form = CalendarFeedForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _account_page(request, feed_form=form, status=400)
+    feed, secret = feeds.calendar_feed_create(user=request.user, kind=form.cleaned_data["kind"])
+    return _account_page(request, new_feed_url=request.build_absolute_uri(reverse("calendar_feed", args=[secret])))
+
+
+@require_POST
+@login_required
+def calendar_feed_revoke(request, pk: int):
+    feed = feed_selectors.calendar_feed_of(user=request.user, pk=pk)
+    feeds.calendar_feed_revoke(feed=feed, by=request.user)
+    messages.success(request, f"The calendar link for \u2018{feed.get_kind_display()}\u2019 no longer works.")
     return redirect("account")

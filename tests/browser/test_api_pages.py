@@ -48,3 +48,21 @@ def test_the_api_docs_page_lists_the_endpoints_and_is_accessible(page, live_serv
     _shot(page, "api-docs-top", full_page=False)
     page.locator("#api-v1-actions").scroll_into_view_if_needed()
     _shot(page, "api-docs-actions", full_page=False)
+
+
+def test_a_councillor_makes_a_council_calendar_link_and_stops_it(page, live_server, authority):
+    user = UserFactory(authority=authority, role="Scrutiny member", username="calendarcllr")
+    sign_in(page, live_server, user)
+    page.goto(f"{live_server.url}/account/")
+    page.get_by_role("button", name="Make a calendar link").click()
+    assert page.get_by_text("There is a problem").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Council dates").check()
+    page.get_by_role("button", name="Make a calendar link").click()
+    url = page.locator("#new-feed-url").inner_text()
+    assert "/calendar/" in url and url.endswith(".ics")
+    assert_accessible(page)
+    _shot(page, "account-calendar-link")
+    page.get_by_role("button", name="Stop the Council dates calendar link").click()
+    assert page.get_by_text("no longer works").is_visible()
+    assert_accessible(page)

@@ -52,6 +52,9 @@ EXPECTED = {
     "api_not_found": ("404", "405"),
     "api_token_create": ("405", "400"),  # an empty form; an adviser may make a token to read their councils
     "api_token_revoke": ("405", "404"),  # the council lead's token, not theirs
+    "calendar_feed": ("ok", "405"),  # the lead's calendar link: the URL is the key
+    "calendar_feed_create": ("405", "400"),  # an empty form; an adviser may have their own (empty) calendar
+    "calendar_feed_revoke": ("405", "404"),  # the lead's link, not theirs
     "audit_log": ("403", "405"),  # a council's audit log is for its lead
     "committee_pack_pdf": ("redirect", "405"),
     "document_review_again": ("405", "403"),

@@ -1,4 +1,5 @@
-"""The read API, its schema and docs, and the account page where tokens are made and revoked.
+"""The read API, its schema and docs, the calendar feeds, and the account page where tokens and
+calendar links are made and revoked.
 
 The API answers 401 (not a redirect to sign in) to a request with no token and no session; a
 record of another council is 404; every endpoint reads only, so a POST is 405. The schema and
@@ -21,6 +22,11 @@ ROWS: dict[str, tuple[str, str]] = {
     "api_token_create": ("405 405 405 405 405 405", "login 400 400 400 400 400"),
     # the lead's own token: only the lead may revoke it (revoking twice changes nothing)
     "api_token_revoke": ("405 405 405 405 405 405", "login 404 redirect 404 404 404"),
+    # an empty form: no calendar chosen
+    "calendar_feed_create": ("405 405 405 405 405 405", "login 400 400 400 400 400"),
+    "calendar_feed_revoke": ("405 405 405 405 405 405", "login 404 redirect 404 404 404"),
+    # the lead's live council calendar: the secret in the URL is the key, whoever asks
+    "calendar_feed": ("ok ok ok ok ok ok", "405 405 405 405 405 405"),
 }
 
 
@@ -48,6 +54,14 @@ def fill(short, url, ours, objects):
 
             token, _ = api_token_create(user=lead, name="Access matrix")
         return url.replace("<int:pk>", str(token.pk))
+    if short in ("calendar_feed", "calendar_feed_revoke"):
+        from improvement.services.feeds import calendar_feed_create
+
+        lead = models.User.objects.get(username="m-lead")
+        feed, secret = calendar_feed_create(user=lead, kind=models.CalendarFeed.Kind.COUNCIL)
+        return (
+            url.replace("<str:secret>", secret) if short == "calendar_feed" else url.replace("<int:pk>", str(feed.pk))
+        )
     for name in ENDPOINTS:
         if short == f"api_{name}_detail":
             return url.replace("<int:pk>", str(_record(name, ours).pk))
