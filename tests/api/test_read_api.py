@@ -242,3 +242,24 @@ def test_each_token_is_rate_limited(client, council):
     refused = client.get(url, **one)
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
     assert client.get(url, **two).status_code == 200  # the limit is per token
+
+
+def test_a_304_costs_fewer_queries_than_the_page(client, council):
+    _, _, users = council
+    headers = bearer(users["lead"])
+    url = reverse("api_action_list")
+    client.get(url, **headers)  # the token's last-used day is written once, on its first use today
+    with CaptureQueriesContext(connection) as full:
+        etag = client.get(url, **headers)["ETag"]
+    with CaptureQueriesContext(connection) as cheap:
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag, **headers).status_code == 304
+    assert len(cheap) <= 6 < len(full)
+
+
+def test_one_record_has_an_etag_too(client, council):
+    ours, _, users = council
+    headers = bearer(users["lead"])
+    measure = models.Measure.objects.filter(authority=ours).first()
+    url = reverse("api_measure_detail", args=[measure.pk])
+    etag = client.get(url, **headers)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag, **headers).status_code == 304
