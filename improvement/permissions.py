@@ -153,6 +153,14 @@ def can_lead(user, authority=None) -> bool:
     return bool(is_improvement_lead(user)) and (authority is None or user.authority_id == authority.pk)
 
 
+def can_have_council_feed(user) -> bool:
+    """The council's calendar (statutory plan dates, monitoring visits, committee meetings): its
+    improvement lead and its scrutiny members (councillors)."""
+    if not user.is_authenticated or not user.is_active or user.authority_id is None:
+        return False
+    return bool(is_improvement_lead(user) or is_scrutiny_member(user))
+
+
 def can_read_audit_log(user) -> bool:
     """Who reads the audit trail (the Audit log page, "Changes to this record"): an improvement
     lead, for their own council, and a superuser. Managers and scrutiny members do not."""

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "auditlog",
@@ -217,6 +219,35 @@ SIGN_IN_USERNAME_FAILURE_LIMIT = env.int("SIGN_IN_USERNAME_FAILURE_LIMIT", defau
 PASSWORD_RESET_ADDRESS_LIMIT = env.int("PASSWORD_RESET_ADDRESS_LIMIT", default=5)  # per 15 minutes
 PASSWORD_RESET_EMAIL_LIMIT = env.int("PASSWORD_RESET_EMAIL_LIMIT", default=3)  # per hour
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# The read API (improvement/api/): personal tokens or the browser's session, read only,
+# paginated, and rate limited per token (per person for the session) with counts in CACHES.
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="600/hour")
+API_PAGE_SIZE = 50
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "improvement.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["improvement.api.throttling.PerTokenThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_PAGINATION_CLASS": "improvement.api.pagination.Pages",
+    "PAGE_SIZE": API_PAGE_SIZE,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Improvement tracker read API",
+    "DESCRIPTION": "Read-only JSON for one council's improvement plan: plans, themes, recommendations, "
+    "actions, progress, measures, inspections and documents.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}
 
 # Security headers; HTTPS settings follow DEBUG so `check --deploy` is clean in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,5 +1,6 @@
 """The domain: one package, a module per part of the picture in DESIGN.md."""
 
+from .access import ApiToken, CalendarFeed
 from .authority import Authority, Meeting, User
 from .benchmarks import BenchmarkMapping
 from .decisions import Decision
@@ -19,8 +20,10 @@ __all__ = [
     "Action",
     "ActionStatus",
     "AdviserGrant",
+    "ApiToken",
     "Authority",
     "BenchmarkMapping",
+    "CalendarFeed",
     "Closeness",
     "CommitteePackFile",
     "Decision",

@@ -46,6 +46,9 @@ AUDITED = {
     models.User: ("authority_id", ["password", "last_login", "date_joined"]),  # the reminders opt-out, the admin
     models.PublicView: ("plan.authority_id", []),
     models.BenchmarkMapping: ("authority_id", []),
+    # a person's secrets: that one was made or revoked, never the secret's hash
+    models.ApiToken: ("user.authority_id", ["key_hash", "last_used_on", "created_at"]),
+    models.CalendarFeed: ("user.authority_id", ["key_hash", "last_used_on", "created_at"]),
 }
 # A record that belongs to another (a theme to its plan, a value to its measure) keeps its
 # parent's id too, so the parent's page lists its changes, deleted children included.

@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("improvement.urls.ofsted")),
     path("", include("improvement.urls.public")),
     path("", include("improvement.urls.benchmarks")),
+    path("", include("improvement.urls.api")),
 ]

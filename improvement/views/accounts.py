@@ -6,10 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, PasswordResetView
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
+from improvement.forms.accounts import ApiTokenForm, CalendarFeedForm
 from improvement.forms.settings import ReminderPreferenceForm
-from improvement.services import authority_settings, throttle
+from improvement.selectors import api as api_selectors
+from improvement.selectors import feeds as feed_selectors
+from improvement.services import api_tokens, authority_settings, feeds, throttle
 
 # How many failures before we warn that the lock is near.
 WARN_WHEN_LEFT = 2
@@ -70,12 +74,46 @@ class ThrottledPasswordResetView(PasswordResetView):
         return super().post(request, *args, **kwargs)
 
 
+# The account page: reminder emails, personal API tokens and calendar feeds.
+
+
+def _reminder_form(request, data=None) -> ReminderPreferenceForm:
+    return ReminderPreferenceForm(data, initial={"reminders": "out" if request.user.reminders_opt_out else "in"})
+
+
+def _account_page(
+    request,
+    *,
+    reminder_form=None,
+    token_form=None,
+    new_secret: str = "",
+    feed_form=None,
+    new_feed_url: str = "",
+    status: int = 200,
+):
+    return render(
+        request,
+        "registration/account.html",
+        {
+            "reminder_form": reminder_form or _reminder_form(request),
+            "token_form": token_form or ApiTokenForm(),
+            "tokens": api_selectors.api_tokens_of(user=request.user),
+            "new_secret": new_secret,
+            "api_docs_url": reverse("api_docs"),
+            "feed_form": feed_form or CalendarFeedForm(user=request.user),
+            "feeds": feed_selectors.calendar_feeds_of(user=request.user),
+            "new_feed_url": new_feed_url,
+        },
+        status=status,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def account(request):
-    """The signed-in person's own page: who they are, and whether they get reminder emails."""
-    initial = {"reminders": "out" if request.user.reminders_opt_out else "in"}
-    form = ReminderPreferenceForm(request.POST if request.method == "POST" else None, initial=initial)
+    """The signed-in person's own page: who they are, whether they get reminder emails, their API tokens
+    and calendar links (each made or stopped by its own POST below)."""
+    form = _reminder_form(request, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         changed = authority_settings.user_reminders_set(user=request.user, opt_out=form.opt_out)
         if changed:
@@ -88,6 +126,47 @@ def account(request):
         else:
             messages.success(request, "Nothing changed")
         return redirect("account")
-    return render(
-        request, "registration/account.html", {"form": form}, status=400 if form.is_bound and form.errors else 200
-    )
+    return _account_page(request, reminder_form=form, status=400 if form.is_bound and form.errors else 200)
+
+
+@require_POST
+@login_required
+def api_token_create(request):
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        return _account_page(request, token_form=form, status=400)
+    try:
+        _, secret = api_tokens.api_token_create(user=request.user, name=form.cleaned_data["name"])
+    except api_tokens.TooManyTokens as error:
+        form.add_error("name", str(error))
+        return _account_page(request, token_form=form, status=400)
+    # Shown on this answer only: the secret is not stored, so a reload cannot show it again.
+    return _account_page(request, new_secret=secret)
+
+
+@require_POST
+@login_required
+def api_token_revoke(request, pk: int):
+    token = api_selectors.api_token_of(user=request.user, pk=pk)
+    api_tokens.api_token_revoke(token=token, by=request.user)
+    messages.success(request, f"The token \u2018{token.name}\u2019 no longer works.")
+    return redirect("account")
+
+
+@require_POST
+@login_required
+def calendar_feed_create(request):
+    form = CalendarFeedForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _account_page(request, feed_form=form, status=400)
+    feed, secret = feeds.calendar_feed_create(user=request.user, kind=form.cleaned_data["kind"])
+    return _account_page(request, new_feed_url=request.build_absolute_uri(reverse("calendar_feed", args=[secret])))
+
+
+@require_POST
+@login_required
+def calendar_feed_revoke(request, pk: int):
+    feed = feed_selectors.calendar_feed_of(user=request.user, pk=pk)
+    feeds.calendar_feed_revoke(feed=feed, by=request.user)
+    messages.success(request, f"The calendar link for \u2018{feed.get_kind_display()}\u2019 no longer works.")
+    return redirect("account")

@@ -14,9 +14,11 @@ from tests.factories import AuthorityFactory, UserFactory
 from tests.foundation.test_access_matrix import concrete_urls, observe
 
 pytestmark = pytest.mark.django_db
+API_ENDPOINTS = ("plan", "theme", "recommendation", "action", "progress_update", "measure", "inspection", "document")
 
 # Outcomes for GET and POST; every URL not listed here must be in one of the sets below.
 READS = {
+    "account",
     "action_detail",
     "action_list",
     "actions_export_csv",
@@ -33,6 +35,10 @@ READS = {
     "plan_dashboard",
     "recommendations_coverage",
     "region_overview",
+    # the read API, its schema and docs: the councils granted, as on the pages
+    "api_docs",
+    "api_schema",
+    *(f"api_{name}_{kind}" for name in API_ENDPOINTS for kind in ("list", "detail")),
 }
 EXPECTED = {
     # name: (GET, POST)
@@ -44,6 +50,12 @@ EXPECTED = {
     "action_update": ("405", "403"),
     "actions_xlsx_download": ("403", "403"),
     "actions_xlsx_upload": ("403", "403"),
+    "api_not_found": ("404", "405"),
+    "api_token_create": ("405", "400"),  # an empty form; an adviser may make a token to read their councils
+    "api_token_revoke": ("405", "404"),  # the council lead's token, not theirs
+    "calendar_feed": ("ok", "405"),  # the lead's calendar link: the URL is the key
+    "calendar_feed_create": ("405", "400"),  # an empty form; an adviser may have their own (empty) calendar
+    "calendar_feed_revoke": ("405", "404"),  # the lead's link, not theirs
     "audit_log": ("403", "405"),  # a council's audit log is for its lead
     "committee_pack_pdf": ("redirect", "405"),
     "document_review_again": ("405", "403"),
