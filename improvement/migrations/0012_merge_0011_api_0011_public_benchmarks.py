@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('improvement', '0011_api'),
-        ('improvement', '0011_public_benchmarks'),
+        ("improvement", "0011_api"),
+        ("improvement", "0011_public_benchmarks"),
     ]
 
-    operations = [
-    ]
+    operations = []

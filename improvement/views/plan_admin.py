@@ -26,6 +26,7 @@ from improvement.forms.actions import (
     ThemeForm,
 )
 from improvement.forms.decisions import DecisionForm
+from improvement.forms.documents import DocumentDetailsForm
 from improvement.forms.inspections import (
     DeleteForm,
     DocumentDeleteForm,
@@ -68,7 +69,10 @@ KINDS = {
     "owners": (Owner, OwnerForm, "owner", "Owners", "authority"),
     "measures": (Measure, MeasureForm, "measure", "Measures", "authority"),
     "decisions": (Decision, DecisionForm, "decision", "Decisions", "authority"),
+    "documents": (SourceDocument, DocumentDetailsForm, "document", "Documents", "authority"),
 }
+# Kinds made only by importing, never added here: their details can be changed after saving.
+IMPORTED_ONLY = {"documents"}
 
 
 DECISIONS_LISTED = 100
@@ -115,6 +119,8 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def record_create(request, kind: str):
     authority = _lead_authority(request)
+    if kind in IMPORTED_ONLY:
+        raise Http404("Documents come from importing minutes")
     model, form_class, singular, plural, _ = _kind(kind)
     # a link may choose a field in advance: "Add a recommendation" from an inspection's page
     initial = {name: value for name, value in request.GET.items() if name in form_class.base_fields}
@@ -147,7 +153,7 @@ def record_edit(request, kind: str, pk: int):
     if request.method == "POST" and form.is_valid():
         services.plan_record_save(form=form, by=request.user, authority=authority, reason=form.cleaned_data["reason"])
         messages.success(request, f"The {singular} was saved")
-        return redirect("plan_admin")
+        return redirect("document_detail", pk=record.pk) if kind == "documents" else redirect("plan_admin")
     return render(
         request,
         "improvement/plan_admin/form.html",
@@ -156,7 +162,9 @@ def record_edit(request, kind: str, pk: int):
             "heading": f"Change {singular}: {record}",
             "button": "Save changes",
             "back": "plan_admin",
-            "delete_url": reverse("plan_admin_delete", args=[kind, record.pk]),
+            "delete_url": reverse("plan_admin_document_delete", args=[record.pk])
+            if kind == "documents"
+            else reverse("plan_admin_delete", args=[kind, record.pk]),
             "delete_refusal": audit_selectors.deletion_refusal(record),
             "record": record,
             "record_changes": audit_selectors.record_changes(user=request.user, record=record),

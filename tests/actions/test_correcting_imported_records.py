@@ -274,3 +274,62 @@ def test_an_owner_with_no_actions_may_be_deleted(client, lead, authority):
     response = client.post(reverse("plan_admin_delete", args=["owners", owner.pk]), {"reason": "Role abolished"})
     assert response.status_code == 302
     assert not Owner.objects.filter(pk=owner.pk).exists()
+
+
+# --- a document's own details, after saving ---------------------------------------------------
+
+
+def _details(**changes):
+    data = {
+        "kind": SourceDocument.Kind.MINUTES,
+        "meeting_date-day": "4",
+        "meeting_date-month": "3",
+        "meeting_date-year": "2026",
+        "committee": "Children's Services Scrutiny Panel",
+        "reason": "The panel met on the 5th",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_documents_meeting_date_and_committee_are_corrected_with_a_reason(client, lead, authority, document):
+    from improvement.models import Meeting
+    from improvement.selectors.audit import record_changes
+
+    meeting = Meeting.objects.create(
+        authority=authority, committee="Corporate Parenting Board", date=dt.date(2026, 3, 5)
+    )
+    client.force_login(lead)
+    page = client.get(reverse("document_detail", args=[document.pk]))
+    assert reverse("plan_admin_edit", args=["documents", document.pk]) in page.content.decode()
+    url = reverse("plan_admin_edit", args=["documents", document.pk])
+    response = client.post(url, _details(**{"meeting_date-day": "5", "committee": "Corporate Parenting Board"}))
+    assert response.status_code == 302 and response["Location"] == reverse("document_detail", args=[document.pk])
+    document.refresh_from_db()
+    assert (document.meeting_date, document.committee, document.meeting) == (
+        dt.date(2026, 3, 5),
+        "Corporate Parenting Board",
+        meeting,
+    )
+    [row] = [r for r in record_changes(user=lead, record=document) if "meeting date" in " ".join(r.changes)]
+    assert row.reason == "The panel met on the 5th"
+
+
+def test_an_impossible_meeting_date_is_an_error_on_the_field_and_nothing_changes(client, lead, document):
+    client.force_login(lead)
+    url = reverse("plan_admin_edit", args=["documents", document.pk])
+    response = client.post(url, _details(**{"meeting_date-day": "31", "meeting_date-month": "2"}))
+    assert response.status_code == 400
+    assert "The date must be a real date" in response.content.decode()
+    document.refresh_from_db()
+    assert document.meeting_date is None and document.committee == ""
+
+
+def test_documents_are_not_added_by_hand_and_other_roles_cannot_change_one(client, lead, manager, document):
+    client.force_login(lead)
+    assert client.get(reverse("plan_admin_create", args=["documents"])).status_code == 404
+    client.force_login(manager)
+    url = reverse("plan_admin_edit", args=["documents", document.pk])
+    assert client.post(url, _details()).status_code == 403
+    document.refresh_from_db()
+    assert document.committee == ""
