@@ -18,7 +18,6 @@ API_ENDPOINTS = ("plan", "theme", "recommendation", "action", "progress_update",
 
 # Outcomes for GET and POST; every URL not listed here must be in one of the sets below.
 READS = {
-    "account",
     "action_detail",
     "action_list",
     "actions_export_csv",

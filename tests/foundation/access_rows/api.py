@@ -17,7 +17,6 @@ ROWS: dict[str, tuple[str, str]] = {
     "api_not_found": ("404 404 404 404 404 404", "405 405 405 405 405 405"),
     **{f"api_{name}_list": LIST for name in ENDPOINTS},
     **{f"api_{name}_detail": DETAIL for name in ENDPOINTS},
-    "account": ("login ok ok ok ok ok", "405 405 405 405 405 405"),
     # an empty form: the name is missing
     "api_token_create": ("405 405 405 405 405 405", "login 400 400 400 400 400"),
     # the lead's own token: only the lead may revoke it (revoking twice changes nothing)
