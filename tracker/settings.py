@@ -80,6 +80,12 @@ MIDDLEWARE = [
     "improvement.middleware.RefusedDeletionPage",
 ]
 
+# `make bench` only (benchmarks/): a signed-in bare page to measure against, and each response's
+# query count in an X-Queries header. Never set in a deployment: the page is a 404 without it.
+BENCHMARK = env.bool("BENCHMARK", default=False)
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "improvement.middleware.query_count_header")
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
