@@ -83,6 +83,7 @@ def main() -> None:
     import redis
     from django.conf import settings
     from django.db import connection
+    from django.urls import reverse
     from django.utils import timezone
 
     from improvement.models import Digest, Reminder
@@ -133,6 +134,7 @@ def main() -> None:
             .values_list("pk", flat=True)[:SENDS]
         )
         items = Digest.reminders.through.objects.filter(digest_id__in=ids).count()
+        reverse("home")  # a worker is long-lived: its URLs are loaded before the first batch, not in it
 
         def send_all():
             return sum(digests_send(digest_ids=ids[i : i + SEND_BATCH]) for i in range(0, len(ids), SEND_BATCH))
