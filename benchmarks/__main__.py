@@ -63,11 +63,15 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def build(size: str) -> tuple[str, dict, dict]:
+def build(size: str, *, reuse: bool = False) -> tuple[str, dict, dict]:
+    """The size's database from generate_demo; with ``reuse``, one kept (--keep) with the same counts."""
     councils, actions = SIZES[size]
     db = f"bench_{size}{os.environ.get('BENCH_DB_TAG', '')}"
-    server.database_recreate(db)
     env = server.environment(db)
+    if reuse and server.database_counts(db) == (councils, councils * actions):
+        log(f"{size}: reusing the kept database {db}")
+        return db, env, {"fixture": server.python_json(env, "benchmarks.prepare"), "reused": True}
+    server.database_recreate(db)
     started = time.perf_counter()
     server.manage(env, "migrate", "--noinput", "-v0")
     migrated = time.perf_counter()
@@ -85,13 +89,24 @@ def build(size: str) -> tuple[str, dict, dict]:
     )
 
 
-def measure_size(size: str, *, imports: bool, workdir: Path, keep: bool) -> dict:
+def _step(env: dict, module: str, *args: str) -> dict:
+    """A benchmark in a process of its own; its failure is recorded, and the others still run."""
+    try:
+        return server.python_json(env, module, *args)
+    except (RuntimeError, ValueError, OSError) as error:
+        log(f"{module} failed: {str(error)[-500:]}")
+        return {"error": str(error)[-2000:]}
+
+
+def measure_size(size: str, *, imports: bool, workdir: Path, keep: bool, reuse: bool, checkpoint) -> dict:
+    """Every figure for one size, into ``checkpoint.result``; ``checkpoint()`` saves what is there so far."""
     councils, actions = SIZES[size]
     log(f"{size}: building {councils} councils x {actions:,} actions with generate_demo")
-    db, env, built = build(size)
+    db, env, built = build(size, reuse=reuse)
     fixture = built.pop("fixture")
-    result = {"councils": councils, "actions_per_council": actions, "actions": fixture["actions"], **built}
-    log(f"{size}: built in {built['generate_demo_seconds']} s; collecting static files (manifest)")
+    result = checkpoint.result
+    result.update({"councils": councils, "actions_per_council": actions, "actions": fixture["actions"], **built})
+    log(f"{size}: built in {built.get('generate_demo_seconds', '(kept)')} s; collecting static files (manifest)")
     server.manage(env, "collectstatic", "--noinput", "-v0")
     server.redis_flush()
     try:
@@ -101,6 +116,7 @@ def measure_size(size: str, *, imports: bool, workdir: Path, keep: bool) -> dict
         ):
             log(f"{size}: serving on 127.0.0.1:{port}; measuring pages")
             result["pages"] = pages.run(port, fixture, budget=1.0 if size == "tiny" else pages.BUDGET)
+            checkpoint()
             log(f"{size}: committee pack PDF through the worker")
             from benchmarks.client import Client
 
@@ -114,11 +130,13 @@ def measure_size(size: str, *, imports: bool, workdir: Path, keep: bool) -> dict
                 "web_workers": len(workers),
                 "celery_worker_peak_rss_mb": server.peak_rss_mb(worker),
             }
+        checkpoint()
         log(f"{size}: reminder sweep and send rate")
-        result["reminders"] = server.python_json(env, "benchmarks.reminders")
+        result["reminders"] = _step(env, "benchmarks.reminders")
+        checkpoint()
         if imports:
             log(f"{size}: import write ratio")
-            result["import"] = server.python_json(env, "benchmarks.importing", str(IMPORT_DOCUMENTS[size]))
+            result["import"] = _step(env, "benchmarks.importing", str(IMPORT_DOCUMENTS[size]))
     finally:
         server.redis_flush()
         if not keep:
@@ -134,6 +152,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seconds", type=int, default=60, help="load test length")
     parser.add_argument("--out", default=str(OUT))
     parser.add_argument("--keep", action="store_true", help="keep the bench_ databases afterwards")
+    parser.add_argument(
+        "--reuse", action="store_true", help="use a database kept by --keep instead of building it (implies --keep)"
+    )
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +167,7 @@ def main(argv: list[str]) -> int:
 
         size = (args.sizes or "small").split(",")[0]
         log(f"load: building {size}")
-        db, env, built = build(size)
+        db, env, built = build(size, reuse=args.reuse)
         server.manage(env, "collectstatic", "--noinput", "-v0")
         try:
             results = {
@@ -154,7 +175,8 @@ def main(argv: list[str]) -> int:
                 "load": load.run(env, built["fixture"], seconds=args.seconds, workdir=workdir),
             }
         finally:
-            server.database_drop(db)
+            if not (args.keep or args.reuse):
+                server.database_drop(db)
         results["load"]["size"] = size
         path = out.with_name("load.json")
         path.write_text(json.dumps(results, indent=2))
@@ -164,7 +186,20 @@ def main(argv: list[str]) -> int:
     sizes = args.sizes.split(",") if args.sizes else (["small"] if args.quick else ["small", "full"])
     results = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "sizes": {}}
     for n, size in enumerate(sizes):
-        results["sizes"][size] = measure_size(size, imports=n == 0, workdir=workdir, keep=args.keep)
+        results["sizes"][size] = {}
+
+        def checkpoint():  # what is measured so far is on disk, whatever happens next
+            out.write_text(json.dumps(results, indent=2))
+
+        checkpoint.result = results["sizes"][size]
+        measure_size(
+            size,
+            imports=n == 0,
+            workdir=workdir,
+            keep=args.keep or args.reuse,
+            reuse=args.reuse,
+            checkpoint=checkpoint,
+        )
     results["seconds"] = round(time.perf_counter() - started, 1)
     out.write_text(json.dumps(results, indent=2))
     print(report.markdown(results))

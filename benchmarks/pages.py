@@ -7,6 +7,8 @@ The floor is ``/benchmark-floor/``: the same sign-in and middleware, no plan.
 
 from __future__ import annotations
 
+import http.client
+import json
 import statistics
 import time
 
@@ -43,7 +45,16 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def measure(client: Client, path: str, *, min_samples=MIN_SAMPLES, max_samples=MAX_SAMPLES, budget=BUDGET) -> dict:
+def measure(client: Client, path: str, **kw) -> dict:
+    """As `_measure`; a request the server dropped (gunicorn's timeout killing the worker) is a 500 row."""
+    try:
+        return _measure(client, path, **kw)
+    except (OSError, http.client.HTTPException) as error:
+        client.close()
+        return {"path": path, "status": 500, "error": f"{type(error).__name__}: {error}"}
+
+
+def _measure(client: Client, path: str, *, min_samples=MIN_SAMPLES, max_samples=MAX_SAMPLES, budget=BUDGET) -> dict:
     first = client.get(path)
     if first.status != 200:
         return {"path": path, "status": first.status, "error": first.text()[:300]}
@@ -69,6 +80,14 @@ def measure(client: Client, path: str, *, min_samples=MIN_SAMPLES, max_samples=M
 
 def pack_pdf(client: Client, *, timeout: float = 300) -> dict:
     """Ask for the committee pack PDF, follow the 'being prepared' page until the worker has built it."""
+    try:
+        return _pack_pdf(client, timeout=timeout)
+    except (OSError, http.client.HTTPException) as error:
+        client.close()
+        return {"path": "/pack/committee-pack.pdf", "status": 500, "error": f"{type(error).__name__}: {error}"}
+
+
+def _pack_pdf(client: Client, *, timeout: float) -> dict:
     started = time.perf_counter()
     first = client.get("/pack/committee-pack.pdf")
     polls = 0
@@ -77,8 +96,6 @@ def pack_pdf(client: Client, *, timeout: float = 300) -> dict:
         polls += 1
         if state.status != 200:
             return {"path": "/pack/committee-pack.pdf", "status": state.status, "error": state.text()[:300]}
-        import json
-
         answer = json.loads(state.body)
         if answer["state"] == "ready":
             break

@@ -96,7 +96,10 @@ def main() -> None:
     app.amqp.__dict__.pop("router", None)
     app.amqp.flush_routes()
     today = timezone.localdate()
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor:  # a kept database (--reuse) starts again from no reminders
+        cursor.execute(
+            f"TRUNCATE {Digest.reminders.through._meta.db_table}, {Digest._meta.db_table}, {Reminder._meta.db_table}"
+        )
         cursor.execute("ANALYZE")
     policies = selectors.reminder_policies()
     furthest = max((max(p.days_before, default=0) for p in policies.values()), default=14)

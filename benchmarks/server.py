@@ -37,6 +37,25 @@ def database_drop(name: str) -> None:
     _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def database_counts(name: str) -> tuple[int, int] | None:
+    """(councils, actions) in a benchmark database, or None when it does not exist."""
+    try:
+        conn = psycopg2.connect(database_url(name))
+    except psycopg2.OperationalError:
+        return None
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(  # generate_demo's councils, not those the import benchmark made
+                "SELECT count(DISTINCT a.id), count(x.id) FROM improvement_authority a "
+                "LEFT JOIN improvement_action x ON x.authority_id = a.id WHERE a.slug NOT LIKE 'bench-%'"
+            )
+            return tuple(cursor.fetchone())
+    except psycopg2.Error:
+        return None
+    finally:
+        conn.close()
+
+
 def _admin(*statements: str) -> None:
     conn = psycopg2.connect(database_url("postgres"))
     conn.autocommit = True
