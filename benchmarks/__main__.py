@@ -70,6 +70,7 @@ def build(size: str, *, reuse: bool = False) -> tuple[str, dict, dict]:
     env = server.environment(db)
     if reuse and server.database_counts(db) == (councils, councils * actions):
         log(f"{size}: reusing the kept database {db}")
+        server.database_analyze(db)
         return db, env, {"fixture": server.python_json(env, "benchmarks.prepare"), "reused": True}
     server.database_recreate(db)
     started = time.perf_counter()
@@ -77,6 +78,7 @@ def build(size: str, *, reuse: bool = False) -> tuple[str, dict, dict]:
     migrated = time.perf_counter()
     server.manage(env, "generate_demo", "--authorities", str(councils), "--actions-per-authority", str(actions), "-v0")
     generated = time.perf_counter()
+    server.database_analyze(db)
     fixture = server.python_json(env, "benchmarks.prepare")
     return (
         db,

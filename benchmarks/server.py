@@ -56,6 +56,17 @@ def database_counts(name: str) -> tuple[int, int] | None:
         conn.close()
 
 
+def database_analyze(name: str) -> None:
+    """What autovacuum does soon after a bulk load: without statistics the planner guesses the tables are tiny."""
+    conn = psycopg2.connect(database_url(name))
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    finally:
+        conn.close()
+
+
 def _admin(*statements: str) -> None:
     conn = psycopg2.connect(database_url("postgres"))
     conn.autocommit = True
