@@ -116,6 +116,7 @@ def measure_size(size: str, *, imports: bool, workdir: Path, keep: bool, reuse: 
             server.gunicorn(env, log=workdir / f"gunicorn-{size}.log") as (port, master),
             server.celery_worker(env, log=workdir / f"celery-{size}.log") as worker,
         ):
+            memory = server.PeakMemory(master)
             log(f"{size}: serving on 127.0.0.1:{port}; measuring pages")
             result["pages"] = pages.run(port, fixture, budget=1.0 if size == "tiny" else pages.BUDGET)
             checkpoint()
@@ -126,10 +127,9 @@ def measure_size(size: str, *, imports: bool, workdir: Path, keep: bool, reuse: 
             pdf_client.sign_in(fixture["users"]["lead"], fixture["password"])
             result["pack_pdf"] = pages.pack_pdf(pdf_client)
             pdf_client.close()
-            workers = server.children(master)
             result["memory"] = {
-                "web_worker_peak_rss_mb": max((server.peak_rss_mb(p) or 0) for p in workers) if workers else None,
-                "web_workers": len(workers),
+                "web_worker_peak_rss_mb": memory.stop(),
+                "web_workers_seen": len(memory.peaks),  # more than 2: gunicorn replaced a worker it killed
                 "celery_worker_peak_rss_mb": server.peak_rss_mb(worker),
             }
         checkpoint()

@@ -78,7 +78,7 @@ def _measure(client: Client, path: str, *, min_samples=MIN_SAMPLES, max_samples=
     }
 
 
-def pack_pdf(client: Client, *, timeout: float = 300) -> dict:
+def pack_pdf(client: Client, *, timeout: float = 180) -> dict:
     """Ask for the committee pack PDF, follow the 'being prepared' page until the worker has built it."""
     try:
         return _pack_pdf(client, timeout=timeout)

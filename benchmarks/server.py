@@ -150,6 +150,36 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
+class PeakMemory:
+    """Samples the peak RSS of a process's children (gunicorn's workers) twice a second, so a worker
+    killed by gunicorn's timeout and replaced still counts."""
+
+    def __init__(self, parent: int):
+        import threading
+
+        self.parent = parent
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            self.sample()
+
+    def sample(self) -> None:
+        for pid in children(self.parent):
+            rss = peak_rss_mb(pid)
+            if rss is not None:
+                self.peaks[pid] = max(rss, self.peaks.get(pid, 0))
+
+    def stop(self) -> float | None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sample()
+        return round(max(self.peaks.values()), 1) if self.peaks else None
+
+
 def _wait_for(port: int, path: str, seconds: float = 60) -> None:
     from benchmarks.client import Client
 
