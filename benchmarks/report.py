@@ -61,7 +61,10 @@ def markdown(results: dict) -> str:
                 cells.append("–")
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
 
-    row("generate_demo", lambda d: f"{d['generate_demo_seconds']:.1f} s")
+    row(
+        "generate_demo",
+        lambda d: "kept database (--reuse)" if d.get("reused") else f"{d['generate_demo_seconds']:.1f} s",
+    )
     row(
         "reminder sweep (first of the day)",
         lambda d: (
@@ -82,6 +85,7 @@ def markdown(results: dict) -> str:
         "send to loopback SMTP",
         lambda d: (
             f"{d['reminders']['emails_per_second']:.0f} emails/s ({d['reminders']['sent']} sent, "
+            f"{d['reminders']['actions_per_email']:.0f} actions each, "
             f"{d['reminders']['smtp_connections']} connections, "
             f"{d['reminders']['send_queries_per_batch']:.0f} q per batch "
             f"of {d['reminders']['batch']})"
@@ -94,7 +98,17 @@ def markdown(results: dict) -> str:
             f"{d['import']['queries_per_document']:.0f} q per document)"
         ),
     )
-    row("peak RSS, web worker (after pack and exports)", lambda d: f"{d['memory']['web_worker_peak_rss_mb']:.0f} MB")
+    row(
+        "peak RSS, web worker (after pack and exports)",
+        lambda d: (
+            f"{d['memory']['web_worker_peak_rss_mb']:.0f} MB"
+            + (
+                f" ({d['memory']['web_workers_seen'] - 2} worker(s) killed by gunicorn's timeout)"
+                if d["memory"].get("web_workers_seen", 2) > 2
+                else ""
+            )
+        ),
+    )
     row("peak RSS, Celery worker (after the pack PDF)", lambda d: f"{d['memory']['celery_worker_peak_rss_mb']:.0f} MB")
     m = results["machine"]
     lines += [
