@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install assets migrate seed bench lint clean backup restore
+.PHONY: run test install assets migrate seed bench bench-quick bench-load lint clean backup restore
 
 run: install assets
 	@mkdir -p var
@@ -16,9 +16,19 @@ test: install assets lint
 	@$(PY) scripts/check_services.py
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: install
+# Benchmarks (benchmarks/__main__.py): generate_demo data in bench_* databases on PostgreSQL, served by
+# gunicorn with DEBUG off, measured over HTTP. Results in bench/results.json and a markdown table.
+bench: install assets
 	@$(PY) scripts/check_services.py
 	$(PY) -m benchmarks
+
+bench-quick: install assets
+	@$(PY) scripts/check_services.py
+	$(PY) -m benchmarks --quick
+
+bench-load: install assets
+	@$(PY) scripts/check_services.py
+	$(PY) -m benchmarks --load
 
 install: $(STAMP)
 

@@ -1,17 +1,19 @@
-"""Import throughput on 1,000 generated minutes-like documents, against the storage floor.
+"""Import throughput on generated minutes-like documents, against the storage floor.
 
+Run inside Django against a benchmark database (``python -m benchmarks.importing [count]``).
 The floor is merely storing the same texts as SourceDocuments (hash + one insert each);
-the import adds reading, extraction and writing the facts. Both run on PostgreSQL.
+the import adds reading, extraction and writing the facts. The write ratio is the import's
+time less its reading and extraction, over the floor. Prints one JSON line.
 """
 
 import hashlib
+import json
+import os
 import random
+import sys
 import time
 
-from django.db import transaction
-
-from improvement.models import Authority, SourceDocument
-from improvement.services.importing import document_import, document_preview
+import django
 
 ROLES = [
     "Director of Children's Services",
@@ -50,10 +52,17 @@ def _document(n: int, rng: random.Random) -> bytes:
     return ("\n\n".join(paragraphs) + f"\n\nDocument reference {n}.\n").encode("utf-8")
 
 
-def run(count: int = 1000) -> None:
+def run(count: int) -> dict:
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from improvement.models import Authority, SourceDocument
+    from improvement.services.importing import document_import, document_preview
+
     rng = random.Random(7)
     docs = [_document(n, rng) for n in range(count)]
-    floor_authority = Authority.objects.create(name="Floor Council", slug="floor")
+    run_id = f"{os.getpid()}-{int(time.time())}"  # councils of this run's own: a kept database imports afresh
+    floor_authority = Authority.objects.create(name=f"Bench Floor {run_id}", slug=f"bench-floor-{run_id}")
     started = time.perf_counter()
     for n, data in enumerate(docs):
         with transaction.atomic():
@@ -65,21 +74,32 @@ def run(count: int = 1000) -> None:
             )
     floor = time.perf_counter() - started
 
-    authority = Authority.objects.create(name="Bench Council", slug="bench")
-    started = time.perf_counter()
+    authority = Authority.objects.create(name=f"Bench Import {run_id}", slug=f"bench-import-{run_id}")
     extract_time = 0.0
+    write_time = 0.0
     facts = 0
-    for n, data in enumerate(docs):
-        t0 = time.perf_counter()
-        preview = document_preview(data=data, filename=f"doc{n}.txt", authority_name=authority.name)
-        extract_time += time.perf_counter() - t0
-        outcome = document_import(preview=preview, authority=authority)
-        facts += sum(outcome.created.values())
-    full = time.perf_counter() - started
-    print(f"   storing only:  {count / floor:8.1f} documents/s ({floor:.2f} s for {count})")
-    print(f"   full import:   {count / full:8.1f} documents/s ({full:.2f} s; extraction {extract_time:.2f} s)")
-    print(f"   facts created: {facts} ({facts / count:.1f} per document)")
-    print(
-        f"   ratio to the storage floor: {full / floor:.1f}x for the whole import (reading and extraction alone: "
-        f"{extract_time / floor:.1f}x; writing the facts: {(full - extract_time) / floor:.1f}x)"
-    )
+    with CaptureQueriesContext(connection) as captured:
+        for n, data in enumerate(docs):
+            t0 = time.perf_counter()
+            preview = document_preview(data=data, filename=f"doc{n}.txt", authority_name=authority.name)
+            t1 = time.perf_counter()
+            outcome = document_import(preview=preview, authority=authority)
+            write_time += time.perf_counter() - t1
+            extract_time += t1 - t0
+            facts += sum(outcome.created.values())
+    return {
+        "documents": count,
+        "floor_seconds": round(floor, 3),
+        "extract_seconds": round(extract_time, 3),
+        "write_seconds": round(write_time, 3),
+        "facts_per_document": round(facts / count, 1),
+        "queries_per_document": round(len(captured) / count, 1),
+        "write_ratio": round(write_time / floor, 2),
+        "whole_ratio": round((write_time + extract_time) / floor, 2),
+    }
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+    django.setup()
+    print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else 300)))

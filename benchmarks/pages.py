@@ -1,77 +1,141 @@
-"""Scrutiny pages over 2,000 actions, against a bare Django view on the same machine.
+"""Every page and export of issue 15's table, asked for over HTTP from this process.
 
-The bare view is the floor: a signed-in request through the same middleware that
-returns a short response without touching the plan. Each page is asked for up to 20 times
-(at least 3, stopping after 5 s) after a warm-up; the median and the query count are printed.
+Each is asked for once to warm up, then repeatedly (at least ``MIN_SAMPLES``, at most
+``MAX_SAMPLES``, stopping once ``BUDGET`` seconds are spent) on one kept-alive connection.
+The floor is ``/benchmark-floor/``: the same sign-in and middleware, no plan.
 """
 
+from __future__ import annotations
+
+import http.client
+import json
 import statistics
 import time
 
-from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.http import HttpResponse
-from django.test import Client
-from django.test.utils import override_settings
-from django.urls import include, path
+from benchmarks.client import Client
 
-from improvement import roles
-from improvement.models import Authority, User
-from improvement.services.demo_data import demo_authority_fill
-
-ACTIONS = 2000
-REPEAT = 20
+MIN_SAMPLES, MAX_SAMPLES, BUDGET = 5, 30, 4.0
 
 
-@login_required
-def bare(request):
-    return HttpResponse("ok")
+def pages(fixture: dict) -> list[tuple[str, str, str]]:
+    """(label, who signs in, path)."""
+    action = fixture["action"]
+    return [
+        ("floor (signed-in bare view)", "lead", "/benchmark-floor/"),
+        ("my actions", "lead", "/my-actions/"),
+        ("action list", "lead", "/actions/"),
+        ("action page", "lead", f"/actions/{action}/"),
+        ("plan dashboard", "lead", "/dashboard/"),
+        ("measures", "lead", "/measures/"),
+        ("inspections", "lead", "/inspections/"),
+        ("changes since the last committee", "lead", "/changes/"),
+        ("recommendations coverage", "lead", "/recommendations/"),
+        ("committee pack page", "lead", "/pack/"),
+        ("actions XLSX export", "lead", "/exports/actions.xlsx"),
+        ("actions CSV export", "lead", "/exports/actions.csv"),
+        ("admin action changelist", "lead", "/admin/improvement/action/"),
+        ("region view (adviser, every council)", "adviser", "/region/"),
+        ("region view (superuser)", "superuser", "/region/"),
+    ]
 
 
-urlpatterns = [path("bench-bare/", bare), path("", include("tracker.urls"))]
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
 
 
-def _build(count: int) -> User:
-    """A council from the one generator of plan data, and its scrutiny member."""
-    authority = Authority.objects.create(name="Bench Pages Council", slug="bench-pages")
-    demo_authority_fill(authority=authority, actions=count, seed=5)
-    return authority.users.filter(groups__name=roles.SCRUTINY_MEMBER).order_by("pk").first()
+def measure(client: Client, path: str, **kw) -> dict:
+    """As `_measure`; a request the server dropped (gunicorn's timeout killing the worker) is a 500 row."""
+    try:
+        return _measure(client, path, **kw)
+    except (OSError, http.client.HTTPException) as error:
+        client.close()
+        return {"path": path, "status": 500, "error": f"{type(error).__name__}: {error}"}
 
 
-def _time(client: Client, url: str) -> tuple[float, int, int]:
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    queries = []
-    with connection.execute_wrapper(
-        lambda execute, sql, params, many, context: queries.append(sql) or execute(sql, params, many, context)
-    ):
-        client.get(url)
+def _measure(client: Client, path: str, *, min_samples=MIN_SAMPLES, max_samples=MAX_SAMPLES, budget=BUDGET) -> dict:
+    first = client.get(path)
+    if first.status != 200:
+        return {"path": path, "status": first.status, "error": first.text()[:300]}
     timings = []
-    while len(timings) < REPEAT and (len(timings) < 3 or sum(timings) < 5):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings) * 1000, len(queries), len(response.content)
+    last = first
+    spent = 0.0
+    while len(timings) < max_samples and (len(timings) < min_samples or spent < budget):
+        last = client.get(path)
+        if last.status != 200:
+            return {"path": path, "status": last.status, "error": last.text()[:300]}
+        timings.append(last.seconds * 1000)
+        spent += last.seconds
+    return {
+        "path": path,
+        "status": 200,
+        "samples": len(timings),
+        "median_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(percentile(timings, 0.95), 2),
+        "queries": last.queries,
+        "bytes": len(last.body),
+    }
 
 
-def run() -> None:
-    user = _build(ACTIONS)
-    with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["*"], SECURE_SSL_REDIRECT=False):
-        client = Client()
-        client.force_login(user)
-        floor, floor_queries, _ = _time(client, "/bench-bare/")
-        print(f"   bare Django view: {floor:7.1f} ms median, {floor_queries} queries")
-        for label, url in [
-            ("plan dashboard", "/dashboard/"),
-            ("recommendations coverage", "/recommendations/"),
-            ("measures", "/measures/"),
-            ("since the last committee", "/changes/"),
-            ("inspection journey", "/inspections/"),
-            ("committee pack (page)", "/pack/"),
-            ("action list CSV", "/exports/actions.csv"),
-        ]:
-            ms, queries, size = _time(client, url)
-            print(
-                f"   {label:26s} {ms:7.1f} ms median ({ms / floor:5.1f}x bare), {queries} queries, "
-                f"{size // 1024} KiB, {ACTIONS} actions"
-            )
+def pack_pdf(client: Client, *, timeout: float = 180) -> dict:
+    """Ask for the committee pack PDF, follow the 'being prepared' page until the worker has built it."""
+    try:
+        return _pack_pdf(client, timeout=timeout)
+    except (OSError, http.client.HTTPException) as error:
+        client.close()
+        return {"path": "/pack/committee-pack.pdf", "status": 500, "error": f"{type(error).__name__}: {error}"}
+
+
+def _pack_pdf(client: Client, *, timeout: float) -> dict:
+    started = time.perf_counter()
+    first = client.get("/pack/committee-pack.pdf")
+    polls = 0
+    while True:
+        state = client.get("/pack/pdf/", headers={"Accept": "application/json"})
+        polls += 1
+        if state.status != 200:
+            return {"path": "/pack/committee-pack.pdf", "status": state.status, "error": state.text()[:300]}
+        answer = json.loads(state.body)
+        if answer["state"] == "ready":
+            break
+        if answer["state"] == "failed" or time.perf_counter() - started > timeout:
+            return {"path": "/pack/committee-pack.pdf", "status": 500, "error": f"state {answer['state']}"}
+        time.sleep(0.25)
+    built = time.perf_counter() - started
+    download = client.get("/pack/committee-pack.pdf")
+    again = client.get("/pack/committee-pack.pdf")
+    return {
+        "path": "/pack/committee-pack.pdf",
+        "status": download.status,
+        "first_answer": first.status,
+        "ready_seconds": round(built, 2),
+        "download_ms": round(again.seconds * 1000, 2),
+        "queries": again.queries,
+        "bytes": len(download.body),
+        "polls": polls,
+        "is_pdf": download.body[:5] == b"%PDF-",
+    }
+
+
+def run(port: int, fixture: dict, *, budget: float = BUDGET) -> dict:
+    clients: dict[str, Client] = {}
+
+    def client_for(who: str) -> Client:
+        if who not in clients:
+            c = Client("127.0.0.1", port)
+            c.sign_in(fixture["users"][who], fixture["password"])
+            clients[who] = c
+        return clients[who]
+
+    results = {}
+    for label, who, path in pages(fixture):
+        results[label] = measure(client_for(who), path, budget=budget)
+        results[label]["as"] = who
+    floor = results["floor (signed-in bare view)"].get("median_ms")
+    for row in results.values():
+        if floor and row.get("median_ms") is not None:
+            row["ratio"] = round(row["median_ms"] / floor, 1)
+    for c in clients.values():
+        c.close()
+    return results

@@ -1,215 +1,171 @@
-"""The reminder sweep over 100,000 actions on PostgreSQL, and the send rate to a local SMTP server.
+"""Run inside Django against a benchmark database: the reminder sweep, its bound, and the send rate.
 
-Data: 20 authorities, 2,000 owners (one in ten without an email address, each with a line
-manager), 100,000 actions due from four months ago to two months ahead, a quarter of
-them complete, a committee meeting ahead for half the authorities; bulk-created.
+- bound: one set-based ``INSERT ... SELECT ... ON CONFLICT DO NOTHING`` claiming a reminder for
+  every open action due within the policies' furthest notice, committed, then emptied again; the
+  floor for claiming that many rows on this machine (scaled to the sweep's number of claims).
+- sweep: ``reminders_sweep`` for today (plan, claim, write the digests, hand them to Redis on a
+  private queue that nothing consumes), then again the same day (nothing to claim).
+- send: ``digests_send`` in batches of ``SEND_BATCH`` to an SMTP server on loopback (aiosmtpd),
+  as the worker's batch task sends them: one SMTP connection and one read per batch.
 
-Figures printed:
-- the first sweep (claims everything due, writes the digests, hands them to Redis),
-- a second sweep the same day (nothing to claim: the steady state of a re-run),
-- the next day's sweep,
-each with its query count; then the rate at which digests go out through
-``digest_send`` to an aiosmtpd server on 127.0.0.1 (one SMTP connection per digest, as
-the worker sends them).
+Prints one JSON line.
 """
 
-import datetime as dt
+from __future__ import annotations
+
+import json
 import os
-import random
-import socket
+import signal
+import subprocess  # nosec B404
+import sys
 import time
 
-import redis
-from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+import django
 
-from improvement.extraction import normalise_role
-from improvement.models import (
-    Action,
-    ActionStatus,
-    Authority,
-    Digest,
-    ImprovementPlan,
-    Meeting,
-    Owner,
-    Reminder,
-)
-from improvement.services.reminders import digest_send, reminders_sweep
-
-ACTIONS = 100_000
-AUTHORITIES = 20
-OWNERS_PER_AUTHORITY = 100
-SENDS = 500
-TODAY = dt.date(2026, 6, 11)
-BROKER = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
-QUEUE = f"reminders-bench-{os.getpid()}"
+SENDS = int(os.environ.get("BENCH_SENDS", "1000"))
 
 
-def build():
-    rng = random.Random(6)
-    authorities = Authority.objects.bulk_create(
-        [Authority(name=f"Bench Council {i}", slug=f"bench-{i}") for i in range(AUTHORITIES)]
+def _queries(fn):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        value = fn()
+        took = time.perf_counter() - started
+    return value, took, len(captured)
+
+
+def bound(today, furthest: int) -> tuple[float, int]:
+    from django.db import connection, transaction
+
+    from improvement.models import Action, ActionStatus, Owner, Reminder
+
+    quote = connection.ops.quote_name
+    reminder, action, owner = Reminder._meta.db_table, Action._meta.db_table, Owner._meta.db_table
+    done = list(ActionStatus.done())
+    sql = (
+        f"INSERT INTO {quote(reminder)} (action_id, kind, due_on, recipient, state, created_at, message_id) "  # nosec B608
+        f"SELECT a.id, 'due', a.due_date, COALESCE(o.email, ''), 'queued', now(), '' "
+        f"FROM {quote(action)} a LEFT JOIN {quote(owner)} o ON o.id = a.owner_id "
+        f"WHERE a.due_date IS NOT NULL AND a.due_date <= %s AND NOT (a.status = ANY(%s)) "
+        f"ON CONFLICT (action_id, kind, due_on) DO NOTHING"
     )
-    plans = ImprovementPlan.objects.bulk_create([ImprovementPlan(authority=a, title="Plan") for a in authorities])
-    bosses = Owner.objects.bulk_create(
-        [
-            Owner(
-                authority=a,
-                role_title=f"Director {a.pk}",
-                role_key=normalise_role(f"Director {a.pk}"),
-                email=f"dcs{a.pk}@bench.example",
-            )
-            for a in authorities
-        ]
-    )
-    owners = Owner.objects.bulk_create(
-        [
-            Owner(
-                authority=a,
-                role_title=f"Head of Service {a.pk}-{i}",
-                role_key=normalise_role(f"Head of Service {a.pk}-{i}"),
-                email="" if i % 10 == 0 else f"hos{a.pk}-{i}@bench.example",
-                line_manager=boss,
-            )
-            for a, boss in zip(authorities, bosses, strict=True)
-            for i in range(OWNERS_PER_AUTHORITY - 1)
-        ]
-    )
-    by_authority = {}
-    for o in owners + bosses:
-        by_authority.setdefault(o.authority_id, []).append(o)
-    Meeting.objects.bulk_create(
-        [Meeting(authority=a, committee="Scrutiny", date=TODAY + dt.timedelta(days=10)) for a in authorities[::2]]
-    )
-    statuses = [
-        ActionStatus.ON_TRACK,
-        ActionStatus.AT_RISK,
-        ActionStatus.OFF_TRACK,
-        ActionStatus.COMPLETE,
-    ]
-    batch = []
-    for n in range(ACTIONS):
-        i = n % AUTHORITIES
-        status = rng.choice(statuses)
-        batch.append(
-            Action(
-                authority=authorities[i],
-                plan=plans[i],
-                owner=rng.choice(by_authority[authorities[i].pk]),
-                title=f"Action {n}",
-                due_date=TODAY + dt.timedelta(days=rng.randint(-120, 60)),
-                status=status,
-                progress=100 if status == ActionStatus.COMPLETE else rng.randint(0, 90),
-            )
-        )
-    Action.objects.bulk_create(batch, batch_size=5000)
-    Action.objects.update(created_at=timezone.now() - dt.timedelta(days=200))
-    analyze()
+    import datetime as dt
 
-
-def analyze():
-    """What autovacuum does soon after a bulk load; without it the planner thinks the tables are empty."""
+    started = time.perf_counter()
+    with transaction.atomic():  # committed, as a claim is: the foreign keys are checked at the commit
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [today + dt.timedelta(days=furthest), done])
+            rows = cursor.rowcount
+    took = time.perf_counter() - started
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute(f"TRUNCATE {quote(reminder)} CASCADE")
+    return took, rows
 
 
-def timed_sweep(label, today):
-    with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
-        result = reminders_sweep(today=today)
-        took = time.perf_counter() - started
-    print(
-        f"   {label}: {took:.2f} s, {len(queries)} queries, {result.claimed:,} reminders claimed, "
-        f"{len(result.digest_ids):,} digests queued",
-        flush=True,
+def smtp_server():
+    """benchmarks.smtp_sink in a process of its own; returns (process, port)."""
+    process = subprocess.Popen(  # nosec B603
+        [sys.executable, "-m", "benchmarks.smtp_sink"], stdout=subprocess.PIPE, text=True
     )
-    return result
+    return process, int(process.stdout.readline())
 
 
-def send_rate():
-    from aiosmtpd.controller import Controller
-
-    class Count:
-        received = 0
-
-        async def handle_DATA(self, server, session, envelope):
-            Count.received += 1
-            return "250 OK"
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Count(), hostname="127.0.0.1", port=port)
-    controller.start()
-    saved = {
-        k: getattr(settings, k)
-        for k in (
-            "EMAIL_BACKEND",
-            "EMAIL_HOST",
-            "EMAIL_PORT",
-            "EMAIL_USE_TLS",
-            "EMAIL_HOST_USER",
-        )
-    }
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    (
-        settings.EMAIL_HOST,
-        settings.EMAIL_PORT,
-        settings.EMAIL_USE_TLS,
-        settings.EMAIL_HOST_USER,
-    ) = "127.0.0.1", port, False, ""
-    try:
-        # a sample of the next day's digests: the steady-state mix, not the first catch-up
-        ids = list(
-            Digest.objects.filter(state=Digest.State.QUEUED, sweep_on=TODAY + dt.timedelta(days=1))
-            .order_by("?")
-            .values_list("id", flat=True)[:SENDS]
-        )
-        items = Digest.reminders.through.objects.filter(digest_id__in=ids).count()
-        started = time.perf_counter()
-        sent = sum(1 for digest_id in ids if digest_send(digest_id=digest_id))
-        took = time.perf_counter() - started
-    finally:
-        controller.stop()
-        for k, v in saved.items():
-            setattr(settings, k, v)
-    print(
-        f"   send: {sent} digests ({items / max(len(ids), 1):.1f} actions each) in {took:.2f} s = "
-        f"{sent / took:.0f} emails/s to aiosmtpd, one process ({Count.received} received)",
-        flush=True,
-    )
+def smtp_counts(process) -> dict:
+    process.send_signal(signal.SIGTERM)
+    out, _ = process.communicate(timeout=30)
+    return json.loads(out.strip().splitlines()[-1])
 
 
-def run():
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+    django.setup()
+    import redis
+    from django.conf import settings
+    from django.db import connection
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from improvement.models import Digest, Reminder
+    from improvement.selectors import reminders as selectors
+    from improvement.services.reminders import SEND_BATCH, digests_send, reminders_sweep
     from tracker.celery import app
 
-    app.conf.broker_write_url = BROKER
-    app.conf.task_routes = {"improvement.tasks.*": {"queue": QUEUE}}
-    app._pool = None
-    app.amqp._producer_pool = None
+    queue = f"reminders-bench-{os.getpid()}"
+    app.conf.task_routes = {"improvement.tasks.*": {"queue": queue}}
     app.amqp.__dict__.pop("router", None)
     app.amqp.flush_routes()
+    today = timezone.localdate()
+    with connection.cursor() as cursor:  # a kept database (--reuse) starts again from no reminders
+        cursor.execute(
+            f"TRUNCATE {Digest.reminders.through._meta.db_table}, {Digest._meta.db_table}, {Reminder._meta.db_table}"
+        )
+        cursor.execute("ANALYZE")
+    policies = selectors.reminder_policies()
+    furthest = max((max(p.days_before, default=0) for p in policies.values()), default=14)
+    bound_s, bound_rows = bound(today, furthest)
+    result, sweep_s, sweep_q = _queries(lambda: reminders_sweep(today=today))
+    claimed = result.claimed
+    again, again_s, again_q = _queries(lambda: reminders_sweep(today=today))
+    # the bound scaled to the sweep's own number of claims
+    per_claim = bound_s / max(bound_rows, 1)
+    out = {
+        "bound_seconds": round(bound_s, 3),
+        "bound_rows": bound_rows,
+        "sweep_seconds": round(sweep_s, 3),
+        "sweep_queries": sweep_q,
+        "claimed": claimed,
+        "digests": len(result.digest_ids),
+        "same_day_seconds": round(again_s, 3),
+        "same_day_queries": again_q,
+        "ratio_to_bound": round(sweep_s / max(per_claim * max(claimed, 1), 1e-9), 2),
+    }
+
+    smtp, port = smtp_server()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS, settings.EMAIL_USE_SSL = (
+        "127.0.0.1",
+        port,
+        False,
+        False,
+    )
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     try:
-        started = time.perf_counter()
-        build()
-        open_actions = Action.objects.exclude(status__in=ActionStatus.done()).count()
-        print(
-            f"   built {ACTIONS:,} actions ({open_actions:,} open) in {time.perf_counter() - started:.1f} s",
-            flush=True,
+        ids = list(
+            Digest.objects.filter(state=Digest.State.QUEUED, sweep_on=today)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:SENDS]
         )
-        timed_sweep("first sweep", TODAY)
-        analyze()
-        timed_sweep("same day again", TODAY)
-        timed_sweep("next day", TODAY + dt.timedelta(days=1))
-        analyze()
-        print(
-            f"   {Reminder.objects.count():,} reminder rows, {Digest.objects.count():,} digests",
-            flush=True,
-        )
-        send_rate()
+        items = Digest.reminders.through.objects.filter(digest_id__in=ids).count()
+        reverse("home")  # a worker is long-lived: its URLs are loaded before the first batch, not in it
+
+        def send_all():
+            return sum(digests_send(digest_ids=ids[i : i + SEND_BATCH]) for i in range(0, len(ids), SEND_BATCH))
+
+        sent, send_s, send_q = _queries(send_all)
     finally:
-        client = redis.Redis.from_url(BROKER)
-        client.delete(QUEUE)
+        counts = smtp_counts(smtp)
+        client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+        client.delete(queue)
         client.close()
+    batches = max(1, -(-len(ids) // SEND_BATCH))
+    out.update(
+        {
+            "sent": sent,
+            "send_seconds": round(send_s, 3),
+            "emails_per_second": round(sent / send_s, 1) if send_s else None,
+            "send_queries_per_batch": round(send_q / batches, 1),
+            "smtp_connections": counts["connections"],
+            "smtp_received": counts["received"],
+            "actions_per_email": round(items / max(len(ids), 1), 1),
+            "batch": SEND_BATCH,
+            "reminder_rows": Reminder.objects.count(),
+        }
+    )
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0)

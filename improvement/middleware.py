@@ -68,3 +68,23 @@ class RefusedDeletionPage:
         else:
             return None
         return render(request, "improvement/refused_delete.html", {"reason": reason}, status=409)
+
+
+def query_count_header(get_response):
+    """`make bench` only (settings.BENCHMARK): how many SQL statements the request ran, in X-Queries."""
+    from django.db import connection
+
+    def middleware(request):
+        count = 0
+
+        def counter(execute, sql, params, many, context):
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            response = get_response(request)
+        response["X-Queries"] = str(count)
+        return response
+
+    return middleware

@@ -81,6 +81,12 @@ MIDDLEWARE = [
     "improvement.middleware.RefusedDeletionPage",
 ]
 
+# `make bench` only (benchmarks/): a signed-in bare page to measure against, and each response's
+# query count in an X-Queries header. Never set in a deployment: the page is a 404 without it.
+BENCHMARK = env.bool("BENCHMARK", default=False)
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "improvement.middleware.query_count_header")
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
@@ -111,6 +117,13 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Keep connections for a minute in production rather than one per request; checked before reuse.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0 if DEBUG else 60))
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", env.bool("CONN_HEALTH_CHECKS", default=True))
+# PostgreSQL's JIT compiles a query whose estimated cost is high; for a page's small queries the
+# compiling (100 ms and more, e.g. after a bulk load before ANALYZE) costs far more than it saves.
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and not env.bool("POSTGRES_JIT", default=False):
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = (
+        DATABASES["default"]["OPTIONS"].get("options", "") + " -c jit=off"
+    ).strip()
 if env.str("TEST_DB_NAME", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DB_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

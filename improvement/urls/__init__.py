@@ -7,6 +7,7 @@ from improvement.views import home
 urlpatterns = [
     path("", home.home, name="home"),
     path("health/", home.health, name="health"),
+    path("benchmark-floor/", home.benchmark_floor, name="benchmark_floor"),
     path("", include("improvement.urls.accounts")),
     path("", include("improvement.urls.actions")),
     path("", include("improvement.urls.dashboards")),

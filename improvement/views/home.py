@@ -1,4 +1,6 @@
-from django.http import JsonResponse
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
@@ -30,3 +32,16 @@ def health(request):
     if failing:
         return JsonResponse({"status": "unavailable", "problems": failing}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@login_required
+def _floor(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def benchmark_floor(request):
+    """`make bench`'s floor: a signed-in request through every middleware that touches no plan.
+    Not found unless settings.BENCHMARK is on, so no deployment has it."""
+    if not settings.BENCHMARK:
+        raise Http404
+    return _floor(request)

@@ -56,6 +56,7 @@ EXPECTED = {
     "calendar_feed_create": ("405", "400"),  # an empty form; an adviser may have their own (empty) calendar
     "calendar_feed_revoke": ("405", "404"),  # the lead's link, not theirs
     "audit_log": ("403", "405"),  # a council's audit log is for its lead
+    "benchmark_floor": ("404", "404"),  # `make bench` only (settings.BENCHMARK)
     "committee_pack_pdf": ("redirect", "405"),
     "document_review_again": ("405", "403"),
     "health": ("ok", "ok"),

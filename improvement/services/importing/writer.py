@@ -310,13 +310,32 @@ class _Writer:
         # The authority's owners and measures that this document names, fetched once.
         keys = {extraction.normalise_role(o.role or "") for o in facts.owners}
         keys |= {extraction.normalise_role(a.owner or "") for a in facts.actions}
-        self.owners: dict[str, Owner] = {
-            o.role_key: o for o in Owner.objects.filter(authority=authority, role_key__in=keys - {""})
-        }
+        keys -= {""}
+        self.owners: dict[str, Owner] = (
+            {o.role_key: o for o in Owner.objects.filter(authority=authority, role_key__in=keys)} if keys else {}
+        )
         names = {_measure_key(m.name or "") for m in facts.measures}
-        self.measures: dict[str, Measure] = {
-            m.name_key: m for m in Measure.objects.filter(authority=authority, name_key__in=names)
-        }
+        self.measures: dict[str, Measure] = (
+            {m.name_key: m for m in Measure.objects.filter(authority=authority, name_key__in=names)} if names else {}
+        )
+        # The council's visits of every kind family the document mentions: one query, not one per family.
+        families = {kind_family(_visit_kind(v)) for v in facts.visits}
+        if families:
+            kinds = {k for v in facts.visits for k in kinds_in_family(_visit_kind(v))}
+            for family in families:
+                self.inspections[family] = []
+            for inspection in Inspection.objects.filter(authority=authority, kind__in=kinds):
+                family = kind_family(inspection.kind)
+                if family in self.inspections:
+                    self.inspections[family].append(inspection)
+        # The council's recommendations with the references the document gives: one query, matched per fact.
+        refs = {str(r.ref or "")[:20] for r in facts.recommendations} - {""}
+        self.recommendations_by_ref: dict[str, list[Recommendation]] = {}
+        if refs:
+            for rec in Recommendation.objects.filter(authority=authority, reference__in=refs):
+                self.recommendations_by_ref.setdefault(rec.reference, []).append(rec)
+        self.themes: dict[int, Theme | None] = {}
+        self.picked: dict[tuple[type, str], object] = {}
 
     def choices_for(self, kind: str, index: int) -> dict:
         """What the lead chose on the review page for this fact beyond its fields (keep separate, a person)."""
@@ -383,8 +402,8 @@ class _Writer:
             )
         existing = self.inspections[family]
         match = None if self.choices_for("visits", index).get("separate") else visit_match(item, existing)
-        framework = Framework.objects.in_force(kind, start)
         judgement = item.judgement or ""
+        framework = Framework.objects.in_force(kind, start) if judgement else None  # only a grade needs checking
         if framework and framework.overall_problem(judgement):
             judgement = ""  # never an overall grade where the framework gives none (from 1 April 2026)
         if match is None:
@@ -430,12 +449,31 @@ class _Writer:
             return self.inspection  # no choice made (the command line): the document's first visit
         if str(choice).startswith("found:") and str(choice)[6:].isdigit():
             return self.visit_rows.get(int(str(choice)[6:]))
-        return _pick(self.authority, choice, Inspection)
+        return self._pick(choice, Inspection)
 
     def _theme(self, choice: str | None) -> Theme | None:
         if not choice or not str(choice).isdigit():
             return None
-        return Theme.objects.filter(plan__authority=self.authority, pk=int(choice)).first()
+        pk = int(choice)
+        if pk not in self.themes:  # the same theme chosen for many facts: asked for once
+            self.themes[pk] = Theme.objects.filter(plan__authority=self.authority, pk=pk).first()
+        return self.themes[pk]
+
+    def _pick(self, choice: object, model: type[Model]) -> Model | None:
+        """`_pick`, remembered for the document: the same record chosen for many facts is asked for once."""
+        key = (model, str(choice))
+        if key not in self.picked:
+            self.picked[key] = _pick(self.authority, choice, model)
+        return self.picked[key]
+
+    def _recommendation_match(self, ref: str, inspection: Inspection | None, source: str) -> Recommendation | None:
+        """As `_recommendation_match`, from the document's recommendations read at the start (and those made since)."""
+        candidates = self.recommendations_by_ref.get(ref, [])
+        if inspection is not None:
+            found = [r for r in candidates if r.inspection_id == inspection.pk]
+        else:
+            found = [r for r in candidates if r.inspection_id is None and r.source_label == source]
+        return min(found, key=lambda r: r.pk) if found else None
 
     def recommendation(self, index: int, item: RecommendationItem) -> None:
         extra = self.choices_for("recommendations", index)
@@ -444,9 +482,7 @@ class _Writer:
         text = item.text or item.quote or ""
         inspection = self._inspection_for(extra.get("inspection"))
         theme = self._theme(extra.get("theme"))
-        match = (
-            None if not ref or extra.get("separate") else _recommendation_match(self.authority, ref, inspection, source)
-        )
+        match = None if not ref or extra.get("separate") else self._recommendation_match(ref, inspection, source)
         if match is not None:  # never dropped without a word: reported as merged, filling what it lacked
             if theme and not match.theme_id:
                 match.theme = theme
@@ -464,6 +500,7 @@ class _Writer:
             **self.provenance(item),
         )
         self.recommendation_rows[index] = row
+        self.recommendations_by_ref.setdefault(ref, []).append(row)
         self.created["recommendations"] += 1
         self.outcome("recommendations", index, "created", str(row)[:120], row)
 
@@ -567,7 +604,7 @@ class _Writer:
                 if str(choice).startswith("found:") and str(choice)[6:].isdigit():
                     rec = self.recommendation_rows.get(int(str(choice)[6:]))
                 else:
-                    rec = _pick(self.authority, choice, Recommendation)
+                    rec = self._pick(choice, Recommendation)
                 if rec is not None:
                     links.append(Action.recommendations.through(action_id=action.pk, recommendation_id=rec.pk))
         Action.recommendations.through.objects.bulk_create(links, ignore_conflicts=True)

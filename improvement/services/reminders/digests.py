@@ -197,21 +197,23 @@ SEND_BATCH = 50  # digests per task: one SMTP connection and one read of their c
 def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> int:
     """Send a batch of digests over one SMTP connection; returns how many went out. Safe to run twice, or at once.
 
-    The contents of every digest in the batch are read in two queries. Each digest is then
-    sent in a transaction of its own that locks its row, re-checks it is still queued, and
-    marks it sent: a digest sent before an SMTP failure later in the batch stays sent, and
-    a second copy of the task waits on the lock and then finds it sent (as `digest_send`).
-    SMTP errors propagate (the task retries the batch; what went out is skipped).
+    The contents of every digest in the batch are read in a few queries for the whole batch. Each
+    digest is then sent in a transaction of its own that claims its row (an UPDATE from queued to
+    sent, which holds the row's lock until the commit), hands the message to the SMTP server and
+    marks its reminders sent: a digest sent before an SMTP failure later in the batch stays sent, a
+    failed send rolls its claim back, and a second copy of the task waits on the lock and then
+    finds nothing left to claim (as `digest_send`). SMTP errors propagate (the task retries the
+    batch; what went out is skipped).
     """
     ids = sorted(set(digest_ids))
     if not ids:
         return 0
     Digest.objects.filter(pk__in=ids, state=Digest.State.QUEUED).update(attempts=F("attempts") + 1)
     items_of = selectors.digest_items_for(digest_ids=ids)
-    queued = list(Digest.objects.filter(pk__in=ids, state=Digest.State.QUEUED).only("authority_id", "sweep_on"))
+    queued = {d.pk: d for d in Digest.objects.filter(pk__in=ids, state=Digest.State.QUEUED).select_related("authority")}
     meetings = selectors.next_meetings(
-        authority_ids={d.authority_id for d in queued},
-        on_or_after=min((d.sweep_on for d in queued), default=dt.date.max),
+        authority_ids={d.authority_id for d in queued.values()},
+        on_or_after=min((d.sweep_on for d in queued.values()), default=dt.date.max),
     )
     now = now or timezone.now()
     sent = 0
@@ -219,20 +221,26 @@ def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> in
     try:
         with get_connection() as smtp:
             for current in ids:
+                digest = queued.get(current)
+                if digest is None:
+                    continue
+                items = items_of.get(current, [])
+                live = [i for i in items if not i.action.is_done]
+                done = [i.reminder.pk for i in items if i.action.is_done]
                 with transaction.atomic():
-                    digest = Digest.objects.select_for_update().select_related("authority").filter(pk=current).first()
-                    if digest is None or digest.state != Digest.State.QUEUED:
+                    mine = Digest.objects.filter(pk=current, state=Digest.State.QUEUED)
+                    if not live:  # every action completed since the sweep: completed actions get nothing
+                        if mine.update(state=Digest.State.SKIPPED):
+                            Reminder.objects.filter(pk__in=done, state=Reminder.State.QUEUED).update(
+                                state=Reminder.State.SKIPPED
+                            )
                         continue
-                    items = items_of.get(current, [])
-                    live = [i for i in items if not i.action.is_done]
-                    done = [i.reminder.pk for i in items if i.action.is_done]
-                    if done:  # completed since the sweep: completed actions get nothing
+                    if not mine.update(state=Digest.State.SENT, sent_at=now, last_error=""):
+                        continue  # another copy of the task sent it while we read the batch
+                    if done:
                         Reminder.objects.filter(pk__in=done, state=Reminder.State.QUEUED).update(
                             state=Reminder.State.SKIPPED
                         )
-                    if not live:
-                        Digest.objects.filter(pk=digest.pk).update(state=Digest.State.SKIPPED)
-                        continue
                     committee = next(
                         (m for m in meetings.get(digest.authority_id, []) if m.date >= digest.sweep_on), None
                     )
@@ -240,8 +248,7 @@ def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> in
                     message = digest_message(
                         digest=digest, items=live, today=today, committee=committee, connection=smtp
                     )
-                    message.send(fail_silently=False)
-                    Digest.objects.filter(pk=digest.pk).update(state=Digest.State.SENT, sent_at=now, last_error="")
+                    message.send(fail_silently=False)  # an SMTP error rolls the claim back: still queued
                     Reminder.objects.filter(pk__in=[i.reminder.pk for i in live]).update(
                         state=Reminder.State.SENT, sent_at=now, message_id=digest.message_id
                     )

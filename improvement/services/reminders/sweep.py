@@ -6,6 +6,7 @@ See the package docstring for how "exactly once" works.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 from dataclasses import dataclass, field
 from email.utils import make_msgid
@@ -195,15 +196,15 @@ def reminders_sweep(*, today: dt.date, now: dt.datetime | None = None, dry_run: 
             for address, plan in by_address.items()
         ]
         Digest.objects.bulk_create(digests, batch_size=INSERT_BATCH)
-        _insert(
-            Digest.reminders.through,
-            ["digest", "reminder"],
-            [
-                (digest.pk, owned[key])
-                for digest, plan in zip(digests, by_address.values(), strict=True)
-                for key in plan.items
-            ],
-        )
+        links = [
+            (digest.pk, owned[key])
+            for digest, plan in zip(digests, by_address.values(), strict=True)
+            for key in plan.items
+        ]
+        if connection.vendor == "postgresql":
+            _copy(Digest.reminders.through, ["digest", "reminder"], links)
+        else:
+            _insert(Digest.reminders.through, ["digest", "reminder"], links)
         result.claimed = len(owned)
         result.digests = list(by_address.values())
         result.digest_ids = [d.pk for d in digests]
@@ -256,6 +257,63 @@ def _insert(model: type[Model], fields: list[str], rows: list[tuple], *, suffix:
     return returned
 
 
+def _copy_text(value: object) -> str:
+    """One value in COPY's text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if any(c in text for c in "\\\t\n\r"):
+        text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return text
+
+
+def _copy(model_or_table: type[Model] | str, fields: list[str], rows: list[tuple]) -> None:
+    """PostgreSQL only: load rows with COPY, which it reads far faster than a statement's parameters."""
+    quote = connection.ops.quote_name
+    if isinstance(model_or_table, str):
+        table, columns = model_or_table, fields
+    else:
+        meta = model_or_table._meta
+        table, columns = meta.db_table, [meta.get_field(f).column for f in fields]
+    data = io.StringIO("".join("\t".join(_copy_text(v) for v in row) + "\n" for row in rows))
+    with connection.cursor() as cursor:
+        cursor.copy_expert(f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN", data)
+
+
+CLAIMS_TABLE = "improvement_reminder_claims"  # a temporary table per connection, emptied at each commit
+
+
+def _claim_postgres(rows: list[tuple], *, now: dt.datetime) -> list[tuple]:
+    """COPY the planned claims into a temporary table, then one ``INSERT ... SELECT ... ON CONFLICT DO
+    NOTHING RETURNING`` into the Reminder table, in (action, kind, due_on) order: the set-based claim."""
+    meta = Reminder._meta
+    quote = connection.ops.quote_name
+
+    def col(name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    key = ", ".join(col(f) for f in ("action", "kind", "due_on"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {CLAIMS_TABLE} (action_id bigint, kind text, due_on date, "
+            "recipient text, state text) ON COMMIT DELETE ROWS; "
+            f"TRUNCATE {CLAIMS_TABLE}"  # empty even when an earlier claim in this transaction left rows
+        )
+    _copy(CLAIMS_TABLE, ["action_id", "kind", "due_on", "recipient", "state"], rows)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} ({key}, {col('recipient')}, {col('state')}, "  # nosec B608
+            f"{col('created_at')}, {col('message_id')}) "
+            f"SELECT action_id, kind, due_on, recipient, state, %s, '' FROM {CLAIMS_TABLE} "
+            f"ORDER BY action_id, kind, due_on "
+            f"ON CONFLICT ({key}) DO NOTHING RETURNING {quote(meta.pk.column)}, {key}",
+            [now],
+        )
+        return cursor.fetchall()
+
+
 def _claim(planned: list[Planned], *, now: dt.datetime) -> dict[tuple[int, str, dt.date], int]:
     """Insert the Reminder rows; return {(action, kind, due_on): id} for those this sweep inserted.
 
@@ -270,6 +328,15 @@ def _claim(planned: list[Planned], *, now: dt.datetime) -> dict[tuple[int, str, 
 
     quote = connection.ops.quote_name
     key = ", ".join(quote(col(f)) for f in ("action", "kind", "due_on"))
+    if connection.vendor == "postgresql":
+        returned = _claim_postgres(
+            [
+                (p.action_id, p.kind, p.due_on, p.recipient, Reminder.State.QUEUED if p.to else Reminder.State.SKIPPED)
+                for p in planned
+            ],
+            now=now,
+        )
+        return {(action_id, kind, due_on): pk for pk, action_id, kind, due_on in returned}
     rows = [
         (
             p.action_id,

@@ -1,4 +1,5 @@
-"""Benchmarks from published figures (a council's lead) and the statistical-neighbour model (superusers)."""
+"""Benchmarks from published figures (a council's lead), the statistical-neighbour model (superusers), and
+`make bench`'s floor page: not found for anyone unless settings.BENCHMARK is on."""
 
 ROWS: dict[str, tuple[str, str]] = {
     # an empty upload is a GOV.UK error on the file field
@@ -8,4 +9,5 @@ ROWS: dict[str, tuple[str, str]] = {
     "statistical_neighbours": ("login 403 403 403 403 ok", "login 403 403 403 403 400"),
     # an empty confirm holds no file: back to the upload page
     "statistical_neighbours_confirm": ("login 405 405 405 405 405", "login 403 403 403 403 redirect"),
+    "benchmark_floor": ("404 404 404 404 404 404", "404 404 404 404 404 404"),
 }
