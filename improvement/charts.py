@@ -560,16 +560,23 @@ def measure_small_multiple(measure) -> Chart:
     )
 
 
-def plan_charts(*, dashboard, history, measures) -> dict:
-    """The dashboard's charts from its selectors' results: BRAG by theme, red and overdue history, each measure."""
+def brag_of_dashboard(dashboard, *, chart_id: str = "brag-chart") -> Chart:
+    """BRAG by theme from a dashboard selector's result (its themes' and overall rating counts)."""
 
     def counts(row) -> dict:
         return {c.rating: c.count for c in row.counts}
 
+    return brag_by_theme(
+        rows=[(row.label, counts(row)) for row in dashboard.themes],
+        overall=counts(dashboard.overall),
+        chart_id=chart_id,
+    )
+
+
+def plan_charts(*, dashboard, history, measures) -> dict:
+    """The dashboard's charts from its selectors' results: BRAG by theme, red and overdue history, each measure."""
     return {
-        "brag": brag_by_theme(
-            rows=[(row.label, counts(row)) for row in dashboard.themes], overall=counts(dashboard.overall)
-        ),
+        "brag": brag_of_dashboard(dashboard),
         "history": history_chart(points=history.points, since=history.since, since_counts=history.since_counts),
         "measures": [measure_small_multiple(m) for m in measures],
     }

@@ -68,6 +68,7 @@ def _pack_context(request):
         "filterset": filterset,
         "filters_used": filterset.used,
         "contents": pack,
+        "brag_chart": charts.brag_of_dashboard(pack.dashboard, chart_id="pack-brag-chart"),
         "dashboard": pack.dashboard,
         "changes": pack.changes,
         "annex_cap": pack_selectors.ANNEX_CAP,

@@ -132,6 +132,16 @@ def test_long_lists_are_cut_in_the_annex_with_the_number_left_out(client, scruti
     assert "see the tracker</a>" in html
 
 
+def test_the_plan_by_theme_has_the_dashboards_brag_chart_with_its_sentence(client, scrutiny, plan, today):
+    client.force_login(scrutiny)
+    html = client.get(reverse("committee_pack")).content.decode()
+    by_theme = html[html.index("2. The plan by theme") : html.index("3. Since the last committee")]
+    assert 'id="pack-brag-chart-title"' in by_theme and 'role="img"' in by_theme
+    assert "has the most red actions" in by_theme or "No actions" in by_theme  # the chart's sentence
+    _, data = pack_html_and_pdf(client)
+    assert "has the most red actions" in " ".join(page_texts(data)) or "No actions" in " ".join(page_texts(data))
+
+
 def test_the_pdf_is_tagged_titled_in_british_english_and_coloured(client, scrutiny, plan, today):
     client.force_login(scrutiny)
     _, data = pack_html_and_pdf(client)
