@@ -8,6 +8,7 @@ related rows joined or prefetched.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -278,28 +279,36 @@ def red_and_overdue_on(*, actions: QuerySet, days: list[date]) -> dict[date, tup
     for action_id, at, status, progress, changes in updates:
         history.setdefault(action_id, []).append((at, status, progress, changes or {}))
     done = set(ActionStatus.done())
+    # Each action's history read once: the times of its rows and of its due-date moves, for bisecting by day.
+    prepared = []
+    for pk, status_now, progress_now, due_now, start, created in rows:
+        past = history.get(pk, [])
+        moves = [
+            (at, _as_date(changes["due_date"][0]))
+            for at, _, _, changes in past
+            if isinstance(changes.get("due_date"), list | tuple) and len(changes["due_date"]) == 2
+        ]
+        first_status = ((past[0][3].get("status") or [None])[0] or ActionStatus.NOT_STARTED) if past else None
+        prepared.append(
+            (past, [u[0] for u in past], moves, [m[0] for m in moves], first_status, status_now, progress_now, due_now)
+            + (start, created)
+        )
     out = {}
     for day in days:
         end = _end_of(day)
         red = overdue = 0
-        for pk, status_now, progress_now, due_now, start, created in rows:
-            past = history.get(pk, [])
-            before = [u for u in past if u[0] < end]
-            if not before and created >= end:
+        for past, times, moves, move_times, first_status, status_now, progress_now, due_now, start, created in prepared:
+            seen = bisect_left(times, end)  # the rows written before the day ended
+            if not seen and created >= end:
                 continue  # not on the plan yet
-            if before:
-                status, progress = before[-1][1], before[-1][2]
+            if seen:
+                status, progress = past[seen - 1][1], past[seen - 1][2]
             elif past:
-                first_status = (past[0][3].get("status") or [None])[0]
-                status, progress = first_status or ActionStatus.NOT_STARTED, 0
+                status, progress = first_status, 0
             else:
                 status, progress = status_now, progress_now
-            due = due_now
-            for at, _, _, changes in past:
-                moved = changes.get("due_date")
-                if at >= end and isinstance(moved, list | tuple) and len(moved) == 2:
-                    due = _as_date(moved[0])
-                    break
+            later = bisect_left(move_times, end)  # the first move of the due date after the day: the date it had
+            due = moves[later][1] if later < len(moves) else due_now
             rating = rag.explain_rag(status=status, progress=progress, due_date=due, start_date=start, today=day)
             red += rating.rating == rag.RED
             overdue += due is not None and due < day and status not in done
