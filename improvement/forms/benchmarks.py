@@ -3,26 +3,20 @@
 from django import forms
 
 from improvement.extraction.benchmarks import YEAR_ENDS
+from improvement.forms.uploads import CsvUploadField
 from improvement.services.benchmarks import MAX_BYTES
 
 SKIP = ""
 
 
 class BenchmarkUploadForm(forms.Form):
-    file = forms.FileField(
+    file = CsvUploadField(
+        max_bytes=MAX_BYTES,
+        required_message="Choose the CSV file to upload",
         label="Published table (CSV)",
         help_text="A local-authority table from Explore Education Statistics or Ofsted, with time_period, "
         "geographic_level, a council code or name, and one column per indicator.",
-        error_messages={"required": "Choose the CSV file to upload", "empty": "The file is empty"},
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("The file must be a CSV file")
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(f"The file must be smaller than {MAX_BYTES // (1024 * 1024)} MB")
-        return upload
 
 
 class BenchmarkMappingForm(forms.Form):

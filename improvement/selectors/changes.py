@@ -49,6 +49,7 @@ class Changes:
     new_measure_values: list[MeasureValue] = field(default_factory=list)
     shown: int | None = None  # rows of each list the page shows (None: all, as in the committee pack)
     by_theme: list = field(default_factory=list)  # ThemeChanges, when the page opens with them
+    by_theme_total: ThemeChanges | None = None
 
     @property
     def cut(self) -> str:
@@ -163,28 +164,40 @@ CUT = 25  # rows of each list on the page; the committee pack lists them all
 
 @dataclass
 class ThemeChanges:
+    """What changed since the last committee in one theme (or in all), as counts."""
+
     label: str
-    counts: list[int]  # status changes, completed, newly overdue, new actions, due dates moved
+    status_changes: int = 0
+    completed: int = 0
+    newly_overdue: int = 0
+    new_actions: int = 0
+    due_dates_moved: int = 0
+
+    @property
+    def counts(self) -> list[int]:
+        return [self.status_changes, self.completed, self.newly_overdue, self.new_actions, self.due_dates_moved]
+
+    @property
+    def total(self) -> int:
+        return self.status_changes + self.newly_overdue + self.new_actions + self.due_dates_moved
 
 
-def changes_by_theme(changes: Changes) -> list[ThemeChanges]:
-    """The changes counted per theme, from the rows already read (no queries), themes in plan order."""
-    columns = [
-        [u.action for u in changes.status_changes],
-        [u.action for u in changes.completed],
-        changes.newly_overdue,
-        changes.new_actions,
-        [u.action for u in changes.due_dates_moved],
-    ]
-    rows: dict[tuple, list[int]] = {}
-    labels: dict[tuple, str] = {}
-    for i, actions in enumerate(columns):
+def changes_by_theme(changes: Changes) -> tuple[list[ThemeChanges], ThemeChanges]:
+    """The changes counted per theme from the rows already read (no queries), themes in plan order then
+    no theme; and the totals. For the changes page and the committee pack alike."""
+    columns = {
+        "status_changes": [u.action for u in changes.status_changes],
+        "completed": [u.action for u in changes.completed],
+        "newly_overdue": changes.newly_overdue,
+        "new_actions": changes.new_actions,
+        "due_dates_moved": [u.action for u in changes.due_dates_moved],
+    }
+    rows: dict[tuple, ThemeChanges] = {}
+    for name, actions in columns.items():
         for action in actions:
             theme = action.theme
             key = (theme.plan_id, theme.number, theme.pk) if theme else (float("inf"), 0, 0)
-            labels[key] = f"Theme {theme.number}: {theme.title}" if theme else "No theme"
-            rows.setdefault(key, [0] * len(columns))[i] += 1
-    out = [ThemeChanges(labels[k], rows[k]) for k in sorted(rows)]
-    if len(out) > 1:
-        out.append(ThemeChanges("All themes", [sum(r.counts[i] for r in out) for i in range(len(columns))]))
-    return out
+            row = rows.setdefault(key, ThemeChanges(f"Theme {theme.number}: {theme.title}" if theme else "No theme"))
+            setattr(row, name, getattr(row, name) + 1)
+    total = ThemeChanges("All themes", **{name: len(actions) for name, actions in columns.items()})
+    return [rows[k] for k in sorted(rows)], total

@@ -54,7 +54,6 @@ EXCEPTION_CAP = 25  # rows of each exceptions table
 ANNEX_CAP = 25  # rows of each annex list
 RECOMMENDATION_CAP = 60  # rows of the annex's list of every recommendation
 CHART_CAP = 6  # measures off target drawn as charts
-NO_THEME = "No theme"
 
 
 @dataclass
@@ -83,22 +82,6 @@ def _capped(rows: list, cap: int) -> Capped:
 
 
 @dataclass
-class ThemeChanges:
-    """What changed since the last committee in one theme, as counts."""
-
-    label: str
-    status_changes: int = 0
-    completed: int = 0
-    newly_overdue: int = 0
-    new_actions: int = 0
-    due_dates_moved: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.status_changes + self.newly_overdue + self.new_actions + self.due_dates_moved
-
-
-@dataclass
 class PackContent:
     authority: Authority
     today: date
@@ -109,8 +92,8 @@ class PackContent:
     recommendations: Capped  # every recommendation, gaps first (selectors.coverage)
     recommendations_with_gap: Capped
     changes: changes_selectors.Changes
-    changes_by_theme: list[ThemeChanges]
-    changes_total: ThemeChanges
+    changes_by_theme: list[changes_selectors.ThemeChanges]
+    changes_total: changes_selectors.ThemeChanges
     annex: dict[str, Capped] = field(default_factory=dict)
 
     @property
@@ -146,38 +129,6 @@ def red_actions(*, actions: QuerySet, today: date, limit: int) -> list[Action]:
     return rows
 
 
-def changes_by_theme(*, changes: changes_selectors.Changes, labels: dict) -> tuple[list[ThemeChanges], ThemeChanges]:
-    """Each theme's counts of what changed (themes in the plan's order, then no theme), and the totals."""
-    by_theme: dict = {}
-
-    def row(theme_id: int | None) -> ThemeChanges:
-        if theme_id not in by_theme:
-            by_theme[theme_id] = ThemeChanges(label=labels.get(theme_id, NO_THEME))
-        return by_theme[theme_id]
-
-    for u in changes.status_changes:
-        row(u.action.theme_id).status_changes += 1
-        if u.became_done:
-            row(u.action.theme_id).completed += 1
-    for a in changes.newly_overdue:
-        row(a.theme_id).newly_overdue += 1
-    for a in changes.new_actions:
-        row(a.theme_id).new_actions += 1
-    for u in changes.due_dates_moved:
-        row(u.action.theme_id).due_dates_moved += 1
-    order = list(labels)
-    rows = sorted(by_theme.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
-    total = ThemeChanges(
-        label="All themes",
-        status_changes=len(changes.status_changes),
-        completed=len(changes.completed),
-        newly_overdue=len(changes.newly_overdue),
-        new_actions=len(changes.new_actions),
-        due_dates_moved=len(changes.due_dates_moved),
-    )
-    return [r for _, r in rows], total
-
-
 def committee_pack_content(
     *,
     authority: Authority,
@@ -202,8 +153,7 @@ def committee_pack_content(
         authority=authority, today=today, recommendations=recommendations
     )
     gaps = [r for r in coverage if r.gaps]
-    labels = {row.theme_id: row.label for row in dashboard.themes if row.theme_id is not None}
-    by_theme, total = changes_by_theme(changes=changes, labels=labels)
+    by_theme, total = changes_selectors.changes_by_theme(changes)
     return PackContent(
         authority=authority,
         today=today,

@@ -196,7 +196,7 @@ def changes_since(request):
     today = timezone.localdate()
     context = changes_context(request, authority, today)
     changes = context["changes"]
-    changes.by_theme = changes_selectors.changes_by_theme(changes)
+    changes.by_theme, changes.by_theme_total = changes_selectors.changes_by_theme(changes)
     changes.shown = changes_selectors.CUT
     return render(request, "improvement/dashboards/changes.html", {"authority": authority, "today": today, **context})
 
