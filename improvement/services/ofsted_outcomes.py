@@ -16,7 +16,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -30,12 +29,9 @@ from improvement.services.importing.writer import judgement_rows, kinds_in_famil
 if TYPE_CHECKING:
     import datetime as dt
 
-    from improvement.models import User
-
-__all__ = ["OutcomesError", "OutcomesPlan", "outcomes_held", "outcomes_hold", "outcomes_import", "outcomes_preview"]
+__all__ = ["OutcomesError", "OutcomesPlan", "outcomes_import", "outcomes_preview"]
 
 MAX_BYTES = 20 * 1024 * 1024
-HOLD_SECONDS = 3600
 SOURCE_LABELS = {SCRAPE: "the daily scrape of Ofsted reports"}
 NAME_NOISE = re.compile(
     r"\b(?:the|council|county|borough|metropolitan|district|city|of|royal|london|unitary|authority|mbc|cc|bc)\b"
@@ -104,23 +100,6 @@ def outcomes_import(*, data: bytes, filename: str) -> OutcomesPlan:
     """Import the file in one transaction: all of it, or nothing if anything fails."""
     with transaction.atomic():
         return _Importer(data, filename, save=True).run()
-
-
-def outcomes_hold(*, user: User, data: bytes, filename: str) -> str:
-    """Keep an uploaded file for an hour between its preview and its confirmation; returns the token."""
-    import hashlib
-
-    token = hashlib.sha256(data).hexdigest()[:32]
-    cache.set(f"ofsted-outcomes:{user.pk}:{token}", (filename, data), HOLD_SECONDS)
-    return token
-
-
-def outcomes_held(*, user: User, token: str, forget: bool = False) -> tuple[str, bytes] | None:
-    key = f"ofsted-outcomes:{user.pk}:{token}"
-    held = cache.get(key)
-    if forget:
-        cache.delete(key)
-    return held
 
 
 class _Importer:

@@ -10,13 +10,13 @@ from improvement import permissions
 from improvement.forms.ofsted import OutcomesUploadForm
 from improvement.services.ofsted_outcomes import (
     OutcomesError,
-    outcomes_held,
-    outcomes_hold,
     outcomes_import,
     outcomes_preview,
 )
+from improvement.services.uploads import upload_held, upload_hold
 
 TEMPLATE = "improvement/ofsted/outcomes.html"
+KIND = "ofsted-outcomes"
 
 
 def _superuser_only(request):
@@ -37,7 +37,7 @@ def outcomes_upload(request):
         except OutcomesError as exc:
             form.add_error("file", f"{upload.name} {exc}")
         else:
-            token = outcomes_hold(user=request.user, data=data, filename=upload.name)
+            token = upload_hold(user=request.user, kind=KIND, data=data, filename=upload.name)
             context.update(plan=plan, token=token)
     return render(request, TEMPLATE, context)
 
@@ -46,7 +46,7 @@ def outcomes_upload(request):
 @require_POST
 def outcomes_confirm(request):
     _superuser_only(request)
-    held = outcomes_held(user=request.user, token=request.POST.get("token", ""), forget=True)
+    held = upload_held(user=request.user, kind=KIND, token=request.POST.get("token", ""), forget=True)
     if held is None:
         messages.error(request, "That upload is no longer held (they are kept for an hour): upload the file again.")
         return redirect("ofsted_outcomes")
