@@ -13,6 +13,8 @@ from datetime import date
 from django import forms
 from django.utils.html import format_html, format_html_join
 
+from improvement.extraction.fact_dates import is_month_only
+
 PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
 DATE_HINT = "For example, 31 3 2026"
 
@@ -164,3 +166,16 @@ class GovukMonthOrDateField(GovukDateField):
             return value.strip()
         day = super().to_python(value)
         return day.isoformat() if day else None
+
+
+def date_range_check(form: forms.Form, data: dict, start_field: str = "start", end_field: str = "end") -> None:
+    """The rules for a start and an end given by two `GovukMonthOrDateField`s (a visit's days), as
+    errors on the form's fields: an end needs a start, it is not before the start, and an end given
+    as a month alone needs a start given as a month alone (a day's visit cannot end in "May")."""
+    start, end = data.get(start_field), data.get(end_field)
+    if end and not start:
+        form.add_error(start_field, "Enter the start date, or leave the end date empty")
+    elif start and end and end[: len(start)] < start[: len(end)]:
+        form.add_error(end_field, "The end date must be the same as or after the start date")
+    elif start and end and is_month_only(end) and not is_month_only(start):
+        form.add_error(end_field, "Enter the end date with its day, or leave it empty")

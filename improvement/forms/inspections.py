@@ -10,7 +10,7 @@ from __future__ import annotations
 from django import forms
 
 from improvement.extraction.fact_dates import is_month_only, parse_fact_date
-from improvement.forms.dates import GovukDateField, GovukMonthOrDateField
+from improvement.forms.dates import GovukDateField, GovukMonthOrDateField, date_range_check
 from improvement.models import Framework, Inspection, Judgement
 from improvement.selectors.frameworks import Offer
 
@@ -97,13 +97,7 @@ class InspectionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if end and not start:
-            self.add_error("start", "Enter the start date, or leave the end date empty")
-        elif start and end and end[: len(start)] < start[: len(end)]:
-            self.add_error("end", "The end date must be the same as or after the start date")
-        elif start and end and is_month_only(end) and not is_month_only(start):
-            self.add_error("end", "Enter the end date with its day, or leave it empty")
+        date_range_check(self, data)
         self._check_framework(data)
         return data
 

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
-from improvement.forms.dates import GovukDateField, GovukMonthOrDateField
+from improvement.forms.dates import GovukDateField, GovukMonthOrDateField, date_range_check
 from improvement.models import Decision, Inspection, Judgement, Measure, Polarity, SourceDocument
 from improvement.selectors.documents import Choices
 from improvement.services.importing.preview import KINDS
@@ -78,11 +78,7 @@ class VisitForm(FactForm):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if end and not start:
-            self.add_error("start", "Enter the start date, or leave the end date empty")
-        elif start and end and end[: len(start)] < start[: len(end)]:
-            self.add_error("end", "The end date must be the same as or after the start date")
+        date_range_check(self, data)
         return data
 
     def fix(self):

@@ -215,6 +215,17 @@ def test_words_not_in_the_paragraph_and_no_kind_are_gov_uk_errors(client, draft)
     "change, message",
     [
         (lambda d: set_date(d, "visits-0-start", "31", "2", "2027"), "The date must be a real date"),
+        (
+            lambda d: (set_date(d, "visits-0-start", "", "", ""), set_date(d, "visits-0-end", "12", "10", "2026")),
+            "Enter the start date, or leave the end date empty",
+        ),
+        (
+            lambda d: (
+                set_date(d, "visits-0-start", "10", "10", "2026"),
+                set_date(d, "visits-0-end", "", "10", "2026"),
+            ),
+            "Enter the end date with its day, or leave it empty",
+        ),
         (lambda d: d.update({"measures-0-value": ["about sixty"]}), "Enter the value as a number, for example 42.5"),
         (lambda d: d.update({"owners-0-role": ["  "]}), "Enter the owner&#x27;s title, for example Head of Service"),
         (
