@@ -7,6 +7,7 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from improvement import formats, rag
 
@@ -228,3 +229,187 @@ def manage_url(record) -> str:
         return reverse("plan_admin_value_edit", args=[record.pk])
     kind = kinds.get(type(record))
     return reverse("plan_admin_edit", args=[kind, record.pk]) if kind else ""
+
+
+# The GOV.UK table frame -----------------------------------------------------------------------------------------
+# {% govuk_table caption="..." head="A|B|C" ... %} rows {% endgovuk_table %}: every table on a page or in the pack
+# is this one frame (templates/partials/table.html); the rows, with their links, tags and forms, stay in the page's
+# template. The options and the cell conventions are documented in partials/table.html.
+
+TABLE_TEMPLATE = "partials/table.html"
+CAPTION_SIZES = ("s", "m", "l")
+_TABLE_OPTIONS = {
+    "caption",
+    "caption_size",
+    "caption_hidden",
+    "caption_id",
+    "head",
+    "numeric",
+    "numeric_from",
+    "head_hidden",
+    "classes",
+    "table_id",
+    "labelledby",
+    "scroll_class",
+}
+_TABLE_SECTIONS = ("govuk_caption", "govuk_head")
+
+
+def _literal(expression: template.base.FilterExpression | None) -> str | None:
+    """The text of an option written as a quoted string with no filters, else None."""
+    if expression is None or expression.filters or not isinstance(expression.var, str):
+        return None
+    return str(expression.var)
+
+
+def _labels(value) -> list:
+    """Column labels from "Action|Owner|Due" or a list."""
+    if isinstance(value, str):
+        return [label.strip() for label in value.split("|")]
+    return list(value or [])
+
+
+def _check_named(option: str, names: list[str], labels: list) -> None:
+    missing = [name for name in names if name not in [str(label) for label in labels]]
+    if missing:
+        raise template.TemplateSyntaxError(
+            f"govuk_table {option}= names {', '.join(repr(m) for m in missing)}, which is not a column of head="
+            f"{'|'.join(str(label) for label in labels)!r}"
+        )
+
+
+def _columns(labels: list, numeric: list, hidden: list, numeric_from) -> list[dict]:
+    """The header row's cells for partials/table.html: each label, whether it is a number, whether it is hidden."""
+    _check_named("numeric", [name for name in numeric if name], labels)
+    _check_named("head_hidden", [name for name in hidden if name], labels)
+    return [
+        {
+            "label": label,
+            "numeric": str(label) in numeric or (numeric_from is not None and index >= int(numeric_from)),
+            "hidden": str(label) in hidden,
+        }
+        for index, label in enumerate(labels)
+    ]
+
+
+class GovukTableNode(template.Node):
+    def __init__(self, options: dict, sections: dict, rows: template.NodeList) -> None:
+        self.options = options
+        self.sections = sections
+        self.rows = rows
+        # Headings written as quoted text are read once, here, rather than at every render.
+        literal = {name: _literal(options.get(name)) for name in ("head", "numeric", "head_hidden")}
+        self.columns = None
+        if literal["head"] is not None and "numeric_from" not in options:
+            self.columns = _columns(
+                _labels(literal["head"]), _labels(literal["numeric"] or ""), _labels(literal["head_hidden"] or ""), None
+            )
+
+    def _resolve(self, context, name: str, default=None):
+        expression = self.options.get(name)
+        return default if expression is None else expression.resolve(context)
+
+    def render(self, context) -> str:
+        if "govuk_caption" in self.sections:
+            caption = mark_safe(self.sections["govuk_caption"].render(context).strip())
+        else:
+            caption = self._resolve(context, "caption")
+        head_cells = None
+        columns = self.columns
+        if "govuk_head" in self.sections:
+            head_cells = mark_safe(self.sections["govuk_head"].render(context).strip())
+        elif columns is None:
+            columns = _columns(
+                _labels(self._resolve(context, "head")),
+                _labels(self._resolve(context, "numeric", "")),
+                _labels(self._resolve(context, "head_hidden", "")),
+                self._resolve(context, "numeric_from"),
+            )
+        frame = context.render_context.get(self)
+        if frame is None:
+            frame = context.render_context[self] = context.template.engine.get_template(TABLE_TEMPLATE)
+        values = {
+            "caption": caption,
+            "caption_size": self._resolve(context, "caption_size", ""),
+            "caption_hidden": self._resolve(context, "caption_hidden", False),
+            "caption_id": self._resolve(context, "caption_id", ""),
+            "columns": columns,
+            "head_cells": head_cells,
+            "classes": self._resolve(context, "classes", ""),
+            "table_id": self._resolve(context, "table_id", ""),
+            "labelledby": self._resolve(context, "labelledby", ""),
+            "scroll_class": self._resolve(context, "scroll_class", "tracker-table-scroll"),
+            "rows": mark_safe(self.rows.render(context).strip()),
+        }
+        return frame.render(context.new(values))
+
+
+@register.tag
+def govuk_table(parser, token):
+    """A GOV.UK table in its scrolling region: caption, header row and body from templates/partials/table.html,
+    with this tag's body (the <tr> rows) inside the <tbody>. The region's name is the caption, so they never differ.
+
+        {% govuk_table caption="Status changes, newest first" caption_size="s" caption_hidden=True
+                       head="Action|Owner|Due|Days overdue" numeric="Days overdue" %}
+          {% for action in rows %}<tr class="govuk-table__row">...</tr>{% endfor %}
+        {% endgovuk_table %}
+
+    A caption with variables in it is a {% govuk_caption %}...{% endgovuk_caption %} section instead of caption=;
+    header cells that are not plain labels (a tag, a loop) are a {% govuk_head %}<th>...{% endgovuk_head %}
+    section instead of head=. Mistakes in the options are a TemplateSyntaxError when the template is compiled."""
+    bits = token.split_contents()
+    tag = bits.pop(0)
+    positional = [bit for bit in bits if "=" not in bit]
+    if positional:
+        raise template.TemplateSyntaxError(f"{tag} takes only name=value options, not {positional[0]!r}")
+    options = template.base.token_kwargs(bits, parser)
+    if bits:
+        raise template.TemplateSyntaxError(f"{tag} could not read the option {bits[0]!r}")
+    unknown = sorted(set(options) - _TABLE_OPTIONS)
+    if unknown:
+        raise template.TemplateSyntaxError(
+            f"{tag} does not take {', '.join(unknown)}; it takes {', '.join(sorted(_TABLE_OPTIONS))}"
+        )
+
+    rows = template.NodeList()
+    sections: dict[str, template.NodeList] = {}
+    while True:
+        rows.extend(parser.parse((*_TABLE_SECTIONS, f"end{tag}")))
+        name = parser.next_token().contents
+        if name == f"end{tag}":
+            break
+        if name in sections:
+            raise template.TemplateSyntaxError(f"{tag} has two {{% {name} %}} sections")
+        sections[name] = parser.parse((f"end{name}",))
+        parser.delete_first_token()
+
+    if ("caption" in options) == ("govuk_caption" in sections):
+        raise template.TemplateSyntaxError(
+            f'{tag} needs a caption (it also names the scrolling region): give caption="..." '
+            "or a {% govuk_caption %} section, not both"
+        )
+    if "caption" in options and _literal(options["caption"]) == "":
+        raise template.TemplateSyntaxError(f'{tag} needs a caption: caption="" is empty')
+    if "caption_size" in options:
+        size = _literal(options["caption_size"])
+        if size not in CAPTION_SIZES:
+            given = options["caption_size"].token
+            raise template.TemplateSyntaxError(
+                f'{tag} caption_size must be "s", "m" or "l" (a quoted letter), not {given}'
+            )
+    if ("head" in options) == ("govuk_head" in sections):
+        raise template.TemplateSyntaxError(
+            f'{tag} needs its column headings: give head="A|B|C" (or a list) or a {{% govuk_head %}} section, not both'
+        )
+    for option in ("numeric", "head_hidden"):
+        if option in options and _literal(options[option]) is None:
+            raise template.TemplateSyntaxError(f'{tag} {option}= must be quoted column labels such as "Total"')
+    if "govuk_head" in sections:
+        by_hand = sorted({"numeric", "numeric_from", "head_hidden"} & set(options))
+        if by_hand:
+            raise template.TemplateSyntaxError(
+                f"{tag} {', '.join(by_hand)} apply to head=; in a {{% govuk_head %}} section write the classes "
+                "on each <th>"
+            )
+    # Headings given as quoted text are checked against numeric= and head_hidden= as the node is made.
+    return GovukTableNode(options, sections, rows)
