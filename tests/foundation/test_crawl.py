@@ -59,6 +59,10 @@ def demo_council(db):
     return authority, foreign
 
 
+# a scrolling table's region is named by its caption: two regions of one name on a page are indistinguishable
+REGION_NAME = re.compile(r'role="region" aria-label="([^"]*)"')
+
+
 def _crawl(client, start="/"):
     seen, queue, problems, pages = set(), deque([start]), [], 0
     while queue and pages < MAX_PAGES:
@@ -93,6 +97,10 @@ def _crawl(client, start="/"):
             problems.append(f"{url}: {parser.h1} h1 headings")
         if not parser.title.strip():
             problems.append(f"{url}: no title")
+        regions = [name for name in REGION_NAME.findall(html)]
+        repeated = sorted({name for name in regions if regions.count(name) > 1})
+        if repeated:
+            problems.append(f"{url}: regions a screen reader cannot tell apart: {repeated}")
         if ISO_DATE.search(html):
             problems.append(f"{url}: a date written as {ISO_DATE.search(html).group(0)[:60]!r}")
         yield url, html
