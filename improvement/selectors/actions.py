@@ -169,7 +169,10 @@ class ActionPage:
 def action_get(*, user: User, pk: int) -> Action:
     """One action the user may see, or 404 (another authority's action is "not found", never "forbidden")."""
     action = (
-        actions_visible(user=user).select_related("owner", "theme", "plan", "source_document").filter(pk=pk).first()
+        actions_visible(user=user)
+        .select_related("owner", "theme", "plan", "source_document", "signed_off_by")
+        .filter(pk=pk)
+        .first()
     )
     if action is None:
         raise Http404("No such action")
