@@ -65,31 +65,37 @@ def actions_mine(*, user: User) -> QuerySet[Action]:
     return actions_visible(user=user).filter(owner_id__in=permissions.owner_ids_managed_by(user))
 
 
-def actions_for_list(*, actions: QuerySet[Action], today: date, user: User | None = None) -> QuerySet[Action]:
-    """Ready for a list page: overdue first, then by due date; rating, owner, theme, measures attached."""
+def actions_in_list_order(*, actions: QuerySet[Action], today: date) -> QuerySet[Action]:
+    """The list order alone (overdue first, then by due date): cheap to filter, count and page,
+    because it joins nothing and carries no rating."""
     done = ActionStatus.done()
-    qs = (
-        actions.select_related("owner", "theme", "plan")
-        .annotate(
-            rag=rag.rag_annotation(today=today),
-            overdue_first=Case(
-                When(Q(due_date__lt=today) & ~Q(status__in=done), then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            ),
-        )
+    return actions.annotate(
+        overdue_first=Case(
+            When(Q(due_date__lt=today) & ~Q(status__in=done), then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+    ).order_by("overdue_first", F("due_date").asc(nulls_last=True), "pk")
+
+
+def actions_for_list(*, actions: QuerySet[Action], today: date) -> QuerySet[Action]:
+    """Ready for a list page: overdue first, then by due date; rating, owner, theme, measures attached."""
+    return (
+        actions_in_list_order(actions=actions, today=today)
+        .select_related("owner", "theme", "plan")
+        .annotate(rag=rag.rag_annotation(today=today))
         .prefetch_related(Prefetch("measures", queryset=measures_with_latest(), to_attr="measures_latest"))
-        .order_by("overdue_first", F("due_date").asc(nulls_last=True), "pk")
     )
-    if user is not None:
-        qs = qs.annotate(
-            can_change=Case(
-                When(permissions.changeable_actions_q(user), then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
-    return qs
+
+
+def actions_list_rows(*, page_of: QuerySet[Action], today: date) -> list[Action]:
+    """One page of a list, from a sliced `actions_in_list_order` queryset, with everything the rows
+    show (`actions_for_list`, `explained`): one query and the measures' prefetch.
+
+    The database sorts and cuts the narrow rows first and joins owner, theme and plan only for the
+    page's 20: sorting 2,000 rows with their joins was most of a list's time."""
+    rows = actions_for_list(actions=Action.objects.filter(pk__in=page_of.values("pk")), today=today)
+    return actions_explain(actions=rows, today=today)
 
 
 def actions_explain(*, actions: Iterable[Action], today: date) -> list[Action]:
@@ -163,7 +169,10 @@ class ActionPage:
 def action_get(*, user: User, pk: int) -> Action:
     """One action the user may see, or 404 (another authority's action is "not found", never "forbidden")."""
     action = (
-        actions_visible(user=user).select_related("owner", "theme", "plan", "source_document").filter(pk=pk).first()
+        actions_visible(user=user)
+        .select_related("owner", "theme", "plan", "source_document", "signed_off_by")
+        .filter(pk=pk)
+        .first()
     )
     if action is None:
         raise Http404("No such action")

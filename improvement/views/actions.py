@@ -41,14 +41,14 @@ def _list_page(request, *, actions, title: str, intro: str, owners=None, mine: b
     filterset = bind(
         ActionFilterSet,
         data=request.GET,
-        queryset=selectors.actions_for_list(actions=actions, today=today, user=request.user),
+        queryset=selectors.actions_in_list_order(actions=actions, today=today),
         authority=request.user.authority,
         today=today,
         owners=owners,
     )
     paginator = Paginator(filterset.qs, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    rows = selectors.actions_explain(actions=page.object_list, today=today)
+    rows = selectors.actions_list_rows(page_of=page.object_list, today=today)
     return render(
         request,
         "improvement/actions/list.html",

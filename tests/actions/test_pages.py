@@ -263,3 +263,22 @@ def test_sign_in_is_locked_after_five_wrong_attempts(client, manager):
     assert "Too many attempts to sign in" in response.content.decode()
     response = client.post(reverse("login"), {"username": "manager", "password": PASSWORD})
     assert "Too many attempts to sign in" in response.content.decode()
+
+
+def test_a_long_list_links_the_first_and_last_pages_and_two_either_side(client, lead, authority, plan, today):
+    import re
+
+    ActionFactory.create_batch(205, authority=authority, plan=plan)  # 11 pages of 20
+    client.force_login(lead)
+
+    def links(page):
+        html = client.get(reverse("action_list"), {"page": page}).content.decode()
+        start = html.index('class="govuk-pagination"')
+        nav = html[start : html.index("</nav>", start)]
+        shown = re.findall(r'aria-label="Page (\d+)"|(govuk-pagination__item--ellipses)', nav)
+        return [int(n) if n else "..." for n, _ in shown]
+
+    assert links(1) == [1, 2, 3, "...", 11]
+    assert links(6) == [1, "...", 4, 5, 6, 7, 8, "...", 11]
+    assert links(4) == [1, 2, 3, 4, 5, 6, "...", 11]
+    assert links(11) == [1, "...", 9, 10, 11]

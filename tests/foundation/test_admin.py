@@ -95,3 +95,13 @@ def test_the_authority_admin_change_and_delete_pages_work(client, staff_lead, ad
     client.force_login(admin_user)
     assert client.get(reverse("admin:improvement_authority_change", args=[authority.pk])).status_code == 200
     assert client.get(reverse("admin:improvement_authority_delete", args=[authority.pk])).status_code == 200
+
+
+def test_the_changelists_row_checkbox_is_djangos(staff_lead):
+    from django.contrib import admin
+
+    from improvement.models import Action
+
+    action = ActionFactory(authority=staff_lead.authority, title='Audit "front door" <contacts> & referrals')
+    model_admin = admin.site._registry[Action]
+    assert model_admin.action_checkbox(action) == admin.ModelAdmin.action_checkbox(model_admin, action)
