@@ -39,7 +39,7 @@ from improvement.models import (
     Recommendation,
     SourceDocument,
 )
-from improvement.services.audit import audit_context
+from improvement.services.audit import audit_context, audit_deferred
 
 from .preview import KINDS, Preview
 from .writer import Extras, Outcome, _Writer, write_facts
@@ -198,12 +198,13 @@ def document_import(
         outcome.document = existing
         return outcome
     with transaction.atomic(), audit_context(imported_by, f"Imported from {preview.filename}"):
-        meeting = None
+        meeting, made = None, False
         if preview.committee and preview.meeting_date:
-            meeting, _ = Meeting.objects.get_or_create(
-                authority=authority, committee=preview.committee[:200], date=preview.meeting_date
-            )
-        document = SourceDocument.objects.create(
+            with audit_deferred():  # recorded with the document's other rows, in one INSERT (flush)
+                meeting, made = Meeting.objects.get_or_create(
+                    authority=authority, committee=preview.committee[:200], date=preview.meeting_date
+                )
+        document = SourceDocument(
             authority=authority,
             filename=preview.filename[:255],
             sha256=sha,
@@ -216,10 +217,11 @@ def document_import(
             privacy_flags=[{"kind": f["kind"], "start": f["start"], "end": f["end"]} for f in preview.privacy_flags],
             imported_by=imported_by,
         )
+        SourceDocument.objects.bulk_create([document])
         facts = reviewed_facts(preview=preview, corrections=corrections, added=added)
         writer = _Writer(authority=authority, document=document, facts=facts, by=imported_by, extras=extras)
         write_facts(writer=writer, facts=facts, keep=keep)
-        writer.flush()
+        writer.flush(also_audit=[meeting, document] if made else [document])
     outcome.document = document
     outcome.created = writer.created
     outcome.report = writer.report
