@@ -21,6 +21,8 @@ import os
 import platform
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks import pages, report, server
@@ -63,6 +65,25 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+SCHEMA_DB = f"bench_schema{os.environ.get('BENCH_DB_TAG', '')}"
+_migrated: list[str] = []
+
+
+def schema() -> str:
+    """An empty database with every migration applied, made once a run: each size starts as a copy of it
+    (a second or so) instead of migrating again (20 s and more)."""
+    if not _migrated:
+        server.database_recreate(SCHEMA_DB)
+        server.manage(server.environment(SCHEMA_DB), "migrate", "--noinput", "-v0")
+        _migrated.append(SCHEMA_DB)
+    return SCHEMA_DB
+
+
+def schema_drop() -> None:
+    if _migrated:
+        server.database_drop(_migrated.pop())
+
+
 def build(size: str, *, reuse: bool = False) -> tuple[str, dict, dict]:
     """The size's database from generate_demo; with ``reuse``, one kept (--keep) with the same counts."""
     councils, actions = SIZES[size]
@@ -72,9 +93,8 @@ def build(size: str, *, reuse: bool = False) -> tuple[str, dict, dict]:
         log(f"{size}: reusing the kept database {db}")
         server.database_analyze(db)
         return db, env, {"fixture": server.python_json(env, "benchmarks.prepare"), "reused": True}
-    server.database_recreate(db)
     started = time.perf_counter()
-    server.manage(env, "migrate", "--noinput", "-v0")
+    server.database_recreate(db, template=schema())
     migrated = time.perf_counter()
     server.manage(env, "generate_demo", "--authorities", str(councils), "--actions-per-authority", str(actions), "-v0")
     generated = time.perf_counter()
@@ -87,8 +107,31 @@ def build(size: str, *, reuse: bool = False) -> tuple[str, dict, dict]:
             "fixture": fixture,
             "migrate_seconds": round(migrated - started, 1),
             "generate_demo_seconds": round(generated - migrated, 1),
+            "analyse_and_prepare_seconds": round(time.perf_counter() - generated, 1),
         },
     )
+
+
+@contextmanager
+def phase(result: dict, name: str) -> Iterator[None]:
+    """How long a phase of the run took (wall clock), in ``result["phase_seconds"]``: what makes `make bench` slow."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        result.setdefault("phase_seconds", {})[name] = round(time.perf_counter() - started, 1)
+
+
+_collected: list[bool] = []
+
+
+def static_collect(env: dict) -> None:
+    """collectstatic with the manifest, once a run: every size serves the same files from the same folder."""
+    if _collected:
+        return
+    log("collecting static files (manifest)")
+    server.manage(env, "collectstatic", "--noinput", "-v0")
+    _collected.append(True)
 
 
 def _step(env: dict, module: str, *args: str) -> dict:
@@ -104,12 +147,14 @@ def measure_size(size: str, *, imports: bool, workdir: Path, keep: bool, reuse: 
     """Every figure for one size, into ``checkpoint.result``; ``checkpoint()`` saves what is there so far."""
     councils, actions = SIZES[size]
     log(f"{size}: building {councils} councils x {actions:,} actions with generate_demo")
-    db, env, built = build(size, reuse=reuse)
-    fixture = built.pop("fixture")
     result = checkpoint.result
+    with phase(result, "build"):
+        db, env, built = build(size, reuse=reuse)
+    fixture = built.pop("fixture")
     result.update({"councils": councils, "actions_per_council": actions, "actions": fixture["actions"], **built})
-    log(f"{size}: built in {built.get('generate_demo_seconds', '(kept)')} s; collecting static files (manifest)")
-    server.manage(env, "collectstatic", "--noinput", "-v0")
+    log(f"{size}: built in {built.get('generate_demo_seconds', '(kept)')} s")
+    with phase(result, "static files"):
+        static_collect(env)
     server.redis_flush()
     try:
         with (
@@ -118,14 +163,16 @@ def measure_size(size: str, *, imports: bool, workdir: Path, keep: bool, reuse: 
         ):
             memory = server.PeakMemory(master)
             log(f"{size}: serving on 127.0.0.1:{port}; measuring pages")
-            result["pages"] = pages.run(port, fixture, budget=1.0 if size == "tiny" else pages.BUDGET)
+            with phase(result, "pages"):
+                result["pages"] = pages.run(port, fixture, budget=1.0 if size == "tiny" else pages.BUDGET)
             checkpoint()
             log(f"{size}: committee pack PDF through the worker")
             from benchmarks.client import Client
 
             pdf_client = Client("127.0.0.1", port)
             pdf_client.sign_in(fixture["users"]["lead"], fixture["password"])
-            result["pack_pdf"] = pages.pack_pdf(pdf_client)
+            with phase(result, "pack PDF"):
+                result["pack_pdf"] = pages.pack_pdf(pdf_client)
             pdf_client.close()
             result["memory"] = {
                 "web_worker_peak_rss_mb": memory.stop(),
@@ -134,11 +181,13 @@ def measure_size(size: str, *, imports: bool, workdir: Path, keep: bool, reuse: 
             }
         checkpoint()
         log(f"{size}: reminder sweep and send rate")
-        result["reminders"] = _step(env, "benchmarks.reminders")
+        with phase(result, "reminders"):
+            result["reminders"] = _step(env, "benchmarks.reminders")
         checkpoint()
         if imports:
             log(f"{size}: import write ratio")
-            result["import"] = _step(env, "benchmarks.importing", str(IMPORT_DOCUMENTS[size]))
+            with phase(result, "import"):
+                result["import"] = _step(env, "benchmarks.importing", str(IMPORT_DOCUMENTS[size]))
     finally:
         server.redis_flush()
         if not keep:
@@ -170,7 +219,7 @@ def main(argv: list[str]) -> int:
         size = (args.sizes or "small").split(",")[0]
         log(f"load: building {size}")
         db, env, built = build(size, reuse=args.reuse)
-        server.manage(env, "collectstatic", "--noinput", "-v0")
+        static_collect(env)
         try:
             results = {
                 "machine": machine(),
@@ -210,4 +259,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        code = main(sys.argv[1:])
+    finally:
+        schema_drop()
+    sys.exit(code)

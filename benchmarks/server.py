@@ -27,9 +27,12 @@ def database_url(name: str) -> str:
     return f"{PG}/{name}"
 
 
-def database_recreate(name: str) -> None:
+def database_recreate(name: str, *, template: str | None = None) -> None:
+    """An empty database `name`, or a copy of `template` (a benchmark database nobody is connected to)."""
     assert name.startswith("bench_"), name  # noqa: S101 - never anything but a benchmark database
-    _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+    assert template is None or template.startswith("bench_"), template  # noqa: S101
+    copy = f' TEMPLATE "{template}"' if template else ""
+    _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"{copy}')
 
 
 def database_drop(name: str) -> None:

@@ -30,7 +30,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from auditlog.context import auditlog_value, set_extra_data
+from auditlog.cid import get_cid
+from auditlog.context import auditlog_value, disable_auditlog, set_extra_data
 from auditlog.diff import model_instance_diff
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -118,11 +119,6 @@ def _active_context() -> dict | None:
     return value
 
 
-def _current_actor() -> User | None:
-    value = _active_context()
-    return value.get("actor") if value else None
-
-
 def audit_updated(instance: Model, changes: dict) -> LogEntry | None:
     """Record an update made without save() (a versioned ``QuerySet.update``).
 
@@ -133,12 +129,24 @@ def audit_updated(instance: Model, changes: dict) -> LogEntry | None:
     return LogEntry.objects.log_create(instance, action=LogEntry.Action.UPDATE, changes=recorded)
 
 
+@contextmanager
+def audit_deferred() -> Iterator[None]:
+    """Saves inside are not recorded as they happen: the caller records the records they made with
+    ``audit_bulk_created``, with the rest of its batch (the importer's one INSERT per document)."""
+    with disable_auditlog():
+        yield
+
+
 def audit_bulk_created(instances: Iterable[Model]) -> int:
-    """Record records made with bulk_create (the importer), in one INSERT."""
+    """Record records made with bulk_create (the importer), in one INSERT: the entries auditlog would
+    have written on save, with the same actor, address and correlation id."""
     instances = [i for i in instances if i.pk is not None]
     if not instances:
         return 0
-    actor = _current_actor()
+    context = _active_context() or {}
+    actor = context.get("actor")
+    actor = actor if isinstance(actor, get_user_model()) else None  # as auditlog names only a signed-in user
+    cid = get_cid()
     types = ContentType.objects.get_for_models(*{type(i) for i in instances})
     entries = [
         LogEntry(
@@ -150,6 +158,9 @@ def audit_bulk_created(instances: Iterable[Model]) -> int:
             changes=model_instance_diff(None, i),
             actor=actor,
             actor_email=getattr(actor, "email", None),
+            remote_addr=context.get("remote_addr"),
+            remote_port=context.get("remote_port"),
+            cid=cid,
             additional_data=_additional_data(i),
         )
         for i in instances

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from itertools import repeat
 
 from django.db import connection, models
 from django.utils import timezone
@@ -46,13 +47,15 @@ def rows_insert(*, model: type[models.Model], rows: list[dict]) -> int:
     """Write `rows` (dicts of attname to value; a field left out takes its default) into `model`'s table."""
     if not rows:
         return 0
-    fields = list(model._meta.concrete_fields)
+    given = set().union(*rows)
+    # Rows that name no id are numbered by the table's own sequence, in the order given.
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key or f.attname in given]
     defaults = [_default(f) for f in fields]
     names = [f.attname for f in fields]
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     if connection.vendor == "postgresql":
-        _rows_copy(sql=f"COPY {table} ({columns}) FROM STDIN", fields=fields, defaults=defaults, rows=rows)
+        _rows_copy(sql=f"COPY {table} ({columns}) FROM STDIN", fields=fields, defaults=defaults, rows=rows, given=given)
         return len(rows)
     placeholders = ", ".join(["%s"] * len(fields))
     # the table and column names come from the model, quoted by the backend; every value is a parameter
@@ -72,10 +75,10 @@ def rows_insert(*, model: type[models.Model], rows: list[dict]) -> int:
     return len(rows)
 
 
-def _rows_copy(*, sql: str, fields: list, defaults: list, rows: list[dict]) -> None:
+def _rows_copy(*, sql: str, fields: list, defaults: list, rows: list[dict], given: set[str]) -> None:
     """COPY in its text format (a line a row, tab between columns, \\N for NULL), formatted as PostgreSQL
-    reads it: the server parses one chunk while the next is being made."""
-    given = set().union(*(row.keys() for row in rows))
+    reads it: the server parses one chunk while the next is being made. Formatted a column at a time
+    (one converter over many values), then joined into lines."""
     # Per column: (attname, converter, default), or (None, the default already formatted, None) for a column
     # no row names.
     plan = []
@@ -85,16 +88,12 @@ def _rows_copy(*, sql: str, fields: list, defaults: list, rows: list[dict]) -> N
 
     def chunks() -> Iterator[str]:
         for start in range(0, len(rows), CHUNK_ROWS):
-            yield "".join(
-                "\t".join(
-                    [
-                        convert(row.get(name, default)) if name is not None else convert
-                        for name, convert, default in plan
-                    ]
-                )
-                + "\n"
-                for row in rows[start : start + CHUNK_ROWS]
-            )
+            chunk = rows[start : start + CHUNK_ROWS]
+            columns = [
+                [convert(row.get(name, default)) for row in chunk] if name is not None else repeat(convert, len(chunk))
+                for name, convert, default in plan
+            ]
+            yield "\n".join(map("\t".join, zip(*columns, strict=True))) + "\n"
 
     _copy(sql, _Reader(chunks()))
 

@@ -257,16 +257,11 @@ class _Filler:
             for update in history:
                 update["action_id"] = action_id
             updates.extend(history)
+        # Nothing points at an update, a value or a link: the tables' sequences number them in this order.
         updates.sort(key=lambda u: (u["created_at"], u["action_id"]))
-        for update_id, update in zip(ids_reserve(model=ProgressUpdate, count=len(updates)), updates, strict=True):
-            update["id"] = update_id
-        for value_id, value in zip(ids_reserve(model=MeasureValue, count=len(values)), values, strict=True):
-            value["id"] = value_id
         rows_insert(model=MeasureValue, rows=values)
         rows_insert(model=Action, rows=[row for _, row, _ in built])
         for through, links in ((Action.recommendations.through, links_r), (Action.measures.through, links_m)):
-            for link_id, link in zip(ids_reserve(model=through, count=len(links)), links, strict=True):
-                link["id"] = link_id
             rows_insert(model=through, rows=links)
         rows_insert(model=ProgressUpdate, rows=updates)
         return {

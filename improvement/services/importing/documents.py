@@ -45,6 +45,8 @@ from .preview import KINDS, Preview
 from .writer import Extras, Outcome, _Writer, write_facts
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from improvement.models import User
 
 Corrections = dict[tuple[str, int], dict]  # the reviewer's changed field values, by (kind, index)
@@ -178,6 +180,23 @@ def document_reimport(
     return outcome
 
 
+def meeting_get_or_create(*, authority: Authority, committee: str, on: dt.date) -> tuple[Meeting, bool]:
+    """The council's meeting of this committee on this day, and whether it is new (not yet in the audit trail:
+    the caller records it with the rest of the document). Two statements at most, however many import at once:
+    a meeting another import has just made is taken as it is."""
+    fields = {"authority": authority, "committee": committee, "date": on}
+    meeting = Meeting.objects.filter(**fields).first()
+    if meeting is not None:
+        return meeting, False
+    [meeting] = Meeting.objects.bulk_create(
+        [Meeting(**fields)],
+        update_conflicts=True,
+        unique_fields=["authority", "committee", "date"],
+        update_fields=["committee"],  # unchanged: the row's id comes back whoever wrote it
+    )
+    return meeting, True
+
+
 def document_import(
     *,
     preview: Preview,
@@ -198,12 +217,12 @@ def document_import(
         outcome.document = existing
         return outcome
     with transaction.atomic(), audit_context(imported_by, f"Imported from {preview.filename}"):
-        meeting = None
+        meeting, made = None, False
         if preview.committee and preview.meeting_date:
-            meeting, _ = Meeting.objects.get_or_create(
-                authority=authority, committee=preview.committee[:200], date=preview.meeting_date
+            meeting, made = meeting_get_or_create(
+                authority=authority, committee=preview.committee[:200], on=preview.meeting_date
             )
-        document = SourceDocument.objects.create(
+        document = SourceDocument(
             authority=authority,
             filename=preview.filename[:255],
             sha256=sha,
@@ -216,10 +235,11 @@ def document_import(
             privacy_flags=[{"kind": f["kind"], "start": f["start"], "end": f["end"]} for f in preview.privacy_flags],
             imported_by=imported_by,
         )
+        SourceDocument.objects.bulk_create([document])
         facts = reviewed_facts(preview=preview, corrections=corrections, added=added)
         writer = _Writer(authority=authority, document=document, facts=facts, by=imported_by, extras=extras)
         write_facts(writer=writer, facts=facts, keep=keep)
-        writer.flush()
+        writer.flush(also_audit=[meeting, document] if made else [document])
     outcome.document = document
     outcome.created = writer.created
     outcome.report = writer.report

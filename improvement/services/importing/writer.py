@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from django.db.models import Q
 from django.utils import timezone
 
 from improvement import extraction
@@ -304,9 +305,16 @@ class _Writer:
         self.inspections: dict[str, list[Inspection]] = {}
         self.visit_rows: dict[int, Inspection] = {}
         self.recommendation_rows: dict[int, Recommendation] = {}
+        # New rows wait here until flush() writes each model's in one INSERT (in the order their keys need).
+        self.pending_visits: list[Inspection] = []
+        self.pending_judgements: list[InspectionJudgement] = []
+        self.pending_owners: list[Owner] = []
+        self.pending_recommendations: list[Recommendation] = []
+        self.pending_measures: list[Measure] = []
         self.pending_actions: list[tuple[Action, list]] = []
         self.pending_values: list[MeasureValue] = []
         self.pending_decisions: list[Decision] = []
+        self.frameworks: dict[tuple[str, dt.date | None], Framework | None] = {}
         # The authority's owners and measures that this document names, fetched once.
         keys = {extraction.normalise_role(o.role or "") for o in facts.owners}
         keys |= {extraction.normalise_role(a.owner or "") for a in facts.actions}
@@ -324,7 +332,9 @@ class _Writer:
             kinds = {k for v in facts.visits for k in kinds_in_family(_visit_kind(v))}
             for family in families:
                 self.inspections[family] = []
-            for inspection in Inspection.objects.filter(authority=authority, kind__in=kinds):
+            for inspection in Inspection.objects.filter(
+                visit_candidates(facts.visits), authority=authority, kind__in=kinds
+            ):
                 family = kind_family(inspection.kind)
                 if family in self.inspections:
                     self.inspections[family].append(inspection)
@@ -364,7 +374,7 @@ class _Writer:
         return extraction.redact(self.found.text[start:end], start, self.found.privacy_flags)
 
     def owner(self, title: str, fact: Fact | None = None, person_name: str = "") -> tuple[Owner | None, bool]:
-        """The council's owner of this title (created when new), and whether it was created now."""
+        """The council's owner of this title (made when new, written by flush()), and whether it was made now."""
         title = " ".join((title or "").split())
         if not title:
             return None, False
@@ -373,14 +383,16 @@ class _Writer:
             owner = Owner(
                 authority=self.authority, role_title=title[:200], person_name=person_name[:200], **self.provenance(fact)
             )
-            owner.save()
+            owner.role_key = extraction.normalise_role(owner.role_title)  # as Owner.save() keeps it
+            self.pending_owners.append(owner)
             self.created["owners"] += 1
             self.owners[key] = owner
             return owner, True
         owner = self.owners[key]
         if person_name and not owner.person_name:
             owner.person_name = person_name[:200]
-            owner.save(update_fields=["person_name", "role_key"])
+            if owner.pk is not None:  # one made by this document is written with its name
+                owner.save(update_fields=["person_name", "role_key"])
         return owner, False
 
     def owner_item(self, index: int, item: OwnerItem) -> None:
@@ -398,17 +410,19 @@ class _Writer:
         family = kind_family(kind)
         if family not in self.inspections:
             self.inspections[family] = list(
-                Inspection.objects.filter(authority=self.authority, kind__in=kinds_in_family(kind))
+                Inspection.objects.filter(
+                    visit_candidates([item]), authority=self.authority, kind__in=kinds_in_family(kind)
+                )
             )
         existing = self.inspections[family]
         match = None if self.choices_for("visits", index).get("separate") else visit_match(item, existing)
         judgement = item.judgement or ""
-        framework = Framework.objects.in_force(kind, start) if judgement else None  # only a grade needs checking
+        framework = self.framework_in_force(kind, start) if judgement else None  # only a grade needs checking
         if framework and framework.overall_problem(judgement):
             judgement = ""  # never an overall grade where the framework gives none (from 1 April 2026)
         if match is None:
             end = parse_fact_date(item.end) if start else None
-            match = Inspection.objects.create(
+            match = Inspection(
                 authority=self.authority,
                 kind=kind,
                 ordinal=item.ordinal,
@@ -418,8 +432,10 @@ class _Writer:
                 focus=item.focus or "",
                 overall_judgement=judgement,
                 areas_for_priority_action=bool(item.priority_action),
+                framework=self.framework_in_force(kind, start),  # as Inspection.save() sets it
                 **self.provenance(item),
             )
+            self.pending_visits.append(match)
             existing.append(match)
             self.created["visits"] += 1
             self.outcome("visits", index, "created", str(match), match)
@@ -429,20 +445,29 @@ class _Writer:
                 if value and not getattr(match, name):
                     setattr(match, name, value)
                     changed = True
-            if changed:
+            if changed and match.pk is not None:  # one made by this document is written as it is now
                 match.save()
             self.outcome("visits", index, "merged", str(match), match)
         if item.area_judgements:
-            graded = set(match.judgements.values_list("area", flat=True)) if match.pk else set()
-            rows = [
+            if match.pk is None:
+                graded = {row.area for row in self.pending_judgements if row.inspection is match}
+            else:
+                graded = set(match.judgements.values_list("area", flat=True))
+                graded |= {row.area for row in self.pending_judgements if row.inspection_id == match.pk}
+            self.pending_judgements.extend(
                 row
                 for row in judgement_rows(match, item.area_judgements.items(), framework=match.framework)
                 if row.area not in graded  # an area already graded keeps its grade (the lead edits it)
-            ]
-            audit_bulk_created(InspectionJudgement.objects.bulk_create(rows))
+            )
         self.inspection = self.inspection or match
         self.visit_rows[index] = match
         return match
+
+    def framework_in_force(self, kind: str, start: dt.date | None) -> Framework | None:
+        """`Framework.objects.in_force`, asked once per kind and date in the document."""
+        if (kind, start) not in self.frameworks:
+            self.frameworks[(kind, start)] = Framework.objects.in_force(kind, start)
+        return self.frameworks[(kind, start)]
 
     def _inspection_for(self, choice: str | None) -> Inspection | None:
         if choice is None:
@@ -469,11 +494,16 @@ class _Writer:
     def _recommendation_match(self, ref: str, inspection: Inspection | None, source: str) -> Recommendation | None:
         """As `_recommendation_match`, from the document's recommendations read at the start (and those made since)."""
         candidates = self.recommendations_by_ref.get(ref, [])
-        if inspection is not None:
-            found = [r for r in candidates if r.inspection_id == inspection.pk]
+        if inspection is None:
+            found = [
+                r for r in candidates if r.inspection_id is None and r.inspection is None and r.source_label == source
+            ]
+        elif inspection.pk is None:  # a visit this document adds: only its own new recommendations
+            found = [r for r in candidates if r.pk is None and r.inspection is inspection]
         else:
-            found = [r for r in candidates if r.inspection_id is None and r.source_label == source]
-        return min(found, key=lambda r: r.pk) if found else None
+            found = [r for r in candidates if r.inspection_id == inspection.pk]
+        # The first saved, then those this document adds, in order (as their ids will be).
+        return min(found, key=lambda r: (r.pk is None, r.pk or 0)) if found else None
 
     def recommendation(self, index: int, item: RecommendationItem) -> None:
         extra = self.choices_for("recommendations", index)
@@ -486,11 +516,12 @@ class _Writer:
         if match is not None:  # never dropped without a word: reported as merged, filling what it lacked
             if theme and not match.theme_id:
                 match.theme = theme
-                match.save(update_fields=["theme"])
+                if match.pk is not None:  # one made by this document is written with its theme
+                    match.save(update_fields=["theme"])
             self.recommendation_rows[index] = match
             self.outcome("recommendations", index, "merged", str(match)[:120], match)
             return
-        row = Recommendation.objects.create(
+        row = Recommendation(
             authority=self.authority,
             reference=ref,
             source_label=source,
@@ -499,6 +530,7 @@ class _Writer:
             theme=theme,
             **self.provenance(item),
         )
+        self.pending_recommendations.append(row)
         self.recommendation_rows[index] = row
         self.recommendations_by_ref.setdefault(ref, []).append(row)
         self.created["recommendations"] += 1
@@ -547,13 +579,15 @@ class _Writer:
                 polarity=polarity,
                 **self.provenance(item),
             )
-            measure.save()
+            measure.name_key = Measure.key_for(measure.name)  # as Measure.save() keeps it
+            self.pending_measures.append(measure)
             self.measures[key] = measure
             self.created["measures"] += 1
             status = "created"
         elif target is not None and measure.target is None:
             measure.target = target
-            measure.save(update_fields=["target", "name_key"])
+            if measure.pk is not None:  # one made by this document is written with its target
+                measure.save(update_fields=["target", "name_key"])
         self.outcome("measures", index, status, str(measure), measure)
         if is_target_only(item):
             return
@@ -584,8 +618,14 @@ class _Writer:
         self.created["decisions"] += 1
         self.outcome("decisions", index, "created", fact_label("decisions", item), decision)
 
-    def flush(self) -> None:
-        """Write the batched rows: a handful of INSERTs whatever the number of facts."""
+    def flush(self, *, also_audit: Iterable[Model] = ()) -> None:
+        """Write the new rows: one INSERT per model whatever the number of facts, each model after those its
+        keys point to, and one INSERT into the audit trail for them all (and for `also_audit`, saved already)."""
+        visits = Inspection.objects.bulk_create(self.pending_visits)
+        judgements = InspectionJudgement.objects.bulk_create(self.pending_judgements)
+        owners = Owner.objects.bulk_create(self.pending_owners)
+        recommendations = Recommendation.objects.bulk_create(self.pending_recommendations)
+        measures = Measure.objects.bulk_create(self.pending_measures)
         actions = Action.objects.bulk_create([action for action, _ in self.pending_actions])
         ProgressUpdate.objects.bulk_create(
             ProgressUpdate(
@@ -611,7 +651,31 @@ class _Writer:
         values = MeasureValue.objects.bulk_create(self.pending_values)
         decisions = Decision.objects.bulk_create(self.pending_decisions)
         # bulk_create sends no signals: the audit trail records these rows here, in one INSERT.
-        audit_bulk_created([*actions, *values, *decisions])
+        audit_bulk_created(
+            [*also_audit, *visits, *judgements, *owners, *recommendations, *measures, *actions, *values, *decisions]
+        )
+
+
+def _month_after(first: dt.date) -> dt.date:
+    return first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(month=first.month + 1)
+
+
+def visit_candidates(items: Iterable[Visit]) -> Q:
+    """The council's visits `visit_match` could merge any of these items with: the undated ones, those in the
+    month of a dated item, and those with the ordinal of an undated item (not every visit the council has had)."""
+    months, ordinals = set(), set()
+    for item in items:
+        start = parse_fact_date(item.start)
+        if start:
+            months.add(start.replace(day=1))
+        elif item.ordinal:
+            ordinals.add(item.ordinal)
+    candidates = Q(start_date=None)
+    for first in sorted(months):
+        candidates |= Q(start_date__gte=first, start_date__lt=_month_after(first))
+    if ordinals:
+        candidates |= Q(ordinal__in=sorted(ordinals))
+    return candidates
 
 
 def _measure_key(name: str) -> str:
