@@ -110,6 +110,14 @@ def explain_rag(
     return Rag(worst, [text for _, text in sorted(found, key=lambda pair: -ORDER[pair[0]])])
 
 
+def is_red(*, status: str, due_date: date | None, today: date) -> bool:
+    """`explain_rag(...).rating == RED` with no measures, from the only two fields that decide it: open and
+    either reported off track or past its due date (the dashboard's history asks it per action per day)."""
+    if status in (ActionStatus.EVIDENCED, ActionStatus.COMPLETE):
+        return False
+    return status == ActionStatus.OFF_TRACK or (due_date is not None and due_date < today)
+
+
 def explain_action(action, *, today: date, measures: list[dict] | tuple = ()) -> Rag:
     return explain_rag(
         status=action.status,

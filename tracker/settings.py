@@ -232,6 +232,9 @@ SIGN_IN_USERNAME_FAILURE_LIMIT = env.int("SIGN_IN_USERNAME_FAILURE_LIMIT", defau
 PASSWORD_RESET_ADDRESS_LIMIT = env.int("PASSWORD_RESET_ADDRESS_LIMIT", default=5)  # per 15 minutes
 PASSWORD_RESET_EMAIL_LIMIT = env.int("PASSWORD_RESET_EMAIL_LIMIT", default=3)  # per hour
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The heavy pages' content (dashboard, changes, coverage, pack page, action exports), kept in CACHES
+# under a key that moves with the plan (improvement/selectors/plan_cache.py): seconds kept; 0 turns it off.
+PLAN_CACHE_SECONDS = env.int("PLAN_CACHE_SECONDS", default=6 * 60 * 60)
 
 # The read API (improvement/api/): personal tokens or the browser's session, read only,
 # paginated, and rate limited per token (per person for the session) with counts in CACHES.

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
 from improvement import permissions, rag, statutory
-from improvement.models import Action, ActionStatus, Authority, Inspection, Meeting, ProgressUpdate
+from improvement.models import Action, ActionStatus, Authority, Inspection, Meeting, ProgressUpdate, Recommendation
 from improvement.selectors.frameworks import with_judgements
 
 if TYPE_CHECKING:
@@ -236,13 +237,22 @@ def dashboard_for_authority(
 
 
 def actions_for_export(*, actions: QuerySet, today: date) -> QuerySet:
-    """The action list for the spreadsheet exports: 2 queries (actions with joins, their recommendations)."""
+    """The action list for the spreadsheet exports: 2 queries (actions with joins, their recommendations).
+
+    Only the columns the rows show are read (no descriptions, quotes or recommendation texts)."""
     return (
         actions.select_related("owner", "theme")
+        .only(*EXPORT_FIELDS)
         .annotate(rag=rag_annotation_for(today))
-        .prefetch_related("recommendations")
+        .prefetch_related(Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "reference")))
         .order_by("theme__number", "due_date", "pk")
     )
+
+
+EXPORT_FIELDS = (
+    *("reference", "title", "theme", "owner", "due_date", "status", "progress", "updated_at", "start_date"),
+    *("theme__number", "theme__title", "owner__role_title", "owner__person_name"),
+)
 
 
 HISTORY_MONTHS = 12
@@ -266,51 +276,45 @@ def _end_of(day: date) -> dt.datetime:
 def red_and_overdue_on(*, actions: QuerySet, days: list[date]) -> dict[date, tuple[int, int]]:
     """How many actions were red, and how many overdue, at the end of each day: two queries, whatever the days.
 
-    Each action's status and progress on a day are those of its last history row by then; its due date
+    Each action's status on a day is that of its last history row by then; its due date
     is today's, unless the history moved it later (then the date it had). An action counts from its
-    first history row or its creation. Measures aside, like the SQL rating the dashboard counts with."""
-    rows = list(actions.order_by().values_list("pk", "status", "progress", "due_date", "start_date", "created_at"))
+    first history row or its creation. Measures aside, like the SQL rating the dashboard counts with.
+    Red and overdue need only status and due date (`rag.is_red`), so the history is read as those
+    columns alone: the status of each row, and from its JSON changes only the due-date pair and the
+    status pair, picked out in SQL."""
+    rows = list(actions.order_by().values_list("pk", "status", "due_date", "created_at"))
     history: dict[int, list[tuple]] = {}
     updates = (
         ProgressUpdate.objects.filter(action__in=actions.order_by().values("pk"))
         .order_by("action_id", "created_at", "id")
-        .values_list("action_id", "created_at", "status", "progress", "changes")
+        .annotate(due_pair=KeyTransform("due_date", "changes"), status_pair=KeyTransform("status", "changes"))
+        .values_list("action_id", "created_at", "status", "due_pair", "status_pair")
     )
-    for action_id, at, status, progress, changes in updates:
-        history.setdefault(action_id, []).append((at, status, progress, changes or {}))
+    for action_id, at, status, due_pair, status_pair in updates:
+        history.setdefault(action_id, []).append((at, status, due_pair, status_pair))
     done = set(ActionStatus.done())
     # Each action's history read once: the times of its rows and of its due-date moves, for bisecting by day.
     prepared = []
-    for pk, status_now, progress_now, due_now, start, created in rows:
+    for pk, status_now, due_now, created in rows:
         past = history.get(pk, [])
-        moves = [
-            (at, _as_date(changes["due_date"][0]))
-            for at, _, _, changes in past
-            if isinstance(changes.get("due_date"), list | tuple) and len(changes["due_date"]) == 2
-        ]
-        first_status = ((past[0][3].get("status") or [None])[0] or ActionStatus.NOT_STARTED) if past else None
+        moves = [(at, _as_date(pair[0])) for at, _, pair, _ in past if isinstance(pair, list) and len(pair) == 2]
+        first_status = ((past[0][3] or [None])[0] or ActionStatus.NOT_STARTED) if past else None
         prepared.append(
-            (past, [u[0] for u in past], moves, [m[0] for m in moves], first_status, status_now, progress_now, due_now)
-            + (start, created)
+            ([u[0] for u in past], [u[1] for u in past], [m[0] for m in moves], [m[1] for m in moves])
+            + (first_status, status_now, due_now, created)
         )
     out = {}
     for day in days:
         end = _end_of(day)
         red = overdue = 0
-        for past, times, moves, move_times, first_status, status_now, progress_now, due_now, start, created in prepared:
+        for times, statuses, move_times, move_dues, first_status, status_now, due_now, created in prepared:
             seen = bisect_left(times, end)  # the rows written before the day ended
             if not seen and created >= end:
                 continue  # not on the plan yet
-            if seen:
-                status, progress = past[seen - 1][1], past[seen - 1][2]
-            elif past:
-                status, progress = first_status, 0
-            else:
-                status, progress = status_now, progress_now
+            status = statuses[seen - 1] if seen else (first_status if times else status_now)
             later = bisect_left(move_times, end)  # the first move of the due date after the day: the date it had
-            due = moves[later][1] if later < len(moves) else due_now
-            rating = rag.explain_rag(status=status, progress=progress, due_date=due, start_date=start, today=day)
-            red += rating.rating == rag.RED
+            due = move_dues[later] if later < len(move_dues) else due_now
+            red += rag.is_red(status=status, due_date=due, today=day)
             overdue += due is not None and due < day and status not in done
         out[day] = (red, overdue)
     return out

@@ -22,7 +22,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from auditlog.models import LogEntry
-from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery, Sum, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from improvement import rag
 from improvement.models import (
@@ -180,39 +181,43 @@ def committee_pack_content(
     )
 
 
-def _figure(queryset: Manager | QuerySet, path: str, aggregate: Aggregate) -> Subquery:
-    """A scalar subquery: `aggregate` over `queryset`'s rows of the outer council (`path` leads to it)."""
-    rows = queryset.filter(**{path: OuterRef("pk")}).order_by().values(path).annotate(figure=aggregate)
-    return Subquery(rows.values("figure")[:1])
+def _figures(queryset: Manager | QuerySet, path: str, **aggregates: Aggregate) -> Subquery:
+    """A scalar subquery: `aggregates` over `queryset`'s rows of the outer council (`path` leads to it), as one
+    text ("n|max|..."), so each table is read once however many figures it gives."""
+    rows = queryset.filter(**{path: OuterRef("pk")}).order_by().values(path)
+    parts = []
+    for name, aggregate in aggregates.items():
+        rows = rows.annotate(**{f"figure_{name}": aggregate})
+        parts += [Coalesce(Cast(F(f"figure_{name}"), TextField()), Value("-", TextField())), Value("|", TextField())]
+    parts = parts[:-1] if len(parts) > 2 else [*parts[:-1], Value("", TextField())]  # Concat takes two or more
+    rows = rows.annotate(figures=Concat(*parts, output_field=TextField()))
+    return Subquery(rows.values("figures")[:1], output_field=TextField())
 
 
 def plan_change_stamp(*, authority: Authority) -> str:
     """A short text that changes whenever anything the committee pack shows changes: one query."""
     figures = {
-        "actions": _figure(Action.objects, "authority", Count("pk")),
-        "action_changed": _figure(Action.objects, "authority", Max("updated_at")),
-        "action_versions": _figure(Action.objects, "authority", Sum("version")),
-        "updates": _figure(ProgressUpdate.objects, "action__authority", Count("pk")),
-        "update_last": _figure(ProgressUpdate.objects, "action__authority", Max("pk")),
-        "values": _figure(MeasureValue.objects, "measure__authority", Count("pk")),
-        "value_last": _figure(MeasureValue.objects, "measure__authority", Max("pk")),
-        "value_sum": _figure(MeasureValue.objects, "measure__authority", Sum("value")),
-        "value_date": _figure(MeasureValue.objects, "measure__authority", Max("date")),
-        "measures": _figure(Measure.objects, "authority", Count("pk")),
-        "measure_last": _figure(Measure.objects, "authority", Max("pk")),
-        "measure_targets": _figure(Measure.objects, "authority", Sum("target")),
-        "recommendations": _figure(Recommendation.objects, "authority", Count("pk")),
-        "recommendation_last": _figure(Recommendation.objects, "authority", Max("pk")),
-        "inspections": _figure(Inspection.objects, "authority", Count("pk")),
-        "inspection_last": _figure(Inspection.objects, "authority", Max("pk")),
-        "inspection_published": _figure(Inspection.objects, "authority", Max("report_published")),
-        "plans": _figure(ImprovementPlan.objects, "authority", Count("pk")),
-        "themes": _figure(Theme.objects, "plan__authority", Count("pk")),
-        "theme_last": _figure(Theme.objects, "plan__authority", Max("pk")),
-        "owners": _figure(Owner.objects, "authority", Count("pk")),
-        "owner_last": _figure(Owner.objects, "authority", Max("pk")),
-        "meetings": _figure(Meeting.objects, "authority", Count("pk")),
-        "meeting_last": _figure(Meeting.objects, "authority", Max("pk")),
+        "actions": _figures(
+            Action.objects, "authority", n=Count("pk"), changed=Max("updated_at"), versions=Sum("version")
+        ),
+        "updates": _figures(ProgressUpdate.objects, "action__authority", n=Count("pk"), last=Max("pk")),
+        "values": _figures(
+            MeasureValue.objects,
+            "measure__authority",
+            n=Count("pk"),
+            last=Max("pk"),
+            sum=Sum("value"),
+            date=Max("date"),
+        ),
+        "measures": _figures(Measure.objects, "authority", n=Count("pk"), last=Max("pk"), targets=Sum("target")),
+        "recommendations": _figures(Recommendation.objects, "authority", n=Count("pk"), last=Max("pk")),
+        "inspections": _figures(
+            Inspection.objects, "authority", n=Count("pk"), last=Max("pk"), published=Max("report_published")
+        ),
+        "plans": _figures(ImprovementPlan.objects, "authority", n=Count("pk")),
+        "themes": _figures(Theme.objects, "plan__authority", n=Count("pk"), last=Max("pk")),
+        "owners": _figures(Owner.objects, "authority", n=Count("pk"), last=Max("pk")),
+        "meetings": _figures(Meeting.objects, "authority", n=Count("pk"), last=Max("pk")),
         # every recorded change of the council's records, so an edit to words alone moves the stamp too
         "audit_last": Subquery(
             LogEntry.objects.filter(additional_data__authority=authority.pk).order_by("-pk").values("pk")[:1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -130,56 +131,78 @@ def _width(value: object) -> int:
 def actions_xlsx(*, rows: list[list], stamp: Stamp) -> bytes:
     """An Actions sheet (header on row 1, frozen, with a filter; BRAG as the word on its GOV.UK colour;
     columns as wide as their contents up to MAX_WIDTH, longer text wrapped) and an About sheet
-    (council, date, filters)."""
+    (council, date, filters).
+
+    Written in openpyxl's write-only mode, each row streamed once: the widths are measured from the
+    rows first (a write-only sheet takes its column widths before its rows), and each kind of cell
+    (wrapped text, other text, date, number, each BRAG word) takes its style from one prototype."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Actions"
-    ws.append(HEADERS)
-    bold = Font(bold=True)
-    for column in range(1, len(HEADERS) + 1):
-        ws.cell(row=1, column=column).font = bold
-    rag_styles = {
-        label: (Font(bold=True, color=RAG_COLOURS[r][0]), PatternFill("solid", fgColor=RAG_COLOURS[r][1]))
-        for label, r in RAG_BY_LABEL.items()
-    }
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Actions")
     widths = [len(h) for h in HEADERS]
-    for index, row in enumerate(rows, start=2):  # the appended row's number: no scan of the sheet per row
-        ws.append([cell_safe(v) for v in row])
+    for row in rows:
         for column, value in enumerate(row):
             widths[column] = max(widths[column], _width(value))
-            if value is None:
-                continue
-            cell = ws.cell(row=index, column=column + 1)
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # a string, never a formula, whatever it starts with
-            elif isinstance(value, date):
-                cell.number_format = "d mmmm yyyy"
-            cell.alignment = wrap if column in WRAPPED_COLUMNS else top
-            if column == RAG_COLUMN and value in rag_styles:
-                cell.font, cell.fill = rag_styles[value]
-    last = get_column_letter(len(HEADERS))
-    ws.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"  # the header on every printed page
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = min(width, MAX_WIDTH) + 2
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{max(len(rows) + 1, 2)}"
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"  # the header on every printed page
+
+    bold = Font(bold=True)
+
+    def styled(value: object, **style: object) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=value)
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        return cell
+
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+    rag_styles = {
+        label: {
+            "font": Font(bold=True, color=RAG_COLOURS[r][0]),
+            "fill": PatternFill("solid", fgColor=RAG_COLOURS[r][1]),
+        }
+        for label, r in RAG_BY_LABEL.items()
+    }
+    prototypes: dict[tuple, WriteOnlyCell] = {}  # one styled cell per kind; each row's cells copy its style
+
+    def cell(column: int, value: object) -> WriteOnlyCell | None:
+        if value is None:
+            return None
+        kind = (column in WRAPPED_COLUMNS, isinstance(value, date), value if column == RAG_COLUMN else None)
+        prototype = prototypes.get(kind)
+        if prototype is None:
+            style = {"alignment": wrap if kind[0] else top, **rag_styles.get(kind[2], {})}
+            if kind[1]:
+                style["number_format"] = "d mmmm yyyy"
+            prototype = prototypes[kind] = styled(None, **style)
+        out = WriteOnlyCell(ws, value=cell_safe(value))
+        out._style = copy(prototype._style)  # the prototype's registered style, without looking it up again
+        if isinstance(out.value, str):
+            out.data_type = "s"  # a string, never a formula, whatever it starts with
+        return out
+
+    ws.append([styled(h, font=bold) for h in HEADERS])
+    for row in rows:
+        ws.append([cell(column, value) for column, value in enumerate(row)])
 
     about = wb.create_sheet("About")
-    for line in stamp.lines():
-        about.append([cell_safe(v) for v in line])
-    about.append(["Actions", len(rows)])
-    about.append(["BRAG ratings", "; ".join(f"{rag.LABELS[r]}: {rag.MEANINGS[r]}" for r in RAG_COLOURS)])
-    about["A1"].font = Font(bold=True, size=14)
-    for row in range(2, about.max_row + 1):
-        about.cell(row=row, column=1).font = bold
+    lines = [
+        *stamp.lines(),
+        ["Actions", len(rows)],
+        ["BRAG ratings", "; ".join(f"{rag.LABELS[r]}: {rag.MEANINGS[r]}" for r in RAG_COLOURS)],
+    ]
     about.column_dimensions["A"].width = 16
     about.column_dimensions["B"].width = 100
+    title_font = Font(bold=True, size=14)
+    for number, line in enumerate(lines):
+        first, *rest = [cell_safe(v) for v in line]
+        about.append([styled(first, font=title_font if number == 0 else bold), *rest])
     wb.properties.title = f"{stamp.title}: {stamp.authority}"
     wb.properties.creator = "Children's services improvement tracker"
     out = io.BytesIO()

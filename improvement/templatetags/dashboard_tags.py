@@ -60,3 +60,33 @@ def with_unit(value, unit):
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else getattr(mapping, str(key), None)
+
+
+class PlanCachedNode(template.Node):
+    def __init__(self, nodelist, entry):
+        self.nodelist, self.entry = nodelist, entry
+
+    def render(self, context):
+        entry = self.entry.resolve(context, ignore_failures=True)
+        if entry is None:
+            return self.nodelist.render(context)
+        if entry.hit:
+            return entry.value
+        html = self.nodelist.render(context)
+        entry.store(html)
+        return html
+
+
+@register.tag("plan_cached")
+def plan_cached(parser, token):
+    """`{% plan_cached entry %}...{% endplan_cached %}`: the part a page keeps in the plan cache.
+
+    `entry` is the view's `selectors.plan_cache.plan_content(...)`: on a hit its stored HTML is shown
+    (and the view has not computed what the part needs); on a miss the part is rendered and stored.
+    Only what is the same for every viewer of the council with that role goes inside."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("plan_cached takes one argument: the view's cache entry")
+    nodelist = parser.parse(("endplan_cached",))
+    parser.delete_first_token()
+    return PlanCachedNode(nodelist, parser.compile_filter(bits[1]))

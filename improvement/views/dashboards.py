@@ -6,6 +6,8 @@ renders; the data is always the signed-in user's own authority.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
@@ -21,6 +23,7 @@ from improvement.selectors import coverage as coverage_selectors
 from improvement.selectors import dashboards as dashboard_selectors
 from improvement.selectors import journey as journey_selectors
 from improvement.selectors import measures as measure_selectors
+from improvement.selectors import plan_cache
 
 VIEWING_KEY = "viewing_authority"  # the council a superuser or an adviser last chose, kept for the next page
 
@@ -48,6 +51,18 @@ def authority_for(request) -> Authority:
 def scoped(model, request, authority: Authority):
     """The model's rows for this authority, through the permission module's scoping."""
     return permissions.scope_to_user(model.objects.all(), request.user).filter(authority=authority)
+
+
+def stable_query(request) -> str:
+    """The filters, in a stable order, without the council (which the keys hold)."""
+    return urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values if k != "authority"))
+
+
+def page_cache(request, page: str, authority: Authority, today) -> plan_cache.Entry:
+    """This page's entry in the plan cache, for the viewer's council, role, filters and day."""
+    return plan_cache.plan_content(
+        page=page, authority=authority, user=request.user, query=stable_query(request), today=today
+    )
 
 
 def action_filterset(request, authority, today, filterset_class=filters.ActionFilterSet):
@@ -84,22 +99,17 @@ def plan_dashboard(request):
     authority = authority_for(request)
     today = timezone.localdate()
     filterset = action_filterset(request, authority, today)
-    dashboard = dashboard_selectors.dashboard_for_authority(authority=authority, today=today, actions=filterset.qs)
-    history = dashboard_selectors.red_and_overdue_history(authority=authority, actions=filterset.qs, today=today)
-    measure_rows = measure_selectors.measures_for_authority(
-        authority=authority, today=today, measures=scoped(Measure, request, authority)
-    )
-    return render(
-        request,
-        "improvement/dashboards/dashboard.html",
-        {
-            "authority": authority,
-            "today": today,
-            "filterset": filterset,
-            "dashboard": dashboard,
-            "charts": charts.plan_charts(dashboard=dashboard, history=history, measures=measure_rows),
-        },
-    )
+    entry = page_cache(request, "dashboard", authority, today)
+    context = {"authority": authority, "today": today, "filterset": filterset, "plan_cache": entry}
+    if not entry.hit:
+        dashboard = dashboard_selectors.dashboard_for_authority(authority=authority, today=today, actions=filterset.qs)
+        history = dashboard_selectors.red_and_overdue_history(authority=authority, actions=filterset.qs, today=today)
+        measure_rows = measure_selectors.measures_for_authority(
+            authority=authority, today=today, measures=scoped(Measure, request, authority)
+        )
+        context["dashboard"] = dashboard
+        context["charts"] = charts.plan_charts(dashboard=dashboard, history=history, measures=measure_rows)
+    return render(request, "improvement/dashboards/dashboard.html", context)
 
 
 @require_safe
@@ -108,21 +118,16 @@ def recommendations_coverage(request):
     authority = authority_for(request)
     today = timezone.localdate()
     filterset = recommendation_filterset(request, authority)
-    rows = coverage_selectors.with_shortlists(
-        coverage_selectors.recommendations_coverage(authority=authority, today=today, recommendations=filterset.qs)
-    )
-    return render(
-        request,
-        "improvement/dashboards/coverage.html",
-        {
-            "authority": authority,
-            "today": today,
-            "filterset": filterset,
-            "rows": rows,
-            "summary": coverage_selectors.coverage_summary(rows),
-            "attention": coverage_selectors.needing_attention(rows),
-        },
-    )
+    entry = page_cache(request, "coverage", authority, today)
+    context = {"authority": authority, "today": today, "filterset": filterset, "plan_cache": entry}
+    if not entry.hit:
+        rows = coverage_selectors.with_shortlists(
+            coverage_selectors.recommendations_coverage(authority=authority, today=today, recommendations=filterset.qs)
+        )
+        context["rows"] = rows
+        context["summary"] = coverage_selectors.coverage_summary(rows)
+        context["attention"] = coverage_selectors.needing_attention(rows)
+    return render(request, "improvement/dashboards/coverage.html", context)
 
 
 def _with_charts(measures):
@@ -194,11 +199,19 @@ def measure_detail(request, pk: int):
 def changes_since(request):
     authority = authority_for(request)
     today = timezone.localdate()
-    context = changes_context(request, authority, today)
-    changes = context["changes"]
-    changes.by_theme, changes.by_theme_total = changes_selectors.changes_by_theme(changes)
-    changes.shown = changes_selectors.CUT
-    return render(request, "improvement/dashboards/changes.html", {"authority": authority, "today": today, **context})
+    entry = page_cache(request, "changes", authority, today)
+    if entry.hit:
+        context = {"filterset": action_filterset(request, authority, today, filters.ChangesFilterSet)}
+    else:
+        context = changes_context(request, authority, today)
+        changes = context["changes"]
+        changes.by_theme, changes.by_theme_total = changes_selectors.changes_by_theme(changes)
+        changes.shown = changes_selectors.CUT
+    return render(
+        request,
+        "improvement/dashboards/changes.html",
+        {"authority": authority, "today": today, "plan_cache": entry, **context},
+    )
 
 
 @require_safe

@@ -11,8 +11,6 @@ parameters, and stamped with the authority, the date and the filters used.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -32,8 +30,10 @@ from improvement.views.dashboards import (
     action_filterset,
     authority_for,
     changes_context,
+    page_cache,
     recommendation_filterset,
     scoped,
+    stable_query,
 )
 
 
@@ -83,7 +83,18 @@ def _filename(authority, today, kind: str) -> str:
 @require_safe
 @login_required
 def committee_pack(request):
-    return render(request, "improvement/exports/pack.html", _pack_context(request))
+    authority = authority_for(request)
+    today = timezone.localdate()
+    entry = page_cache(request, "pack", authority, today)
+    if entry.hit:  # only what the page shows around the pack itself
+        context = {
+            "authority": authority,
+            "filterset": action_filterset(request, authority, today, filters.ChangesFilterSet),
+            "query": request.GET.urlencode(),
+        }
+    else:
+        context = _pack_context(request)
+    return render(request, "improvement/exports/pack.html", {**context, "plan_cache": entry})
 
 
 def _pack_pdf_html(request) -> str:
@@ -117,16 +128,11 @@ def committee_pack_docx(request):
     return response
 
 
-def _pack_query(request) -> str:
-    """The filters, in a stable order, without the council (which the key holds)."""
-    return urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values if k != "authority"))
-
-
 def _pack_file(request):
     """The stored PDF for this council, these filters, today and the plan as it is now: asked for if missing."""
     authority = authority_for(request)
     today = timezone.localdate()
-    query = _pack_query(request)
+    query = stable_query(request)
     key = pack_selectors.pack_key(
         authority=authority, query=query, today=today, stamp=pack_selectors.plan_change_stamp(authority=authority)
     )
@@ -175,27 +181,34 @@ def _with_query(path: str, request) -> str:
     return f"{path}?{request.GET.urlencode()}" if request.GET else path
 
 
-def _action_export(request):
+def _action_export(request, kind: str):
+    """The action list file (`kind`: "xlsx" or "csv") and its name, from the plan cache when it holds it."""
     authority = authority_for(request)
     today = timezone.localdate()
     filterset = action_filterset(request, authority, today)
-    actions = dashboard_selectors.actions_for_export(actions=filterset.qs, today=today)
-    rows = exports.action_rows(actions=actions, today=today)
-    stamp = exports.Stamp(
-        title="Improvement plan actions", authority=authority.name, made_on=today, filters=filterset.used
-    )
     filename = exports.export_filename(kind="actions", slug=authority.slug, made_on=today, filters=filterset.used)
-    return rows, stamp, filename
+    entry = page_cache(request, f"actions.{kind}", authority, today)
+    if entry.hit:
+        return entry.value, filename
+    rows = exports.action_rows(
+        actions=dashboard_selectors.actions_for_export(actions=filterset.qs, today=today), today=today
+    )
+    if kind == "csv":
+        data = exports.actions_csv(rows=rows)
+    else:
+        stamp = exports.Stamp(
+            title="Improvement plan actions", authority=authority.name, made_on=today, filters=filterset.used
+        )
+        data = exports.actions_xlsx(rows=rows, stamp=stamp)
+    entry.store(data)
+    return data, filename
 
 
 @require_safe
 @login_required
 def actions_export_xlsx(request):
-    rows, stamp, filename = _action_export(request)
-    response = HttpResponse(
-        exports.actions_xlsx(rows=rows, stamp=stamp),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    data, filename = _action_export(request, "xlsx")
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
 
@@ -203,7 +216,7 @@ def actions_export_xlsx(request):
 @require_safe
 @login_required
 def actions_export_csv(request):
-    rows, _, filename = _action_export(request)
-    response = HttpResponse(exports.actions_csv(rows=rows), content_type="text/csv; charset=utf-8")
+    data, filename = _action_export(request, "csv")
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

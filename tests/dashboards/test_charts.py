@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from improvement import charts
+from improvement import charts, rag
 from improvement.models import Action, ActionStatus, ProgressUpdate
 from improvement.selectors import dashboards as selectors
+from improvement.services.demo_data import demo_authority_fill
 from tests.dashboards.conftest import TODAY
 from tests.factories import ActionFactory, AuthorityFactory
 
@@ -170,6 +171,47 @@ def test_red_and_overdue_on_a_past_day_come_from_the_history():
         D(2026, 8, 31): (0, 0),  # the due date moved
         D(2026, 10, 31): (0, 0),
     }
+
+
+def _red_and_overdue_by_the_full_rule(actions, days):
+    """The history as first written: every update's JSON changes, each action's rows filtered per day,
+    rated by the whole BRAG rule (progress and start date included)."""
+    out = {}
+    for day in days:
+        end = timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
+        red = overdue = 0
+        for action in actions:
+            past = sorted(action.updates.all(), key=lambda u: (u.created_at, u.id))
+            seen = [u for u in past if u.created_at < end]
+            if not seen and action.created_at >= end:
+                continue
+            if seen:
+                status, progress = seen[-1].status, seen[-1].progress
+            elif past:
+                status, progress = (past[0].changes.get("status") or [None])[0] or ActionStatus.NOT_STARTED, 0
+            else:
+                status, progress = action.status, action.progress
+            moved_later = [u for u in past if u.created_at >= end and len(u.changes.get("due_date") or []) == 2]
+            due = selectors._as_date(moved_later[0].changes["due_date"][0]) if moved_later else action.due_date
+            rating = rag.explain_rag(
+                status=status, progress=progress, due_date=due, start_date=action.start_date, today=day
+            )
+            red += rating.rating == rag.RED
+            overdue += due is not None and due < day and status not in ActionStatus.done()
+        out[day] = (red, overdue)
+    return out
+
+
+@pytest.mark.django_db
+def test_the_history_from_its_columns_equals_the_full_rule_on_a_generated_plan():
+    authority = AuthorityFactory(name="Generated Council")
+    demo_authority_fill(authority=authority, actions=120, today=TODAY)
+    actions = Action.objects.filter(authority=authority)
+    assert ProgressUpdate.objects.filter(action__authority=authority).count() > 120
+    days = sorted({*selectors.history_days(today=TODAY), D(2026, 7, 14)})
+    expected = _red_and_overdue_by_the_full_rule(list(actions.prefetch_related("updates")), days)
+    assert any(red for red, _ in expected.values()) and any(overdue for _, overdue in expected.values())
+    assert selectors.red_and_overdue_on(actions=actions, days=days) == expected
 
 
 @pytest.mark.django_db

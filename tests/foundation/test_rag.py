@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 
 from improvement.models import Action, ActionStatus
-from improvement.rag import AMBER, BLUE, GREEN, RED, explain_rag, rag_annotation
+from improvement.rag import AMBER, BLUE, GREEN, RED, explain_rag, is_red, rag_annotation
 from tests.factories import ActionFactory
 
 TODAY = date(2026, 11, 25)
@@ -81,3 +81,15 @@ def test_the_database_rating_agrees_with_the_explained_rating():
             today=TODAY,
         ).rating
         assert rated[action.id] == expected, (action.status, action.due_date, action.start_date, action.progress)
+
+
+@pytest.mark.parametrize("status", [*ActionStatus.values, "Off track", "Complete (awaiting sign-off)"])
+def test_is_red_agrees_with_the_explained_rating(status):
+    """The dashboard's history asks only "red?" of each action each day: the same answer as the full rule,
+    whatever the progress and start date (a label from an old history row included)."""
+    for due, start, progress in CASES_FIELDS:
+        expected = explain_rag(status=status, progress=progress, due_date=due, start_date=start, today=TODAY).rating
+        assert is_red(status=status, due_date=due, today=TODAY) == (expected == RED), (status, due, start, progress)
+
+
+CASES_FIELDS = sorted({(due, start, progress) for _, due, start, progress in CASES}, key=str)

@@ -1,0 +1,167 @@
+"""The heavy pages' read-through cache: never stale, never shared between councils or roles, never needed."""
+
+import datetime as dt
+import io
+import re
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.core.cache import cache
+from django.core.cache.backends.base import BaseCache
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from improvement.models import ActionStatus
+from improvement.selectors import plan_cache
+from improvement.services import actions as action_services
+from improvement.services import plan_admin
+from tests.dashboards._html import body
+from tests.dashboards.conftest import TODAY
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+CACHED_PAGES = [
+    "plan_dashboard",
+    "changes_since",
+    "recommendations_coverage",
+    "committee_pack",
+    "actions_export_csv",
+    "actions_export_xlsx",
+]
+
+
+def overdue_heading(client) -> int:
+    html = client.get(reverse("plan_dashboard")).content.decode()
+    return int(re.search(r'id="overdue">Overdue actions \((\d+)\)', html).group(1))
+
+
+def content(response):
+    """What the page shows after its filters (the layout around it carries a per-request nonce), or the file's rows."""
+    if response["Content-Type"].startswith("application/vnd.openxml"):
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        return [[list(row) for row in sheet.iter_rows(values_only=True)] for sheet in book]
+    return body(response) if response["Content-Type"].startswith("text/html") else response.content
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("name", CACHED_PAGES)
+def test_a_second_visit_is_served_from_the_cache_with_the_same_content(client, lead, plan, today, name):
+    client.force_login(lead)
+    url = reverse(name) + ("?since=2026-01-01" if name == "changes_since" else "")
+    first = content(client.get(url))
+    warm = queries(client, url)
+    assert content(client.get(url)) == first
+    cache.clear()
+    assert warm < queries(client, url)
+    assert content(client.get(url)) == first
+
+
+def test_an_update_through_the_service_shows_at_once(client, lead, plan, today):
+    client.force_login(lead)
+    assert overdue_heading(client) == 1
+    soon = plan["actions"]["soon"]
+    action_services.action_change_fields(
+        action=soon,
+        by=lead,
+        changes={"due_date": TODAY - dt.timedelta(days=3)},
+        reason="slipped",
+        expected_version=soon.version,
+    )
+    assert overdue_heading(client) == 2
+    overdue = plan["actions"]["overdue"]
+    overdue.refresh_from_db()
+    action_services.action_record_update(
+        action=overdue,
+        by=lead,
+        status=ActionStatus.COMPLETE,
+        progress=100,
+        note="Done",
+        expected_version=overdue.version,
+    )
+    assert overdue_heading(client) == 1
+
+
+def test_a_new_measure_value_shows_at_once(client, lead, plan, today):
+    client.force_login(lead)
+    url = reverse("changes_since") + "?since=2026-01-01"
+    assert "2 new measure values" in client.get(url).content.decode()
+    plan_admin.measure_value_record(measure=plan["measure"], by=lead, on=dt.date(2026, 11, 1), value=Decimal("70"))
+    assert "3 new measure values" in client.get(url).content.decode()
+
+
+def test_a_record_deleted_in_plan_admin_goes_at_once(client, lead, plan, authority, today):
+    client.force_login(lead)
+    url = reverse("recommendations_coverage")
+    assert "nothing yet" in client.get(url).content.decode()
+    plan_admin.plan_record_delete(record=plan["rec_gap"], by=lead, authority=authority, reason="a duplicate")
+    assert "nothing yet" not in client.get(url).content.decode()
+
+
+def test_a_new_day_is_a_new_entry(client, lead, plan, today, monkeypatch):
+    client.force_login(lead)
+    assert overdue_heading(client) == 1
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: TODAY + dt.timedelta(days=11))
+    assert overdue_heading(client) == 2  # the action due in 10 days is now overdue
+
+
+def test_two_councils_never_share_an_entry(client, lead, plan, other_plan, other_authority, today):
+    other_lead = UserFactory(authority=other_authority, role="Improvement lead", username="other-lead")
+    for user, mine, theirs in [(lead, "North", "Southshire"), (other_lead, "Southshire", "North")]:
+        client.force_login(user)
+        for name in ("plan_dashboard", "committee_pack", "recommendations_coverage"):
+            html = client.get(reverse(name)).content.decode()
+            assert f"{mine} overdue audit" in html or f"{mine} improve supervision" in html
+            assert f"{theirs} overdue audit" not in html and f"{theirs} improve supervision" not in html
+
+
+def test_a_lead_and_a_scrutiny_member_each_have_their_own_entry(client, lead, scrutiny, plan, authority, today):
+    keys = {
+        user.username: plan_cache.plan_content_key(
+            page="dashboard", authority=authority, user=user, query="", today=TODAY, stamp="s"
+        )
+        for user in (lead, scrutiny)
+    }
+    assert keys["lead"] != keys["councillor"]
+    for user in (lead, scrutiny, lead):
+        client.force_login(user)
+        response = client.get(reverse("plan_dashboard"))
+        assert response.status_code == 200 and "North overdue audit" in response.content.decode()
+
+
+class BrokenCache(BaseCache):
+    """A cache server that is down: every read and write fails."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__({})
+
+    def get(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+    set = add = delete = incr = get_many = set_many = clear = get
+
+
+@override_settings(CACHES={"default": {"BACKEND": "tests.dashboards.test_plan_cache.BrokenCache"}})
+@pytest.mark.parametrize("name", CACHED_PAGES)
+def test_a_cache_that_is_down_still_serves_the_page(client, lead, plan, today, name):
+    client.force_login(lead)
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    if name == "plan_dashboard":
+        assert overdue_heading(client) == 1
+
+
+@override_settings(PLAN_CACHE_SECONDS=0)
+def test_the_cache_can_be_turned_off(client, lead, plan, today):
+    client.force_login(lead)
+    url = reverse("plan_dashboard")
+    assert queries(client, url) == queries(client, url) > 10
