@@ -54,6 +54,7 @@ def test_every_page_answers_with_timings_queries_and_size(results):
         assert row["status"] == 200, (label, row)
         assert row["samples"] >= 5
         assert row["median_ms"] <= row["p95_ms"]
+        assert row["first_ms"] > 0
         assert isinstance(row["queries"], int) and row["queries"] >= 1
         assert row["bytes"] > 0
         assert row["ratio"] > 0
