@@ -113,7 +113,7 @@ def explain_rag(
 def is_red(*, status: str, due_date: date | None, today: date) -> bool:
     """`explain_rag(...).rating == RED` with no measures, from the only two fields that decide it: open and
     either reported off track or past its due date (the dashboard's history asks it per action per day)."""
-    if status in (ActionStatus.EVIDENCED, ActionStatus.COMPLETE):
+    if status in ActionStatus.done():
         return False
     return status == ActionStatus.OFF_TRACK or (due_date is not None and due_date < today)
 

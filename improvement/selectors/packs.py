@@ -39,6 +39,7 @@ from improvement.models import (
     Owner,
     ProgressUpdate,
     Recommendation,
+    StatisticalNeighbour,
     Theme,
 )
 from improvement.selectors import changes as changes_selectors
@@ -194,6 +195,29 @@ def _figures(queryset: Manager | QuerySet, path: str, **aggregates: Aggregate) -
     return Subquery(rows.values("figures")[:1], output_field=TextField())
 
 
+def _neighbour_values(authority: Authority) -> Subquery:
+    """A scalar subquery: how many figures the council's statistical neighbours have, and their latest
+    id and sum, so a neighbour's new or corrected figure moves the median the council's pages show."""
+    neighbours = StatisticalNeighbour.objects.filter(authority=authority.pk).values("neighbour")
+    rows = (
+        MeasureValue.objects.filter(measure__authority__in=neighbours)
+        .order_by()
+        .annotate(one=Value(1))
+        .values("one")  # a constant: no GROUP BY, one row for all of them
+        .annotate(
+            figures=Concat(
+                Cast(Count("pk"), TextField()),
+                Value("|"),
+                Cast(Max("pk"), TextField()),
+                Value("|"),
+                Cast(Sum("value"), TextField()),
+                output_field=TextField(),
+            )
+        )
+    )
+    return Subquery(rows.values("figures")[:1], output_field=TextField())
+
+
 def plan_change_stamp(*, authority: Authority) -> str:
     """A short text that changes whenever anything the committee pack shows changes: one query."""
     figures = {
@@ -218,6 +242,9 @@ def plan_change_stamp(*, authority: Authority) -> str:
         "themes": _figures(Theme.objects, "plan__authority", n=Count("pk"), last=Max("pk")),
         "owners": _figures(Owner.objects, "authority", n=Count("pk"), last=Max("pk")),
         "meetings": _figures(Meeting.objects, "authority", n=Count("pk"), last=Max("pk")),
+        # the neighbours the council is compared with, and their own figures (the measures' neighbours' median)
+        "neighbours": _figures(StatisticalNeighbour.objects, "authority", n=Count("pk"), last=Max("pk")),
+        "neighbour_values": _neighbour_values(authority),
         # every recorded change of the council's records, so an edit to words alone moves the stamp too
         "audit_last": Subquery(
             LogEntry.objects.filter(additional_data__authority=authority.pk).order_by("-pk").values("pk")[:1]

@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from improvement.models import ActionStatus
-from improvement.selectors import plan_cache
+from improvement.models import ActionStatus, Measure, MeasureValue, StatisticalNeighbour
+from improvement.selectors import packs, plan_cache
 from improvement.services import actions as action_services
 from improvement.services import plan_admin
 from tests.dashboards._html import body
@@ -165,3 +165,19 @@ def test_the_cache_can_be_turned_off(client, lead, plan, today):
     client.force_login(lead)
     url = reverse("plan_dashboard")
     assert queries(client, url) == queries(client, url) > 10
+
+
+def test_a_neighbours_new_figure_moves_the_stamp_and_an_unrelated_councils_does_not(
+    plan, other_plan, authority, other_authority
+):
+    """The measures' neighbours' median comes from other councils' figures: the cached pages must see them."""
+    stamp = packs.plan_change_stamp
+    theirs = Measure.objects.filter(authority=other_authority).first()
+    before = stamp(authority=authority)
+    MeasureValue.objects.create(measure=theirs, date=dt.date(2026, 10, 1), value=Decimal("50"))
+    assert stamp(authority=authority) == before  # not a neighbour yet: nothing of ours changed
+    StatisticalNeighbour.objects.create(authority=authority, rank=1, neighbour=other_authority, neighbour_name="x")
+    linked = stamp(authority=authority)
+    assert linked != before
+    MeasureValue.objects.create(measure=theirs, date=dt.date(2026, 11, 1), value=Decimal("55"))
+    assert stamp(authority=authority) != linked
