@@ -11,6 +11,7 @@ from .inspections import Inspection, InspectionJudgement, Judgement, Recommendat
 from .measures import Measure, MeasureValue, Polarity, Suppression
 from .neighbours import Closeness, StatisticalNeighbour
 from .packs import CommitteePackFile
+from .plan_versions import PlanVersion
 from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
 from .publication import Publication, PublicView
 from .region import AdviserGrant
@@ -41,6 +42,7 @@ __all__ = [
     "MeasureValue",
     "Meeting",
     "Owner",
+    "PlanVersion",
     "Polarity",
     "ProgressUpdate",
     "PublicView",

@@ -7,11 +7,9 @@ measures off target, recommendations with a gap), then the plan's ratings by the
 at `ANNEX_CAP` rows with the number left out, so the pack's size (and the time to lay
 it out as a PDF) does not grow with the plan.
 
-The stamp is one query of aggregates over everything the pack shows (actions, their
-updates, measures and their values, recommendations, inspections, themes, owners and
-meetings): counts, the newest id and the latest change, and the newest audit-log entry
-of the council, so an edit that changes only words (an owner's name) moves it too. Any write that adds, removes
-or changes one of those moves at least one of them, so a new stamp means a new file.
+The stamp is one indexed read of the counters the database itself moves on every change
+to the council's records (`models/plan_versions.py`), so a new stamp means a new file and
+an unchanged stamp an unchanged plan.
 """
 
 from __future__ import annotations
@@ -21,9 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from auditlog.models import LogEntry
-from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery, Sum, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models import F, Q, QuerySet
 
 from improvement import rag
 from improvement.models import (
@@ -31,17 +27,10 @@ from improvement.models import (
     ActionStatus,
     Authority,
     CommitteePackFile,
-    ImprovementPlan,
-    Inspection,
-    Measure,
-    MeasureValue,
-    Meeting,
-    Owner,
-    ProgressUpdate,
-    Recommendation,
+    PlanVersion,
     StatisticalNeighbour,
-    Theme,
 )
+from improvement.models.plan_versions import EVERY_COUNCIL
 from improvement.selectors import changes as changes_selectors
 from improvement.selectors import coverage as coverage_selectors
 from improvement.selectors import dashboards as dashboard_selectors
@@ -50,7 +39,6 @@ from improvement.selectors import measures as measure_selectors
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from django.db.models import Aggregate, Manager
 
 EXCEPTION_CAP = 25  # rows of each exceptions table
 ANNEX_CAP = 25  # rows of each annex list
@@ -182,81 +170,22 @@ def committee_pack_content(
     )
 
 
-def _figures(queryset: Manager | QuerySet, path: str, **aggregates: Aggregate) -> Subquery:
-    """A scalar subquery: `aggregates` over `queryset`'s rows of the outer council (`path` leads to it), as one
-    text ("n|max|..."), so each table is read once however many figures it gives."""
-    rows = queryset.filter(**{path: OuterRef("pk")}).order_by().values(path)
-    parts = []
-    for name, aggregate in aggregates.items():
-        rows = rows.annotate(**{f"figure_{name}": aggregate})
-        parts += [Coalesce(Cast(F(f"figure_{name}"), TextField()), Value("-", TextField())), Value("|", TextField())]
-    parts = parts[:-1] if len(parts) > 2 else [*parts[:-1], Value("", TextField())]  # Concat takes two or more
-    rows = rows.annotate(figures=Concat(*parts, output_field=TextField()))
-    return Subquery(rows.values("figures")[:1], output_field=TextField())
-
-
-def _neighbour_values(authority: Authority) -> Subquery:
-    """A scalar subquery: how many figures the council's statistical neighbours have, and their latest
-    id and sum, so a neighbour's new or corrected figure moves the median the council's pages show."""
-    neighbours = StatisticalNeighbour.objects.filter(authority=authority.pk).values("neighbour")
-    rows = (
-        MeasureValue.objects.filter(measure__authority__in=neighbours)
-        .order_by()
-        .annotate(one=Value(1))
-        .values("one")  # a constant: no GROUP BY, one row for all of them
-        .annotate(
-            figures=Concat(
-                Cast(Count("pk"), TextField()),
-                Value("|"),
-                Cast(Max("pk"), TextField()),
-                Value("|"),
-                Cast(Sum("value"), TextField()),
-                output_field=TextField(),
-            )
-        )
-    )
-    return Subquery(rows.values("figures")[:1], output_field=TextField())
-
-
 def plan_change_stamp(*, authority: Authority) -> str:
-    """A short text that changes whenever anything the committee pack shows changes: one query."""
-    figures = {
-        "actions": _figures(
-            Action.objects, "authority", n=Count("pk"), changed=Max("updated_at"), versions=Sum("version")
-        ),
-        "updates": _figures(ProgressUpdate.objects, "action__authority", n=Count("pk"), last=Max("pk")),
-        "values": _figures(
-            MeasureValue.objects,
-            "measure__authority",
-            n=Count("pk"),
-            last=Max("pk"),
-            sum=Sum("value"),
-            date=Max("date"),
-        ),
-        "measures": _figures(Measure.objects, "authority", n=Count("pk"), last=Max("pk"), targets=Sum("target")),
-        "recommendations": _figures(Recommendation.objects, "authority", n=Count("pk"), last=Max("pk")),
-        "inspections": _figures(
-            Inspection.objects, "authority", n=Count("pk"), last=Max("pk"), published=Max("report_published")
-        ),
-        "plans": _figures(ImprovementPlan.objects, "authority", n=Count("pk")),
-        "themes": _figures(Theme.objects, "plan__authority", n=Count("pk"), last=Max("pk")),
-        "owners": _figures(Owner.objects, "authority", n=Count("pk"), last=Max("pk")),
-        "meetings": _figures(Meeting.objects, "authority", n=Count("pk"), last=Max("pk")),
-        # the neighbours the council is compared with, and their own figures (the measures' neighbours' median)
-        "neighbours": _figures(StatisticalNeighbour.objects, "authority", n=Count("pk"), last=Max("pk")),
-        "neighbour_values": _neighbour_values(authority),
-        # every recorded change of the council's records, so an edit to words alone moves the stamp too
-        "audit_last": Subquery(
-            LogEntry.objects.filter(additional_data__authority=authority.pk).order_by("-pk").values("pk")[:1]
-        ),
-    }
-    row = (
-        Authority.objects.filter(pk=authority.pk)
-        .annotate(**{f"stamp_{k}": v for k, v in figures.items()})
-        .values(*(f"stamp_{k}" for k in figures))
-        .get()
+    """A short text that changes whenever anything the council's pages show changes: one indexed query.
+
+    It reads the counters the database moves itself (`models/plan_versions.py`): the council's own,
+    the shared frameworks' (row 0), and the figures of its statistical neighbours, whose median the
+    measures pages show."""
+    neighbours = StatisticalNeighbour.objects.filter(authority=authority.pk, neighbour__isnull=False).values(
+        "neighbour_id"
     )
-    return "|".join(f"{k[6:]}={row[k]}" for k in sorted(row))
+    rows = PlanVersion.objects.filter(
+        Q(authority_id__in=[authority.pk, EVERY_COUNCIL]) | Q(authority_id__in=neighbours)
+    ).values_list("authority_id", "version", "figures")
+    counters = {council: (version, figures) for council, version, figures in rows}
+    own, shared = counters.get(authority.pk, (0, 0)), counters.get(EVERY_COUNCIL, (0, 0))
+    theirs = ",".join(f"{c}:{f}" for c, (_, f) in sorted(counters.items()) if c not in (authority.pk, EVERY_COUNCIL))
+    return f"v{own[0]}|s{shared[0]}|n{theirs}"
 
 
 def pack_key(*, authority: Authority, query: str, today: date, stamp: str) -> str:

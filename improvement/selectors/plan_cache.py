@@ -32,9 +32,12 @@ from django.conf import settings
 from django.core.cache import cache
 
 from improvement import permissions
+from improvement.models import PlanVersion
+from improvement.models.plan_versions import EVERY_COUNCIL
 from improvement.selectors.packs import plan_change_stamp
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
     from improvement.models import Authority, User
@@ -94,3 +97,37 @@ def plan_content(*, page: str, authority: Authority, user: User, query: str, tod
         log.warning("plan cache: could not read %s", key, exc_info=True)
         value = _MISSING
     return Entry(key=key, value=None if value is _MISSING else value)
+
+
+def per_council(*, name: str, authority_ids: list[int], today: date, compute: Callable[[list[int]], dict]) -> dict:
+    """Figures worked out per council (`compute(ids)` returns {id: figures}), each kept until that council's
+    plan changes: one query reads the councils' versions, one cache read finds what is kept, and only the
+    councils whose plan moved (or that are not kept yet) are computed again - in one call for all of them."""
+    if not settings.PLAN_CACHE_SECONDS or not authority_ids:
+        return compute(authority_ids)
+    versions = dict(
+        PlanVersion.objects.filter(authority_id__in=[*authority_ids, EVERY_COUNCIL]).values_list(
+            "authority_id", "version"
+        )
+    )
+    shared = versions.get(EVERY_COUNCIL, 0)
+    keys = {
+        pk: f"{PREFIX}:{name}:{pk}:{versions.get(pk, 0)}:{shared}:{today.isoformat()}:{code_version()}"
+        for pk in authority_ids
+    }
+    try:
+        kept = cache.get_many(list(keys.values()))
+    except Exception:  # a cache that is down is a miss
+        log.warning("plan cache: could not read %s figures", name, exc_info=True)
+        kept = {}
+    found = {pk: kept[key] for pk, key in keys.items() if key in kept}
+    missing = [pk for pk in authority_ids if pk not in found]
+    if missing:
+        computed = compute(missing)
+        found.update(computed)
+        try:
+            fresh = {keys[pk]: computed[pk] for pk in missing if pk in computed}
+            cache.set_many(fresh, timeout=settings.PLAN_CACHE_SECONDS)
+        except Exception:  # a cache that is down must not break the page
+            log.warning("plan cache: could not store %s figures", name, exc_info=True)
+    return found

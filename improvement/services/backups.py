@@ -13,6 +13,8 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+import psycopg2
+
 
 class BackupError(Exception):
     """The backup or restore could not be done; the message says why."""
@@ -69,6 +71,7 @@ def backup_restore(*, database: dict, source: Path) -> None:
     """Replace the database's contents with the backup's."""
     if not source.is_file():
         raise BackupError(f"{source} is not a backup file")
+    before = _plan_versions(database)
     if _engine(database) == "postgresql":
         args, env = _pg_args(database)
         _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", *args, str(source)], env)
@@ -82,3 +85,52 @@ def backup_restore(*, database: dict, source: Path) -> None:
         finally:
             backup.close()
             live.close()
+    _plan_versions_forward(database, before)
+
+
+def _connect(database: dict):  # noqa: ANN202 - a DB-API connection of either kind
+    if _engine(database) == "postgresql":
+        return psycopg2.connect(
+            dbname=database["NAME"],
+            host=database.get("HOST") or None,
+            port=database.get("PORT") or None,
+            user=database.get("USER") or None,
+            password=database.get("PASSWORD") or None,
+        )
+    return sqlite3.connect(database["NAME"])
+
+
+def _plan_versions(database: dict) -> dict[int, int] | None:
+    """Each council's plan version (models/plan_versions.py); None if the database has no such table."""
+    conn = _connect(database)
+    try:
+        cursor = conn.cursor()
+        cursor.execute("SELECT authority_id, version FROM improvement_planversion")
+        return dict(cursor.fetchall())
+    except (sqlite3.Error, psycopg2.Error):  # not this tracker's database, or one from before the table
+        return None
+    finally:
+        conn.close()
+
+
+def _plan_versions_forward(database: dict, before: dict[int, int] | None) -> None:
+    """A restore puts the backup's versions back; move each past the highest it ever had, so a cached page
+    made after the backup was taken can never be taken for the restored plan's."""
+    after = _plan_versions(database)
+    if after is None:
+        return
+    before = before or {}
+    mark = "%s" if _engine(database) == "postgresql" else "?"
+    conn = _connect(database)
+    try:
+        cursor = conn.cursor()
+        for council in sorted({*before, *after}):
+            version = max(before.get(council, 0), after.get(council, 0)) + 1
+            cursor.execute(
+                "INSERT INTO improvement_planversion (authority_id, version, figures) "  # nosec B608 - no input in it
+                f"VALUES ({mark}, {mark}, 0) ON CONFLICT (authority_id) DO UPDATE SET version = excluded.version",
+                [council, version],
+            )
+        conn.commit()
+    finally:
+        conn.close()

@@ -15,13 +15,24 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from improvement.models import ActionStatus, Measure, MeasureValue, StatisticalNeighbour
+from improvement.models import (
+    Action,
+    ActionStatus,
+    Grade,
+    InspectionJudgement,
+    Measure,
+    MeasureValue,
+    Owner,
+    ProgressUpdate,
+    StatisticalNeighbour,
+    Theme,
+)
 from improvement.selectors import packs, plan_cache
 from improvement.services import actions as action_services
 from improvement.services import plan_admin
 from tests.dashboards._html import body
 from tests.dashboards.conftest import TODAY
-from tests.factories import UserFactory
+from tests.factories import ActionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +192,50 @@ def test_a_neighbours_new_figure_moves_the_stamp_and_an_unrelated_councils_does_
     assert linked != before
     MeasureValue.objects.create(measure=theirs, date=dt.date(2026, 11, 1), value=Decimal("55"))
     assert stamp(authority=authority) != linked
+
+
+def _write_ways(plan, authority):
+    """Every way a change can reach the database, not only the services: each must move the stamp."""
+    action, owner, measure = plan["actions"]["overdue"], plan["actions"]["overdue"].owner, plan["measure"]
+    soon = plan["actions"]["soon"]
+    spare = ActionFactory(authority=authority, plan=action.plan, title="Made to be deleted")
+    return {
+        "a queryset update": lambda: Action.objects.filter(pk=action.pk).update(title="Renamed in bulk"),
+        "a raw SQL update": lambda: _raw("UPDATE improvement_action SET progress = 7 WHERE id = %s", [action.pk]),
+        "an owner's name": lambda: Owner.objects.filter(pk=owner.pk).update(person_name="A new name"),
+        "a bulk insert": lambda: ProgressUpdate.objects.bulk_create(
+            [ProgressUpdate(action=action, note="Bulk note", progress=10)]
+        ),
+        "a link to a measure": lambda: soon.measures.add(measure),
+        "a link removed": lambda: soon.measures.remove(measure),
+        "a theme retitled": lambda: Theme.objects.filter(plan__authority=authority).update(title="A new title"),
+        "a judgement": lambda: InspectionJudgement.objects.filter(inspection__authority=authority).update(grade="good"),
+        "a deletion": lambda: Action.objects.filter(pk=spare.pk).delete(),
+        "a framework's wording (shared by every council)": lambda: Grade.objects.update(name="Renamed grade"),
+    }
+
+
+def _raw(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def test_every_way_of_writing_moves_the_stamp_and_only_the_councils_own(plan, other_plan, authority, other_authority):
+    stamp = packs.plan_change_stamp
+    shared_change = "a framework's wording (shared by every council)"
+    for label, write in _write_ways(plan, authority).items():
+        ours, theirs = stamp(authority=authority), stamp(authority=other_authority)
+        write()
+        assert stamp(authority=authority) != ours, label
+        if label != shared_change:
+            assert stamp(authority=other_authority) == theirs, label
+        else:
+            assert stamp(authority=other_authority) != theirs
+
+
+def test_an_update_in_bulk_never_leaves_the_dashboard_stale(client, lead, plan, today):
+    """A change made outside the services (an operator's SQL, a data fix) shows at once all the same."""
+    client.force_login(lead)
+    assert overdue_heading(client) == 1
+    Action.objects.filter(pk=plan["actions"]["overdue"].pk).update(status=ActionStatus.COMPLETE)
+    assert overdue_heading(client) == 0

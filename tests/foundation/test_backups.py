@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _row_counts():
     counts = {}
     with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
+        # the plan versions are not the backup's to put back: each council's only ever goes forward (asserted below)
+        for table in set(connection.introspection.table_names()) - {"improvement_planversion"}:
             cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608 - names from the database itself
             counts[table] = cursor.fetchone()[0]
     return counts
@@ -43,8 +44,12 @@ def test_a_postgresql_round_trip_keeps_every_row_of_every_table(tmp_path):
     models.ProgressUpdate.objects.all().delete()
     models.Action.objects.all().delete()
     ActionFactory(title="Added after the backup")
+    versions = dict(models.PlanVersion.objects.values_list("authority_id", "version"))
     backup_restore(database=settings.DATABASES["default"], source=backup)
     assert _row_counts() == before
+    # the restored plan never reuses a version a cached page was made under since the backup
+    restored = dict(models.PlanVersion.objects.values_list("authority_id", "version"))
+    assert all(restored[council] > version for council, version in versions.items())
     assert not models.Action.objects.filter(title="Added after the backup").exists()
 
 

@@ -112,3 +112,20 @@ def test_make_runs_setup_works_on_a_fresh_sqlite_file_twice(tmp_path):
     assert made["first created"][:4] < str(timezone.now().year - 1)  # two years back, not all today
     manage("setup_demo")
     assert rows() == made
+
+    # the database itself moves the council's plan version (the heavy pages' cache key) on every write
+    def version(db, demo):
+        return db.execute("SELECT version FROM improvement_planversion WHERE authority_id = ?", [demo]).fetchone()[0]
+
+    with sqlite3.connect(database) as db:
+        demo = db.execute("SELECT id FROM improvement_authority WHERE name = ?", [DEMO_AUTHORITY]).fetchone()[0]
+        before = version(db, demo)
+        db.execute("UPDATE improvement_action SET title = title || '.' WHERE authority_id = ?", [demo])
+        moved = version(db, demo)
+        assert moved > before  # SQLite's triggers are per row: one step per action changed
+        db.execute(
+            "UPDATE improvement_owner SET role_title = role_title || '.' WHERE authority_id = ? AND id = "
+            "(SELECT MIN(id) FROM improvement_owner WHERE authority_id = ?)",
+            [demo, demo],
+        )
+        assert version(db, demo) == moved + 1
