@@ -76,7 +76,7 @@ class ScopedAdmin(admin.ModelAdmin):
         scoped = []
         for entry in super().get_list_filter(request):
             if isinstance(entry, str) and _is_relation(self.model, entry):
-                entry = (entry, admin.RelatedOnlyFieldListFilter)
+                entry = (entry, CouncilRelatedFilter)
             scoped.append(entry)
         return scoped
 
@@ -132,19 +132,41 @@ def _is_relation(model, path):
     return field is not None and field.is_relation
 
 
-def _scope_choices(field, request):
-    """Offer only the user's own authority's records in choice lists."""
-    if field is None or request.user.is_superuser:
-        return
-    qs = field.queryset
-    model = qs.model
+def _authority_path(model) -> str | None:
+    """How a record reaches its authority, or None for a record of no council (a framework)."""
     for path in ("authority", "plan__authority", "action__authority", "measure__authority"):
         try:
             model._meta.get_field(path.split("__")[0])
         except Exception:  # noqa: BLE001 - field lookup miss means "try the next path"
             continue
-        field.queryset = qs.filter(**{f"{path}_id": request.user.authority_id})
+        return path
+    return None
+
+
+def _scope_choices(field, request):
+    """Offer only the user's own authority's records in choice lists."""
+    if field is None or request.user.is_superuser:
         return
+    path = _authority_path(field.queryset.model)
+    if path is not None:
+        field.queryset = field.queryset.filter(**{f"{path}_id": request.user.authority_id})
+
+
+class CouncilRelatedFilter(admin.RelatedOnlyFieldListFilter):
+    """A filter on a related record (theme, plan, owner) that lists the user's council's records: one
+    indexed read of them, where Django's "related only" filter reads DISTINCT over every row of the list
+    (2,000 actions, three times). A superuser, who has no council, keeps Django's."""
+
+    def field_choices(self, field, request, model_admin):
+        related = field.related_model
+        path = _authority_path(related)
+        if request.user.is_superuser or path is None:
+            return super().field_choices(field, request, model_admin)
+        records = permissions.scope_to_user(related._default_manager.all(), request.user, authority_path=path)
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        if ordering:
+            records = records.order_by(*ordering)
+        return [(record.pk, str(record)) for record in records]
 
 
 class ScopedInline(admin.TabularInline):
@@ -307,6 +329,7 @@ class ActionAdmin(ScopedAdmin):
     list_display = ("title", "owner", "due_date", "status", "progress", "theme")
     # owner and theme are nullable, so Django would not join them itself: one query per row without this
     list_select_related = ("owner", "theme")
+    list_per_page = 50  # a screenful to scan and tick; the rest are a page away (100 rows were most of its time)
     show_full_result_count = False  # the council's count is the total already: one COUNT(*), not two
     list_filter = ("status", "theme", "plan", "owner")
     search_fields = ("title", "description", "reference")
