@@ -171,6 +171,7 @@ def action_get(*, user: User, pk: int) -> Action:
     action = (
         actions_visible(user=user)
         .select_related("owner", "theme", "plan", "source_document", "signed_off_by")
+        .defer("source_document__text")  # the whole minutes: the page names the document, it does not quote it
         .filter(pk=pk)
         .first()
     )

@@ -64,6 +64,7 @@ class Entry:
 
     key: str | None
     value: Any = None
+    stamp: str | None = None  # the plan's stamp it was looked up under, for the page's other entries
 
     @property
     def hit(self) -> bool:
@@ -85,18 +86,22 @@ def plan_content_key(*, page: str, authority: Authority, user: User, query: str,
     return f"{PREFIX}:{page}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
-def plan_content(*, page: str, authority: Authority, user: User, query: str, today: date) -> Entry:
-    """Look up one page's content (one query for the stamp, one cache read); a miss returns an Entry to `store`."""
+def plan_content(
+    *, page: str, authority: Authority, user: User, query: str, today: date, stamp: str | None = None
+) -> Entry:
+    """Look up one page's content (one query for the stamp unless given, one cache read); a miss returns an
+    Entry to `store`."""
     if not settings.PLAN_CACHE_SECONDS:
         return Entry(key=None)
-    stamp = plan_change_stamp(authority=authority)
+    if stamp is None:
+        stamp = plan_change_stamp(authority=authority)
     key = plan_content_key(page=page, authority=authority, user=user, query=query, today=today, stamp=stamp)
     try:
         value = cache.get(key, _MISSING)
     except Exception:  # a cache that is down is a miss
         log.warning("plan cache: could not read %s", key, exc_info=True)
         value = _MISSING
-    return Entry(key=key, value=None if value is _MISSING else value)
+    return Entry(key=key, value=None if value is _MISSING else value, stamp=stamp)
 
 
 def per_council(*, name: str, authority_ids: list[int], today: date, compute: Callable[[list[int]], dict]) -> dict:

@@ -26,6 +26,7 @@ from improvement.selectors import actions as selectors
 from improvement.selectors.audit import deletion_refusal
 from improvement.services import actions as services
 from improvement.services import spreadsheets
+from improvement.views.dashboards import filters_cache
 
 PAGE_SIZE = 20
 BULK_SALT = "improvement.actions.bulk-upload"
@@ -61,6 +62,7 @@ def _list_page(request, *, actions, title: str, intro: str, owners=None, mine: b
             "today": today,
             "mine": mine,
             "can_manage_plan": permissions.can_lead(request.user),
+            "filters_cache": filters_cache(request, request.user.authority, today),
         },
     )
 

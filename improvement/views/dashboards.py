@@ -65,6 +65,23 @@ def page_cache(request, page: str, authority: Authority, today) -> plan_cache.En
     )
 
 
+def filters_cache(request, authority: Authority | None, today, *, stamp: str | None = None) -> plan_cache.Entry | None:
+    """The page's filter form as rendered for this viewer and query (`partials/filters.html` keeps it):
+    its choices are the council's themes, recommendations and owners, so it is kept until the plan
+    changes. Keyed by the user too (My actions offers only the owners they manage). None without a council."""
+    if authority is None:
+        return None
+    query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
+    return plan_cache.plan_content(
+        page=f"filters:{request.path}",
+        authority=authority,
+        user=request.user,
+        query=f"{query}|user={request.user.pk}",
+        today=today,
+        stamp=stamp,
+    )
+
+
 def action_filterset(request, authority, today, filterset_class=filters.ActionFilterSet):
     return filters.bind(
         filterset_class, data=request.GET, queryset=scoped(Action, request, authority), authority=authority, today=today
@@ -100,7 +117,13 @@ def plan_dashboard(request):
     today = timezone.localdate()
     filterset = action_filterset(request, authority, today)
     entry = page_cache(request, "dashboard", authority, today)
-    context = {"authority": authority, "today": today, "filterset": filterset, "plan_cache": entry}
+    context = {
+        "authority": authority,
+        "today": today,
+        "filterset": filterset,
+        "plan_cache": entry,
+        "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
+    }
     if not entry.hit:
         dashboard = dashboard_selectors.dashboard_for_authority(authority=authority, today=today, actions=filterset.qs)
         history = dashboard_selectors.red_and_overdue_history(authority=authority, actions=filterset.qs, today=today)
@@ -119,7 +142,13 @@ def recommendations_coverage(request):
     today = timezone.localdate()
     filterset = recommendation_filterset(request, authority)
     entry = page_cache(request, "coverage", authority, today)
-    context = {"authority": authority, "today": today, "filterset": filterset, "plan_cache": entry}
+    context = {
+        "authority": authority,
+        "today": today,
+        "filterset": filterset,
+        "plan_cache": entry,
+        "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
+    }
     if not entry.hit:
         rows = coverage_selectors.with_shortlists(
             coverage_selectors.recommendations_coverage(authority=authority, today=today, recommendations=filterset.qs)
@@ -150,25 +179,26 @@ def measures(request):
     filterset = filters.bind(
         filters.MeasureFilterSet, data=request.GET, queryset=scoped(Measure, request, authority), authority=authority
     )
-    data = filterset.form.cleaned_data if filterset.is_bound else {}
-    rows = measure_selectors.measures_for_authority(
-        authority=authority,
-        today=today,
-        measures=filterset.qs,
-        date_from=data.get("date_from"),
-        date_to=data.get("date_to"),
-    )
-    return render(
-        request,
-        "improvement/dashboards/measures.html",
-        {
-            "authority": authority,
-            "today": today,
-            "filterset": filterset,
-            "measures": _with_charts(rows),
-            "off_target": [m for m in rows if m.rating in (rag.RED, rag.AMBER)],
-        },
-    )
+    entry = page_cache(request, "measures", authority, today)
+    context = {
+        "authority": authority,
+        "today": today,
+        "filterset": filterset,
+        "plan_cache": entry,
+        "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
+    }
+    if not entry.hit:
+        data = filterset.form.cleaned_data if filterset.is_bound else {}
+        rows = measure_selectors.measures_for_authority(
+            authority=authority,
+            today=today,
+            measures=filterset.qs,
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+        context["measures"] = _with_charts(rows)
+        context["off_target"] = [m for m in rows if m.rating in (rag.RED, rag.AMBER)]
+    return render(request, "improvement/dashboards/measures.html", context)
 
 
 @require_safe
@@ -210,7 +240,13 @@ def changes_since(request):
     return render(
         request,
         "improvement/dashboards/changes.html",
-        {"authority": authority, "today": today, "plan_cache": entry, **context},
+        {
+            "authority": authority,
+            "today": today,
+            "plan_cache": entry,
+            "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
+            **context,
+        },
     )
 
 
@@ -222,9 +258,16 @@ def inspection_journey(request):
     filterset = filters.bind(
         filters.JourneyFilterSet, data=request.GET, queryset=scoped(Inspection, request, authority), authority=authority
     )
-    journey = journey_selectors.inspection_journey(authority=authority, today=today, inspections=filterset.qs)
-    return render(
-        request,
-        "improvement/dashboards/journey.html",
-        {"authority": authority, "today": today, "filterset": filterset, "journey": journey},
-    )
+    entry = page_cache(request, "journey", authority, today)
+    context = {
+        "authority": authority,
+        "today": today,
+        "filterset": filterset,
+        "plan_cache": entry,
+        "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
+    }
+    if not entry.hit:
+        context["journey"] = journey_selectors.inspection_journey(
+            authority=authority, today=today, inspections=filterset.qs
+        )
+    return render(request, "improvement/dashboards/journey.html", context)

@@ -30,6 +30,7 @@ from improvement.views.dashboards import (
     action_filterset,
     authority_for,
     changes_context,
+    filters_cache,
     page_cache,
     recommendation_filterset,
     scoped,
@@ -94,7 +95,9 @@ def committee_pack(request):
         }
     else:
         context = _pack_context(request)
-    return render(request, "improvement/exports/pack.html", {**context, "plan_cache": entry})
+    kept_filters = filters_cache(request, authority, today, stamp=entry.stamp)
+    context = {**context, "plan_cache": entry, "filters_cache": kept_filters}
+    return render(request, "improvement/exports/pack.html", context)
 
 
 def _pack_pdf_html(request) -> str:

@@ -32,12 +32,14 @@ from improvement.services import actions as action_services
 from improvement.services import plan_admin
 from tests.dashboards._html import body
 from tests.dashboards.conftest import TODAY
-from tests.factories import ActionFactory, UserFactory
+from tests.factories import ActionFactory, OwnerFactory, ThemeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 CACHED_PAGES = [
     "plan_dashboard",
+    "measures",
+    "inspection_journey",
     "changes_since",
     "recommendations_coverage",
     "committee_pack",
@@ -108,6 +110,14 @@ def test_a_new_measure_value_shows_at_once(client, lead, plan, today):
     assert "2 new measure values" in client.get(url).content.decode()
     plan_admin.measure_value_record(measure=plan["measure"], by=lead, on=dt.date(2026, 11, 1), value=Decimal("70"))
     assert "3 new measure values" in client.get(url).content.decode()
+
+
+def test_a_new_measure_value_shows_on_the_measures_page_at_once(client, lead, plan, today):
+    client.force_login(lead)
+    url = reverse("measures")
+    assert "70%" not in client.get(url).content.decode()
+    plan_admin.measure_value_record(measure=plan["measure"], by=lead, on=dt.date(2026, 11, 1), value=Decimal("70"))
+    assert "70%" in client.get(url).content.decode()
 
 
 def test_a_record_deleted_in_plan_admin_goes_at_once(client, lead, plan, authority, today):
@@ -239,3 +249,31 @@ def test_an_update_in_bulk_never_leaves_the_dashboard_stale(client, lead, plan, 
     assert overdue_heading(client) == 1
     Action.objects.filter(pk=plan["actions"]["overdue"].pk).update(status=ActionStatus.COMPLETE)
     assert overdue_heading(client) == 0
+
+
+def _owner_choices(client, url) -> set[str]:
+    html = client.get(url).content.decode()
+    select = re.search(r'<select[^>]*name="owner".*?</select>', html, re.S).group(0)
+    return set(re.findall(r"<option[^>]*>([^<]+)</option>", select)) - {"All", "---------"}
+
+
+def test_the_filter_form_offers_a_new_theme_at_once(client, lead, plan, today):
+    client.force_login(lead)
+    for url in (reverse("action_list"), reverse("plan_dashboard")):
+        assert "Theme 9: Added since" not in client.get(url).content.decode()
+    ThemeFactory(plan=plan["plan"], number=9, title="Added since")
+    for url in (reverse("action_list"), reverse("plan_dashboard")):
+        assert "Theme 9: Added since" in client.get(url).content.decode()
+
+
+def test_my_actions_filter_form_is_never_shared_between_people(client, manager, plan, authority, today):
+    """My actions offers only the owners a person manages: the kept form is the viewer's own, even
+    between two people of the same council and role asking with the same query."""
+    other = UserFactory(authority=authority, role="Manager", username="manager-west")
+    east = OwnerFactory(authority=authority, role_title="Team manager, east", user=manager)
+    west = OwnerFactory(authority=authority, role_title="Team manager, west", user=other)
+    client.force_login(manager)
+    assert str(east) in _owner_choices(client, reverse("my_actions"))
+    client.force_login(other)
+    offered = _owner_choices(client, reverse("my_actions"))
+    assert str(west) in offered and str(east) not in offered
