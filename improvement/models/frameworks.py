@@ -16,7 +16,7 @@ class FrameworkQuerySet(models.QuerySet):
         if on is None or not kind:
             return None
         for framework in self.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on)):
-            if kind in framework.inspection_kinds:
+            if framework.grades_on(kind, on):
                 return framework
         return None
 
@@ -50,6 +50,12 @@ class Framework(models.Model):
 
     def __str__(self):
         return self.name
+
+    def grades_on(self, kind: str, on) -> bool:
+        """Whether it grades an inspection of this kind starting on this date (what `in_force` asks of each)."""
+        if on is None or not kind:
+            return False
+        return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on) and kind in self.inspection_kinds
 
     def overall_problem(self, key: str) -> str:
         """Why this overall grade cannot stand under this framework, or "" if it can (grades prefetched or not)."""

@@ -132,17 +132,25 @@ def audit_updated(instance: Model, changes: dict) -> LogEntry | None:
 @contextmanager
 def audit_deferred() -> Iterator[None]:
     """Saves inside are not recorded as they happen: the caller records the records they made with
-    ``audit_bulk_created``, with the rest of its batch (the importer's one INSERT per document)."""
+    ``audit_bulk_created`` or ``audit_created_entries``, with the rest of its batch."""
     with disable_auditlog():
         yield
 
 
 def audit_bulk_created(instances: Iterable[Model]) -> int:
-    """Record records made with bulk_create (the importer), in one INSERT: the entries auditlog would
-    have written on save, with the same actor, address and correlation id."""
+    """Record records made with bulk_create, in one INSERT: the entries auditlog would have written on save,
+    with the same actor, address and correlation id."""
+    entries = audit_created_entries(instances)
+    LogEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
+
+
+def audit_created_entries(instances: Iterable[Model]) -> list[LogEntry]:
+    """The unsaved audit entries for records made without save() (their ids given): what `audit_bulk_created`
+    writes, for a caller that sends them with its own rows (the importer's one round trip)."""
     instances = [i for i in instances if i.pk is not None]
     if not instances:
-        return 0
+        return []
     context = _active_context() or {}
     actor = context.get("actor")
     actor = actor if isinstance(actor, get_user_model()) else None  # as auditlog names only a signed-in user
@@ -165,8 +173,7 @@ def audit_bulk_created(instances: Iterable[Model]) -> int:
         )
         for i in instances
     ]
-    LogEntry.objects.bulk_create(entries, batch_size=500)
-    return len(entries)
+    return entries
 
 
 def _text(value: object) -> str:

@@ -1,9 +1,11 @@
 """The merge rules take extraction's dataclasses; the review page's corrections become dataclasses at the boundary."""
 
 import pytest
+from auditlog.models import LogEntry
+from django.db import DatabaseError
 from django.urls import reverse
 
-from improvement.models import Action, ImportDraft, Measure, MeasureValue, Owner
+from improvement.models import Action, ImportDraft, Measure, MeasureValue, Owner, SourceDocument
 from improvement.services.importing.documents import document_import, facts_corrected
 from improvement.services.importing.preview import document_preview
 from tests.factories import OwnerFactory
@@ -55,3 +57,20 @@ def test_a_corrected_owner_the_council_already_has_is_reused(client, lead):
     assert response.status_code == 302
     assert Action.objects.get().owner == existing
     assert Owner.objects.filter(authority=lead.authority, role_title="Head of Quality Assurance").count() == 1
+
+
+def test_a_row_the_database_refuses_takes_the_whole_document_back(authority):
+    """The new rows go to the database together (rows.py): one it refuses (a reading too large for its column)
+    leaves no document, owner, measure, action or audit entry behind, and the same file imports once fixed."""
+    entries = LogEntry.objects.count()
+    data = TARGETS.replace(b"85%.\n\nAudit", b"85%.\n\nACTION: Head of Service to report by 1 April 2024.\n\nAudit")
+    preview = document_preview(data=data, filename="big.txt")
+    index = next(i for i, m in enumerate(preview.extracted.measures) if m.name == "Audit compliance")
+    with pytest.raises(DatabaseError):
+        document_import(preview=preview, authority=authority, corrections={("measures", index): {"value": "1e14"}})
+    assert not SourceDocument.objects.filter(authority=authority).exists()
+    assert not Owner.objects.filter(authority=authority).exists() and not Measure.objects.exists()
+    assert not Action.objects.exists()
+    assert LogEntry.objects.count() == entries
+    outcome = document_import(preview=preview, authority=authority)
+    assert outcome.status == "imported" and Action.objects.filter(authority=authority).count() == 1

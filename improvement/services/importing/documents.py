@@ -39,10 +39,11 @@ from improvement.models import (
     Recommendation,
     SourceDocument,
 )
+from improvement.selectors.importing import merge_candidates
 from improvement.services.audit import audit_context
 
 from .preview import KINDS, Preview
-from .writer import Extras, Outcome, _Writer, write_facts
+from .writer import Extras, Outcome, _Writer, merge_keys, write_facts
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -180,14 +181,16 @@ def document_reimport(
     return outcome
 
 
-def meeting_get_or_create(*, authority: Authority, committee: str, on: dt.date) -> tuple[Meeting, bool]:
+def meeting_get_or_create(
+    *, authority: Authority, committee: str, on: dt.date, known: Meeting | None = None
+) -> tuple[Meeting, bool]:
     """The council's meeting of this committee on this day, and whether it is new (not yet in the audit trail:
-    the caller records it with the rest of the document). Two statements at most, however many import at once:
-    a meeting another import has just made is taken as it is."""
+    the caller records it with the rest of the document). One statement at most, however many import at once:
+    `known` is the meeting read with the document's other records; a meeting another import has just made is
+    taken as it is."""
+    if known is not None:
+        return known, False
     fields = {"authority": authority, "committee": committee, "date": on}
-    meeting = Meeting.objects.filter(**fields).first()
-    if meeting is not None:
-        return meeting, False
     [meeting] = Meeting.objects.bulk_create(
         [Meeting(**fields)],
         update_conflicts=True,
@@ -208,19 +211,31 @@ def document_import(
     extras: Extras | None = None,
     added: list[dict] | None = None,
 ) -> ImportOutcome:
-    """Save one previewed document and the facts kept (all, unless `keep` names indexes per kind)."""
+    """Save one previewed document and the facts kept (all, unless `keep` names indexes per kind).
+
+    The council's records it could merge with, the meeting and the check for the same file are read
+    in one statement (`merge_candidates`); the new rows are written one INSERT per model, sent together with
+    their audit entries (writer.py, rows.py)."""
     sha = data_sha256 or preview.sha256
     outcome = ImportOutcome(filename=preview.filename, status="imported", warnings=preview.warnings)
-    existing = document_imported_before(authority_id=authority.pk, sha256=sha)
-    if existing is not None:
-        outcome.status = "unchanged"
-        outcome.document = existing
-        return outcome
+    committee = preview.committee[:200]
     with transaction.atomic(), audit_context(imported_by, f"Imported from {preview.filename}"):
+        facts = reviewed_facts(preview=preview, corrections=corrections, added=added)
+        found = merge_candidates(
+            authority_id=authority.pk,
+            sha256=sha,
+            committee=committee,
+            meeting_date=preview.meeting_date if committee else None,
+            **merge_keys(facts=facts, extras=extras),
+        )
+        if found.document_id is not None:
+            outcome.status = "unchanged"
+            outcome.document = SourceDocument.objects.defer("text").get(pk=found.document_id)
+            return outcome
         meeting, made = None, False
-        if preview.committee and preview.meeting_date:
+        if committee and preview.meeting_date:
             meeting, made = meeting_get_or_create(
-                authority=authority, committee=preview.committee[:200], on=preview.meeting_date
+                authority=authority, committee=committee, on=preview.meeting_date, known=found.meeting
             )
         document = SourceDocument(
             authority=authority,
@@ -230,16 +245,16 @@ def document_import(
             kind=preview.kind,
             meeting=meeting,
             meeting_date=preview.meeting_date,
-            committee=preview.committee[:200],
+            committee=committee,
             warnings=preview.warnings,
             privacy_flags=[{"kind": f["kind"], "start": f["start"], "end": f["end"]} for f in preview.privacy_flags],
             imported_by=imported_by,
         )
-        SourceDocument.objects.bulk_create([document])
-        facts = reviewed_facts(preview=preview, corrections=corrections, added=added)
-        writer = _Writer(authority=authority, document=document, facts=facts, by=imported_by, extras=extras)
+        writer = _Writer(
+            authority=authority, document=document, facts=facts, by=imported_by, extras=extras, candidates=found
+        )
         write_facts(writer=writer, facts=facts, keep=keep)
-        writer.flush(also_audit=[meeting, document] if made else [document])
+        writer.flush(also_audit=[meeting] if made else [], new_document=True)  # the document is written with its facts
     outcome.document = document
     outcome.created = writer.created
     outcome.report = writer.report

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from improvement import extraction
@@ -51,7 +51,10 @@ from improvement.models import (
 )
 from improvement.models.inspections import _ordinal_word
 from improvement.selectors.documents import plain_date_range
-from improvement.services.audit import audit_bulk_created
+from improvement.selectors.importing import MergeCandidates, merge_candidates
+from improvement.services.audit import audit_created_entries
+
+from .rows import Rows, ids_give, insert_statements, rows_insert
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -292,6 +295,7 @@ class _Writer:
         facts: DocumentFacts,
         by: User | None,
         extras: Extras | None = None,
+        candidates: MergeCandidates | None = None,
     ) -> None:
         self.authority = authority
         self.document = document
@@ -315,37 +319,33 @@ class _Writer:
         self.pending_values: list[MeasureValue] = []
         self.pending_decisions: list[Decision] = []
         self.frameworks: dict[tuple[str, dt.date | None], Framework | None] = {}
-        # The authority's owners and measures that this document names, fetched once.
-        keys = {extraction.normalise_role(o.role or "") for o in facts.owners}
-        keys |= {extraction.normalise_role(a.owner or "") for a in facts.actions}
-        keys -= {""}
-        self.owners: dict[str, Owner] = (
-            {o.role_key: o for o in Owner.objects.filter(authority=authority, role_key__in=keys)} if keys else {}
-        )
-        names = {_measure_key(m.name or "") for m in facts.measures}
-        self.measures: dict[str, Measure] = (
-            {m.name_key: m for m in Measure.objects.filter(authority=authority, name_key__in=names)} if names else {}
-        )
-        # The council's visits of every kind family the document mentions: one query, not one per family.
-        families = {kind_family(_visit_kind(v)) for v in facts.visits}
-        if families:
-            kinds = {k for v in facts.visits for k in kinds_in_family(_visit_kind(v))}
-            for family in families:
-                self.inspections[family] = []
-            for inspection in Inspection.objects.filter(
-                visit_candidates(facts.visits), authority=authority, kind__in=kinds
-            ):
-                family = kind_family(inspection.kind)
-                if family in self.inspections:
-                    self.inspections[family].append(inspection)
-        # The council's recommendations with the references the document gives: one query, matched per fact.
-        refs = {str(r.ref or "")[:20] for r in facts.recommendations} - {""}
+        # Every record of the council's this document could merge with, or its reviewer picked: one statement.
+        keys = merge_keys(facts=facts, extras=self.extras)
+        found = candidates or merge_candidates(authority_id=authority.pk, **keys)
+        self.owners: dict[str, Owner] = {o.role_key: o for o in found.owners}
+        self.measures: dict[str, Measure] = {m.name_key: m for m in found.measures}
+        for family in {kind_family(_visit_kind(v)) for v in facts.visits}:
+            self.inspections[family] = []
+        for inspection in found.visits:
+            family = kind_family(inspection.kind)
+            if family in self.inspections:
+                self.inspections[family].append(inspection)
+        self.graded_areas = found.graded_areas
         self.recommendations_by_ref: dict[str, list[Recommendation]] = {}
-        if refs:
-            for rec in Recommendation.objects.filter(authority=authority, reference__in=refs):
-                self.recommendations_by_ref.setdefault(rec.reference, []).append(rec)
-        self.themes: dict[int, Theme | None] = {}
+        for rec in found.recommendations:
+            self.recommendations_by_ref.setdefault(rec.reference, []).append(rec)
+        self.framework_list = found.frameworks
+        self.framework_terms_read = False
+        self.themes: dict[int, Theme | None] = dict.fromkeys(keys["theme_ids"])
+        self.themes.update((t.pk, t) for t in found.themes)
         self.picked: dict[tuple[type, str], object] = {}
+        for model, ids, records in (
+            (Inspection, keys["visit_ids"], found.picked_visits),
+            (Recommendation, keys["recommendation_ids"], found.picked_recommendations),
+        ):
+            by_id = {r.pk: r for r in records}
+            for pk in ids:
+                self.picked[(model, f"id:{pk}")] = by_id.get(pk)
 
     def choices_for(self, kind: str, index: int) -> dict:
         """What the lead chose on the review page for this fact beyond its fields (keep separate, a person)."""
@@ -407,17 +407,12 @@ class _Writer:
         kind = _visit_kind(item)
         start = parse_fact_date(item.start)
         precision = Inspection.DatePrecision.MONTH if is_month_only(item.start) else "day"
-        family = kind_family(kind)
-        if family not in self.inspections:
-            self.inspections[family] = list(
-                Inspection.objects.filter(
-                    visit_candidates([item]), authority=self.authority, kind__in=kinds_in_family(kind)
-                )
-            )
-        existing = self.inspections[family]
+        existing = self.inspections.setdefault(kind_family(kind), [])  # read with the document's other records
         match = None if self.choices_for("visits", index).get("separate") else visit_match(item, existing)
         judgement = item.judgement or ""
         framework = self.framework_in_force(kind, start) if judgement else None  # only a grade needs checking
+        if framework:
+            self.framework_terms()
         if framework and framework.overall_problem(judgement):
             judgement = ""  # never an overall grade where the framework gives none (from 1 April 2026)
         if match is None:
@@ -452,11 +447,14 @@ class _Writer:
             if match.pk is None:
                 graded = {row.area for row in self.pending_judgements if row.inspection is match}
             else:
-                graded = set(match.judgements.values_list("area", flat=True))
+                known = self.graded_areas or {}
+                graded = set(known[match.pk] if match.pk in known else match.judgements.values_list("area", flat=True))
                 graded |= {row.area for row in self.pending_judgements if row.inspection_id == match.pk}
+            framework = self.framework_by_id(match.framework_id) if match.pk is not None else match.framework
+            self.framework_terms()
             self.pending_judgements.extend(
                 row
-                for row in judgement_rows(match, item.area_judgements.items(), framework=match.framework)
+                for row in judgement_rows(match, item.area_judgements.items(), framework=framework)
                 if row.area not in graded  # an area already graded keeps its grade (the lead edits it)
             )
         self.inspection = self.inspection or match
@@ -464,10 +462,30 @@ class _Writer:
         return match
 
     def framework_in_force(self, kind: str, start: dt.date | None) -> Framework | None:
-        """`Framework.objects.in_force`, asked once per kind and date in the document."""
+        """`Framework.objects.in_force`, from the frameworks read with the document's records."""
         if (kind, start) not in self.frameworks:
-            self.frameworks[(kind, start)] = Framework.objects.in_force(kind, start)
+            known = self.framework_list
+            self.frameworks[(kind, start)] = (
+                Framework.objects.in_force(kind, start)
+                if known is None
+                else next((f for f in known if f.grades_on(kind, start)), None)
+            )
         return self.frameworks[(kind, start)]
+
+    def framework_by_id(self, pk: int | None) -> Framework | None:
+        """An existing visit's framework, from those read with the document's records."""
+        if pk is None:
+            return None
+        if self.framework_list is None:
+            return Framework.objects.filter(pk=pk).first()
+        return next((f for f in self.framework_list if f.pk == pk), None)
+
+    def framework_terms(self) -> None:
+        """Read every framework's areas and grades once, the first time a grade is checked (two statements
+        for the document, not two per visit)."""
+        if self.framework_list is not None and not self.framework_terms_read:
+            prefetch_related_objects(self.framework_list, "areas", "grades")
+            self.framework_terms_read = True
 
     def _inspection_for(self, choice: str | None) -> Inspection | None:
         if choice is None:
@@ -563,7 +581,7 @@ class _Writer:
         if value is None:
             self.outcome("measures", index, "left out", fact_label("measures", item), reason="it has no number")
             return
-        name = (item.name or "").strip()[:300] or "Measure from minutes"
+        name = _measure_name(item)
         unit = item.unit if item.unit in Measure.Unit.values else Measure.Unit.OTHER
         key = _measure_key(name)
         measure = self.measures.get(key)
@@ -618,16 +636,26 @@ class _Writer:
         self.created["decisions"] += 1
         self.outcome("decisions", index, "created", fact_label("decisions", item), decision)
 
-    def flush(self, *, also_audit: Iterable[Model] = ()) -> None:
-        """Write the new rows: one INSERT per model whatever the number of facts, each model after those its
-        keys point to, and one INSERT into the audit trail for them all (and for `also_audit`, saved already)."""
-        visits = Inspection.objects.bulk_create(self.pending_visits)
-        judgements = InspectionJudgement.objects.bulk_create(self.pending_judgements)
-        owners = Owner.objects.bulk_create(self.pending_owners)
-        recommendations = Recommendation.objects.bulk_create(self.pending_recommendations)
-        measures = Measure.objects.bulk_create(self.pending_measures)
-        actions = Action.objects.bulk_create([action for action, _ in self.pending_actions])
-        ProgressUpdate.objects.bulk_create(
+    def flush(self, *, also_audit: Iterable[Model] = (), new_document: bool = False) -> None:
+        """Write the new rows in two round trips whatever the number of facts: their ids from the sequences in one
+        statement, then one INSERT per model (each after those its keys point to) and one into the audit trail for
+        them all (and for `also_audit`, saved already), sent together (rows.py). With `new_document`, the
+        document itself is among them."""
+        documents = [self.document] if new_document else []
+        numbered = [
+            documents,
+            self.pending_visits,
+            self.pending_judgements,
+            self.pending_owners,
+            self.pending_recommendations,
+            self.pending_measures,
+            [action for action, _ in self.pending_actions],
+            self.pending_values,
+            self.pending_decisions,
+        ]
+        ids_give(numbered)
+        actions = numbered[6]
+        history = [
             ProgressUpdate(
                 action=action,
                 kind=UpdateKind.IMPORTED,
@@ -637,7 +665,7 @@ class _Writer:
                 note=f"Imported from {self.document.filename}.",
             )
             for action in actions
-        )
+        ]
         links = []
         for action, (_, answers) in zip(actions, self.pending_actions, strict=True):
             for choice in answers:
@@ -647,35 +675,77 @@ class _Writer:
                     rec = self._pick(choice, Recommendation)
                 if rec is not None:
                     links.append(Action.recommendations.through(action_id=action.pk, recommendation_id=rec.pk))
-        Action.recommendations.through.objects.bulk_create(links, ignore_conflicts=True)
-        values = MeasureValue.objects.bulk_create(self.pending_values)
-        decisions = Decision.objects.bulk_create(self.pending_decisions)
-        # bulk_create sends no signals: the audit trail records these rows here, in one INSERT.
-        audit_bulk_created(
-            [*also_audit, *visits, *judgements, *owners, *recommendations, *measures, *actions, *values, *decisions]
-        )
+        written = [Rows(objs) for objs in numbered[:7]]
+        written += [Rows(history, numbered=False), Rows(links, numbered=False, ignore_conflicts=True)]
+        written += [Rows(objs) for objs in numbered[7:]]
+        statements = [statement for rows in written for statement in insert_statements(rows)]
+        # bulk_create sends no signals: the audit trail records these rows here, in the same round trip, after
+        # the INSERTs are made (their stamps set).
+        entries = Rows(audit_created_entries([*also_audit, *(obj for objs in numbered for obj in objs)]), False)
+        rows_insert([*statements, *insert_statements(entries)], [*written, entries])
 
 
-def _month_after(first: dt.date) -> dt.date:
-    return first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(month=first.month + 1)
+def merge_keys(*, facts: DocumentFacts, extras: Extras | None) -> dict:
+    """What `merge_candidates` reads for these facts: the owners' and measures' keys, the visits' kinds (with their
+    families) and what `visit_match` could merge each with, the recommendations' references, and the themes,
+    visits and recommendations the reviewer picked.
 
-
-def visit_candidates(items: Iterable[Visit]) -> Q:
-    """The council's visits `visit_match` could merge any of these items with: the undated ones, those in the
-    month of a dated item, and those with the ordinal of an undated item (not every visit the council has had)."""
-    months, ordinals = set(), set()
-    for item in items:
+    The visits: a dated item's same day, and its month where either date gives only a month (`visit_days`,
+    `visit_months` when the item's date is a month, `visit_day_months` when it is a day); an undated visit of its
+    ordinal (`undated_ordinals`); an undated item's ordinal (`visit_ordinals`), else undated unnumbered visits
+    (`unnumbered`, when it names a focus)."""
+    days, months, day_months, ordinals, undated_ordinals, unnumbered = set(), set(), set(), set(), set(), False
+    for item in facts.visits:
         start = parse_fact_date(item.start)
         if start:
-            months.add(start.replace(day=1))
+            if is_month_only(item.start):
+                months.add(start.replace(day=1))
+            else:
+                days.add(start)
+                day_months.add(start.replace(day=1))
+            if item.ordinal:
+                undated_ordinals.add(item.ordinal)
         elif item.ordinal:
             ordinals.add(item.ordinal)
-    candidates = Q(start_date=None)
-    for first in sorted(months):
-        candidates |= Q(start_date__gte=first, start_date__lt=_month_after(first))
-    if ordinals:
-        candidates |= Q(ordinal__in=sorted(ordinals))
-    return candidates
+        elif item.focus:
+            unnumbered = True
+    role_keys = {extraction.normalise_role(o.role or "") for o in facts.owners}
+    role_keys |= {extraction.normalise_role(a.owner or "") for a in facts.actions}
+    theme_ids, visit_ids, recommendation_ids = set(), set(), set()
+    for (kind, _), choices in (extras or {}).items():
+        theme = str((choices or {}).get("theme") or "")
+        if theme.isdigit():
+            theme_ids.add(int(theme))
+        if kind == "recommendations":
+            visit_ids |= _picked_ids([(choices or {}).get("inspection")])
+        if kind == "actions":
+            recommendation_ids |= _picked_ids((choices or {}).get("recommendations") or [])
+    return {
+        "role_keys": role_keys - {""},
+        "name_keys": {_measure_key(_measure_name(m)) for m in facts.measures},
+        "visit_kinds": {k for v in facts.visits for k in kinds_in_family(_visit_kind(v))},
+        "visit_days": days,
+        "visit_months": months,
+        "visit_day_months": day_months,
+        "visit_ordinals": ordinals,
+        "undated_ordinals": undated_ordinals,
+        "unnumbered": unnumbered,
+        "graded": any(v.area_judgements for v in facts.visits),
+        "refs": {str(r.ref or "")[:20] for r in facts.recommendations} - {""},
+        "theme_ids": theme_ids,
+        "visit_ids": visit_ids,
+        "recommendation_ids": recommendation_ids,
+        "frameworks": bool(facts.visits),
+    }
+
+
+def _picked_ids(choices: Iterable[object]) -> set[int]:
+    """The ids in "id:12" choices (a record the reviewer picked)."""
+    return {int(str(c)[3:]) for c in choices if c and str(c).startswith("id:") and str(c)[3:].isdigit()}
+
+
+def _measure_name(item: MeasureItem) -> str:
+    return (item.name or "").strip()[:300] or "Measure from minutes"
 
 
 def _measure_key(name: str) -> str:
