@@ -248,13 +248,12 @@ def digest_items(*, digest: Digest) -> list[DigestItem]:
 def digest_items_for(*, digest_ids: list[int]) -> dict[int, list[DigestItem]]:
     """The items of several digests at once, {digest id: items}, each digest's in due-date order.
 
-    Two queries for the whole batch, whatever its size: the reminders with their actions, owners
-    and the id of each action's latest update, then those updates.
+    Two queries for the whole batch, whatever its size: the reminders with their actions and
+    owners, then the latest update of each of those actions (once per action, though an action
+    is in several digests: the owner's, the line manager's, the leads').
     """
-    latest = ProgressUpdate.objects.filter(action=OuterRef("reminder__action_id")).order_by("-created_at", "-id")
-    rows = (
+    rows = list(
         Digest.reminders.through.objects.filter(digest_id__in=digest_ids)
-        .annotate(last_update_id=Subquery(latest.values("id")[:1]))
         .order_by("digest_id", "reminder__action__due_date", "reminder__action_id", "reminder__kind")
         .values_list(
             "digest_id",
@@ -272,13 +271,14 @@ def digest_items_for(*, digest_ids: list[int]) -> dict[int, list[DigestItem]]:
             "reminder__action__owner__line_manager_id",
             "reminder__action__owner__line_manager__role_title",
             "reminder__action__owner__line_manager__person_name",
-            "last_update_id",
         )
     )
-    rows = list(rows)
-    update_ids = {row[-1] for row in rows if row[-1] is not None}
-    latest_rows = ProgressUpdate.objects.filter(pk__in=update_ids).order_by()
-    updates = {pk: rest for pk, *rest in latest_rows.values_list("pk", "created_at", "status", "progress")}
+    updates: dict[int, list] = {}  # action id -> [created_at, status, progress] of its latest update
+    if rows:
+        latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-created_at", "-id").values("id")[:1]
+        actions = Action.objects.filter(pk__in={row[4] for row in rows}).annotate(latest=Subquery(latest))
+        found_updates = ProgressUpdate.objects.filter(pk__in=actions.values("latest")).order_by()
+        updates = {pk: rest for pk, *rest in found_updates.values_list("action_id", "created_at", "status", "progress")}
     labels: dict[int, str] = {}  # owner id -> the owner as shown, worked out once per owner
 
     def label(pk: int | None, role_title: str | None, person_name: str | None) -> str | None:
@@ -306,7 +306,6 @@ def digest_items_for(*, digest_ids: list[int]) -> dict[int, list[DigestItem]]:
         manager_id,
         manager_role,
         manager_person,
-        update_id,
     ) in rows:
         found[digest_id].append(
             DigestItem(
@@ -320,7 +319,7 @@ def digest_items_for(*, digest_ids: list[int]) -> dict[int, list[DigestItem]]:
                 status,
                 label(owner_id, owner_role, owner_person),
                 label(manager_id, manager_role, manager_person),
-                *updates.get(update_id, no_update),
+                *updates.get(action_id, no_update),
             )
         )
     return found
