@@ -23,6 +23,7 @@ from improvement.models import (
     Authority,
     Digest,
     Meeting,
+    Owner,
     ProgressUpdate,
     Reminder,
     ReminderKind,
@@ -216,60 +217,110 @@ def existing_reminder_keys(*, keys: list[tuple[int, str, dt.date]]) -> set[tuple
     return set(rows) & set(keys)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DigestItem:
-    reminder: Reminder
-    action: Action
+    """One line of a digest: a reminder and what the email says about its action, as plain values."""
+
+    reminder_id: int
+    kind: str
+    recipient: str
+    action_id: int
+    title: str
+    reference: str
+    due_date: dt.date | None
+    status: str
+    owner: str | None  # the owner as shown (role title and name), None when the action has none
+    line_manager: str | None  # the owner's line manager as shown, None when there is none on record
     last_update_at: dt.datetime | None
     last_update_status: str | None
     last_update_progress: int | None
 
+    @property
+    def is_done(self) -> bool:
+        return self.status in ActionStatus.done()
+
 
 def digest_items(*, digest: Digest) -> list[DigestItem]:
     """One digest's reminders with their actions, owners and last update: two queries."""
-    latest = ProgressUpdate.objects.filter(action=OuterRef("action_id")).order_by("-created_at", "-id")
-    reminders = (
-        digest.reminders.select_related(
-            "action",
-            "action__owner",
-            "action__owner__line_manager",
-            "action__authority",
-        )
-        .annotate(
-            last_update_at=Subquery(latest.values("created_at")[:1]),
-            last_update_status=Subquery(latest.values("status")[:1]),
-            last_update_progress=Subquery(latest.values("progress")[:1]),
-        )
-        .order_by("action__due_date", "action_id", "kind")
-    )
-    return [DigestItem(r, r.action, r.last_update_at, r.last_update_status, r.last_update_progress) for r in reminders]
+    return digest_items_for(digest_ids=[digest.pk])[digest.pk]
 
 
 def digest_items_for(*, digest_ids: list[int]) -> dict[int, list[DigestItem]]:
-    """The items of several digests at once, {digest id: items}: one query for the whole batch."""
-    through = Digest.reminders.through
-    latest = ProgressUpdate.objects.filter(action=OuterRef("reminder__action_id")).order_by("-created_at", "-id")
-    links = (
-        through.objects.filter(digest_id__in=digest_ids)
-        .select_related(
-            "reminder",
-            "reminder__action",
-            "reminder__action__owner",
-            "reminder__action__owner__line_manager",
-            "reminder__action__authority",
-        )
-        .annotate(
-            last_update_at=Subquery(latest.values("created_at")[:1]),
-            last_update_status=Subquery(latest.values("status")[:1]),
-            last_update_progress=Subquery(latest.values("progress")[:1]),
-        )
+    """The items of several digests at once, {digest id: items}, each digest's in due-date order.
+
+    Two queries for the whole batch, whatever its size: the reminders with their actions and
+    owners, then the latest update of each of those actions (once per action, though an action
+    is in several digests: the owner's, the line manager's, the leads').
+    """
+    rows = list(
+        Digest.reminders.through.objects.filter(digest_id__in=digest_ids)
         .order_by("digest_id", "reminder__action__due_date", "reminder__action_id", "reminder__kind")
+        .values_list(
+            "digest_id",
+            "reminder_id",
+            "reminder__kind",
+            "reminder__recipient",
+            "reminder__action_id",
+            "reminder__action__title",
+            "reminder__action__reference",
+            "reminder__action__due_date",
+            "reminder__action__status",
+            "reminder__action__owner_id",
+            "reminder__action__owner__role_title",
+            "reminder__action__owner__person_name",
+            "reminder__action__owner__line_manager_id",
+            "reminder__action__owner__line_manager__role_title",
+            "reminder__action__owner__line_manager__person_name",
+        )
     )
+    updates: dict[int, list] = {}  # action id -> [created_at, status, progress] of its latest update
+    if rows:
+        latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-created_at", "-id").values("id")[:1]
+        actions = Action.objects.filter(pk__in={row[4] for row in rows}).annotate(latest=Subquery(latest))
+        found_updates = ProgressUpdate.objects.filter(pk__in=actions.values("latest")).order_by()
+        updates = {pk: rest for pk, *rest in found_updates.values_list("action_id", "created_at", "status", "progress")}
+    labels: dict[int, str] = {}  # owner id -> the owner as shown, worked out once per owner
+
+    def label(pk: int | None, role_title: str | None, person_name: str | None) -> str | None:
+        if pk is None:
+            return None
+        if pk not in labels:
+            labels[pk] = str(Owner(pk=pk, role_title=role_title, person_name=person_name))
+        return labels[pk]
+
     found: dict[int, list[DigestItem]] = {pk: [] for pk in digest_ids}
-    for link in links:
-        r = link.reminder
-        found[link.digest_id].append(
-            DigestItem(r, r.action, link.last_update_at, link.last_update_status, link.last_update_progress)
+    no_update = (None, None, None)
+    for (
+        digest_id,
+        reminder_id,
+        kind,
+        recipient,
+        action_id,
+        title,
+        reference,
+        due_date,
+        status,
+        owner_id,
+        owner_role,
+        owner_person,
+        manager_id,
+        manager_role,
+        manager_person,
+    ) in rows:
+        found[digest_id].append(
+            DigestItem(
+                reminder_id,
+                kind,
+                recipient,
+                action_id,
+                title,
+                reference,
+                due_date,
+                status,
+                label(owner_id, owner_role, owner_person),
+                label(manager_id, manager_role, manager_person),
+                *updates.get(action_id, no_update),
+            )
         )
     return found
 

@@ -18,9 +18,9 @@ from improvement.models import ActionStatus, Digest, Meeting, Reminder, Reminder
 from improvement.selectors import reminders as selectors
 
 if TYPE_CHECKING:
-    from django.core.mail.backends.base import BaseEmailBackend
+    from collections.abc import Callable
 
-    from improvement.models import Action
+    from django.core.mail.backends.base import BaseEmailBackend
 
 logger = logging.getLogger(__name__)
 
@@ -56,52 +56,62 @@ SECTIONS = [
 ]
 
 
-def _section_of(reminder: Reminder) -> str:
-    if not reminder.recipient:
+def _section_of(item: selectors.DigestItem) -> str:
+    if not item.recipient:
         return "could_not_email"
-    if reminder.kind == ReminderKind.ESCALATION:
+    if item.kind == ReminderKind.ESCALATION:
         return "escalated_to_you"
-    if reminder.kind == ReminderKind.ESCALATION_COPY:
+    if item.kind == ReminderKind.ESCALATION_COPY:
         return "escalation_copy"
-    return reminder.kind
+    return item.kind
 
 
-def _why_leads(reminder: Reminder, action: Action) -> str:
-    owner = action.owner
-    if reminder.kind == ReminderKind.ESCALATION:
-        if owner and owner.line_manager_id:
-            return f"Overdue and due for escalation, but the line manager ({owner.line_manager}) has no email address."
+_KINDS = dict(ReminderKind.choices)
+
+
+def _why_leads(item: selectors.DigestItem) -> str:
+    if item.kind == ReminderKind.ESCALATION:
+        if item.line_manager is not None:
+            return f"Overdue and due for escalation, but the line manager ({item.line_manager}) has no email address."
         return "Overdue and due for escalation, but the owner has no line manager on record."
-    if owner is None:
-        return f"{reminder.get_kind_display()}: this action has no owner."
-    return f"{reminder.get_kind_display()}: the owner ({owner}) has no email address."
+    if item.owner is None:
+        return f"{_KINDS[item.kind]}: this action has no owner."
+    return f"{_KINDS[item.kind]}: the owner ({item.owner}) has no email address."
+
+
+def _action_urls(site: str) -> Callable[[int], str]:
+    """The action page's full URL for an action id, reversed once rather than once per line of a digest."""
+    marker = 2_147_483_647  # an id no action has yet: stands where the id goes in the reversed path
+    head, _, tail = (site + reverse("action_detail", args=[marker])).rpartition(str(marker))
+    return lambda pk: f"{head}{pk}{tail}"
 
 
 def digest_context(
     *, digest: Digest, items: list[selectors.DigestItem], today: dt.date, committee: Meeting | None = None
 ) -> dict:
     site = settings.SITE_URL.rstrip("/")
+    url = _action_urls(site)
     statuses = dict(ActionStatus.choices)
+    zone = timezone.get_current_timezone()
     sections = {key: [] for key, _ in SECTIONS}
     for item in items:
-        action, reminder = item.action, item.reminder
         if item.last_update_at:
-            local = timezone.localtime(item.last_update_at)
+            local = timezone.localtime(item.last_update_at, zone)
             last = (
-                f"last update {local.day} {local:%B %Y}: {statuses.get(item.last_update_status, '')}, "
+                f"Last update {local.day} {local:%B %Y}: {statuses.get(item.last_update_status, '')}, "
                 f"{item.last_update_progress}% done"
             )
         else:
-            last = "no progress update yet"
-        sections[_section_of(reminder)].append(
+            last = "No progress update yet"
+        due = f"due {when_phrase(date=item.due_date, today=today)}" if item.due_date else "no due date"
+        sections[_section_of(item)].append(
             {
-                "title": action.title,
-                "reference": action.reference,
-                "url": site + reverse("action_detail", args=[action.pk]),
-                "due": f"due {when_phrase(date=action.due_date, today=today)}" if action.due_date else "no due date",
-                "owner": str(action.owner) if action.owner else "no owner",
-                "last_update": last,
-                "why": _why_leads(reminder, action) if not reminder.recipient else "",
+                "title": item.title,
+                "reference_note": f" ({item.reference})" if item.reference else "",  # after the title
+                "url": url(item.action_id),
+                # the line under the title, the same words in the text and the HTML email
+                "summary": f"{due}. Owner: {item.owner if item.owner is not None else 'no owner'}. {last}.",
+                "why": _why_leads(item) if not item.recipient else "",
             }
         )
     headings = dict(SECTIONS)
@@ -139,7 +149,7 @@ def digest_message(
     connection: BaseEmailBackend | None = None,
 ) -> EmailMultiAlternatives:
     """The email; `committee` (the next meeting, for "updates missing") is looked up unless given."""
-    if not any(i.reminder.kind == ReminderKind.UPDATES_MISSING for i in items):
+    if not any(i.kind == ReminderKind.UPDATES_MISSING for i in items):
         committee = None
     elif committee is _LOOK_UP:
         committee = (
@@ -171,8 +181,8 @@ def digest_send(*, digest_id: int, now: dt.datetime | None = None) -> bool:
             if digest is None or digest.state != Digest.State.QUEUED:
                 return False
             items = selectors.digest_items(digest=digest)
-            live = [i for i in items if not i.action.is_done]
-            done = [i.reminder.pk for i in items if i.action.is_done]
+            live = [i for i in items if not i.is_done]
+            done = [i.reminder_id for i in items if i.is_done]
             if done:  # completed since the sweep: completed actions get nothing
                 Reminder.objects.filter(pk__in=done, state=Reminder.State.QUEUED).update(state=Reminder.State.SKIPPED)
             if not live:
@@ -182,7 +192,7 @@ def digest_send(*, digest_id: int, now: dt.datetime | None = None) -> bool:
             today = max(digest.sweep_on, timezone.localdate(now))
             digest_message(digest=digest, items=live, today=today).send(fail_silently=False)
             Digest.objects.filter(pk=digest.pk).update(state=Digest.State.SENT, sent_at=now, last_error="")
-            Reminder.objects.filter(pk__in=[i.reminder.pk for i in live]).update(
+            Reminder.objects.filter(pk__in=[i.reminder_id for i in live]).update(
                 state=Reminder.State.SENT, sent_at=now, message_id=digest.message_id
             )
             return True
@@ -225,8 +235,8 @@ def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> in
                 if digest is None:
                     continue
                 items = items_of.get(current, [])
-                live = [i for i in items if not i.action.is_done]
-                done = [i.reminder.pk for i in items if i.action.is_done]
+                live = [i for i in items if not i.is_done]
+                done = [i.reminder_id for i in items if i.is_done]
                 with transaction.atomic():
                     mine = Digest.objects.filter(pk=current, state=Digest.State.QUEUED)
                     if not live:  # every action completed since the sweep: completed actions get nothing
@@ -249,7 +259,7 @@ def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> in
                         digest=digest, items=live, today=today, committee=committee, connection=smtp
                     )
                     message.send(fail_silently=False)  # an SMTP error rolls the claim back: still queued
-                    Reminder.objects.filter(pk__in=[i.reminder.pk for i in live]).update(
+                    Reminder.objects.filter(pk__in=[i.reminder_id for i in live]).update(
                         state=Reminder.State.SENT, sent_at=now, message_id=digest.message_id
                     )
                     sent += 1

@@ -6,8 +6,11 @@ See the package docstring for how "exactly once" works.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import make_msgid
 from typing import TYPE_CHECKING
@@ -157,12 +160,35 @@ def _message_id() -> str:
     return make_msgid(idstring="reminders", domain=domain)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector for a while, then restore it as it was.
+
+    A sweep over 100,000 actions makes a few hundred thousand small objects (rows, plans, tuples)
+    that form no reference cycles and are freed by reference counting as usual; but their numbers
+    set off the collector's full passes over every object in the process, which took a fifth of
+    the sweep. Whatever cycles the sweep does leave are collected once it is back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def reminders_sweep(*, today: dt.date, now: dt.datetime | None = None, dry_run: bool = False) -> SweepResult:
     """Claim every reminder due ``today``, write one digest per recipient and queue them.
 
     Safe to run twice, or twice at once: the unique Reminder row decides who owns what.
     ``dry_run`` computes the same digests and writes and sends nothing.
     """
+    with _no_cycle_collection():
+        return _sweep(today=today, now=now, dry_run=dry_run)
+
+
+def _sweep(*, today: dt.date, now: dt.datetime | None, dry_run: bool) -> SweepResult:
     now = now or timezone.now()
     result = SweepResult(today=today, dry_run=dry_run)
     planned = reminders_plan(today=today)
@@ -264,7 +290,7 @@ def _copy_text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
-    if any(c in text for c in "\\\t\n\r"):
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:  # four scans in C, not a generator
         text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     return text
 
@@ -277,7 +303,7 @@ def _copy(model_or_table: type[Model] | str, fields: list[str], rows: list[tuple
     else:
         meta = model_or_table._meta
         table, columns = meta.db_table, [meta.get_field(f).column for f in fields]
-    data = io.StringIO("".join("\t".join(_copy_text(v) for v in row) + "\n" for row in rows))
+    data = io.StringIO("".join(["\t".join(map(_copy_text, row)) + "\n" for row in rows]))
     with connection.cursor() as cursor:
         cursor.copy_expert(f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN", data)
 
