@@ -82,6 +82,15 @@ def filters_cache(request, authority: Authority | None, today, *, stamp: str | N
     )
 
 
+def cached_page(request, page: str, authority: Authority, today, **context) -> tuple[plan_cache.Entry, dict]:
+    """A page the plan cache keeps: its entry, and the context every such page starts from (the council, the
+    day, the entry and the kept filter form, looked up under the same stamp)."""
+    entry = page_cache(request, page, authority, today)
+    kept_filters = filters_cache(request, authority, today, stamp=entry.stamp)
+    base = {"authority": authority, "today": today, "plan_cache": entry, "filters_cache": kept_filters}
+    return entry, {**base, **context}
+
+
 def action_filterset(request, authority, today, filterset_class=filters.ActionFilterSet):
     return filters.bind(
         filterset_class, data=request.GET, queryset=scoped(Action, request, authority), authority=authority, today=today
@@ -116,14 +125,7 @@ def plan_dashboard(request):
     authority = authority_for(request)
     today = timezone.localdate()
     filterset = action_filterset(request, authority, today)
-    entry = page_cache(request, "dashboard", authority, today)
-    context = {
-        "authority": authority,
-        "today": today,
-        "filterset": filterset,
-        "plan_cache": entry,
-        "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
-    }
+    entry, context = cached_page(request, "dashboard", authority, today, filterset=filterset)
     if not entry.hit:
         dashboard = dashboard_selectors.dashboard_for_authority(authority=authority, today=today, actions=filterset.qs)
         history = dashboard_selectors.red_and_overdue_history(authority=authority, actions=filterset.qs, today=today)
@@ -141,14 +143,7 @@ def recommendations_coverage(request):
     authority = authority_for(request)
     today = timezone.localdate()
     filterset = recommendation_filterset(request, authority)
-    entry = page_cache(request, "coverage", authority, today)
-    context = {
-        "authority": authority,
-        "today": today,
-        "filterset": filterset,
-        "plan_cache": entry,
-        "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
-    }
+    entry, context = cached_page(request, "coverage", authority, today, filterset=filterset)
     if not entry.hit:
         rows = coverage_selectors.with_shortlists(
             coverage_selectors.recommendations_coverage(authority=authority, today=today, recommendations=filterset.qs)
@@ -179,14 +174,7 @@ def measures(request):
     filterset = filters.bind(
         filters.MeasureFilterSet, data=request.GET, queryset=scoped(Measure, request, authority), authority=authority
     )
-    entry = page_cache(request, "measures", authority, today)
-    context = {
-        "authority": authority,
-        "today": today,
-        "filterset": filterset,
-        "plan_cache": entry,
-        "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
-    }
+    entry, context = cached_page(request, "measures", authority, today, filterset=filterset)
     if not entry.hit:
         data = filterset.form.cleaned_data if filterset.is_bound else {}
         rows = measure_selectors.measures_for_authority(
@@ -229,25 +217,15 @@ def measure_detail(request, pk: int):
 def changes_since(request):
     authority = authority_for(request)
     today = timezone.localdate()
-    entry = page_cache(request, "changes", authority, today)
+    entry, context = cached_page(request, "changes", authority, today)
     if entry.hit:
-        context = {"filterset": action_filterset(request, authority, today, filters.ChangesFilterSet)}
+        context["filterset"] = action_filterset(request, authority, today, filters.ChangesFilterSet)
     else:
-        context = changes_context(request, authority, today)
+        context.update(changes_context(request, authority, today))
         changes = context["changes"]
         changes.by_theme, changes.by_theme_total = changes_selectors.changes_by_theme(changes)
         changes.shown = changes_selectors.CUT
-    return render(
-        request,
-        "improvement/dashboards/changes.html",
-        {
-            "authority": authority,
-            "today": today,
-            "plan_cache": entry,
-            "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
-            **context,
-        },
-    )
+    return render(request, "improvement/dashboards/changes.html", context)
 
 
 @require_safe
@@ -258,14 +236,7 @@ def inspection_journey(request):
     filterset = filters.bind(
         filters.JourneyFilterSet, data=request.GET, queryset=scoped(Inspection, request, authority), authority=authority
     )
-    entry = page_cache(request, "journey", authority, today)
-    context = {
-        "authority": authority,
-        "today": today,
-        "filterset": filterset,
-        "plan_cache": entry,
-        "filters_cache": filters_cache(request, authority, today, stamp=entry.stamp),
-    }
+    entry, context = cached_page(request, "journey", authority, today, filterset=filterset)
     if not entry.hit:
         context["journey"] = journey_selectors.inspection_journey(
             authority=authority, today=today, inspections=filterset.qs

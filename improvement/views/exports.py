@@ -29,8 +29,8 @@ from improvement.services import exports, pack_docx, packs
 from improvement.views.dashboards import (
     action_filterset,
     authority_for,
+    cached_page,
     changes_context,
-    filters_cache,
     page_cache,
     recommendation_filterset,
     scoped,
@@ -86,17 +86,12 @@ def _filename(authority, today, kind: str) -> str:
 def committee_pack(request):
     authority = authority_for(request)
     today = timezone.localdate()
-    entry = page_cache(request, "pack", authority, today)
+    entry, context = cached_page(request, "pack", authority, today)
     if entry.hit:  # only what the page shows around the pack itself
-        context = {
-            "authority": authority,
-            "filterset": action_filterset(request, authority, today, filters.ChangesFilterSet),
-            "query": request.GET.urlencode(),
-        }
+        context["filterset"] = action_filterset(request, authority, today, filters.ChangesFilterSet)
+        context["query"] = request.GET.urlencode()
     else:
-        context = _pack_context(request)
-    kept_filters = filters_cache(request, authority, today, stamp=entry.stamp)
-    context = {**context, "plan_cache": entry, "filters_cache": kept_filters}
+        context.update(_pack_context(request))
     return render(request, "improvement/exports/pack.html", context)
 
 
