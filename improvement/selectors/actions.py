@@ -155,7 +155,7 @@ def _shown(value: object) -> str:
 @dataclass
 class ActionPage:
     action: Action
-    explained: rag.Rag
+    explained: rag.Rag | None  # None, with the lists empty, when the page's parts are kept (`action_page_live`)
     recommendations: list[Recommendation]
     measures: list[Measure]
     history: list[HistoryEntry]
@@ -180,6 +180,35 @@ def action_get(*, user: User, pk: int) -> Action:
     return action
 
 
+# What the action page shows outside its kept parts: the title, and what its forms start from.
+LIVE_FIELDS = ("id", "authority_id", "owner_id", "reference", "title", "status", "progress", "version", "evidence_url")
+
+
+def action_reminders(*, action: Action) -> list[Reminder]:
+    """The reminders sent or queued about an action, newest first. Not part of the plan (the nightly sweep
+    writes them), so never kept with the plan's pages."""
+    return list(Reminder.objects.filter(action=action).order_by("-due_on", "-created_at"))
+
+
+def action_page_live(*, user: User, pk: int) -> ActionPage:
+    """The action page when its summary and history are kept in the plan cache: the action's few fields the
+    title and forms need (one query with no joins, or 404), its reminders, and what the viewer may do."""
+    action = actions_visible(user=user).only(*LIVE_FIELDS).filter(pk=pk).first()
+    if action is None:
+        raise Http404("No such action")
+    return ActionPage(
+        action=action,
+        explained=None,
+        recommendations=[],
+        measures=[],
+        history=[],
+        reminders=action_reminders(action=action),
+        can_change=bool(permissions.can_change_action(user, action)),
+        can_sign_off=bool(permissions.can_sign_off_action(user, action)),
+        can_edit=bool(permissions.can_manage_plan(user, action)),
+    )
+
+
 def action_page(*, user: User, pk: int, today: date) -> ActionPage:
     """Everything the action page shows: a fixed handful of queries."""
     action = action_get(user=user, pk=pk)
@@ -187,7 +216,7 @@ def action_page(*, user: User, pk: int, today: date) -> ActionPage:
         action.recommendations.select_related("inspection").order_by("inspection_id", "reference", "pk")
     )
     measures = list(measures_with_latest().filter(actions=action))
-    reminders = list(Reminder.objects.filter(action=action).order_by("-due_on", "-created_at"))
+    reminders = action_reminders(action=action)
     return ActionPage(
         action=action,
         explained=rag.explain_action(action, today=today, measures=measure_inputs(measures)),

@@ -7,7 +7,8 @@ and the plan's records, so each is kept in Django's cache (`CACHES`, Redis in pr
 under a key made of:
 
 - the page, the council and the filters (the query string, in a stable order);
-- the viewer's role and whether they are a superuser, so no role ever sees another's;
+- the viewer's role and whether they are a superuser, so no role ever sees another's (and, for
+  the action lists and the action page, the user: they show what that person owns or may do);
 - today's date;
 - `plan_change_stamp`: one query that changes whenever any record the pages show changes,
   so an entry is never served after an update, a new figure or a deletion;
@@ -24,7 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,10 +66,23 @@ class Entry:
     key: str | None
     value: Any = None
     stamp: str | None = None  # the plan's stamp it was looked up under, for the page's other entries
+    parts: tuple[str, ...] = ()  # a page kept in named parts (`{% plan_cached entry "name" %}`): all must be kept
+    rendered: dict[str, str] = field(default_factory=dict)  # the parts rendered on a miss, for `store_parts`
 
     @property
     def hit(self) -> bool:
-        return self.value is not None
+        if self.value is None:
+            return False
+        return not self.parts or (isinstance(self.value, dict) and all(p in self.value for p in self.parts))
+
+    def part(self, name: str) -> str:
+        return self.value[name]
+
+    def keep_part(self, name: str, html: str) -> None:
+        """Note one part rendered on a miss; once every part is there, store them together."""
+        self.rendered[name] = html
+        if all(p in self.rendered for p in self.parts):
+            self.store(dict(self.rendered))
 
     def store(self, value: object) -> None:
         if self.key is None or value is None:
@@ -87,12 +101,19 @@ def plan_content_key(*, page: str, authority: Authority, user: User, query: str,
 
 
 def plan_content(
-    *, page: str, authority: Authority, user: User, query: str, today: date, stamp: str | None = None
+    *,
+    page: str,
+    authority: Authority,
+    user: User,
+    query: str,
+    today: date,
+    stamp: str | None = None,
+    parts: tuple[str, ...] = (),
 ) -> Entry:
     """Look up one page's content (one query for the stamp unless given, one cache read); a miss returns an
     Entry to `store`."""
     if not settings.PLAN_CACHE_SECONDS:
-        return Entry(key=None)
+        return Entry(key=None, parts=parts)
     if stamp is None:
         stamp = plan_change_stamp(authority=authority)
     key = plan_content_key(page=page, authority=authority, user=user, query=query, today=today, stamp=stamp)
@@ -101,7 +122,7 @@ def plan_content(
     except Exception:  # a cache that is down is a miss
         log.warning("plan cache: could not read %s", key, exc_info=True)
         value = _MISSING
-    return Entry(key=key, value=None if value is _MISSING else value, stamp=stamp)
+    return Entry(key=key, value=None if value is _MISSING else value, stamp=stamp, parts=parts)
 
 
 def per_council(*, name: str, authority_ids: list[int], today: date, compute: Callable[[list[int]], dict]) -> dict:

@@ -63,17 +63,23 @@ def get(mapping, key):
 
 
 class PlanCachedNode(template.Node):
-    def __init__(self, nodelist, entry):
-        self.nodelist, self.entry = nodelist, entry
+    def __init__(self, nodelist, entry, part=None):
+        self.nodelist, self.entry, self.part = nodelist, entry, part
 
     def render(self, context):
         entry = self.entry.resolve(context, ignore_failures=True)
         if entry is None:
             return self.nodelist.render(context)
+        if self.part is None:
+            if entry.hit:
+                return entry.value
+            html = self.nodelist.render(context)
+            entry.store(html)
+            return html
         if entry.hit:
-            return entry.value
+            return entry.part(self.part)
         html = self.nodelist.render(context)
-        entry.store(html)
+        entry.keep_part(self.part, html)
         return html
 
 
@@ -83,10 +89,18 @@ def plan_cached(parser, token):
 
     `entry` is the view's `selectors.plan_cache.plan_content(...)`: on a hit its stored HTML is shown
     (and the view has not computed what the part needs); on a miss the part is rendered and stored.
-    Only what is the same for every viewer of the council with that role goes inside."""
+    Only what is the same for every viewer the entry's key covers goes inside.
+
+    `{% plan_cached entry "name" %}` keeps one named part of a page kept in several (the entry's `parts`,
+    around what must stay live, such as a form with its CSRF token): a hit needs every part."""
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("plan_cached takes one argument: the view's cache entry")
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError("plan_cached takes the view's cache entry and, optionally, a part's name")
+    part = None
+    if len(bits) == 3:
+        if bits[2][0] not in "\"'" or bits[2][-1] != bits[2][0]:
+            raise template.TemplateSyntaxError("plan_cached: the part's name must be a quoted string")
+        part = bits[2][1:-1]
     nodelist = parser.parse(("endplan_cached",))
     parser.delete_first_token()
-    return PlanCachedNode(nodelist, parser.compile_filter(bits[1]))
+    return PlanCachedNode(nodelist, parser.compile_filter(bits[1]), part)

@@ -26,7 +26,7 @@ from improvement.selectors import actions as selectors
 from improvement.selectors.audit import deletion_refusal
 from improvement.services import actions as services
 from improvement.services import spreadsheets
-from improvement.views.dashboards import filters_cache
+from improvement.views.dashboards import cached_page, page_cache
 
 PAGE_SIZE = 20
 BULK_SALT = "improvement.actions.bulk-upload"
@@ -38,33 +38,35 @@ def _today():
 
 
 def _list_page(request, *, actions, title: str, intro: str, owners=None, mine: bool):
+    """A page of actions. Its rows and paging are kept in the plan cache for this viewer, query and day
+    (My actions differs per person), so only a first visit, or one after the plan changed, reads them."""
     today = _today()
+    authority = request.user.authority
     filterset = bind(
         ActionFilterSet,
         data=request.GET,
         queryset=selectors.actions_in_list_order(actions=actions, today=today),
-        authority=request.user.authority,
+        authority=authority,
         today=today,
         owners=owners,
     )
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    rows = selectors.actions_list_rows(page_of=page.object_list, today=today)
-    return render(
+    entry, context = cached_page(
         request,
-        "improvement/actions/list.html",
-        {
-            "title": title,
-            "intro": intro,
-            "filterset": filterset,
-            "page": page,
-            "rows": rows,
-            "today": today,
-            "mine": mine,
-            "can_manage_plan": permissions.can_lead(request.user),
-            "filters_cache": filters_cache(request, request.user.authority, today),
-        },
+        f"actions:{request.path}",
+        authority,
+        today,
+        per_viewer=True,
+        title=title,
+        intro=intro,
+        filterset=filterset,
+        mine=mine,
+        can_manage_plan=permissions.can_lead(request.user),
     )
+    if not entry.hit:
+        page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["page"] = page
+        context["rows"] = selectors.actions_list_rows(page_of=page.object_list, today=today)
+    return render(request, "improvement/actions/list.html", context)
 
 
 @login_required
@@ -102,9 +104,19 @@ def _document_link(action: Action) -> str:
     return f"{url}#q{action.source_start}" if action.source_start is not None else url
 
 
+# The action page's parts kept in the plan cache for each viewer (`{% plan_cached %}` in detail.html):
+# the summary down to the measures, and the history. Its forms (CSRF token, the version they were loaded
+# at) and the reminders (the sweep writes them, not the plan) are always live.
+DETAIL_PARTS = ("summary", "history")
+
+
 def _render_detail(request, pk, *, update_form=None, sign_off_form=None, conflict=None, status=200):
     today = _today()
-    data = selectors.action_page(user=request.user, pk=pk, today=today)
+    entry = page_cache(request, f"action:{pk}", request.user.authority, today, per_viewer=True, parts=DETAIL_PARTS)
+    if entry.hit:
+        data = selectors.action_page_live(user=request.user, pk=pk)
+    else:
+        data = selectors.action_page(user=request.user, pk=pk, today=today)
     action = data.action
     if update_form is None and data.can_change:
         update_form = ActionUpdateForm(
@@ -124,7 +136,8 @@ def _render_detail(request, pk, *, update_form=None, sign_off_form=None, conflic
             "update_form": update_form if data.can_change else None,
             "sign_off_form": sign_off_form,
             "conflict": conflict,
-            "document_link": _document_link(action),
+            "document_link": "" if entry.hit else _document_link(action),
+            "plan_cache": entry,
         },
         status=status,
     )

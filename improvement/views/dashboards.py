@@ -58,10 +58,19 @@ def stable_query(request) -> str:
     return urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values if k != "authority"))
 
 
-def page_cache(request, page: str, authority: Authority, today) -> plan_cache.Entry:
-    """This page's entry in the plan cache, for the viewer's council, role, filters and day."""
+def page_cache(
+    request, page: str, authority: Authority | None, today, *, per_viewer: bool = False, parts: tuple[str, ...] = ()
+) -> plan_cache.Entry:
+    """This page's entry in the plan cache, for the viewer's council, role, filters and day; with
+    `per_viewer`, for this user alone (a page that shows what is theirs, or what they may do). Without a
+    council (a superuser's or an adviser's lists span councils) an entry that is never kept."""
+    if authority is None:
+        return plan_cache.Entry(key=None, parts=parts)
+    query = stable_query(request)
+    if per_viewer:
+        query = f"{query}|user={request.user.pk}"
     return plan_cache.plan_content(
-        page=page, authority=authority, user=request.user, query=stable_query(request), today=today
+        page=page, authority=authority, user=request.user, query=query, today=today, parts=parts
     )
 
 
@@ -82,10 +91,12 @@ def filters_cache(request, authority: Authority | None, today, *, stamp: str | N
     )
 
 
-def cached_page(request, page: str, authority: Authority, today, **context) -> tuple[plan_cache.Entry, dict]:
+def cached_page(
+    request, page: str, authority: Authority, today, *, per_viewer: bool = False, **context
+) -> tuple[plan_cache.Entry, dict]:
     """A page the plan cache keeps: its entry, and the context every such page starts from (the council, the
     day, the entry and the kept filter form, looked up under the same stamp)."""
-    entry = page_cache(request, page, authority, today)
+    entry = page_cache(request, page, authority, today, per_viewer=per_viewer)
     kept_filters = filters_cache(request, authority, today, stamp=entry.stamp)
     base = {"authority": authority, "today": today, "plan_cache": entry, "filters_cache": kept_filters}
     return entry, {**base, **context}
