@@ -1,11 +1,14 @@
 """The merge rules take extraction's dataclasses; the review page's corrections become dataclasses at the boundary."""
 
+import datetime as dt
+from decimal import Decimal
+
 import pytest
 from auditlog.models import LogEntry
 from django.db import DatabaseError
 from django.urls import reverse
 
-from improvement.models import Action, ImportDraft, Measure, MeasureValue, Owner, SourceDocument
+from improvement.models import Action, ImportDraft, Measure, MeasureValue, Owner, ProgressUpdate, SourceDocument
 from improvement.services.importing.documents import document_import, facts_corrected
 from improvement.services.importing.preview import document_preview
 from tests.factories import OwnerFactory
@@ -74,3 +77,63 @@ def test_a_row_the_database_refuses_takes_the_whole_document_back(authority):
     assert LogEntry.objects.count() == entries
     outcome = document_import(preview=preview, authority=authority)
     assert outcome.status == "imported" and Action.objects.filter(authority=authority).count() == 1
+
+
+def _stored(model, **where):
+    rows = list(model.objects.filter(**where).order_by("pk").values())
+    for row in rows:
+        for key in ("id", "action_id", "measure_id"):
+            row.pop(key, None)
+    return rows
+
+
+def test_the_importers_own_inserts_store_exactly_what_bulk_create_stores(authority):
+    """rows.py builds most INSERTs itself (`_plain_insert`), for speed; what it stores is what Django's own
+    bulk_create stores, field by field: awkward text, decimals, dates, JSON, stamps."""
+    from django.utils import timezone
+
+    from improvement.services.importing.rows import Rows, ids_give, insert_statements, rows_insert
+    from tests.factories import ActionFactory, MeasureFactory
+
+    notes = ["tab\there", "quote ' and \" and %s and %(x)s", "Children\u2019s services", "", "back\\slash"]
+
+    def made():
+        action, measure = ActionFactory(authority=authority), MeasureFactory(authority=authority)
+        updates = [
+            ProgressUpdate(action=action, kind="imported", status="on_track", progress=n, note=note, changes={"a": [n]})
+            for n, note in enumerate(notes)
+        ]
+        values = [
+            MeasureValue(measure=measure, date=dt.date(2026, 3, n + 1), value=Decimal("12.50") + n) for n in range(3)
+        ]
+        return action, measure, updates, values
+
+    before = timezone.now()
+    ours_action, ours_measure, ours_updates, ours_values = made()
+    ids_give([ours_values])
+    written = [Rows(ours_updates, numbered=False), Rows(ours_values)]
+    statements = [s for rows in written for s in insert_statements(rows)]
+    assert len(statements) == 2  # one INSERT per model, built by rows.py
+    rows_insert(statements, written)
+    theirs_action, theirs_measure, theirs_updates, theirs_values = made()
+    ProgressUpdate.objects.bulk_create(theirs_updates)
+    MeasureValue.objects.bulk_create(theirs_values)
+
+    ours, theirs = _stored(ProgressUpdate, action=ours_action), _stored(ProgressUpdate, action=theirs_action)
+    for row in ours + theirs:
+        assert row.pop("created_at") >= before  # auto_now_add set on both
+    assert ours == theirs and [r["note"] for r in ours] == notes
+    assert _stored(MeasureValue, measure=ours_measure) == _stored(MeasureValue, measure=theirs_measure)
+    assert len(_stored(MeasureValue, measure=ours_measure)) == 3
+    assert all(not u._state.adding for u in ours_updates)
+
+
+def test_the_importers_insert_of_links_ignores_ones_already_there(authority):
+    from improvement.services.importing.rows import Rows, insert_statements, rows_insert
+    from tests.factories import ActionFactory, RecommendationFactory
+
+    action, rec = ActionFactory(authority=authority), RecommendationFactory(authority=authority)
+    action.recommendations.add(rec)
+    link = Rows([Action.recommendations.through(action_id=action.pk, recommendation_id=rec.pk)], False, True)
+    rows_insert(insert_statements(link), [link])
+    assert list(action.recommendations.all()) == [rec]

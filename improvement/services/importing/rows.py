@@ -68,6 +68,9 @@ def insert_statements(rows: Rows) -> list[tuple[str, tuple]]:
         fields = [f for f in fields if not isinstance(f, AutoField)]
     for obj in rows.objs:
         obj._prepare_related_fields_for_save(operation_name="bulk_create")
+    plain = _plain_insert(model, fields, rows)
+    if plain is not None:
+        return [plain]
     on_conflict = OnConflict.IGNORE if rows.ignore_conflicts else None
     size = connection.ops.bulk_batch_size(fields, rows.objs) or len(rows.objs)
     statements = []
@@ -76,6 +79,31 @@ def insert_statements(rows: Rows) -> list[tuple[str, tuple]]:
         query.insert_values(fields, rows.objs[start : start + size])
         statements += query.get_compiler(connection=connection).as_sql()
     return statements
+
+
+def _plain_insert(model: type[Model], fields: list, rows: Rows) -> tuple[str, tuple] | None:
+    """On PostgreSQL, when every value is a plain value (no expression, no field with its own placeholder), the
+    one multi-row INSERT Django would send, built directly: each value is still prepared by its field
+    (`pre_save`, then `get_db_prep_save`), which is all the compiler does for such rows, at about a third of
+    its cost (a document's twelve INSERTs were a sixth of an import's writing). None: let Django build it."""
+    if connection.vendor != "postgresql" or any(hasattr(f, "get_placeholder") for f in fields):
+        return None
+    values = []
+    for obj in rows.objs:
+        for f in fields:
+            value = f.pre_save(obj, True)
+            if hasattr(value, "resolve_expression"):
+                return None
+            values.append(f.get_db_prep_save(value, connection))
+    quote = connection.ops.quote_name
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # nosec B608
+        f"VALUES {', '.join([row] * len(rows.objs))}"
+    )
+    if rows.ignore_conflicts:
+        sql += " ON CONFLICT DO NOTHING"
+    return sql, tuple(values)
 
 
 def rows_insert(statements: Sequence[tuple[str, tuple]], written: Sequence[Rows]) -> None:
