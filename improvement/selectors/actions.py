@@ -155,7 +155,7 @@ def _shown(value: object) -> str:
 @dataclass
 class ActionPage:
     action: Action
-    explained: rag.Rag | None  # None, with the lists empty, when the page's parts are kept (`action_page_live`)
+    explained: rag.Rag
     recommendations: list[Recommendation]
     measures: list[Measure]
     history: list[HistoryEntry]
@@ -180,33 +180,19 @@ def action_get(*, user: User, pk: int) -> Action:
     return action
 
 
-# What the action page shows outside its kept parts: the title, and what its forms start from.
-LIVE_FIELDS = ("id", "authority_id", "owner_id", "reference", "title", "status", "progress", "version", "evidence_url")
-
-
 def action_reminders(*, action: Action) -> list[Reminder]:
     """The reminders sent or queued about an action, newest first. Not part of the plan (the nightly sweep
     writes them), so never kept with the plan's pages."""
     return list(Reminder.objects.filter(action=action).order_by("-due_on", "-created_at"))
 
 
-def action_page_live(*, user: User, pk: int) -> ActionPage:
-    """The action page when its summary and history are kept in the plan cache: the action's few fields the
-    title and forms need (one query with no joins, or 404), its reminders, and what the viewer may do."""
-    action = actions_visible(user=user).only(*LIVE_FIELDS).filter(pk=pk).first()
+def action_get_fields(*, user: User, pk: int, fields: tuple[str, ...] = ("id", "authority_id", "title")) -> Action:
+    """A few of an action's fields (one query with no joins), or 404 as `action_get`: for the action page
+    when the plan cache keeps the rest of it."""
+    action = actions_visible(user=user).only(*fields).filter(pk=pk).first()
     if action is None:
         raise Http404("No such action")
-    return ActionPage(
-        action=action,
-        explained=None,
-        recommendations=[],
-        measures=[],
-        history=[],
-        reminders=action_reminders(action=action),
-        can_change=bool(permissions.can_change_action(user, action)),
-        can_sign_off=bool(permissions.can_sign_off_action(user, action)),
-        can_edit=bool(permissions.can_manage_plan(user, action)),
-    )
+    return action
 
 
 def action_page(*, user: User, pk: int, today: date) -> ActionPage:

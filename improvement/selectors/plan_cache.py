@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,23 +66,10 @@ class Entry:
     key: str | None
     value: Any = None
     stamp: str | None = None  # the plan's stamp it was looked up under, for the page's other entries
-    parts: tuple[str, ...] = ()  # a page kept in named parts (`{% plan_cached entry "name" %}`): all must be kept
-    rendered: dict[str, str] = field(default_factory=dict)  # the parts rendered on a miss, for `store_parts`
 
     @property
     def hit(self) -> bool:
-        if self.value is None:
-            return False
-        return not self.parts or (isinstance(self.value, dict) and all(p in self.value for p in self.parts))
-
-    def part(self, name: str) -> str:
-        return self.value[name]
-
-    def keep_part(self, name: str, html: str) -> None:
-        """Note one part rendered on a miss; once every part is there, store them together."""
-        self.rendered[name] = html
-        if all(p in self.rendered for p in self.parts):
-            self.store(dict(self.rendered))
+        return self.value is not None
 
     def store(self, value: object) -> None:
         if self.key is None or value is None:
@@ -108,12 +95,11 @@ def plan_content(
     query: str,
     today: date,
     stamp: str | None = None,
-    parts: tuple[str, ...] = (),
 ) -> Entry:
     """Look up one page's content (one query for the stamp unless given, one cache read); a miss returns an
     Entry to `store`."""
     if not settings.PLAN_CACHE_SECONDS:
-        return Entry(key=None, parts=parts)
+        return Entry(key=None)
     if stamp is None:
         stamp = plan_change_stamp(authority=authority)
     key = plan_content_key(page=page, authority=authority, user=user, query=query, today=today, stamp=stamp)
@@ -122,7 +108,7 @@ def plan_content(
     except Exception:  # a cache that is down is a miss
         log.warning("plan cache: could not read %s", key, exc_info=True)
         value = _MISSING
-    return Entry(key=key, value=None if value is _MISSING else value, stamp=stamp, parts=parts)
+    return Entry(key=key, value=None if value is _MISSING else value, stamp=stamp)
 
 
 def per_council(*, name: str, authority_ids: list[int], today: date, compute: Callable[[list[int]], dict]) -> dict:

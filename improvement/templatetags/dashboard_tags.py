@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 
 from improvement import formats
 
@@ -62,24 +63,33 @@ def get(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else getattr(mapping, str(key), None)
 
 
+# What a kept part holds where it had this request's CSRF token: each visit puts its own back.
+KEPT_CSRF = "<!-- this request's CSRF token -->"
+
+
+def _csrf_input(context) -> str | None:
+    """The hidden field `{% csrf_token %}` writes for this request (None where there is no token)."""
+    token = context.get("csrf_token")
+    if not token or str(token) == "NOTPROVIDED":
+        return None
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+
+
 class PlanCachedNode(template.Node):
-    def __init__(self, nodelist, entry, part=None):
-        self.nodelist, self.entry, self.part = nodelist, entry, part
+    def __init__(self, nodelist, entry):
+        self.nodelist, self.entry = nodelist, entry
 
     def render(self, context):
         entry = self.entry.resolve(context, ignore_failures=True)
         if entry is None:
             return self.nodelist.render(context)
-        if self.part is None:
-            if entry.hit:
-                return entry.value
-            html = self.nodelist.render(context)
-            entry.store(html)
-            return html
         if entry.hit:
-            return entry.part(self.part)
+            if KEPT_CSRF in entry.value:
+                return entry.value.replace(KEPT_CSRF, _csrf_input(context) or "")
+            return entry.value
         html = self.nodelist.render(context)
-        entry.keep_part(self.part, html)
+        token = _csrf_input(context) if 'name="csrfmiddlewaretoken"' in html else None
+        entry.store(html.replace(token, KEPT_CSRF) if token else html)
         return html
 
 
@@ -89,18 +99,11 @@ def plan_cached(parser, token):
 
     `entry` is the view's `selectors.plan_cache.plan_content(...)`: on a hit its stored HTML is shown
     (and the view has not computed what the part needs); on a miss the part is rendered and stored.
-    Only what is the same for every viewer the entry's key covers goes inside.
-
-    `{% plan_cached entry "name" %}` keeps one named part of a page kept in several (the entry's `parts`,
-    around what must stay live, such as a form with its CSRF token): a hit needs every part."""
+    Only what is the same for every viewer the entry's key covers goes inside. A form may go inside
+    whole: its `{% csrf_token %}` is kept as a marker, and every visit gets its own token there."""
     bits = token.split_contents()
-    if len(bits) not in (2, 3):
-        raise template.TemplateSyntaxError("plan_cached takes the view's cache entry and, optionally, a part's name")
-    part = None
-    if len(bits) == 3:
-        if bits[2][0] not in "\"'" or bits[2][-1] != bits[2][0]:
-            raise template.TemplateSyntaxError("plan_cached: the part's name must be a quoted string")
-        part = bits[2][1:-1]
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("plan_cached takes one argument: the view's cache entry")
     nodelist = parser.parse(("endplan_cached",))
     parser.delete_first_token()
-    return PlanCachedNode(nodelist, parser.compile_filter(bits[1]), part)
+    return PlanCachedNode(nodelist, parser.compile_filter(bits[1]))

@@ -23,6 +23,7 @@ from improvement.filters.common import bind
 from improvement.forms.actions import ActionForm, ActionUpdateForm, SignOffForm, SpreadsheetUploadForm
 from improvement.models import Action, Owner
 from improvement.selectors import actions as selectors
+from improvement.selectors import plan_cache
 from improvement.selectors.audit import deletion_refusal
 from improvement.services import actions as services
 from improvement.services import spreadsheets
@@ -104,19 +105,20 @@ def _document_link(action: Action) -> str:
     return f"{url}#q{action.source_start}" if action.source_start is not None else url
 
 
-# The action page's parts kept in the plan cache for each viewer (`{% plan_cached %}` in detail.html):
-# the summary down to the measures, and the history. Its forms (CSRF token, the version they were loaded
-# at) and the reminders (the sweep writes them, not the plan) are always live.
-DETAIL_PARTS = ("summary", "history")
-
-
 def _render_detail(request, pk, *, update_form=None, sign_off_form=None, conflict=None, status=200):
+    """The action page. All but its reminders (the sweep writes them, not the plan) is kept in the plan cache
+    for this viewer, forms included (each visit gets its own CSRF token); a form sent back with its errors, or
+    after a conflict, is always drawn afresh."""
     today = _today()
-    entry = page_cache(request, f"action:{pk}", request.user.authority, today, per_viewer=True, parts=DETAIL_PARTS)
-    if entry.hit:
-        data = selectors.action_page_live(user=request.user, pk=pk)
+    if update_form is not None or sign_off_form is not None or conflict is not None:
+        entry = plan_cache.Entry(key=None)
     else:
-        data = selectors.action_page(user=request.user, pk=pk, today=today)
+        entry = page_cache(request, f"action:{pk}", request.user.authority, today, per_viewer=True)
+    if entry.hit:
+        action = selectors.action_get_fields(user=request.user, pk=pk)
+        context = {"action": action, "reminders": selectors.action_reminders(action=action), "plan_cache": entry}
+        return render(request, "improvement/actions/detail.html", context, status=status)
+    data = selectors.action_page(user=request.user, pk=pk, today=today)
     action = data.action
     if update_form is None and data.can_change:
         update_form = ActionUpdateForm(
@@ -132,11 +134,12 @@ def _render_detail(request, pk, *, update_form=None, sign_off_form=None, conflic
         {
             "page": data,
             "action": action,
+            "reminders": data.reminders,
             "today": today,
             "update_form": update_form if data.can_change else None,
             "sign_off_form": sign_off_form,
             "conflict": conflict,
-            "document_link": "" if entry.hit else _document_link(action),
+            "document_link": _document_link(action),
             "plan_cache": entry,
         },
         status=status,

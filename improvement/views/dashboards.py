@@ -58,20 +58,16 @@ def stable_query(request) -> str:
     return urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values if k != "authority"))
 
 
-def page_cache(
-    request, page: str, authority: Authority | None, today, *, per_viewer: bool = False, parts: tuple[str, ...] = ()
-) -> plan_cache.Entry:
+def page_cache(request, page: str, authority: Authority | None, today, *, per_viewer: bool = False) -> plan_cache.Entry:
     """This page's entry in the plan cache, for the viewer's council, role, filters and day; with
     `per_viewer`, for this user alone (a page that shows what is theirs, or what they may do). Without a
     council (a superuser's or an adviser's lists span councils) an entry that is never kept."""
     if authority is None:
-        return plan_cache.Entry(key=None, parts=parts)
+        return plan_cache.Entry(key=None)
     query = stable_query(request)
     if per_viewer:
         query = f"{query}|user={request.user.pk}"
-    return plan_cache.plan_content(
-        page=page, authority=authority, user=request.user, query=query, today=today, parts=parts
-    )
+    return plan_cache.plan_content(page=page, authority=authority, user=request.user, query=query, today=today)
 
 
 def filters_cache(request, authority: Authority | None, today, *, stamp: str | None = None) -> plan_cache.Entry | None:

@@ -39,7 +39,7 @@ def outcomes_upload(request):
         else:
             token = upload_hold(user=request.user, kind=KIND, data=data, filename=upload.name)
             context.update(plan=plan, token=token)
-    return render(request, TEMPLATE, context)
+    return render(request, TEMPLATE, context, status=400 if form.is_bound and form.errors else 200)
 
 
 @login_required
@@ -56,5 +56,5 @@ def outcomes_confirm(request):
     except OutcomesError as exc:
         form = OutcomesUploadForm()
         form.errors["file"] = form.error_class([f"{filename} {exc}"])
-        return render(request, TEMPLATE, {"form": form})
+        return render(request, TEMPLATE, {"form": form}, status=400)
     return render(request, TEMPLATE, {"form": OutcomesUploadForm(), "saved": plan})

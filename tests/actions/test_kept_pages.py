@@ -143,3 +143,45 @@ def test_a_kept_action_page_is_still_not_found_in_another_council(client, manage
     assert client.get(reverse("action_detail", args=[foreign_action.pk])).status_code == 404
     Action.objects.filter(pk=actions["soon"].pk).delete()
     assert client.get(reverse("action_detail", args=[actions["soon"].pk])).status_code == 404
+
+
+def test_the_update_form_on_a_kept_action_page_carries_this_visits_own_csrf_token(manager, actions, today):
+    """The form is kept with the page, but a CSRF token never is: each visit's form can be sent."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(manager)
+    soon = actions["soon"]
+    url = reverse("action_detail", args=[soon.pk])
+    tokens = []
+    for _ in range(2):
+        html = client.get(url).content.decode()
+        tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1))
+        assert "CSRF token -->" not in html
+    assert tokens[0] != tokens[1]  # the second page came from the cache, with its own token
+    sent = client.post(
+        reverse("action_update", args=[soon.pk]),
+        {
+            "csrfmiddlewaretoken": tokens[1],
+            "status": ActionStatus.AT_RISK,
+            "progress": "20",
+            "note": "Late",
+            "version": 1,
+        },
+    )
+    assert sent.status_code == 302
+    refused = client.post(reverse("action_update", args=[soon.pk]), {"status": ActionStatus.AT_RISK, "version": 2})
+    assert refused.status_code == 403
+
+
+def test_a_form_sent_back_with_errors_is_drawn_afresh_on_a_kept_page(client, manager, actions, today):
+    soon = actions["soon"]
+    client.force_login(manager)
+    url = reverse("action_detail", args=[soon.pk])
+    client.get(url)
+    client.get(url)  # kept
+    response = client.post(reverse("action_update", args=[soon.pk]), {"status": "", "progress": "150", "version": 1})
+    html = response.content.decode()
+    assert response.status_code == 400 and "Progress must be 100 or less" in html and "Select the action" in html
+    assert html.count('value="150"') == 1  # what they typed is kept in the form
+    assert "Error:" not in client.get(url).content.decode()  # and the next visit is the plain page again
