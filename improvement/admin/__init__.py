@@ -104,6 +104,14 @@ class ScopedAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self._may(request, obj)
 
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        """Django's; on the council's whole list it is told the count, kept with the filters' choices
+        (a COUNT over every action, or every progress update, of the council otherwise)."""
+        paginator = super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
+        if lists.is_whole_list(request, self):
+            paginator.count = lists.council_lists(request, self)["count"]
+        return paginator
+
     def get_list_filter(self, request):
         """Filters on a related record list only the records this admin's rows use, and the
         rows are already scoped to the user's council: no other council's names appear."""
@@ -361,13 +369,6 @@ class ActionAdmin(ScopedAdmin):
         """Rows and year links written with less work per row than Django's tags, the same markup
         (templates/admin/improvement/action/change_list.html uses them)."""
         return changelist.QuickChangeList
-
-    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        """Django's; on the council's whole list it is told the count, kept with the filters' choices."""
-        paginator = super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
-        if lists.is_whole_list(request, self):
-            paginator.count = lists.council_lists(request, self)["count"]
-        return paginator
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)

@@ -2,12 +2,13 @@
 
 The related filters list the council's themes, plans and owners (a query each), the date
 hierarchy lists the years its actions fall due in (DISTINCT over every action of the council,
-2,000 of them) and the pages count them. None of that changes until the council's records do,
-so `council_lists` keeps it with `selectors.plan_cache.per_council`, under the council's plan version, which the
-database moves on every change to a tracked table (an owner renamed, a theme added, a due date
-moved): a page reads one small query and one cache entry instead. A superuser, who has no
-council, reads them afresh each time, through Django's own filter. A filtered or searched list
-reads its own years and count.
+2,000 of them) and the pages count the rows. None of that changes until the council's records
+do, so `council_lists` keeps it with `selectors.plan_cache.per_council`, under the council's
+plan version, which the database moves on every change to a tracked table (an owner renamed,
+a theme added, a due date moved): a page reads one small query and one cache entry instead.
+What is kept is the same for everyone in the council, as the admins' lists are: `ScopedAdmin`
+scopes them by council alone. A superuser, who has no council, reads them afresh each time,
+through Django's own filter; a filtered or searched list reads its own years and count.
 """
 
 from __future__ import annotations
