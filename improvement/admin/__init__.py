@@ -1,17 +1,19 @@
 """The admin, usable by an improvement lead: scoped to their authority, provenance read-only."""
 
 from auditlog.models import LogEntry
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
-from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.utils.html import format_html
-from django.utils.translation import gettext as _
+from django.contrib.auth.models import Group
 
-from . import models, permissions, roles
-from .selectors.audit import deletion_refusal
-from .services import actions as action_services
-from .services.audit import audit_context
+from improvement import models, permissions, roles
+from improvement.selectors.audit import deletion_refusal
+from improvement.services import actions as action_services
+from improvement.services.audit import audit_context
+
+from . import changelist, lists
+from .lists import CouncilRelatedFilter, authority_path_of
 
 # The audit trail is read on the Audit log page (/audit/), scoped to the user's council;
 # auditlog's own admin would list every council's entries.
@@ -19,6 +21,45 @@ if admin.site.is_registered(LogEntry):
     admin.site.unregister(LogEntry)
 
 PROVENANCE_FIELDS = ("source_document", "source_quote", "source_start", "source_end")
+
+
+class SuperusersOnly:
+    """Only a superuser sees or changes these records, as far as the admin itself allows (a ModelAdmin
+    mixin, before the admin class).
+
+    The tracker grants no Django model permissions: its roles are groups, asked through
+    `permissions`. Left to Django, the admins below would ask a council's staff for model
+    permissions they never have, at two queries on every admin page (for the sidebar)."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser and super().has_module_permission(request)
+
+    def has_view_permission(self, request, *args, **kwargs):
+        return request.user.is_superuser and super().has_view_permission(request, *args, **kwargs)
+
+    def has_add_permission(self, request, *args, **kwargs):
+        return request.user.is_superuser and super().has_add_permission(request, *args, **kwargs)
+
+    def has_change_permission(self, request, *args, **kwargs):
+        return request.user.is_superuser and super().has_change_permission(request, *args, **kwargs)
+
+    def has_delete_permission(self, request, *args, **kwargs):
+        return request.user.is_superuser and super().has_delete_permission(request, *args, **kwargs)
+
+
+def _for_superusers_only(model) -> None:
+    """Register another app's admin for `model` again, for superusers only (`SuperusersOnly`)."""
+    if not admin.site.is_registered(model):
+        return
+    current = type(admin.site.get_model_admin(model))
+    admin.site.unregister(model)
+    admin.site.register(model, type(current.__name__, (SuperusersOnly, current), {"__module__": __name__}))
+
+
+# Groups are the roles, and the sign-in records (django-axes) are every council's: neither is a
+# council's to see.
+for _model in (Group, AccessAttempt, AccessLog, AccessFailureLog):
+    _for_superusers_only(_model)
 
 
 class ScopedAdmin(admin.ModelAdmin):
@@ -34,7 +75,7 @@ class ScopedAdmin(admin.ModelAdmin):
     def _may(self, request, obj=None):
         if request.user.is_superuser:
             return True
-        if not permissions.is_improvement_lead(request.user):
+        if not _is_lead(request):
             return False
         return obj is None or permissions.can_manage_plan(request.user, obj)
 
@@ -50,16 +91,9 @@ class ScopedAdmin(admin.ModelAdmin):
             and (obj is None or permissions.can_view(request.user, obj))
         )
 
-    def action_checkbox(self, obj):
-        """Django's checkbox for each row, the same markup written without the form renderer's
-        templates (a hundred a page); tests/foundation/test_admin.py holds the two equal."""
-        label = format_html(_("Select this object for an action - {}"), str(obj))
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            str(obj.pk),
-            label,
-        )
+    # Django's checkbox for each row, the same markup written without the form renderer's templates
+    # (fifty a page); tests/foundation/test_admin.py holds the two equal.
+    action_checkbox = changelist.action_checkbox
 
     def has_add_permission(self, request):
         return self._may(request)
@@ -69,6 +103,14 @@ class ScopedAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return self._may(request, obj)
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        """Django's; on the council's whole list it is told the count, kept with the filters' choices
+        (a COUNT over every action, or every progress update, of the council otherwise)."""
+        paginator = super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
+        if lists.is_whole_list(request, self):
+            paginator.count = lists.council_lists(request, self)["count"]
+        return paginator
 
     def get_list_filter(self, request):
         """Filters on a related record list only the records this admin's rows use, and the
@@ -118,6 +160,15 @@ class ScopedAdmin(admin.ModelAdmin):
         return field
 
 
+def _is_lead(request) -> bool:
+    """Is the user an improvement lead? Asked once a request: every admin's add, change and delete
+    permission asks it while the sidebar is drawn (fifteen admins, four questions each)."""
+    known = getattr(request, "_tracker_admin_lead", None)
+    if known is None:
+        known = request._tracker_admin_lead = bool(permissions.is_improvement_lead(request.user))
+    return known
+
+
 def _is_relation(model, path):
     """Does this list_filter path end in a foreign key or many-to-many ("owner", "plan__inspection")?"""
     field = None
@@ -132,41 +183,13 @@ def _is_relation(model, path):
     return field is not None and field.is_relation
 
 
-def _authority_path(model) -> str | None:
-    """How a record reaches its authority, or None for a record of no council (a framework)."""
-    for path in ("authority", "plan__authority", "action__authority", "measure__authority"):
-        try:
-            model._meta.get_field(path.split("__")[0])
-        except Exception:  # noqa: BLE001 - field lookup miss means "try the next path"
-            continue
-        return path
-    return None
-
-
 def _scope_choices(field, request):
     """Offer only the user's own authority's records in choice lists."""
     if field is None or request.user.is_superuser:
         return
-    path = _authority_path(field.queryset.model)
+    path = authority_path_of(field.queryset.model)
     if path is not None:
         field.queryset = field.queryset.filter(**{f"{path}_id": request.user.authority_id})
-
-
-class CouncilRelatedFilter(admin.RelatedOnlyFieldListFilter):
-    """A filter on a related record (theme, plan, owner) that lists the user's council's records: one
-    indexed read of them, where Django's "related only" filter reads DISTINCT over every row of the list
-    (2,000 actions, three times). A superuser, who has no council, keeps Django's."""
-
-    def field_choices(self, field, request, model_admin):
-        related = field.related_model
-        path = _authority_path(related)
-        if request.user.is_superuser or path is None:
-            return super().field_choices(field, request, model_admin)
-        records = permissions.scope_to_user(related._default_manager.all(), request.user, authority_path=path)
-        ordering = self.field_admin_ordering(field, request, model_admin)
-        if ordering:
-            records = records.order_by(*ordering)
-        return [(record.pk, str(record)) for record in records]
 
 
 class ScopedInline(admin.TabularInline):
@@ -208,7 +231,7 @@ class AuthorityAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SuperusersOnly, BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (("Tracker", {"fields": ("authority", "reminders_opt_out")}),)
     list_display = ("username", "email", "first_name", "last_name", "authority", "is_active")
     list_filter = ("authority", "groups", "is_active")
@@ -329,6 +352,9 @@ class ActionAdmin(ScopedAdmin):
     list_display = ("title", "owner", "due_date", "status", "progress", "theme")
     # owner and theme are nullable, so Django would not join them itself: one query per row without this
     list_select_related = ("owner", "theme")
+    # what the rows show (QuickChangeList reads only these): not the description or the quotes
+    list_only = ("title", "due_date", "status", "progress", "owner__role_title", "owner__person_name")
+    list_only += ("theme__number", "theme__title")
     list_per_page = 50  # a screenful to scan and tick; the rest are a page away (100 rows were most of its time)
     show_full_result_count = False  # the council's count is the total already: one COUNT(*), not two
     list_filter = ("status", "theme", "plan", "owner")
@@ -338,6 +364,11 @@ class ActionAdmin(ScopedAdmin):
     # Status, progress and evidence change through progress updates, which keep their own history.
     readonly_fields = ("version", "signed_off_by", "signed_off_at", "status", "progress", "evidence_url")
     inlines = [UpdateInline]
+
+    def get_changelist(self, request, **kwargs):
+        """Rows and year links written with less work per row than Django's tags, the same markup
+        (templates/admin/improvement/action/change_list.html uses them)."""
+        return changelist.QuickChangeList
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
@@ -456,16 +487,8 @@ class AdviserGrantAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
 
-class SuperuserOnlyAdmin(admin.ModelAdmin):
+class SuperuserOnlyAdmin(SuperusersOnly, admin.ModelAdmin):
     """Reference data shared by every council (frameworks, themes): only a superuser changes it."""
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    has_change_permission = has_add_permission = has_delete_permission = has_view_permission
 
 
 class GradeInline(admin.TabularInline):
