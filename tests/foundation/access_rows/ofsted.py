@@ -6,7 +6,8 @@ from improvement import models
 SUPERUSER_ONLY_ADMIN = ("admin-login 403 403 403 403 ok", "admin-login 403 403 403 403 ok")
 
 ROWS: dict[str, tuple[str, str]] = {
-    "ofsted_outcomes": ("login 403 403 403 403 ok", "login 403 403 403 403 ok"),
+    # an empty POST is an upload form with its error (no file): 400, as every upload answers
+    "ofsted_outcomes": ("login 403 403 403 403 ok", "login 403 403 403 403 400"),
     # an empty confirm holds no file: back to the upload page
     "ofsted_outcomes_confirm": ("login 405 405 405 405 405", "login 403 403 403 403 redirect"),
     **{
