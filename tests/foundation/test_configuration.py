@@ -63,6 +63,16 @@ def test_compose_has_the_production_services_with_healthchecks():
     assert {"postgres-data", "redis-data"} <= set(compose["volumes"])
 
 
+def test_compose_shares_one_cache_between_its_processes_and_bounds_it():
+    """Three gunicorn workers with a cache each would count sign-in attempts three times over and keep every
+    page three times: the stack points them all at Redis, which evicts only expiring keys when full."""
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    for name in ("web", "worker", "beat"):
+        assert compose["services"][name]["environment"]["CACHE_URL"].startswith("redis://redis:6379/")
+    command = compose["services"]["redis"]["command"]
+    assert "--maxmemory-policy volatile-lru" in command and "--maxmemory " in command
+
+
 def test_every_variable_compose_sets_is_one_the_settings_read():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     read = settings_variables()
