@@ -78,7 +78,8 @@ def test_the_server_gets_the_envelope_and_bytes_of_djangos_smtp_backend(smtp):
     with get_connection() as backend:
         outbox = Outbox(backend)
         assert outbox.smtp is not None  # the two-step path, not a plain send
-        outbox.hand_over(message())
+        outbox.begin(outbox.prepare(message()))
+        outbox.hand_over()
         outbox.accepted()
     (django_from, django_options, django_to, django_data), (ours_from, ours_options, ours_to, ours_data) = (
         smtp.envelopes
@@ -106,3 +107,31 @@ def test_a_message_refused_at_the_end_of_data_leaves_its_digest_queued_and_nothi
     smtp.refuse = False
     assert digests_send(digest_ids=ids) == 2  # the next try sends both
     assert set(Reminder.objects.values_list("state", flat=True)) == {Reminder.State.SENT}
+
+
+def test_a_digest_claimed_elsewhere_meanwhile_is_dropped_and_the_batch_goes_on(smtp, db, monkeypatch):
+    """MAIL FROM is already with the server when the claim finds the digest taken by another copy of the
+    task: that email is abandoned (RSET), and the next ones go over the same connection."""
+    from improvement.services.reminders import digests
+
+    ensure_role_groups()
+    authority = AuthorityFactory(name="Raceshire")
+    for i in range(3):
+        owner = OwnerFactory(authority=authority, role_title=f"Head {i}", email=f"o{i}@race.example")
+        ActionFactory(authority=authority, owner=owner, title=f"Action {i}", due_date=DUE)
+    ids = sorted(reminders_sweep(today=DUE).digest_ids)
+    taken = Digest.objects.get(pk=ids[1])
+    claim = digests._digest_claim
+
+    def claimed_elsewhere(*, digest_id, now):
+        if digest_id == taken.pk:  # as if the other copy had sent it after this batch read its digests
+            Digest.objects.filter(pk=digest_id).update(state=Digest.State.SENT)
+            return False
+        return claim(digest_id=digest_id, now=now)
+
+    monkeypatch.setattr(digests, "_digest_claim", claimed_elsewhere)
+    assert digests_send(digest_ids=ids) == 2
+    assert sorted(to for _, _, (to,), _ in smtp.envelopes) == sorted(
+        Digest.objects.exclude(pk=taken.pk).values_list("to_email", flat=True)
+    )
+    assert not Reminder.objects.filter(digests=taken, state=Reminder.State.SENT).exists()

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from improvement.models import ActionStatus, Digest, Meeting, Reminder, ReminderKind
 from improvement.selectors import reminders as selectors
-from improvement.services.reminders.outbox import Outbox
+from improvement.services.reminders.outbox import Letter, Outbox
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -251,14 +251,24 @@ def _reminders_mark_sent(*, reminder_ids: list[int], now: dt.datetime, message_i
 
 
 def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> int:
+    """Send a batch of digests over one SMTP connection; returns how many went out (see `_batch_send`)."""
+    from improvement.services.reminders.sweep import no_cycle_collection  # sweep imports queue, which imports this
+
+    with no_cycle_collection():  # a batch makes some hundred thousand objects, none of them in a cycle to collect
+        return _batch_send(digest_ids=digest_ids, now=now)
+
+
+def _batch_send(*, digest_ids: list[int], now: dt.datetime | None) -> int:
     """Send a batch of digests over one SMTP connection; returns how many went out. Safe to run twice, or at once.
 
     The contents of every digest in the batch are read in a few queries for the whole batch. Each
     digest is then sent in a transaction of its own that claims its row (an UPDATE from queued to
-    sent, which holds the row's lock until the commit), hands the message to the SMTP server and
-    marks its reminders sent: a digest sent before an SMTP failure later in the batch stays sent, a
-    failed send rolls its claim back, and a second copy of the task waits on the lock and then
-    finds nothing left to claim (as `digest_send`). SMTP errors propagate (the task retries the
+    sent, which holds the row's lock until the commit), hands the message to the SMTP server, marks
+    its reminders sent and reads the server's answer before committing: a digest sent before an
+    SMTP failure later in the batch stays sent, a failed send rolls its claim and its marks back,
+    and a second copy of the task waits on the lock and then finds nothing left to claim (as
+    `digest_send`). While the server reads one message the next digest's is written out, so the
+    sender and the server work at the same time. SMTP errors propagate (the task retries the
     batch; what went out is skipped).
     """
     ids = sorted(set(digest_ids))
@@ -272,42 +282,67 @@ def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> in
         on_or_after=min((d.sweep_on for d in queued.values()), default=dt.date.max),
     )
     now = now or timezone.now()
+    order = [pk for pk in ids if pk in queued]
+    live_of: dict[int, list[selectors.DigestItem]] = {}
+    done_of: dict[int, list[int]] = {}
+    for pk in order:
+        live_of[pk], done_of[pk] = [], []
+        for item in items_of.get(pk, []):
+            if item.is_done:  # completed since the sweep: completed actions get nothing
+                done_of[pk].append(item.reminder_id)
+            else:
+                live_of[pk].append(item)
     lines = {}  # each action's line in the emails, written once for the batch
     sent = 0
     current = None
     try:
         with get_connection() as backend:
             outbox = Outbox(backend)
-            for current in ids:
-                digest = queued.get(current)
-                if digest is None:
-                    continue
-                items = items_of.get(current, [])
-                live = [i for i in items if not i.is_done]
-                done = [i.reminder_id for i in items if i.is_done]
+
+            def letter(pk: int) -> Letter:
+                """The digest's email written out for the server: no database work, so it can be done at any moment."""
+                digest = queued[pk]
+                committee = next((m for m in meetings.get(digest.authority_id, []) if m.date >= digest.sweep_on), None)
+                today = max(digest.sweep_on, timezone.localdate(now))
+                return outbox.prepare(
+                    digest_message(digest=digest, items=live_of[pk], today=today, committee=committee, lines=lines)
+                )
+
+            written: dict[int, Letter | Exception] = {}  # the next digest's email, written while the last went out
+            for position, current in enumerate(order):
+                live, done = live_of[current], done_of[current]
                 with transaction.atomic():
-                    mine = Digest.objects.filter(pk=current, state=Digest.State.QUEUED)
                     if not live:  # every action completed since the sweep: completed actions get nothing
-                        if mine.update(state=Digest.State.SKIPPED):
+                        if Digest.objects.filter(pk=current, state=Digest.State.QUEUED).update(
+                            state=Digest.State.SKIPPED
+                        ):
                             Reminder.objects.filter(pk__in=done, state=Reminder.State.QUEUED).update(
                                 state=Reminder.State.SKIPPED
                             )
                         continue
+                    ready = written.pop(current, None) or letter(current)
+                    if isinstance(ready, Exception):
+                        raise ready
+                    outbox.begin(ready)  # the server takes in who the email is from while the digest is claimed
                     if not _digest_claim(digest_id=current, now=now):
+                        outbox.abandon()
                         continue  # another copy of the task sent it while we read the batch
                     if done:
                         Reminder.objects.filter(pk__in=done, state=Reminder.State.QUEUED).update(
                             state=Reminder.State.SKIPPED
                         )
-                    committee = next(
-                        (m for m in meetings.get(digest.authority_id, []) if m.date >= digest.sweep_on), None
-                    )
-                    today = max(digest.sweep_on, timezone.localdate(now))
-                    message = digest_message(digest=digest, items=live, today=today, committee=committee, lines=lines)
-                    outbox.hand_over(message)
-                    # while the SMTP server reads the message, its reminders are marked sent (not yet committed)
+                    outbox.hand_over()
+                    # while the SMTP server reads the message: the next digest's email is written out (an error
+                    # in it is raised on that digest's turn, not in this transaction, whose email has gone), and
+                    # this one's reminders are marked sent (not yet committed)
+                    following = order[position + 1] if position + 1 < len(order) else None
+                    if following is not None and live_of[following]:
+                        try:
+                            written[following] = letter(following)
+                        except Exception as error:  # kept for its own digest's turn
+                            written[following] = error
                     _reminders_mark_sent(
-                        reminder_ids=[i.reminder_id for i in live], now=now, message_id=digest.message_id
+                        reminder_ids=[i.reminder_id for i in live], now=now, message_id=queued[current].message_id
                     )
                     outbox.accepted()  # an SMTP error rolls the claim and the marks back: still queued
                     sent += 1
