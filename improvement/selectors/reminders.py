@@ -245,40 +245,55 @@ def digest_items(*, digest: Digest) -> list[DigestItem]:
     return digest_items_for(digest_ids=[digest.pk])[digest.pk]
 
 
+def _due_order(item: DigestItem) -> tuple:
+    """A digest's lines soonest due first (no due date last), then by action and kind."""
+    return (item.due_date is None, item.due_date or dt.date.min, item.action_id, item.kind, item.reminder_id)
+
+
 def digest_items_for(*, digest_ids: list[int]) -> dict[int, list[DigestItem]]:
     """The items of several digests at once, {digest id: items}, each digest's in due-date order.
 
-    Two queries for the whole batch, whatever its size: the reminders with their actions and
-    owners, then the latest update of each of those actions (once per action, though an action
-    is in several digests: the owner's, the line manager's, the leads').
+    Two queries for the whole batch, whatever its size: which reminders are in which digest, then
+    each of their actions once (an action is in several digests: the owner's, the line manager's,
+    the leads') with its owner, line manager and latest update. The actions are asked for by their
+    ids rather than joined to the reminders: PostgreSQL then looks each one up by its key even when
+    the day's reminders are too new to have statistics, instead of reading and hashing every action
+    in the database for each batch.
     """
-    rows = list(
-        Digest.reminders.through.objects.filter(digest_id__in=digest_ids)
-        .order_by("digest_id", "reminder__action__due_date", "reminder__action_id", "reminder__kind")
-        .values_list(
-            "digest_id",
-            "reminder_id",
-            "reminder__kind",
-            "reminder__recipient",
-            "reminder__action_id",
-            "reminder__action__title",
-            "reminder__action__reference",
-            "reminder__action__due_date",
-            "reminder__action__status",
-            "reminder__action__owner_id",
-            "reminder__action__owner__role_title",
-            "reminder__action__owner__person_name",
-            "reminder__action__owner__line_manager_id",
-            "reminder__action__owner__line_manager__role_title",
-            "reminder__action__owner__line_manager__person_name",
+    links = list(
+        Digest.reminders.through.objects.filter(digest_id__in=digest_ids).values_list(
+            "digest_id", "reminder_id", "reminder__kind", "reminder__recipient", "reminder__action_id"
         )
     )
-    updates: dict[int, list] = {}  # action id -> [created_at, status, progress] of its latest update
-    if rows:
-        latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-created_at", "-id").values("id")[:1]
-        actions = Action.objects.filter(pk__in={row[4] for row in rows}).annotate(latest=Subquery(latest))
-        found_updates = ProgressUpdate.objects.filter(pk__in=actions.values("latest")).order_by()
-        updates = {pk: rest for pk, *rest in found_updates.values_list("action_id", "created_at", "status", "progress")}
+    found: dict[int, list[DigestItem]] = {pk: [] for pk in digest_ids}
+    if not links:
+        return found
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-created_at", "-id")
+    rows = (
+        Action.objects.filter(pk__in={link[4] for link in links})
+        .annotate(
+            last_update_at=Subquery(latest.values("created_at")[:1]),
+            last_update_status=Subquery(latest.values("status")[:1]),
+            last_update_progress=Subquery(latest.values("progress")[:1]),
+        )
+        .order_by()
+        .values_list(
+            "id",
+            "title",
+            "reference",
+            "due_date",
+            "status",
+            "owner_id",
+            "owner__role_title",
+            "owner__person_name",
+            "owner__line_manager_id",
+            "owner__line_manager__role_title",
+            "owner__line_manager__person_name",
+            "last_update_at",
+            "last_update_status",
+            "last_update_progress",
+        )
+    )
     labels: dict[int, str] = {}  # owner id -> the owner as shown, worked out once per owner
 
     def label(pk: int | None, role_title: str | None, person_name: str | None) -> str | None:
@@ -288,40 +303,40 @@ def digest_items_for(*, digest_ids: list[int]) -> dict[int, list[DigestItem]]:
             labels[pk] = str(Owner(pk=pk, role_title=role_title, person_name=person_name))
         return labels[pk]
 
-    found: dict[int, list[DigestItem]] = {pk: [] for pk in digest_ids}
-    no_update = (None, None, None)
-    for (
-        digest_id,
-        reminder_id,
-        kind,
-        recipient,
-        action_id,
-        title,
-        reference,
-        due_date,
-        status,
-        owner_id,
-        owner_role,
-        owner_person,
-        manager_id,
-        manager_role,
-        manager_person,
-    ) in rows:
-        found[digest_id].append(
-            DigestItem(
-                reminder_id,
-                kind,
-                recipient,
-                action_id,
-                title,
-                reference,
-                due_date,
-                status,
-                label(owner_id, owner_role, owner_person),
-                label(manager_id, manager_role, manager_person),
-                *updates.get(action_id, no_update),
-            )
+    # action id -> the DigestItem fields that follow the reminder's own (title ... last update)
+    about = {
+        pk: (
+            title,
+            reference,
+            due_date,
+            status,
+            label(owner_id, owner_role, owner_person),
+            label(manager_id, manager_role, manager_person),
+            last_at,
+            last_status,
+            last_progress,
         )
+        for (
+            pk,
+            title,
+            reference,
+            due_date,
+            status,
+            owner_id,
+            owner_role,
+            owner_person,
+            manager_id,
+            manager_role,
+            manager_person,
+            last_at,
+            last_status,
+            last_progress,
+        ) in rows
+    }
+    for digest_id, reminder_id, kind, recipient, action_id in links:
+        found[digest_id].append(DigestItem(reminder_id, kind, recipient, action_id, *about[action_id]))
+    for items in found.values():
+        items.sort(key=_due_order)
     return found
 
 

@@ -1,8 +1,10 @@
 """Deadline reminders: the daily sweep that claims what is due, and sending one digest.
 
 ``timeline`` (pure Python: the policy's occasions), ``sweep`` (planning, routing and
-claiming), ``queue`` (handing digests to the broker by task name) and ``digests`` (one
-email, sent at most once). The names below are the package's interface.
+claiming), ``queue`` (handing digests to the broker by task name), ``digests`` (one
+email, sent at most once; batches of them) and ``outbox`` (a batch's emails handed to the
+SMTP server in steps, so the sender and the server work at the same time). The names
+below are the package's interface.
 
 How "exactly once" works
 ------------------------

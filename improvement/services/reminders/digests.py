@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,11 +16,10 @@ from django.utils import timezone
 
 from improvement.models import ActionStatus, Digest, Meeting, Reminder, ReminderKind
 from improvement.selectors import reminders as selectors
+from improvement.services.reminders.outbox import Letter, Outbox
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from django.core.mail.backends.base import BaseEmailBackend
 
 logger = logging.getLogger(__name__)
 
@@ -87,33 +86,44 @@ def _action_urls(site: str) -> Callable[[int], str]:
 
 
 def digest_context(
-    *, digest: Digest, items: list[selectors.DigestItem], today: dt.date, committee: Meeting | None = None
+    *,
+    digest: Digest,
+    items: list[selectors.DigestItem],
+    today: dt.date,
+    committee: Meeting | None = None,
+    lines: dict | None = None,
 ) -> dict:
+    """What the digest's two templates show. ``lines`` (a dict kept for a batch of digests) holds each
+    action's line once written, for the other digests of the batch that list the same action that day."""
     site = settings.SITE_URL.rstrip("/")
     url = _action_urls(site)
     statuses = dict(ActionStatus.choices)
     zone = timezone.get_current_timezone()
+    lines = {} if lines is None else lines
     sections = {key: [] for key, _ in SECTIONS}
     for item in items:
-        if item.last_update_at:
-            local = timezone.localtime(item.last_update_at, zone)
-            last = (
-                f"Last update {local.day} {local:%B %Y}: {statuses.get(item.last_update_status, '')}, "
-                f"{item.last_update_progress}% done"
-            )
-        else:
-            last = "No progress update yet"
-        due = f"due {when_phrase(date=item.due_date, today=today)}" if item.due_date else "no due date"
-        sections[_section_of(item)].append(
-            {
+        why = _why_leads(item) if not item.recipient else ""
+        key = (item.action_id, today, why)
+        line = lines.get(key)
+        if line is None:
+            if item.last_update_at:
+                local = timezone.localtime(item.last_update_at, zone)
+                last = (
+                    f"Last update {local.day} {local:%B %Y}: {statuses.get(item.last_update_status, '')}, "
+                    f"{item.last_update_progress}% done"
+                )
+            else:
+                last = "No progress update yet"
+            due = f"due {when_phrase(date=item.due_date, today=today)}" if item.due_date else "no due date"
+            line = lines[key] = {
                 "title": item.title,
                 "reference_note": f" ({item.reference})" if item.reference else "",  # after the title
                 "url": url(item.action_id),
                 # the line under the title, the same words in the text and the HTML email
                 "summary": f"{due}. Owner: {item.owner if item.owner is not None else 'no owner'}. {last}.",
-                "why": _why_leads(item) if not item.recipient else "",
+                "why": why,
             }
-        )
+        sections[_section_of(item)].append(line)
     headings = dict(SECTIONS)
     if committee:
         headings[ReminderKind.UPDATES_MISSING] = (
@@ -146,23 +156,23 @@ def digest_message(
     items: list[selectors.DigestItem],
     today: dt.date,
     committee: Meeting | None | object = _LOOK_UP,
-    connection: BaseEmailBackend | None = None,
+    lines: dict | None = None,
 ) -> EmailMultiAlternatives:
-    """The email; `committee` (the next meeting, for "updates missing") is looked up unless given."""
+    """The email; `committee` (the next meeting, for "updates missing") is looked up unless given;
+    ``lines`` as for `digest_context`."""
     if not any(i.kind == ReminderKind.UPDATES_MISSING for i in items):
         committee = None
     elif committee is _LOOK_UP:
         committee = (
             Meeting.objects.filter(authority_id=digest.authority_id, date__gte=digest.sweep_on).order_by("date").first()
         )
-    context = digest_context(digest=digest, items=items, today=today, committee=committee)
+    context = digest_context(digest=digest, items=items, today=today, committee=committee, lines=lines)
     message = EmailMultiAlternatives(
         subject=context["subject"],
         body=render_to_string("emails/reminder_digest.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[digest.to_email],
         headers={"Message-ID": digest.message_id, "Auto-Submitted": "auto-generated"},
-        connection=connection,
     )
     message.attach_alternative(render_to_string("emails/reminder_digest.html", context), "text/html")
     return message
@@ -204,15 +214,61 @@ def digest_send(*, digest_id: int, now: dt.datetime | None = None) -> bool:
 SEND_BATCH = 50  # digests per task: one SMTP connection and one read of their contents for all of them
 
 
+def _column(model: type, name: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def _digest_claim(*, digest_id: int, now: dt.datetime) -> bool:
+    """Move one digest from queued to sent, keeping its row locked until the transaction ends; False if it was not
+    queued. The two statements a digest costs are written out rather than built by the ORM for every digest of a
+    batch (building the mark's hundred ids alone took longer than PostgreSQL took to run it)."""
+    table, pk, state = connection.ops.quote_name(Digest._meta.db_table), _column(Digest, "id"), _column(Digest, "state")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {state} = %s, {_column(Digest, 'sent_at')} = %s, "  # nosec B608: names from the model
+            f"{_column(Digest, 'last_error')} = %s WHERE {pk} = %s AND {state} = %s",
+            [
+                Digest.State.SENT.value,
+                connection.ops.adapt_datetimefield_value(now),
+                "",
+                digest_id,
+                Digest.State.QUEUED.value,
+            ],
+        )
+        return cursor.rowcount == 1
+
+
+def _reminders_mark_sent(*, reminder_ids: list[int], now: dt.datetime, message_id: str) -> None:
+    """Mark a digest's reminders sent with its Message-ID (waiting for any lock on them, as an UPDATE does)."""
+    table = connection.ops.quote_name(Reminder._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {_column(Reminder, 'state')} = %s, {_column(Reminder, 'sent_at')} = %s, "  # nosec B608
+            f"{_column(Reminder, 'message_id')} = %s "
+            f"WHERE {_column(Reminder, 'id')} IN ({', '.join(['%s'] * len(reminder_ids))})",
+            [Reminder.State.SENT.value, connection.ops.adapt_datetimefield_value(now), message_id, *reminder_ids],
+        )
+
+
 def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> int:
+    """Send a batch of digests over one SMTP connection; returns how many went out (see `_batch_send`)."""
+    from improvement.services.reminders.sweep import no_cycle_collection  # sweep imports queue, which imports this
+
+    with no_cycle_collection():  # a batch makes some hundred thousand objects, none of them in a cycle to collect
+        return _batch_send(digest_ids=digest_ids, now=now)
+
+
+def _batch_send(*, digest_ids: list[int], now: dt.datetime | None) -> int:
     """Send a batch of digests over one SMTP connection; returns how many went out. Safe to run twice, or at once.
 
     The contents of every digest in the batch are read in a few queries for the whole batch. Each
     digest is then sent in a transaction of its own that claims its row (an UPDATE from queued to
-    sent, which holds the row's lock until the commit), hands the message to the SMTP server and
-    marks its reminders sent: a digest sent before an SMTP failure later in the batch stays sent, a
-    failed send rolls its claim back, and a second copy of the task waits on the lock and then
-    finds nothing left to claim (as `digest_send`). SMTP errors propagate (the task retries the
+    sent, which holds the row's lock until the commit), hands the message to the SMTP server, marks
+    its reminders sent and reads the server's answer before committing: a digest sent before an
+    SMTP failure later in the batch stays sent, a failed send rolls its claim and its marks back,
+    and a second copy of the task waits on the lock and then finds nothing left to claim (as
+    `digest_send`). While the server reads one message the next digest's is written out, so the
+    sender and the server work at the same time. SMTP errors propagate (the task retries the
     batch; what went out is skipped).
     """
     ids = sorted(set(digest_ids))
@@ -226,42 +282,69 @@ def digests_send(*, digest_ids: list[int], now: dt.datetime | None = None) -> in
         on_or_after=min((d.sweep_on for d in queued.values()), default=dt.date.max),
     )
     now = now or timezone.now()
+    order = [pk for pk in ids if pk in queued]
+    live_of: dict[int, list[selectors.DigestItem]] = {}
+    done_of: dict[int, list[int]] = {}
+    for pk in order:
+        live_of[pk], done_of[pk] = [], []
+        for item in items_of.get(pk, []):
+            if item.is_done:  # completed since the sweep: completed actions get nothing
+                done_of[pk].append(item.reminder_id)
+            else:
+                live_of[pk].append(item)
+    lines = {}  # each action's line in the emails, written once for the batch
     sent = 0
     current = None
     try:
-        with get_connection() as smtp:
-            for current in ids:
-                digest = queued.get(current)
-                if digest is None:
-                    continue
-                items = items_of.get(current, [])
-                live = [i for i in items if not i.is_done]
-                done = [i.reminder_id for i in items if i.is_done]
+        with get_connection() as backend:
+            outbox = Outbox(backend)
+
+            def letter(pk: int) -> Letter:
+                """The digest's email written out for the server: no database work, so it can be done at any moment."""
+                digest = queued[pk]
+                committee = next((m for m in meetings.get(digest.authority_id, []) if m.date >= digest.sweep_on), None)
+                today = max(digest.sweep_on, timezone.localdate(now))
+                return outbox.prepare(
+                    digest_message(digest=digest, items=live_of[pk], today=today, committee=committee, lines=lines)
+                )
+
+            written: dict[int, Letter | Exception] = {}  # the next digest's email, written while the last went out
+            for position, current in enumerate(order):
+                live, done = live_of[current], done_of[current]
                 with transaction.atomic():
-                    mine = Digest.objects.filter(pk=current, state=Digest.State.QUEUED)
                     if not live:  # every action completed since the sweep: completed actions get nothing
-                        if mine.update(state=Digest.State.SKIPPED):
+                        if Digest.objects.filter(pk=current, state=Digest.State.QUEUED).update(
+                            state=Digest.State.SKIPPED
+                        ):
                             Reminder.objects.filter(pk__in=done, state=Reminder.State.QUEUED).update(
                                 state=Reminder.State.SKIPPED
                             )
                         continue
-                    if not mine.update(state=Digest.State.SENT, sent_at=now, last_error=""):
+                    ready = written.pop(current, None) or letter(current)
+                    if isinstance(ready, Exception):
+                        raise ready
+                    outbox.begin(ready)  # the server takes in who the email is from while the digest is claimed
+                    if not _digest_claim(digest_id=current, now=now):
+                        outbox.abandon()
                         continue  # another copy of the task sent it while we read the batch
                     if done:
                         Reminder.objects.filter(pk__in=done, state=Reminder.State.QUEUED).update(
                             state=Reminder.State.SKIPPED
                         )
-                    committee = next(
-                        (m for m in meetings.get(digest.authority_id, []) if m.date >= digest.sweep_on), None
+                    outbox.hand_over()
+                    # while the SMTP server reads the message: the next digest's email is written out (an error
+                    # in it is raised on that digest's turn, not in this transaction, whose email has gone), and
+                    # this one's reminders are marked sent (not yet committed)
+                    following = order[position + 1] if position + 1 < len(order) else None
+                    if following is not None and live_of[following]:
+                        try:
+                            written[following] = letter(following)
+                        except Exception as error:  # kept for its own digest's turn
+                            written[following] = error
+                    _reminders_mark_sent(
+                        reminder_ids=[i.reminder_id for i in live], now=now, message_id=queued[current].message_id
                     )
-                    today = max(digest.sweep_on, timezone.localdate(now))
-                    message = digest_message(
-                        digest=digest, items=live, today=today, committee=committee, connection=smtp
-                    )
-                    message.send(fail_silently=False)  # an SMTP error rolls the claim back: still queued
-                    Reminder.objects.filter(pk__in=[i.reminder_id for i in live]).update(
-                        state=Reminder.State.SENT, sent_at=now, message_id=digest.message_id
-                    )
+                    outbox.accepted()  # an SMTP error rolls the claim and the marks back: still queued
                     sent += 1
     except Exception as error:
         # the SMTP server could not be reached (no digest tried yet): every digest of the batch waits
