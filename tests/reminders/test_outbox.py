@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from improvement.models import Digest, Reminder
 from improvement.services.reminders import digests_send, reminders_sweep
-from improvement.services.reminders.outbox import Outbox
+from improvement.services.reminders.outbox import Outbox, _as_bytes
 from tests.factories import ActionFactory, AuthorityFactory, OwnerFactory
 from tests.reminders.conftest import DUE, ensure_role_groups
 from tests.reminders.live import SMTPServer
@@ -70,6 +70,29 @@ def unvarying(data: bytes) -> bytes:
     data = re.sub(rb"(?m)^Date: .*\r\n", b"", data)
     boundary = re.search(rb'boundary="([^"]+)"', data).group(1)
     return data.replace(boundary, b"BOUNDARY")
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("Dear Sam,\n\nThree lines\nand a last one without a line feed", None),
+        ("Windows line ends\r\nand an old Mac one\rand a line feed\n", "<p>x</p>\r\n"),
+        ("Café – naïve, 11 June 2019\n" * 50, "<p>Café &ndash; naïve</p>\n"),
+        ("x" * 1200 + "\nA line too long for SMTP is quoted-printable\n", "<p>" + "y" * 2000 + "</p>"),
+        ("From the start of a line\n.and a full stop\n", ""),
+        ("", None),
+    ],
+    ids=["line-feeds", "mixed-line-ends", "not-ascii", "too-long-lines", "from-and-dot", "empty"],
+)
+def test_a_message_is_written_out_as_the_email_package_writes_it(text, html):
+    """The outbox writes each body in one piece rather than line by line: the bytes are the same."""
+    email = EmailMultiAlternatives(
+        subject="Résumé of 2 actions", body=text, from_email="a@example.gov.uk", to=["b@x.uk"]
+    )
+    if html is not None:
+        email.attach_alternative(html, "text/html")
+    mime = email.message()
+    assert _as_bytes(mime) == mime.as_bytes(linesep="\r\n")
 
 
 def test_the_server_gets_the_envelope_and_bytes_of_djangos_smtp_backend(smtp):

@@ -1,9 +1,10 @@
 """Deadline reminders: the daily sweep that claims what is due, and sending one digest.
 
 ``timeline`` (pure Python: the policy's occasions), ``sweep`` (planning, routing and
-claiming), ``queue`` (handing digests to the broker by task name), ``digests`` (one
-email, sent at most once; batches of them) and ``outbox`` (a batch's emails handed to the
-SMTP server in steps, so the sender and the server work at the same time). The names
+claiming), ``queue`` (handing digests to the broker by task name), ``emails`` (what a
+digest says), ``digests`` (sending one, or a batch, at most once) and ``outbox`` (a
+batch's emails handed to the SMTP server in steps, so the sender and the server work at
+the same time). The names
 below are the package's interface.
 
 How "exactly once" works
@@ -39,14 +40,8 @@ manager to escalate to), the reminder goes to the authority's improvement leads 
 listed under "Actions whose owner we could not email".
 """
 
-from improvement.services.reminders.digests import (
-    SEND_BATCH,
-    digest_context,
-    digest_message,
-    digest_send,
-    digests_send,
-    when_phrase,
-)
+from improvement.services.reminders.digests import SEND_BATCH, digest_send, digests_send
+from improvement.services.reminders.emails import digest_context, digest_message, when_phrase
 from improvement.services.reminders.queue import (
     MAX_ATTEMPTS,
     PUBLISH_RETRY,

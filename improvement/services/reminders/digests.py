@@ -1,181 +1,21 @@
-"""One digest email: its sections, its words, and sending it at most once."""
+"""Sending digests at most once: one digest, or a batch of them over one SMTP connection."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
-from improvement.models import ActionStatus, Digest, Meeting, Reminder, ReminderKind
+from improvement.models import Digest, Reminder
 from improvement.selectors import reminders as selectors
+from improvement.services.reminders.emails import Lines, digest_message
 from improvement.services.reminders.outbox import Letter, Outbox
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
 logger = logging.getLogger(__name__)
-
-
-def when_phrase(*, date: dt.date, today: dt.date) -> str:
-    """ "11 June 2019, in 3 days" """
-    days = (date - today).days
-    if days == 0:
-        relative = "today"
-    elif days == 1:
-        relative = "tomorrow"
-    elif days == -1:
-        relative = "yesterday"
-    elif days > 0:
-        relative = f"in {days} days"
-    else:
-        relative = f"{-days} days ago"
-    return f"{date.day} {date:%B %Y}, {relative}"
-
-
-SECTIONS = [
-    # (key, heading)
-    ("escalated_to_you", "Overdue actions escalated to you as line manager"),
-    (
-        "escalation_copy",
-        "Your overdue actions have been escalated to your line manager",
-    ),
-    (ReminderKind.OVERDUE, "Overdue"),
-    (ReminderKind.DUE, "Due now"),
-    (ReminderKind.BEFORE, "Due soon"),
-    (ReminderKind.UPDATES_MISSING, "Progress update needed before the committee"),
-    ("could_not_email", "Actions whose owner we could not email"),
-]
-
-
-def _section_of(item: selectors.DigestItem) -> str:
-    if not item.recipient:
-        return "could_not_email"
-    if item.kind == ReminderKind.ESCALATION:
-        return "escalated_to_you"
-    if item.kind == ReminderKind.ESCALATION_COPY:
-        return "escalation_copy"
-    return item.kind
-
-
-_KINDS = dict(ReminderKind.choices)
-
-
-def _why_leads(item: selectors.DigestItem) -> str:
-    if item.kind == ReminderKind.ESCALATION:
-        if item.line_manager is not None:
-            return f"Overdue and due for escalation, but the line manager ({item.line_manager}) has no email address."
-        return "Overdue and due for escalation, but the owner has no line manager on record."
-    if item.owner is None:
-        return f"{_KINDS[item.kind]}: this action has no owner."
-    return f"{_KINDS[item.kind]}: the owner ({item.owner}) has no email address."
-
-
-def _action_urls(site: str) -> Callable[[int], str]:
-    """The action page's full URL for an action id, reversed once rather than once per line of a digest."""
-    marker = 2_147_483_647  # an id no action has yet: stands where the id goes in the reversed path
-    head, _, tail = (site + reverse("action_detail", args=[marker])).rpartition(str(marker))
-    return lambda pk: f"{head}{pk}{tail}"
-
-
-def digest_context(
-    *,
-    digest: Digest,
-    items: list[selectors.DigestItem],
-    today: dt.date,
-    committee: Meeting | None = None,
-    lines: dict | None = None,
-) -> dict:
-    """What the digest's two templates show. ``lines`` (a dict kept for a batch of digests) holds each
-    action's line once written, for the other digests of the batch that list the same action that day."""
-    site = settings.SITE_URL.rstrip("/")
-    url = _action_urls(site)
-    statuses = dict(ActionStatus.choices)
-    zone = timezone.get_current_timezone()
-    lines = {} if lines is None else lines
-    sections = {key: [] for key, _ in SECTIONS}
-    for item in items:
-        why = _why_leads(item) if not item.recipient else ""
-        key = (item.action_id, today, why)
-        line = lines.get(key)
-        if line is None:
-            if item.last_update_at:
-                local = timezone.localtime(item.last_update_at, zone)
-                last = (
-                    f"Last update {local.day} {local:%B %Y}: {statuses.get(item.last_update_status, '')}, "
-                    f"{item.last_update_progress}% done"
-                )
-            else:
-                last = "No progress update yet"
-            due = f"due {when_phrase(date=item.due_date, today=today)}" if item.due_date else "no due date"
-            line = lines[key] = {
-                "title": item.title,
-                "reference_note": f" ({item.reference})" if item.reference else "",  # after the title
-                "url": url(item.action_id),
-                # the line under the title, the same words in the text and the HTML email
-                "summary": f"{due}. Owner: {item.owner if item.owner is not None else 'no owner'}. {last}.",
-                "why": why,
-            }
-        sections[_section_of(item)].append(line)
-    headings = dict(SECTIONS)
-    if committee:
-        headings[ReminderKind.UPDATES_MISSING] = (
-            f"Progress update needed before {committee.committee} on {committee.date.day} {committee.date:%B %Y}"
-        )
-    count = len(items)
-    escalations = len(sections["escalated_to_you"])
-    subject = (
-        f"Improvement plan: {count} action{'s' if count != 1 else ''} need{'s' if count == 1 else ''} your attention"
-    )
-    if escalations:
-        subject = f"Escalation: {subject}"
-    return {
-        "digest": digest,
-        "to_name": digest.to_name or digest.to_email,
-        "authority": digest.authority.name,
-        "subject": subject,
-        "sections": [{"heading": headings[key], "items": sections[key]} for key, _ in SECTIONS if sections[key]],
-        "site_url": site,
-        "today": today,
-    }
-
-
-_LOOK_UP = object()
-
-
-def digest_message(
-    *,
-    digest: Digest,
-    items: list[selectors.DigestItem],
-    today: dt.date,
-    committee: Meeting | None | object = _LOOK_UP,
-    lines: dict | None = None,
-) -> EmailMultiAlternatives:
-    """The email; `committee` (the next meeting, for "updates missing") is looked up unless given;
-    ``lines`` as for `digest_context`."""
-    if not any(i.kind == ReminderKind.UPDATES_MISSING for i in items):
-        committee = None
-    elif committee is _LOOK_UP:
-        committee = (
-            Meeting.objects.filter(authority_id=digest.authority_id, date__gte=digest.sweep_on).order_by("date").first()
-        )
-    context = digest_context(digest=digest, items=items, today=today, committee=committee, lines=lines)
-    message = EmailMultiAlternatives(
-        subject=context["subject"],
-        body=render_to_string("emails/reminder_digest.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[digest.to_email],
-        headers={"Message-ID": digest.message_id, "Auto-Submitted": "auto-generated"},
-    )
-    message.attach_alternative(render_to_string("emails/reminder_digest.html", context), "text/html")
-    return message
 
 
 def digest_send(*, digest_id: int, now: dt.datetime | None = None) -> bool:
@@ -292,7 +132,7 @@ def _batch_send(*, digest_ids: list[int], now: dt.datetime | None) -> int:
                 done_of[pk].append(item.reminder_id)
             else:
                 live_of[pk].append(item)
-    lines = {}  # each action's line in the emails, written once for the batch
+    lines = Lines()  # each action's line in the emails, written once for the batch
     sent = 0
     current = None
     try:
