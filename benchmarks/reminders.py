@@ -6,7 +6,11 @@
 - sweep: ``reminders_sweep`` for today (plan, claim, write the digests, hand them to Redis on a
   private queue that nothing consumes), then again the same day (nothing to claim).
 - send: ``digests_send`` in batches of ``SEND_BATCH`` to an SMTP server on loopback (aiosmtpd),
-  as the worker's batch task sends them: one SMTP connection and one read per batch.
+  as the worker's batch task sends them: one SMTP connection and one read per batch, one batch
+  after another in this one process.
+- send through the worker: the same digests queued again and handed to the broker as the sweep
+  hands them, to a Celery worker run as the compose ``worker`` service runs it (two processes),
+  timed from the first batch handed over to the last digest marked sent.
 
 Prints one JSON line.
 """
@@ -78,6 +82,78 @@ def smtp_counts(process) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+WORKER_CONCURRENCY = 2  # as docker-compose.yml's worker service
+
+
+def sent_again_ready(today) -> None:
+    """Put the day's digests and their reminders back to queued, as the sweep left them, for a second send."""
+    from django.db import connection, transaction
+
+    from improvement.models import Digest, Reminder
+
+    with transaction.atomic():
+        Digest.objects.filter(sweep_on=today).update(state=Digest.State.QUEUED, sent_at=None, attempts=0, last_error="")
+        Reminder.objects.filter(state=Reminder.State.SENT).update(
+            state=Reminder.State.QUEUED, sent_at=None, message_id=""
+        )
+    with connection.cursor() as cursor:  # the space the first send's old rows took is free again, as it was
+        cursor.execute(f"VACUUM ANALYZE {Reminder._meta.db_table}, {Digest._meta.db_table}")
+
+
+def worker_send(ids: list[int], port: int, queue: str) -> dict:
+    """Send ``ids`` through a Celery worker of WORKER_CONCURRENCY processes; (seconds, sent)."""
+    from improvement.models import Digest
+    from improvement.services.reminders import digests_enqueue
+    from tracker.celery import app
+
+    environment = dict(os.environ, EMAIL_URL=f"smtp://127.0.0.1:{port}", LOG_LEVEL="WARNING")
+    celery = os.path.join(os.path.dirname(sys.executable), "celery")
+    name = f"bench-send-{os.getpid()}@localhost"
+    worker = subprocess.Popen(  # nosec B603
+        [
+            celery,
+            "-A",
+            "tracker",
+            "worker",
+            "-Q",
+            queue,
+            "-n",
+            name,
+            "--concurrency",
+            str(WORKER_CONCURRENCY),
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel",
+            "WARNING",
+        ],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(destination=[name], timeout=0.5):  # its processes are up and listening
+            if time.monotonic() > deadline or worker.poll() is not None:
+                raise RuntimeError("the Celery worker for the send did not start")
+        started = time.perf_counter()
+        digests_enqueue(digest_ids=ids)
+        pending = Digest.objects.filter(pk__in=ids, state=Digest.State.QUEUED)
+        deadline = time.monotonic() + 300
+        while pending.exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the worker did not send every digest within 5 minutes")
+            time.sleep(0.02)
+        took = time.perf_counter() - started
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        try:
+            worker.wait(30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+    return {"seconds": took, "sent": Digest.objects.filter(pk__in=ids, state=Digest.State.SENT).count()}
+
+
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     django.setup()
@@ -144,8 +220,16 @@ def main() -> None:
             return sum(digests_send(digest_ids=ids[i : i + SEND_BATCH]) for i in range(0, len(ids), SEND_BATCH))
 
         sent, send_s, send_q = _queries(send_all)
-    finally:
         counts = smtp_counts(smtp)
+        smtp = None
+        sent_again_ready(today)
+        smtp, port = smtp_server()  # a server of its own: the counts of each send apart
+        through_worker = worker_send(ids, port, queue)
+        worker_counts = smtp_counts(smtp)
+        smtp = None
+    finally:
+        if smtp is not None:
+            smtp.kill()
         client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
         client.delete(queue)
         client.close()
@@ -156,6 +240,12 @@ def main() -> None:
             "send_seconds": round(send_s, 3),
             "emails_per_second": round(sent / send_s, 1) if send_s else None,
             "send_queries_per_batch": round(send_q / batches, 1),
+            "worker_processes": WORKER_CONCURRENCY,
+            "worker_sent": through_worker["sent"],
+            "worker_send_seconds": round(through_worker["seconds"], 3),
+            "worker_emails_per_second": round(through_worker["sent"] / through_worker["seconds"], 1),
+            "worker_smtp_received": worker_counts["received"],
+            "worker_smtp_connections": worker_counts["connections"],
             "smtp_connections": counts["connections"],
             "smtp_received": counts["received"],
             "actions_per_email": round(items / max(len(ids), 1), 1),

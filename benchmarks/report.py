@@ -95,6 +95,15 @@ def markdown(results: dict) -> str:
         ),
     )
     row(
+        "send through the Celery worker",
+        lambda d: (
+            f"{d['reminders']['worker_emails_per_second']:.0f} emails/s ({d['reminders']['worker_processes']} "
+            f"processes, as in docker-compose.yml; {d['reminders']['worker_sent']} sent, "
+            f"{d['reminders']['worker_smtp_received']} received, "
+            f"{d['reminders']['worker_smtp_connections']} connections)"
+        ),
+    )
+    row(
         "import writes ÷ storing the texts",
         lambda d: (
             f"{d['import']['write_ratio']:.1f}× ({d['import']['documents']} documents, "

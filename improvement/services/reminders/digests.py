@@ -81,12 +81,16 @@ def _digest_claim(*, digest_id: int, now: dt.datetime) -> bool:
 def _reminders_mark_sent(*, reminder_ids: list[int], now: dt.datetime, message_id: str) -> None:
     """Mark a digest's reminders sent with its Message-ID (waiting for any lock on them, as an UPDATE does)."""
     table = connection.ops.quote_name(Reminder._meta.db_table)
+    if connection.vendor == "postgresql":  # one array parameter, not a hundred
+        any_of, ids = "= ANY(%s)", [list(reminder_ids)]
+    else:
+        any_of, ids = f"IN ({', '.join(['%s'] * len(reminder_ids))})", reminder_ids
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} SET {_column(Reminder, 'state')} = %s, {_column(Reminder, 'sent_at')} = %s, "  # nosec B608
             f"{_column(Reminder, 'message_id')} = %s "
-            f"WHERE {_column(Reminder, 'id')} IN ({', '.join(['%s'] * len(reminder_ids))})",
-            [Reminder.State.SENT.value, connection.ops.adapt_datetimefield_value(now), message_id, *reminder_ids],
+            f"WHERE {_column(Reminder, 'id')} {any_of}",
+            [Reminder.State.SENT.value, connection.ops.adapt_datetimefield_value(now), message_id, *ids],
         )
 
 

@@ -116,6 +116,8 @@ class Lines:
         self.templates = {kind: get_template(name) for kind, name in LINE_TEMPLATES.items()}
         self.shapes: dict[tuple[str, frozenset[str]], str | None] = {}
         self.written: dict[tuple, tuple[str, str]] = {}
+        self.zone = timezone.get_current_timezone()  # looked up once: a batch writes thousands of lines
+        self.dates: dict[tuple, str] = {}  # the words for a date, worked out once a batch (many actions share one)
 
     def _write(self, kind: str, values: dict[str, str], shown: frozenset[str]) -> str:
         key = (kind, shown)
@@ -125,7 +127,7 @@ class Lines:
         if shape is None:  # the template changes a field: render it for this line
             return self.templates[kind].render({"item": values}).strip()
         if kind == "html":  # escaped as Django escapes (its `escape` is the standard library's, made lazy-aware)
-            return shape.format_map({name: html.escape(value) for name, value in values.items()})
+            return shape.format_map({name: html.escape(value) if value else "" for name, value in values.items()})
         return shape.format_map(values)
 
     def line(self, item: selectors.DigestItem, *, today: dt.date, url: Callable[[int], str]) -> tuple[str, str]:
@@ -135,13 +137,19 @@ class Lines:
         found = self.written.get(key)
         if found is not None:
             return found
+        dates = self.dates
         if item.last_update_at:
-            local = timezone.localtime(item.last_update_at)
+            local = item.last_update_at.astimezone(self.zone).date()
+            on = dates.get(local) or dates.setdefault(local, f"{local.day} {local:%B %Y}")
             status = _STATUSES.get(item.last_update_status, "")
-            last = f"Last update {local.day} {local:%B %Y}: {status}, {item.last_update_progress}% done"
+            last = f"Last update {on}: {status}, {item.last_update_progress}% done"
         else:
             last = "No progress update yet"
-        due = f"due {when_phrase(date=item.due_date, today=today)}" if item.due_date else "no due date"
+        if item.due_date:
+            when = (item.due_date, today)
+            due = dates.get(when) or dates.setdefault(when, f"due {when_phrase(date=item.due_date, today=today)}")
+        else:
+            due = "no due date"
         values = {
             "title": item.title,
             "reference_note": f" ({item.reference})" if item.reference else "",  # after the title
