@@ -102,10 +102,15 @@ def sent_again_ready(today) -> None:
 
 def worker_send(ids: list[int], port: int, queue: str) -> dict:
     """Send ``ids`` through a Celery worker of WORKER_CONCURRENCY processes; (seconds, sent)."""
+    import redis
+
     from improvement.models import Digest
     from improvement.services.reminders import digests_enqueue
     from tracker.celery import app
 
+    client = redis.Redis.from_url(app.conf.broker_url)  # the sweep's own batches wait there: not this send's
+    client.delete(queue)
+    client.close()
     environment = dict(os.environ, EMAIL_URL=f"smtp://127.0.0.1:{port}", LOG_LEVEL="WARNING")
     celery = os.path.join(os.path.dirname(sys.executable), "celery")
     name = f"bench-send-{os.getpid()}@localhost"

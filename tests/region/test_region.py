@@ -143,4 +143,34 @@ def test_the_page_runs_the_same_queries_at_two_sizes(client, region):
     for n in range(5):
         build_plan(AuthorityFactory(name=f"More {n} Council"), n_actions=20, tag=f"More{n}")
     assert count() == small
-    assert small <= 9
+    assert small <= 10  # the session, the user, the councils, their versions (figures, rows), the figures, ...
+
+
+def test_a_councils_kept_row_changes_at_once_when_its_plan_or_its_name_does(client, region):
+    """Each council's row is written once and kept until its plan changes: a new action and a new name show
+    on the next visit, and the other councils' rows, kept, stay as they were."""
+    cache.clear()
+    client.force_login(region["adviser"])
+
+    def rows() -> dict[str, str]:
+        html = client.get(reverse("region_overview")).content.decode()
+        found = re.findall(r'<tr class="govuk-table__row">(.*?)</tr>', html, flags=re.S)
+        named = [(re.search(r'dashboard/\?authority=[^"]+">([^<]+)<', row), row) for row in found]
+        return {name.group(1): row for name, row in named if name}  # not the head row
+
+    first = rows()
+    assert set(first) == {"Northshire County Council", "Eastshire Borough Council"}
+    north, east = region["north"], region["east"]
+    ActionFactory(authority=north, title="Added since", due_date=region["today"] - dt.timedelta(days=3))
+    Authority.objects.filter(pk=east.pk).update(name="Eastshire Council")
+    second = rows()
+    assert set(second) == {"Northshire County Council", "Eastshire Council"}
+    totals = [
+        re.findall(r'numeric">(?:<strong>)?(\d+)', r)
+        for r in (first["Northshire County Council"], second["Northshire County Council"])
+    ]
+    assert int(totals[1][-2]) == int(totals[0][-2]) + 1  # the Actions column
+    assert int(totals[1][-1]) == int(totals[0][-1]) + 1  # the Overdue column
+    assert second["Eastshire Council"] == first["Eastshire Borough Council"].replace(
+        "Eastshire Borough Council", "Eastshire Council"
+    )
