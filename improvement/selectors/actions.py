@@ -186,10 +186,10 @@ def action_reminders(*, action: Action) -> list[Reminder]:
     return list(Reminder.objects.filter(action=action).order_by("-due_on", "-created_at"))
 
 
-def action_get_fields(*, user: User, pk: int, fields: tuple[str, ...] = ("id", "authority_id", "title")) -> Action:
-    """A few of an action's fields (one query with no joins), or 404 as `action_get`: for the action page
-    when the plan cache keeps the rest of it."""
-    action = actions_visible(user=user).only(*fields).filter(pk=pk).first()
+def action_get_kept(*, user: User, pk: int) -> Action:
+    """What the action page needs of an action when the plan cache keeps the rest of it (its id, council and
+    title: one query with no joins), or 404 as `action_get`."""
+    action = actions_visible(user=user).only("id", "authority_id", "title").filter(pk=pk).first()
     if action is None:
         raise Http404("No such action")
     return action

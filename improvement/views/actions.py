@@ -115,7 +115,7 @@ def _render_detail(request, pk, *, update_form=None, sign_off_form=None, conflic
     else:
         entry = page_cache(request, f"action:{pk}", request.user.authority, today, per_viewer=True)
     if entry.hit:
-        action = selectors.action_get_fields(user=request.user, pk=pk)
+        action = selectors.action_get_kept(user=request.user, pk=pk)
         context = {"action": action, "reminders": selectors.action_reminders(action=action), "plan_cache": entry}
         return render(request, "improvement/actions/detail.html", context, status=status)
     data = selectors.action_page(user=request.user, pk=pk, today=today)

@@ -58,33 +58,28 @@ def stable_query(request) -> str:
     return urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values if k != "authority"))
 
 
-def page_cache(request, page: str, authority: Authority | None, today, *, per_viewer: bool = False) -> plan_cache.Entry:
+def page_cache(
+    request, page: str, authority: Authority | None, today, *, per_viewer: bool = False, stamp: str | None = None
+) -> plan_cache.Entry:
     """This page's entry in the plan cache, for the viewer's council, role, filters and day; with
     `per_viewer`, for this user alone (a page that shows what is theirs, or what they may do). Without a
-    council (a superuser's or an adviser's lists span councils) an entry that is never kept."""
+    council (a superuser's or an adviser's lists span councils) an entry that is never kept. `stamp`: the
+    plan's state already read for this request (another part of the same page), not read again."""
     if authority is None:
         return plan_cache.Entry(key=None)
     query = stable_query(request)
     if per_viewer:
         query = f"{query}|user={request.user.pk}"
-    return plan_cache.plan_content(page=page, authority=authority, user=request.user, query=query, today=today)
+    return plan_cache.plan_content(
+        page=page, authority=authority, user=request.user, query=query, today=today, stamp=stamp
+    )
 
 
-def filters_cache(request, authority: Authority | None, today, *, stamp: str | None = None) -> plan_cache.Entry | None:
+def filters_cache(request, authority: Authority | None, today, *, stamp: str | None = None) -> plan_cache.Entry:
     """The page's filter form as rendered for this viewer and query (`partials/filters.html` keeps it):
     its choices are the council's themes, recommendations and owners, so it is kept until the plan
-    changes. Keyed by the user too (My actions offers only the owners they manage). None without a council."""
-    if authority is None:
-        return None
-    query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
-    return plan_cache.plan_content(
-        page=f"filters:{request.path}",
-        authority=authority,
-        user=request.user,
-        query=f"{query}|user={request.user.pk}",
-        today=today,
-        stamp=stamp,
-    )
+    changes, per viewer (My actions offers only the owners they manage)."""
+    return page_cache(request, f"filters:{request.path}", authority, today, per_viewer=True, stamp=stamp)
 
 
 def cached_page(

@@ -76,6 +76,9 @@ def test_sweep_send_import_and_memory_figures_are_there(results):
     assert reminders["same_day_queries"] > 0
     assert reminders["sent"] == reminders["smtp_received"] > 0
     assert reminders["smtp_connections"] >= 1
+    # sent again through a Celery worker of two processes, as docker-compose runs it: every digest once more
+    assert reminders["worker_sent"] == reminders["worker_smtp_received"] == reminders["sent"]
+    assert reminders["worker_processes"] == 2 and reminders["worker_emails_per_second"] > 0
     assert {"bound_seconds", "bound_rows", "ratio_to_bound", "emails_per_second"} <= set(reminders)
     assert {"write_ratio", "documents", "queries_per_document"} <= set(tiny["import"])
     assert tiny["memory"]["web_worker_peak_rss_mb"] > 0
