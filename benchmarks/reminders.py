@@ -26,6 +26,8 @@ import time
 
 import django
 
+from benchmarks import server
+
 SENDS = int(os.environ.get("BENCH_SENDS", "1000"))
 
 
@@ -150,12 +152,7 @@ def worker_send(ids: list[int], port: int, queue: str) -> dict:
             time.sleep(0.02)
         took = time.perf_counter() - started
     finally:
-        worker.send_signal(signal.SIGTERM)
-        try:
-            worker.wait(30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
+        server.stop(worker)
     return {"seconds": took, "sent": Digest.objects.filter(pk__in=ids, state=Digest.State.SENT).count()}
 
 

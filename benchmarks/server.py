@@ -197,6 +197,16 @@ def _wait_for(port: int, path: str, seconds: float = 60) -> None:
     raise RuntimeError(f"the server did not answer {path} on port {port}")
 
 
+def stop(proc: subprocess.Popen, seconds: float = 30) -> None:
+    """Ask a process to stop (SIGTERM, as a deployment does), and kill it if it has not within ``seconds``."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 @contextmanager
 def gunicorn(env: dict, *, workers: int = 2, threads: int = 1, log: Path):
     """gunicorn as the compose `web` service runs it; yields (port, master pid)."""
@@ -219,12 +229,7 @@ def gunicorn(env: dict, *, workers: int = 2, threads: int = 1, log: Path):
         _wait_for(port, "/health/")
         yield port, proc.pid
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 @contextmanager
@@ -237,12 +242,7 @@ def celery_worker(env: dict, *, log: Path):
         time.sleep(3)
         yield proc.pid
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def redis_flush() -> None:
