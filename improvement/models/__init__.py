@@ -15,7 +15,7 @@ from .plan_versions import PlanVersion
 from .plans import Action, ActionStatus, ImprovementPlan, Owner, ProgressUpdate, Theme, UpdateKind
 from .publication import Publication, PublicView
 from .region import AdviserGrant
-from .reminders import Digest, Reminder, ReminderKind
+from .reminders import Digest, DigestReminder, Reminder, ReminderKind
 
 __all__ = [
     "Action",
@@ -29,6 +29,7 @@ __all__ = [
     "CommitteePackFile",
     "Decision",
     "Digest",
+    "DigestReminder",
     "Framework",
     "Grade",
     "ImportDraft",
