@@ -179,6 +179,72 @@ def _sqlite_council(spec: Tracked, row: str, column: str, parent: str | None) ->
     return f"(SELECT authority_id FROM {parent} WHERE id = {row}.{column})"  # nosec B608 - names from the models, no input
 
 
+# The columns of a user that the pages show (str(User): the full name, else the username) or that place the
+# user in a council; a change to any other (a sign-in's last_login, a password) moves no counter.
+USER_SHOWN = ("first_name", "last_name", "username", "authority_id")
+
+
+def _user_councils(apps, row: str) -> str:
+    """The councils whose pages may show this user's name: their own, before and after, and every council with
+    an update they wrote, an action they signed off or a document they imported (a superuser belongs to none)."""
+    table = {
+        name: apps.get_model("improvement", name)._meta.db_table
+        for name in ("ProgressUpdate", "Action", "SourceDocument")
+    }
+    update, action, document = table["ProgressUpdate"], table["Action"], table["SourceDocument"]
+    return (
+        f"SELECT OLD.authority_id AS c UNION SELECT NEW.authority_id "  # nosec B608 - names from the models, no input
+        f"UNION SELECT a.authority_id FROM {update} AS u JOIN {action} AS a ON a.id = u.action_id "
+        f"WHERE u.author_id = {row}.id "
+        f"UNION SELECT a.authority_id FROM {action} AS a WHERE a.signed_off_by_id = {row}.id "
+        f"UNION SELECT d.authority_id FROM {document} AS d WHERE d.imported_by_id = {row}.id"
+    )
+
+
+def user_rename_sql(apps, vendor: str) -> tuple[list[str], list[str]]:
+    """(statements that install, and that remove, the trigger moving the counters when a user's shown name or
+    council changes). A row trigger with a condition: users change rarely, and sign-ins change other columns."""
+    table = apps.get_model("improvement", "User")._meta.db_table
+    target, name = PlanVersion._meta.db_table, f"{table}_pv_shown"
+    changed = " OR ".join(
+        f"OLD.{c} IS DISTINCT FROM NEW.{c}" if vendor == "postgresql" else f"OLD.{c} IS NOT NEW.{c}" for c in USER_SHOWN
+    )
+    if vendor == "postgresql":
+        return (
+            [
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                f"{_upsert(table, _user_councils(apps, 'NEW'), False)} RETURN NULL; END $$;",
+                f"DROP TRIGGER IF EXISTS {name} ON {table};",
+                f"CREATE TRIGGER {name} AFTER UPDATE ON {table} FOR EACH ROW WHEN ({changed}) EXECUTE FUNCTION {name}();",
+            ],
+            [f"DROP TRIGGER IF EXISTS {name} ON {table};", f"DROP FUNCTION IF EXISTS {name}();"],
+        )
+    if vendor == "sqlite":
+        return (
+            [
+                f"DROP TRIGGER IF EXISTS {name};",
+                f"CREATE TRIGGER {name} AFTER UPDATE OF {', '.join(USER_SHOWN)} ON {table} FOR EACH ROW "
+                f"WHEN {changed} BEGIN "
+                f"INSERT INTO {target} (authority_id, version, figures) "  # nosec B608 - names from the models, no input
+                f"SELECT c, 1, 0 FROM ({_user_councils(apps, 'NEW')}) WHERE c IS NOT NULL "
+                "ON CONFLICT (authority_id) DO UPDATE SET version = version + 1; END;",
+            ],
+            [f"DROP TRIGGER IF EXISTS {name};"],
+        )
+    raise NotImplementedError(f"plan version triggers are written for PostgreSQL and SQLite, not {vendor}")
+
+
+def user_triggers_install(apps, schema_editor) -> None:
+    """Migration step: the trigger for users' shown names, for this database."""
+    for statement in user_rename_sql(apps, schema_editor.connection.vendor)[0]:
+        schema_editor.execute(statement, params=None)
+
+
+def user_triggers_remove(apps, schema_editor) -> None:
+    for statement in user_rename_sql(apps, schema_editor.connection.vendor)[1]:
+        schema_editor.execute(statement, params=None)
+
+
 def triggers_install(apps, schema_editor) -> None:
     """Migration step: the counters' triggers for this database (PostgreSQL or SQLite)."""
     install, _ = _for_vendor(apps, schema_editor.connection.vendor)

@@ -277,3 +277,43 @@ def test_my_actions_filter_form_is_never_shared_between_people(client, manager, 
     client.force_login(other)
     offered = _owner_choices(client, reverse("my_actions"))
     assert str(west) in offered and str(east) not in offered
+
+
+def test_a_new_name_for_the_author_of_an_update_shows_at_once(client, lead, plan, authority, today):
+    """The kept pages show who wrote each update: renaming that person (in the admin, or in bulk) is a change too,
+    including a superuser who belongs to no council."""
+    client.force_login(lead)
+    url = reverse("changes_since") + "?since=2026-01-01"
+    adviser = UserFactory(authority=None, username="visiting", first_name="Pat", last_name="Jones", is_superuser=True)
+    overdue = plan["actions"]["overdue"]
+    action_services.action_record_update(
+        action=overdue,
+        by=adviser,
+        status=ActionStatus.COMPLETE,
+        progress=100,
+        note="Checked",
+        expected_version=overdue.version,
+    )
+    assert "by Pat Jones" in client.get(url).content.decode()
+    adviser.last_name = "Okafor"
+    adviser.save()
+    page = client.get(url).content.decode()
+    assert ("by Pat Okafor" in page, "by Pat Jones" in page) == (True, False)
+    type(adviser).objects.filter(pk=adviser.pk).update(first_name="", last_name="")  # no full name: the username
+    assert "by visiting" in client.get(url).content.decode()
+
+
+def test_a_sign_in_or_a_renamed_stranger_keeps_the_councils_pages(plan, other_plan, authority, other_authority, lead):
+    """Only a change a page could show moves a council's stamp: not a sign-in, not a rename elsewhere."""
+    stamp = packs.plan_change_stamp
+    ours = stamp(authority=authority)
+    type(lead).objects.filter(pk=lead.pk).update(last_login=timezone.now(), password="changed")
+    assert stamp(authority=authority) == ours
+    stranger = UserFactory(authority=other_authority, first_name="Sam")
+    theirs = stamp(authority=other_authority)
+    stranger.first_name = "Samira"
+    stranger.save()
+    assert (stamp(authority=authority), stamp(authority=other_authority) != theirs) == (ours, True)
+    lead.first_name = "Renamed"
+    lead.save()
+    assert stamp(authority=authority) != ours
