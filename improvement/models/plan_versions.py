@@ -215,7 +215,8 @@ def user_rename_sql(apps, vendor: str) -> tuple[list[str], list[str]]:
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 f"{_upsert(table, _user_councils(apps, 'NEW'), False)} RETURN NULL; END $$;",
                 f"DROP TRIGGER IF EXISTS {name} ON {table};",
-                f"CREATE TRIGGER {name} AFTER UPDATE ON {table} FOR EACH ROW WHEN ({changed}) EXECUTE FUNCTION {name}();",
+                f"CREATE TRIGGER {name} AFTER UPDATE ON {table} FOR EACH ROW WHEN ({changed}) "
+                f"EXECUTE FUNCTION {name}();",
             ],
             [f"DROP TRIGGER IF EXISTS {name} ON {table};", f"DROP FUNCTION IF EXISTS {name}();"],
         )
