@@ -42,7 +42,8 @@ def describe(points: Sequence[tuple[date, Decimal]], *, unit: str, target=None) 
         return "No values recorded yet."
     first, last = points[0], points[-1]
     text = (
-        f"{len(points)} value{'s' if len(points) != 1 else ''} from {first[0]:%-d %B %Y} to {last[0]:%-d %B %Y}; "
+        f"{len(points)} value{'s' if len(points) != 1 else ''} "
+        f"from {formats.govuk_date(first[0])} to {formats.govuk_date(last[0])}; "
         f"first {_with_unit(first[1], unit)}, latest {_with_unit(last[1], unit)}"
     )
     if target is not None:
@@ -308,10 +309,10 @@ def history_summary(*, points: Sequence[tuple[date, int, int]], since: date | No
     _, red_now, overdue_now = points[-1]
     if since is not None and since_counts is not None:
         red_then, overdue_then = since_counts
-        when = f"since the last committee ({since:%-d %B %Y})"
+        when = f"since the last committee ({formats.govuk_date(since)})"
     else:
         day, red_then, overdue_then = points[0]
-        when = f"since {day:%-d %B %Y}"
+        when = f"since {formats.govuk_date(day)}"
     return (
         f"{_change_words('Red actions', red_then, red_now)} {when}; "
         f"{_change_words('overdue actions', overdue_then, overdue_now)}."
@@ -335,7 +336,7 @@ def history_chart(
     table = Table(
         caption="Red and overdue actions at the end of each month",
         columns=["Date", "Red actions", "Overdue actions"],
-        rows=[(f"{d:%-d %B %Y}", [str(r), str(o)]) for d, r, o in points],
+        rows=[(formats.govuk_date(d), [str(r), str(o)]) for d, r, o in points],
     )
     if not points:
         parts.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="{INK}">No history yet</text>')
@@ -363,9 +364,8 @@ def history_chart(
             parts.append(
                 f'<text x="{x(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" fill="{INK}">{d:%b}</text>'
             )
-    parts.append(
-        f'<text x="{left}" y="{height - 6}" fill="{INK}">{points[0][0]:%B %Y} to {points[-1][0]:%-d %B %Y}</text>'
-    )
+    span = f"{formats.govuk_month(points[0][0])} to {formats.govuk_date(points[-1][0])}"
+    parts.append(f'<text x="{left}" y="{height - 6}" fill="{INK}">{span}</text>')
     red = " ".join(f"{x(i):.1f},{y(r):.1f}" for i, (_, r, _) in enumerate(points))
     over = " ".join(f"{x(i):.1f},{y(o):.1f}" for i, (_, _, o) in enumerate(points))
     parts.append(f'<polyline points="{red}" fill="none" stroke="{RAG_FILLS["red"]}" stroke-width="3"/>')
@@ -417,7 +417,7 @@ def measure_summary(
     if not points:
         return f"{name}: no values recorded yet."
     day, value = points[-1]
-    text = f"{name}: {_with_unit(value, unit)} on {day:%-d %B %Y}"
+    text = f"{name}: {_with_unit(value, unit)} on {formats.govuk_date(day)}"
     if target is not None:
         value, target_d = Decimal(value), Decimal(target)
         gap = (target_d - value) if polarity == "higher" else (value - target_d)
@@ -464,7 +464,7 @@ def measure_chart(
     table = Table(
         caption=f"{name}: values",
         columns=["Date", "Value"],
-        rows=[(f"{d:%-d %B %Y}", [_with_unit(v, unit)]) for d, v in points],
+        rows=[(formats.govuk_date(d), [_with_unit(v, unit)]) for d, v in points],
     )
     if not points:
         parts.append(

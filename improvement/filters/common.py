@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeData, mark_safe
 
+from improvement.formats import govuk_date
 from improvement.forms.dates import DATE_HINT, GovukDateField
 from improvement.models import Theme
 
@@ -144,7 +145,7 @@ class ScopedFilterSet(django_filters.FilterSet):
                 continue
             field = self.form.fields[name]
             if isinstance(value, date):
-                shown = f"{value.day} {value:%B %Y}"
+                shown = govuk_date(value)
             elif value is True:
                 shown = "yes"
             elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):

@@ -1,6 +1,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from improvement.formats import govuk_date
+
 
 class Authority(models.Model):
     """A council. Every other record belongs to exactly one."""
@@ -69,4 +71,4 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.committee}, {self.date:%-d %B %Y}"
+        return f"{self.committee}, {govuk_date(self.date)}"

@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from improvement.formats import govuk_date, govuk_month
+
 from .authority import Authority
 from .documents import Provenance
 from .frameworks import Framework, InspectionTheme, JudgementArea
@@ -105,7 +107,7 @@ class Inspection(Provenance):
         """ "No overall grade (inspections from 1 April 2026)" where the framework gives none, else ""."""
         if self.framework is None or self.framework.has_overall_grade:
             return ""
-        return f"No overall grade (inspections from {self.framework.starts_on:%-d %B %Y})"
+        return f"No overall grade (inspections from {govuk_date(self.framework.starts_on)})"
 
     @property
     def overall_grade_name(self) -> str:
@@ -118,8 +120,8 @@ class Inspection(Provenance):
         if self.ordinal:
             label = f"{_ordinal_word(self.ordinal)} {label.lower()}"
         if self.start_date:
-            fmt = "%B %Y" if self.date_precision == self.DatePrecision.MONTH else "%-d %B %Y"
-            label = f"{label}, {self.start_date:{fmt}}"
+            month = self.date_precision == self.DatePrecision.MONTH
+            label = f"{label}, {govuk_month(self.start_date) if month else govuk_date(self.start_date)}"
         return label
 
 

@@ -1,6 +1,8 @@
 from django.db import models
 from django.db.models import F, Q
 
+from improvement.formats import govuk_date
+
 from .authority import Authority
 from .documents import Provenance
 
@@ -100,4 +102,6 @@ class MeasureValue(Provenance):
         ]
 
     def __str__(self):
-        return f"{self.measure}: {self.value if self.value is not None else self.suppression} on {self.date:%-d %B %Y}"
+        return (
+            f"{self.measure}: {self.value if self.value is not None else self.suppression} on {govuk_date(self.date)}"
+        )

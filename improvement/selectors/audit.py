@@ -18,9 +18,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models as django_models
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from improvement import models
+from improvement.formats import govuk_date, govuk_datetime
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -215,11 +215,11 @@ def _shown(field: django_models.Field | django_models.ForeignObjectRel | None, v
             return text
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=dt.UTC)  # auditlog stores times as UTC
-        return _moment_words(moment)
+        return govuk_datetime(moment)
     if isinstance(field, django_models.DateField):
         try:
             day = dt.date.fromisoformat(text[:10])
-            return f"{day.day} {day:%B %Y}"
+            return govuk_date(day)
         except ValueError:
             return text
     if isinstance(field, django_models.DecimalField):
@@ -229,12 +229,6 @@ def _shown(field: django_models.Field | django_models.ForeignObjectRel | None, v
             return text
         return f"{number.normalize():f}"
     return _clip(text, LONG_TEXT)
-
-
-def _moment_words(moment: dt.datetime) -> str:
-    """11 June 2019 at 3:04pm, in Europe/London (as the pages' govuk_datetime shows times)."""
-    local = timezone.localtime(moment)
-    return f"{local.day} {local:%B %Y} at {local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
 
 
 def _clip(text: str, limit: int) -> str:

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from improvement import rag
+from improvement.formats import govuk_date
 from improvement.models import (
     Action,
     ActionStatus,
@@ -75,7 +76,7 @@ def since_default(
 ) -> Since:
     """The date to count from: the one chosen, else the last meeting before today (of the committee), else 90 days."""
     if chosen is not None:
-        return Since(chosen, None, f"Changes on or after {chosen:%-d %B %Y}, the date chosen.")
+        return Since(chosen, None, f"Changes on or after {govuk_date(chosen)}, the date chosen.")
     meetings = Meeting.objects.filter(authority=authority, date__lt=today)
     if committee:
         meetings = meetings.filter(committee=committee)
@@ -84,7 +85,7 @@ def since_default(
         return Since(
             meeting.date,
             meeting,
-            f"Changes on or after {meeting.date:%-d %B %Y}, the last meeting of {meeting.committee} on record.",
+            f"Changes on or after {govuk_date(meeting.date)}, the last meeting of {meeting.committee} on record.",
         )
     start = today - timedelta(days=FALLBACK_DAYS)
     return Since(

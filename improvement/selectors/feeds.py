@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from improvement import permissions
 from improvement.calendars import FeedEvent
+from improvement.formats import govuk_date
 from improvement.models import Action, ActionStatus, Authority, CalendarFeed, Inspection, Meeting
 from improvement.models.access import key_hash_of
 from improvement.selectors.dashboards import inspection_picture
@@ -40,7 +41,7 @@ def _link(path: str) -> str:
 
 
 def _day(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+    return govuk_date(date)
 
 
 def calendar_feed_find(*, secret: str) -> CalendarFeed | None:

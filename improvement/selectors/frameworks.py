@@ -14,6 +14,7 @@ from datetime import date
 from django.db.models import F, Prefetch, QuerySet
 
 from improvement.extraction.ofsted_outcomes import FrameworkPeriod
+from improvement.formats import govuk_date
 from improvement.models import Framework, Grade, Inspection, InspectionJudgement, JudgementArea
 
 DEFAULT_KIND = Inspection.Kind.ILACS_STANDARD
@@ -41,7 +42,7 @@ class Offer:
         """ "No overall grade (inspections from 1 April 2026)", or "" where there is one."""
         if self.framework is None or self.has_overall_grade:
             return ""
-        return f"No overall grade (inspections from {self.framework.starts_on:%-d %B %Y})"
+        return f"No overall grade (inspections from {govuk_date(self.framework.starts_on)})"
 
 
 def areas_for(on: date | None, kind: str = DEFAULT_KIND) -> Offer:

@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from improvement import permissions
+from improvement.formats import govuk_date
 from improvement.models import Action, ActionStatus, Authority, ProgressUpdate, UpdateKind
 from improvement.services.audit import audit_context, audit_updated
 
@@ -348,7 +349,7 @@ def _plain(value: object) -> str:
     if isinstance(value, str) and value in ActionStatus.values:
         return ActionStatus(value).label
     if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
+        return govuk_date(value)
     return str(value)
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from improvement import permissions
+from improvement.formats import govuk_date
 from improvement.models import Authority, Meeting, User
 from improvement.services.audit import audit_context
 
@@ -49,7 +50,7 @@ def meeting_add(*, authority: Authority, by: User, committee: str, on: date) -> 
         with transaction.atomic(), audit_context(by):
             return Meeting.objects.create(authority=authority, committee=committee, date=on)
     except IntegrityError:
-        raise ValidationError(f"{committee} already has a meeting on {on:%-d %B %Y}") from None
+        raise ValidationError(f"{committee} already has a meeting on {govuk_date(on)}") from None
 
 
 def meeting_remove(*, meeting: Meeting, by: User) -> None:

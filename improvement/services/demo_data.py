@@ -35,6 +35,7 @@ from django.utils import timezone
 
 from improvement import roles
 from improvement.extraction.roles import normalise_role
+from improvement.formats import govuk_date
 from improvement.models import (
     Action,
     ActionStatus,
@@ -513,7 +514,7 @@ class _Filler:
                         lead,
                         status_now,
                         progress_now,
-                        changes={"due_date": [_plain_date(due_now), _plain_date(b)]},
+                        changes={"due_date": [govuk_date(due_now), govuk_date(b)]},
                         reason=rng.choice(MOVE_REASONS),
                     )
                 )
@@ -591,11 +592,6 @@ def _update(
         "changes": changes or {},
         "reason": reason,
     }
-
-
-def _plain_date(day: dt.date) -> str:
-    """A date as the history records it ("11 June 2019"), as services/actions.py writes a moved due date."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def _month_start(day: dt.date, months_back: int) -> dt.date:

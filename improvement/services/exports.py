@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from django.utils.text import slugify
 
 from improvement import rag
+from improvement.formats import govuk_date
 from improvement.services.cells import cell_safe
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class Stamp:
         return [
             [self.title],
             ["Authority", self.authority],
-            ["Produced", f"{self.made_on:%-d %B %Y}"],
+            ["Produced", govuk_date(self.made_on)],
             ["Filters", self.filters_text],
         ]
 

@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from improvement import rag
+from improvement.formats import govuk_date
 from improvement.selectors.coverage import NO_ACTION
 from improvement.selectors.packs import CHART_CAP
 from improvement.services import chart_images
@@ -49,7 +50,7 @@ def _n(count: int, word: str, plural: str | None = None) -> str:
 
 
 def _day(value: date | None, empty: str = "") -> str:
-    return f"{value.day} {value:%B %Y}" if value else empty
+    return govuk_date(value) if value else empty
 
 
 def _unit(value: object, unit: str) -> str:

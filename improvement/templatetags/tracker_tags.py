@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
@@ -17,24 +15,13 @@ register = template.Library()
 @register.filter
 def govuk_date(value) -> str:
     """11 June 2019 (a datetime is shown in Europe/London, the settings' time zone)."""
-    if value in (None, ""):
-        return ""
-    if isinstance(value, dt.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return f"{value.day} {value:%B %Y}"
-    return f"{value.day} {value:%B %Y}"
+    return formats.govuk_date(value)
 
 
 @register.filter
 def govuk_datetime(value) -> str:
     """11 June 2019 at 3:04pm, in Europe/London."""
-    if value in (None, ""):
-        return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    hour = value.hour % 12 or 12
-    return f"{value.day} {value:%B %Y} at {hour}:{value:%M}{'am' if value.hour < 12 else 'pm'}"
+    return formats.govuk_datetime(value)
 
 
 @register.filter

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from improvement.extraction.benchmarks import YEAR_ENDS
+from improvement.formats import govuk_date
 from improvement.models import Authority, Measure
 from improvement.services.benchmarks import BenchmarkError, BenchmarksRefused, benchmarks_import, benchmarks_preview
 
@@ -56,7 +57,7 @@ class Command(BaseCommand):
         for error in plan.errors:
             self.stderr.write(f"Error: {error}")
         for s in plan.settings:
-            where = f"new value on {s.end:%-d %B %Y}" if s.creates else f"value of {s.value.date:%-d %B %Y}"
+            where = f"new value on {govuk_date(s.end)}" if s.creates else f"value of {govuk_date(s.value.date)}"
             self.stdout.write(
                 f"{s.measure.name}, {s.period} ({where}): England {s.england.value or s.england.suppression or '-'}, "
                 f"region {s.region.value or s.region.suppression or '-'}, neighbours' median {s.neighbours or '-'}"

@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from improvement.formats import govuk_date
 from improvement.models import ReminderKind
 from improvement.services.reminders import reminders_sweep
 
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         today = _date(date) if date else timezone.localdate()
         result = reminders_sweep(today=today, dry_run=dry_run)
         if dry_run:
-            self.stdout.write(f"Dry run for {today:%-d %B %Y}: nothing sent or recorded.")
+            self.stdout.write(f"Dry run for {govuk_date(today)}: nothing sent or recorded.")
             if not result.digests:
                 self.stdout.write("No reminders are due.")
             for digest in result.digests:
@@ -49,7 +50,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"  - {KINDS.get(kind, kind)}: {title} (action {action_id})")
         else:
             self.stdout.write(
-                f"Swept {today:%-d %B %Y}: {result.claimed} reminder{'s' if result.claimed != 1 else ''} claimed, "
+                f"Swept {govuk_date(today)}: {result.claimed} reminder{'s' if result.claimed != 1 else ''} claimed, "
                 f"{len(result.digest_ids)} email{'s' if len(result.digest_ids) != 1 else ''} queued, "
                 f"{result.requeued} unsent email{'s' if result.requeued != 1 else ''} queued again."
             )

@@ -30,6 +30,7 @@ from improvement.extraction.model import (
 )
 from improvement.extraction.model import Recommendation as RecommendationItem
 from improvement.extraction.targets import is_target_only
+from improvement.formats import govuk_date, govuk_month
 from improvement.models import (
     Action,
     ActionStatus,
@@ -190,9 +191,7 @@ def visit_words(inspection: Inspection) -> str:
         label = f"{_ordinal_word(inspection.ordinal)} {label.lower()}"
     if inspection.start_date:
         day = inspection.start_date
-        when = (
-            f"{day:%B %Y}" if inspection.date_precision == Inspection.DatePrecision.MONTH else f"{day.day} {day:%B %Y}"
-        )
+        when = govuk_month(day) if inspection.date_precision == Inspection.DatePrecision.MONTH else govuk_date(day)
         label = f"{label} ({when})"
     return label
 

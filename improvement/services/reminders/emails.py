@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from improvement.formats import govuk_date
 from improvement.models import ActionStatus, Digest, Meeting, ReminderKind
 from improvement.selectors import reminders as selectors
 
@@ -43,7 +44,7 @@ def when_phrase(*, date: dt.date, today: dt.date) -> str:
         relative = f"in {days} days"
     else:
         relative = f"{-days} days ago"
-    return f"{date.day} {date:%B %Y}, {relative}"
+    return f"{govuk_date(date)}, {relative}"
 
 
 SECTIONS = [
@@ -140,7 +141,7 @@ class Lines:
         dates = self.dates
         if item.last_update_at:
             local = item.last_update_at.astimezone(self.zone).date()
-            on = dates.get(local) or dates.setdefault(local, f"{local.day} {local:%B %Y}")
+            on = dates.get(local) or dates.setdefault(local, govuk_date(local))
             status = _STATUSES.get(item.last_update_status, "")
             last = f"Last update {on}: {status}, {item.last_update_progress}% done"
         else:
@@ -185,7 +186,7 @@ def digest_context(
     headings = dict(SECTIONS)
     if committee:
         headings[ReminderKind.UPDATES_MISSING] = (
-            f"Progress update needed before {committee.committee} on {committee.date.day} {committee.date:%B %Y}"
+            f"Progress update needed before {committee.committee} on {govuk_date(committee.date)}"
         )
     count = len(items)
     escalations = len(sections["escalated_to_you"])
