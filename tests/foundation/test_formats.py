@@ -9,7 +9,7 @@ from django.template import Context, Template
 from improvement import formats
 from improvement.models import Inspection, Meeting
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @pytest.mark.parametrize(

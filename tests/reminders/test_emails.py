@@ -93,6 +93,21 @@ def test_a_line_template_that_changes_a_field_is_rendered_line_by_line():
     assert text == "AUDIT CASE FILES (https://tracker.example.gov.uk/actions/7/)"
 
 
+@pytest.mark.parametrize(
+    "shown_as",
+    ["{{ item.title|length }} characters", "{{ item.title|truncatechars:5 }}", "{{ item.title|slice:':3' }}"],
+)
+def test_a_line_template_that_counts_or_cuts_a_field_is_rendered_line_by_line(shown_as):
+    """A filter can leave no trace of the field in what it shows (its length) or keep only part of it: the
+    shape would then hold the marker's figures, so it is checked against another rendering and refused."""
+    template = engines["django"].from_string(shown_as + " {{ item.url }}")
+    assert line_shape(template, frozenset({"title", "url"})) is None
+    lines = Lines()
+    lines.templates["text"] = template
+    text, _ = lines.line(item(title="Audit case files"), today=TODAY, url=url)
+    assert text == template.render({"item": {"title": "Audit case files", "url": url(7)}}).strip()
+
+
 def test_a_shape_keeps_the_templates_own_braces():
     template = engines["django"].from_string(
         "{% verbatim %}{literal}{% endverbatim %} {{ item.title }}!{% if item.why %} ({{ item.why }}){% endif %}"

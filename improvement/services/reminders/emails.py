@@ -100,13 +100,18 @@ _MARK = "\x00"  # around a field's name where the line template shows it: in no 
 def line_shape(template: Template, shown: frozenset[str]) -> str | None:
     """A line template as a `str.format` pattern for lines whose fields in ``shown`` are not empty (the
     others are, which is what its ``{% if %}`` tags look at); None if it does something to a field
-    other than show it, so that it has to be rendered for each line."""
+    other than show it (a filter that changes it, counts it, or drops it), so that it has to be rendered
+    for each line. The pattern is checked against the template rendered with other values: a filter
+    that leaves no marker behind (``|length``) gives a line the pattern does not."""
     values = {name: f"{_MARK}{name}{_MARK}" if name in shown else "" for name in LINE_FIELDS}
     rendered = template.render({"item": values}).strip()
     pattern = rendered.replace("{", "{{").replace("}", "}}")
     for name in shown:
         pattern = pattern.replace(values[name], "{" + name + "}")
-    return None if _MARK in pattern else pattern
+    if _MARK in pattern:
+        return None
+    probe = {name: f"probe {name} {n * 'x'}" if name in shown else "" for n, name in enumerate(LINE_FIELDS, 2)}
+    return pattern if pattern.format_map(probe) == template.render({"item": probe}).strip() else None
 
 
 class Lines:
@@ -118,7 +123,9 @@ class Lines:
         self.shapes: dict[tuple[str, frozenset[str]], str | None] = {}
         self.written: dict[tuple, tuple[str, str]] = {}
         self.zone = timezone.get_current_timezone()  # looked up once: a batch writes thousands of lines
-        self.dates: dict[tuple, str] = {}  # the words for a date, worked out once a batch (many actions share one)
+        # the words for a day and for a due date seen from today, worked out once a batch (many actions share one)
+        self.days: dict[dt.date, str] = {}
+        self.dues: dict[tuple[dt.date, dt.date], str] = {}
 
     def _write(self, kind: str, values: dict[str, str], shown: frozenset[str]) -> str:
         key = (kind, shown)
@@ -138,17 +145,18 @@ class Lines:
         found = self.written.get(key)
         if found is not None:
             return found
-        dates = self.dates
         if item.last_update_at:
             local = item.last_update_at.astimezone(self.zone).date()
-            on = dates.get(local) or dates.setdefault(local, govuk_date(local))
+            on = self.days.get(local) or self.days.setdefault(local, govuk_date(local))
             status = _STATUSES.get(item.last_update_status, "")
             last = f"Last update {on}: {status}, {item.last_update_progress}% done"
         else:
             last = "No progress update yet"
         if item.due_date:
             when = (item.due_date, today)
-            due = dates.get(when) or dates.setdefault(when, f"due {when_phrase(date=item.due_date, today=today)}")
+            due = self.dues.get(when) or self.dues.setdefault(
+                when, f"due {when_phrase(date=item.due_date, today=today)}"
+            )
         else:
             due = "no due date"
         values = {
