@@ -49,7 +49,7 @@ def navigation(request):
     role = None
     if user is not None and user.is_authenticated:
         role = permissions.role_of(user)
-        leads = permissions.is_improvement_lead(user) and user.authority_id is not None
+        leads = permissions.leads_a_council(user)
         for name, label, allowed in NAVIGATION:
             if allowed is not None and role not in allowed and not user.is_superuser:
                 continue

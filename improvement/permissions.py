@@ -153,6 +153,12 @@ def can_lead(user, authority=None) -> bool:
     return bool(is_improvement_lead(user)) and (authority is None or user.authority_id == authority.pk)
 
 
+def leads_a_council(user) -> bool:
+    """An improvement lead with a council of their own: who works the Manage pages (plan records, authority
+    settings, imports, benchmarks) and adds actions. A superuser with no council does that in the admin."""
+    return bool(is_improvement_lead(user)) and user.authority_id is not None
+
+
 def can_have_council_feed(user) -> bool:
     """The council's calendar (statutory plan dates, monitoring visits, committee meetings): its
     improvement lead and its scrutiny members (councillors)."""
@@ -166,7 +172,7 @@ def can_read_audit_log(user) -> bool:
     lead, for their own council, and a superuser. Managers and scrutiny members do not."""
     if not user.is_authenticated:
         return False
-    return user.is_superuser or (bool(is_improvement_lead(user)) and user.authority_id is not None)
+    return user.is_superuser or leads_a_council(user)
 
 
 rules.add_perm("improvement.view_record", can_view)

@@ -62,6 +62,7 @@ def _list_page(request, *, actions, title: str, intro: str, owners=None, mine: b
         filterset=filterset,
         mine=mine,
         can_manage_plan=permissions.can_lead(request.user),
+        leads_a_council=permissions.leads_a_council(request.user),
     )
     if not entry.hit:
         page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -25,7 +25,7 @@ TEMPLATE = "improvement/benchmarks/benchmarks.html"
 
 def _authority(request):
     user = request.user
-    if not (permissions.is_improvement_lead(user) and user.authority_id):
+    if not permissions.leads_a_council(user):
         raise PermissionDenied("Only an improvement lead can import benchmarks")
     return user.authority
 

@@ -28,16 +28,26 @@ from improvement.selectors import plan_cache
 VIEWING_KEY = "viewing_authority"  # the council a superuser or an adviser last chose, kept for the next page
 
 
-def authority_for(request) -> Authority:
+def authority_for(request, *, record: tuple[type, int] | None = None) -> Authority:
     """The user's own council; a superuser (any council) or a regional adviser (those granted) with
-    none picks one with ?authority=<slug>, remembered for the next pages; a council not theirs is not found."""
+    none picks one with ?authority=<slug>, remembered for the next pages; a council not theirs is not found.
+
+    ``record`` (model, pk): a page of one record is that record's council, when the user may see it, so a
+    link followed from another council's page (another tab, a list read before switching) still leads to it.
+    """
     user = request.user
     if user.authority_id is not None:
         return user.authority
     choices = permissions.viewable_authorities(user).order_by("name")
     asked = request.GET.get("authority")
     remembered = request.session.get(VIEWING_KEY) if hasattr(request, "session") else None
-    found = choices.filter(slug=asked or remembered).first() if (asked or remembered) else None
+    found = None
+    if record is not None and not asked:
+        model, pk = record
+        owner = permissions.scope_to_user(model.objects.filter(pk=pk), user).values("authority_id")
+        found = choices.filter(pk__in=owner).first()
+    if found is None and (asked or remembered):
+        found = choices.filter(slug=asked or remembered).first()
     if found is None and asked:
         raise Http404("No such council, or not one you may see.")
     found = found or choices.first()
@@ -194,7 +204,7 @@ def measures(request):
 @require_safe
 @login_required
 def measure_detail(request, pk: int):
-    authority = authority_for(request)
+    authority = authority_for(request, record=(Measure, pk))
     today = timezone.localdate()
     measure = measure_selectors.measure_detail(authority=authority, pk=pk, today=today)
     if measure is None or not permissions.can_view(request.user, measure):

@@ -80,7 +80,7 @@ DECISIONS_LISTED = 100
 
 def _lead_authority(request):
     user = request.user
-    if not (permissions.is_improvement_lead(user) and user.authority_id):
+    if not permissions.leads_a_council(user):
         raise PermissionDenied("Only an improvement lead can manage the plan")
     return user.authority
 
@@ -233,7 +233,7 @@ def _inspection(request, authority, pk: int) -> Inspection:
 
 def _settings_lead_authority(request):
     user = request.user
-    if not (permissions.is_improvement_lead(user) and user.authority_id):
+    if not permissions.leads_a_council(user):
         raise PermissionDenied(settings_services.ONLY_LEADS)
     return user.authority
 

@@ -417,7 +417,7 @@ EXPECTED = {
     "inspection_journey": ("login ok ok ok ok ok", "405 405 405 405 405 405"),
     "login": ("ok redirect redirect redirect redirect redirect", "ok redirect redirect redirect redirect redirect"),
     "logout": ("405 405 405 405 405 405", "login login login login login login"),
-    "measure_detail": ("login ok ok ok 404 404", "405 405 405 405 405 405"),
+    "measure_detail": ("login ok ok ok 404 ok", "405 405 405 405 405 405"),
     "measures": ("login ok ok ok ok ok", "405 405 405 405 405 405"),
     "my_actions": ("login ok ok ok ok ok", "login ok ok ok ok ok"),
     "password_reset": ("ok ok ok ok ok ok", "ok ok ok ok ok ok"),

@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from improvement import roles
-from improvement.models import Action, Authority
+from improvement.models import Action, AdviserGrant, Authority
 from tests.factories import ActionFactory, AuthorityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +149,32 @@ def test_a_signed_out_visitor_is_sent_to_sign_in_from_every_page(client, demo_co
         response = client.get(url)
         assert response.status_code == 302 and "/sign-in/" in response["Location"], url
     assert Authority.objects.count() == 2
+
+
+def test_every_linked_page_works_for_a_regional_adviser_and_shows_only_councils_granted(client, demo_council):
+    """An adviser reads the councils granted to them, from the region view on: every page they can reach works,
+    none is a form that changes anything, and a council not granted never appears."""
+    authority, foreign = demo_council
+    adviser = UserFactory(authority=None, username="adviser")
+    adviser.groups.add(Group.objects.get_or_create(name=roles.REGIONAL_ADVISER)[0])
+    AdviserGrant.objects.create(user=adviser, authority=authority)
+    client.force_login(adviser)
+    visited = []
+    for url, html in _crawl(client):
+        visited.append(url)
+        assert "A secret action elsewhere" not in html, url
+        assert "Elsewhere Council" not in html, url
+    assert any(u.startswith("/region/") for u in visited), visited
+    assert any(u.startswith("/actions/") for u in visited), visited
+    assert not any(u.endswith("/edit/") or u.startswith(("/manage/", "/imports/")) for u in visited), visited
+
+
+def test_every_linked_page_works_for_a_superuser(client, demo_council):
+    """A superuser reaches what no council role does (every council, the region view, the frameworks,
+    the national figures): each of those pages works too."""
+    authority, foreign = demo_council
+    root = UserFactory(authority=None, username="root", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    visited = [url for url, _html in _crawl(client)]
+    assert any(u.startswith("/region/") for u in visited), visited
+    assert len(visited) >= 20, visited

@@ -198,3 +198,35 @@ def test_an_adviser_update_is_refused_and_nothing_changes(client, adviser_setup)
     action.refresh_from_db()
     assert (action.status, action.progress, action.version) == before
     assert not models.ProgressUpdate.objects.filter(action=action, note="Adviser note").exists()
+
+
+def test_a_measure_of_one_granted_council_opens_after_switching_to_another(client, adviser_setup):
+    """A link read on one council's page (another tab, a list opened before switching) still opens that
+    council's record; a measure of a council not granted is still not found."""
+    ours, elsewhere, adviser, _ = adviser_setup
+    second = AuthorityFactory(name="Second Council")
+    models.AdviserGrant.objects.create(user=adviser, authority=second)
+    measure = models.Measure.objects.filter(authority=ours).first()
+    client.force_login(adviser)
+    assert client.get(reverse("measures"), {"authority": second.slug}).context["authority"] == second
+    page = client.get(reverse("measure_detail", args=[measure.pk]))
+    assert (page.status_code, page.context["authority"], page.context["measure"]) == (200, ours, measure)
+    assert client.get(reverse("measures")).context["authority"] == ours  # the council of the page last read
+    theirs = models.Measure.objects.create(authority=elsewhere, name="Not yours")
+    assert client.get(reverse("measure_detail", args=[theirs.pk])).status_code == 404
+
+
+def test_a_superuser_with_no_council_is_offered_only_links_that_work(client, adviser_setup):
+    """All actions lists every council's actions for a superuser: adding one or managing a plan is a council
+    lead's page, so the superuser is sent to the admin for that, and a lead keeps their own links."""
+    ours, _, _, _ = adviser_setup
+    root = UserFactory(authority=None, username="root", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    page = client.get(reverse("action_list")).content.decode()
+    assert (reverse("action_create") in page, reverse("plan_admin") in page) == (False, False)
+    assert "Add and change any council's records in the admin" in page
+    for name in ("action_create", "plan_admin"):
+        assert client.get(reverse(name)).status_code == 403
+    client.force_login(UserFactory(authority=ours, role=roles.IMPROVEMENT_LEAD, username="lead-two"))
+    page = client.get(reverse("action_list")).content.decode()
+    assert (reverse("action_create") in page, reverse("plan_admin") in page) == (True, True)
