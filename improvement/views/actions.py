@@ -85,13 +85,22 @@ def my_actions(request):
     )
 
 
+def _whose_plans(user) -> str:
+    """Whose plans All actions lists, in the words of its introduction."""
+    if user.authority_id is not None:
+        return "your council's improvement plan"
+    if user.is_superuser:
+        return "every council's improvement plan"
+    return "the improvement plans of the councils you advise"
+
+
 @login_required
 def action_list(request):
     return _list_page(
         request,
         actions=selectors.actions_visible(user=request.user),
         title="All actions",
-        intro="Every action in your council's improvement plan. Overdue actions come first.",
+        intro=f"Every action in {_whose_plans(request.user)}. Overdue actions come first.",
         mine=False,
     )
 

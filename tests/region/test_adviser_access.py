@@ -225,8 +225,38 @@ def test_a_superuser_with_no_council_is_offered_only_links_that_work(client, adv
     page = client.get(reverse("action_list")).content.decode()
     assert (reverse("action_create") in page, reverse("plan_admin") in page) == (False, False)
     assert "Add and change any council's records in the admin" in page
+    assert "Every action in every council&#x27;s improvement plan." in page
     for name in ("action_create", "plan_admin"):
         assert client.get(reverse(name)).status_code == 403
     client.force_login(UserFactory(authority=ours, role=roles.IMPROVEMENT_LEAD, username="lead-two"))
     page = client.get(reverse("action_list")).content.decode()
     assert (reverse("action_create") in page, reverse("plan_admin") in page) == (True, True)
+
+
+COUNCIL_PAGES = [
+    "plan_dashboard",
+    "measures",
+    "inspection_journey",
+    "changes_since",
+    "recommendations_coverage",
+    "committee_pack",
+]
+
+
+@pytest.mark.parametrize("name", COUNCIL_PAGES)
+def test_a_council_page_tells_an_adviser_which_council_it_is_and_the_way_to_another(client, adviser_setup, name):
+    ours, _, adviser, _ = adviser_setup
+    client.force_login(adviser)
+    page = client.get(reverse(name)).content.decode()
+    assert "You are viewing Matrixshire Council." in page
+    assert f'<a class="govuk-link" href="{reverse("region_overview")}">Choose another council</a>' in page
+    lead = UserFactory(authority=ours, role=roles.IMPROVEMENT_LEAD, username="own-lead")
+    client.force_login(lead)
+    assert "Choose another council" not in client.get(reverse(name)).content.decode()  # their own council only
+
+
+def test_all_actions_says_whose_plans_it_lists(client, adviser_setup):
+    _, _, adviser, _ = adviser_setup
+    client.force_login(adviser)
+    page = client.get(reverse("action_list")).content.decode()
+    assert "Every action in the improvement plans of the councils you advise." in page
