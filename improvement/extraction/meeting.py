@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from .dates import find_dates
 from .dates import parse_date as parse_iso
+from .places import KNOWN_PLACE, PLACES
 from .spans import line_windows
 from .text import lines
 
@@ -21,7 +22,7 @@ COMMITTEE_WORDS = re.compile(
 )
 NOT_COMMITTEE = re.compile(
     r"\b(?:report|question|response|item|update|published|agenda|resolved|that|would|was|were|said|says|asked|"
-    r"Cllr|Councillor|Member for|Chair of|present|apologies)\b|:\s*$",
+    r"Cllr|Councillor|Member for|Chair of|present|apologies|briefing|Chief\s+Executive)\b|:\s*$",
     re.I,
 )
 LEADING = re.compile(
@@ -39,6 +40,7 @@ PROSE = re.compile(
     r"|\bto\s+(?:follow|share|receive|consider|update|note|approve|agree|provide|scrutinise|review)\b",
     re.I,
 )
+AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item\s*$", re.I)  # a ModernGov item page's first line
 HEADER_START = re.compile(r"(?:Minutes|Meeting|Notes|Date|Held|Published|Posted|Issued)\b", re.I)
 PUBLISHED = re.compile(r"\b(?:Published|Posted|Issued)\b", re.I)
 
@@ -82,8 +84,15 @@ def find_meeting(text: str) -> tuple[str | None, str | None]:
     committee = None
     bare_date = False  # the date came from a line that is only a date (a site's date above a release?)
     in_sidebar = False
+    item_title = False  # the line after a bare "Agenda item" names the item, not the meeting
     for index, (s, e) in enumerate(header):
         line = text[s:e]
+        if item_title and line.strip():
+            item_title = False
+            continue
+        if AGENDA_ITEM.match(line):
+            item_title = True
+            continue
         if SIDEBAR.match(line):
             in_sidebar = True  # "Recent posts": the dated titles below are other pages
             continue
@@ -190,9 +199,8 @@ def _today(text: str) -> str | None:
 
 
 _CW = r"(?:[A-Z][\w’'&-]*|and|of|for|&|,)"
-NAMED_BODY = (
-    rf"(?P<name>(?:{_CW}[ \t]+){{0,9}}?(?:Committee|Board|Panel|Commission|Sub-Committee|Forum|Cabinet|Executive))\b"
-)
+_BODY = rf"(?:{_CW}[ \t]+){{0,9}}?(?:Committee|Board|Panel|Commission|Sub-Committee|Forum|Cabinet|Executive)"
+NAMED_BODY = rf"(?P<name>{_BODY})\b"
 BODY_COMMITTEE = [
     re.compile(rf"\binvit(?:e|es|ed|ing)\s+the\s+{NAMED_BODY}\s+to\b"),  # "invites the Scrutiny Board to consider"
     re.compile(rf"\b(?:presented|submitted|reported)\s+to\s+the\s+{NAMED_BODY}"),  # "presented to the ... Committee"
@@ -202,11 +210,22 @@ BODY_COMMITTEE = [
         r"are)\s+recommended\s+to\b"
     ),
     re.compile(
-        r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]?[ \t]+)?That\s+(?P<name>Cabinet)\s+(?:would|will|agrees?|notes?|"
-        r"approves?|endorses?)\b"
-    ),
+        rf"(?:^|\n|RESOLVED\b[^\n]{{0,12}}?)[ \t]*(?:\(?[a-z\d]{{1,2}}[.)]?[ \t]+)?That\s+(?:the\s+)?"
+        rf"(?P<name>Cabinet|{_BODY})\s+(?:would|will|agrees?|notes?|approves?|endorses?)\b"
+    ),  # "That Cabinet notes", "RESOLVED - (a) That the Scrutiny Committee note the arrangements"
+    # the body receiving the item: "the Scrutiny Board considered a briefing note", "provided the Cabinet with"
+    re.compile(rf"\b(?:[Tt]he|[Tt]his)\s+{NAMED_BODY}\s+(?:considered|received|scrutinised|discussed)\b"),
+    re.compile(rf"\b(?:provided|informed|updated|advised)\s+the\s+{NAMED_BODY}\s+(?:with|of|on|about|that)\b"),
 ]
-BODY_COMMITTEE_WORDS = [("invit",), ("ed to the",), ("embers of the",), ("recommended to",), ("That Cabinet",)]
+BODY_COMMITTEE_WORDS = [
+    ("invit",),
+    ("ed to the",),
+    ("embers of the",),
+    ("recommended to",),
+    ("That ",),
+    (" considered", " received", " scrutinised", " discussed"),
+    ("provided the", "informed the", "updated the", "advised the"),
+]
 # "the same report was presented to ...", "will be presented to ...": another meeting, before or after this one
 OTHER_MEETING = re.compile(
     r"\b(?:same|also|previously|earlier|last|next|future|later|will|due|going)\b|\bhad been\b", re.I
@@ -653,6 +672,7 @@ def find_authority(text: str) -> str | None:
             if len(written) > len(entry[2]):
                 entry[2] = written  # "Peterborough City Council" over "Peterborough Council"
     places: dict[str, list] = {}
+    counted: set[int] = set()  # where a place was counted, so that the known places are not counted twice
     suffixes = {
         o.start()
         for word, back in (("hildren", 1), ("Safeguarding", 0), ("Local Safeguarding", 0), ("Improvement Board", 0))
@@ -672,11 +692,25 @@ def find_authority(text: str) -> str | None:
                 continue  # an acronym ("NSPCC's report") is a body, not a place
             entry = places.setdefault(_key(place), [0, m.start(), place])
             entry[0] += weight
+            counted.add(m.start("place"))
+    for m in KNOWN_PLACE.finditer(text):  # "services in Coventry", "the City of London's offer", "Medway's"
+        if m.start() in counted or not (
+            KNOWN_BEFORE.search(text, max(0, m.start() - 12), m.start()) or KNOWN_AFTER.match(text, m.end())
+        ):
+            continue
+        entry = places.setdefault(_key(m.group()), [0, m.start(), m.group()])
+        entry[0] += 1
     strong = max(named.values(), key=lambda e: (e[0], -e[1])) if named else None
     weak = max(places.values(), key=lambda e: (e[0], -e[1])) if places else None
     if strong and not (weak and _key(weak[2]) not in named and weak[0] >= 2 * strong[0] + 2):
         return strong[2]  # a council named in full, unless its place is only a passing mention
     return f"{weak[2]} Council" if weak else None
+
+
+# A known place (places.py) counts where it is plainly a place: after "in", "across", "for", "of", "at", or with
+# a possessive or a lower-case "council" after it ("the Isle of Wight council"), not as a sentence's first word.
+KNOWN_BEFORE = re.compile(r"\b(?:in|across|throughout|for|of|at)[ \t]+(?:the[ \t]+)?\Z")
+KNOWN_AFTER = re.compile(rf"{_APOS}s\b|[ \t]+council\b")
 
 
 def _positions(text: str, word: str) -> Iterator[int]:
@@ -691,7 +725,7 @@ def _written(m: re.Match[str], place: str, council_match: re.Match[str] | None =
     council = council_match.group("council") if council_match else groups.get("council")
     kind = " ".join((groups.get("type") or "").split())
     pre = " ".join((groups.get("pre") or "").split())
-    if council == "council" and not kind and len(place.split()) > 1:
+    if council == "council" and not kind and len(place.split()) > 1 and place not in PLACES:
         return None  # "the Trust and Slough council" is fine, "Every Child Matters council" is not a name
     if council is None and "Council of" in m.group(0):
         return " ".join(m.group(0).split())  # "Council of the Isles of Scilly"

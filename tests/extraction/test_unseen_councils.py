@@ -1,0 +1,96 @@
+"""Rules of the genre found by reading pages of councils in neither the seeds nor the corpus (those pages
+are not committed): each is written here as a snippet in two layouts, neither copied from a page."""
+
+import pytest
+
+from improvement.extraction import extract
+
+# --- the council, when the page names only its place ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, authority",
+    [
+        ("8 Ofsted Update Report - Children's Services in Medway\n\nMinutes:\nThe report was noted.", "Medway Council"),
+        ("Inspectors judged overall services in Coventry as requiring improvement.", "Coventry Council"),
+        ("The visit looked at the experiences of care leavers across the City of London.", "City of London Council"),
+        ("Ofsted found the Isle of Wight council inadequate in child protection.", "Isle of Wight Council"),
+        ("Members welcomed Stockport's progress since the focused visit.", "Stockport Council"),
+    ],
+)
+def test_a_known_place_named_alone_is_the_council(text, authority):
+    assert extract(text).meeting.authority == authority
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reading the letter, members noted the progress made since the monitoring visit.",
+        "Bolton Wanderers players visited the children's home.",  # a known place inside another name
+        "The Director said the service would report back in March.",
+    ],
+)
+def test_a_known_place_that_is_not_plainly_a_place_names_no_council(text):
+    assert extract(text).meeting.authority is None
+
+
+def test_a_council_named_in_full_wins_over_places_mentioned_in_passing():
+    text = (
+        "Sandwell Metropolitan Borough Council\n\nThe Director compared the service with those in Dudley and in "
+        "Walsall, and with Sandwell Metropolitan Borough Council's own figures last year."
+    )
+    assert extract(text).meeting.authority == "Sandwell Metropolitan Borough Council"
+
+
+# --- the committee ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, committee",
+    [
+        (
+            "Agenda item\n\nImprovement Board\n\nBriefing Note of the Deputy Chief Executive (People)\n\nMinutes:\n"
+            "The Scrutiny Board considered a briefing note on the improvement plan.",
+            "Scrutiny Board",
+        ),
+        (
+            "Agenda item\nChildren's Safeguarding Partnership Board update\nMinutes:\nThe Corporate Parenting "
+            "Panel received the annual report of the partnership.",
+            "Corporate Parenting Panel",
+        ),
+    ],
+)
+def test_an_item_pages_title_is_the_item_and_the_committee_is_the_one_that_considered_it(text, committee):
+    assert extract(text).meeting.committee == committee
+
+
+def test_an_item_title_with_a_board_in_it_and_no_committee_named_gives_none():
+    text = "Agenda item\n\nChildren's Services Improvement Board\n\nReport by Chief Executive\n\nMinutes:\nNoted."
+    assert extract(text).meeting.committee is None
+
+
+@pytest.mark.parametrize(
+    "text, committee",
+    [
+        ("Background:\nThis report provided the Cabinet with a progress update on improvement activity.", "Cabinet"),
+        (
+            "The report updated the Children and Young People Scrutiny Committee on the second monitoring visit.",
+            "Children and Young People Scrutiny Committee",
+        ),
+        (
+            "Members asked about the policy.\nRESOLVED – (a) That the Scrutiny Committee note the arrangements.",
+            "Scrutiny Committee",
+        ),
+        (
+            "Decisions\n1. That the Health and Wellbeing Board notes the partnership's annual report.",
+            "Health and Wellbeing Board",
+        ),
+    ],
+)
+def test_the_committee_the_body_reports_to_or_resolves_as(text, committee):
+    assert extract(text).meeting.committee == committee
+
+
+def test_a_chief_executives_report_line_is_not_a_committee():
+    text = "Report of the Chief Executive\n\nMinutes:\nThe Committee noted the report."
+    assert extract(text).meeting.committee is None
