@@ -307,8 +307,10 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
 
 
 SUBJUNCTIVE_VERB = re.compile(
-    r"[ \t]+(?:should[ \t]+|shall[ \t]+|be[ \t]+(?:asked|"
-    rf"requested)[ \t]+to[ \t]+)?(?P<verb>{COMMIT_VERBS})(?:s|es)?\b",
+    # "That the Chief Executive, in consultation with the Leader, be authorised to appoint ...": a delegation
+    r"(?:,?[ \t]+in[ \t]+consultation[ \t]+with[ \t][^;.]{1,160}?)?,?"
+    r"[ \t]+(?:should[ \t]+|shall[ \t]+)?(?:be[ \t]+(?:authori[sz]ed|instructed)[ \t]+to[ \t]+(?P<any>[a-z]+)|"
+    rf"(?:be[ \t]+(?:asked|requested)[ \t]+to[ \t]+)?(?P<verb>{COMMIT_VERBS})(?:s|es)?)\b",
     re.I,
 )
 
@@ -324,7 +326,8 @@ def _subjunctive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem
             verb = SUBJUNCTIVE_VERB.match(text, role.end, e)
             if verb and not _hypothetical(text[s:e]):
                 # "circulates the actions" -> "Circulate the actions"
-                return _item(text, s, e, role.title, verb.group("verb") + text[verb.end() : e], year_hint)
+                task = (verb.group("verb") or verb.group("any")) + text[verb.end() : e]
+                return _item(text, s, e, role.title, task, year_hint)
     return None
 
 

@@ -10,7 +10,7 @@ from .spans import Taken, line_windows
 from .text import clean
 
 RESOLVED = re.compile(
-    r"^[ \t#*]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Ii]t was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
+    r"^[ \t#*|]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Ii]t was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
     r"(?![ \t]+(?:at|by|on|in|upon)\b)"  # "Decided at meeting: 07/03/2017 - Cabinet" is a label
     r"(?:\s+(?i:unanimously|as follows))?(?:\s+(?i:that))?|(?:DECISIONS?|"
     r"Decisions?)(?=[ \t*]*[:\-–—]))[ \t*]*[:\-–—]?[ \t*]*",
@@ -39,6 +39,7 @@ ROMAN = {
     "xi": 11,
     "xii": 12,
 }
+RESOLVED_ITEM = re.compile(r"(?:RESOLVED|Resolved|resolved|AGREED|Agreed)\b")
 INTRO_ONLY = re.compile(
     r"^(?:that\s+)?(?:the\s+)?(?:committee|cabinet|board|panel|council|sub-committee|executive|forum)?\s*"
     r"(?:that\s*)?[:\-–—]?$",
@@ -51,6 +52,7 @@ KINDS = [
     ("approved", r"\bendors(?:e|es|ed|ement)\b"),  # the gold's convention: "endorsed" is approved
     ("agreed", r"\bauthority\b[^.;]{0,40}?\bdelegat(?:e|es|ed)\b|\bdelegat(?:e|es|ed)\s+(?:\w+\s+){0,2}authority\b"),
     ("agreed", r"\bagree(?:s|d)?\b"),
+    ("agreed", r"\bauthori[sz](?:e|es|ed)\b"),  # "be authorised to appoint": a delegation, as "authority delegated"
     ("commented", r"\bcomment(?:ed|s)?\b"),
     ("deferred", r"\bdefer(?:s|red)?\b"),
     ("recommended", r"\brecommend(?:ed|s)?\b"),
@@ -119,6 +121,7 @@ def find_decisions(text: str) -> list[DecisionItem]:
         if m.start() < covered:
             continue
         spans, covered = _block(text, m.end())
+        block = []
         for s, e in spans:
             for s2, e2 in _inline(text, s, e):
                 joint = LIST_JOINT.search(text, s2, e2)  # "2. the thanks be recorded; and"
@@ -127,9 +130,15 @@ def find_decisions(text: str) -> list[DecisionItem]:
                 item = clean(text[s2:e2])
                 if len(item) < 6 or item.endswith(":") or INTRO_ONLY.match(item):
                     continue
-                out.append(
+                block.append(
                     DecisionItem(quote=text[s2:e2], quote_start=s2, quote_end=e2, kind=decision_kind(item), text=item)
                 )
+        if "ecision" in m.group(0):
+            # a decision page's "Decisions:" may hold the whole minute: "17.1 The Committee considered a report",
+            # "17.2 A query was raised", "17.4 Resolved - That ... be endorsed": only what was resolved is a decision
+            if RESOLVED.match(text, _next_line(text, covered)) or any(RESOLVED_ITEM.match(d.text) for d in block):
+                block = [d for d in block if RESOLVED_ITEM.match(d.text)]
+        out.extend(block)
     if "esolved" in text or "ESOLVED" in text:
         spans = [(d.quote_start, d.quote_end) for d in out]
         out.extend(_inline_resolutions(text, spans))
@@ -399,14 +408,27 @@ THAT = re.compile(r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]\s\s))That\b", re.M)
 AND_THAT = re.compile(r"[,;]\s+and\s+(?P<that>that)\s+(?:the|a|an|members|officers|this|it|further)\b", re.I)
 
 
+def _next_line(text: str, pos: int) -> int:
+    """The start of the first line after the one `pos` is on that has any text (the text's end if none)."""
+    at = text.find("\n", pos)
+    while at >= 0:
+        start, end = at + 1, _line_end(text, at + 1)
+        if text[start:end].strip():
+            return start
+        at = text.find("\n", end)
+    return len(text)
+
+
 def _line_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     return len(text) if end < 0 else end
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
+    """The span without the spaces around it, nor a table's cell border ("Decision: |", "... the report. |":
+    a decision page's table flattened to text)."""
+    while s < e and (text[s].isspace() or (text[s] == "|" and (s + 1 == e or text[s + 1].isspace()))):
         s += 1
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or (text[e - 1] == "|" and (e - 1 == s or text[e - 2].isspace()))):
         e -= 1
     return s, e

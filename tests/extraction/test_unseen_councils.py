@@ -94,3 +94,58 @@ def test_the_committee_the_body_reports_to_or_resolves_as(text, committee):
 def test_a_chief_executives_report_line_is_not_a_committee():
     text = "Report of the Chief Executive\n\nMinutes:\nThe Committee noted the report."
     assert extract(text).meeting.committee is None
+
+
+# --- decisions and the actions they give -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decision number: |\nDecision: |\nThe Cabinet noted the content of this report and the updated plan. |\n"
+        "Reasons:\nTo inform the Cabinet.",
+        "| Decision: |\n| The Panel noted the progress report on the improvement plan. |\n| Reasons: | To inform. |",
+    ],
+)
+def test_a_decision_in_a_flattened_table_cell_is_one_decision(text):
+    facts = extract(text)
+    assert [(d.kind, d.text) for d in facts.decisions] == [("noted", d.text) for d in facts.decisions]
+    assert len(facts.decisions) == 1 and not facts.decisions[0].text.endswith("|")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decisions:\n\n17.1     The Committee considered a report by the Director on the terms of reference.\n\n"
+        "17.2     A query was raised about the quorum and the Director said the wording would be adjusted.\n\n"
+        "17.4     Resolved – That the revised terms of reference be endorsed.\n",
+        "Decisions:\n5.1 Members received a presentation on the monitoring visit.\n"
+        "5.2 Councillor Khan commented on the pace of change.\n5.3 RESOLVED: That the update be noted.\n",
+    ],
+)
+def test_the_minute_around_a_decision_pages_resolution_is_not_a_decision(text):
+    decisions = extract(text).decisions
+    assert len(decisions) == 1
+    assert decisions[0].kind in {"approved", "noted"}
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        (
+            "RESOLVED –\n(1) That the report be noted;\n(2) That the Chief Executive, in consultation with the Leader "
+            "of the Council and the Lead Councillor for Children's Services be authorised to appoint an Independent "
+            "Chair of the Improvement Board;",
+            "Chief Executive",
+        ),
+        (
+            "Resolved:\n1. That the Director of Children's Services be authorised to agree the final wording of "
+            "the improvement plan before it is sent to Ofsted.",
+            "Director of Children's Services",
+        ),
+    ],
+)
+def test_a_role_authorised_to_act_is_an_agreed_decision_and_that_roles_action(text, owner):
+    facts = extract(text)
+    assert facts.decisions[-1].kind == "agreed"
+    assert [a.owner for a in facts.actions] == [owner]
