@@ -10,7 +10,8 @@ from .spans import Taken, line_windows
 from .text import clean
 
 RESOLVED = re.compile(
-    r"^[ \t#*|]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Ii]t was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
+    r"^[ \t#*|]*(?:\d+(?:\.\d+)*\.?\s+)?"  # "|": a table's cell border
+    r"(?:(?:[Ii]t was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
     r"(?![ \t]+(?:at|by|on|in|upon)\b)"  # "Decided at meeting: 07/03/2017 - Cabinet" is a label
     r"(?:\s+(?i:unanimously|as follows))?(?:\s+(?i:that))?|(?:DECISIONS?|"
     r"Decisions?)(?=[ \t*]*[:\-–—]))[ \t*]*[:\-–—]?[ \t*]*",
