@@ -208,6 +208,15 @@ LEAD_FILLER = re.compile(
 )
 
 
+# How an inspection works, not how the service does: "The Lead Inspector chose 20 cases for the local authority
+# to audit", "an additional 6 cases were identified for audit during the inspection", "the 26 cases the
+# inspectors tracked". A count of cases in such a sentence is the inspection's sample, not a measure.
+INSPECTION_SAMPLE = re.compile(
+    r"\b(?:[Ii]nspect(?:or|ors|ion|ion team)|HMI|Ofsted)\b[^.;]{0,120}?\b(?:chose|chosen|choose|selected|sampled|"
+    r"tracked|identified\s+for\s+audit)\b|\bcases\s+(?:that\s+|which\s+)?the\s+inspect",
+)
+
+
 def find_measures(text: str) -> list[MeasureItem]:
     tokens = _number_tokens(text)
     if not tokens and "half" not in text.lower():
@@ -221,6 +230,8 @@ def find_measures(text: str) -> list[MeasureItem]:
         if lo == hi and "half" not in text[s:e].lower():
             continue  # no number in this sentence
         found = _in_sentence(text, s, e, dates, tokens[lo:hi])
+        if found and INSPECTION_SAMPLE.search(text, s, e):
+            found = [f for f in found if f.unit != "cases"]  # the cases inspectors chose to look at: their method
         if TARGET_WORD.search(text, s, e):
             # "The target was to reduce this to 8%": the target of the measure just before
             _targets(text, s, e, found or items[-1:])
@@ -337,7 +348,7 @@ FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+average\s+of\s+|around\s+|about\s+|
 FROM_TO_BEFORE = re.compile(
     r"\bfrom\s+(?:an?\s+average\s+of\s+|around\s+|about\s+|approximately\s+|"
     r"over\s+)?\d+(?:,\d{3})*(?:\.\d+)?\s?(?:%|per ?cent)?(?:\s+(?:in|at|during)\s+(?:[A-Za-z]+\s+)?(?:19|"
-    r"20)\d\d(?:/\d\d)?)?\s+to\s+$",
+    r"20)\d\d(?:/\d\d)?)?\s+to\s+(?:an?\s+average\s+of\s+|around\s+|about\s+|approximately\s+)?$",
     re.I,
 )
 # page furniture of council sites and news pages: "Displaying 1 to 2 of 2", "Page 1 of 3", "70% fewer ads"
@@ -645,7 +656,9 @@ MULTIPLIER_AFTER = re.compile(r"\s*(?:m|bn|k|million|billion|thousand)\b", re.I)
 CHANGE_BY_BEFORE = re.compile(
     r"\b(?:(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|declined|grew|grown|improved|went up|"
     r"gone up|went down|gone down|up|down)\s+by|(?:an?|the)\s+(?:increase|decrease|reduction|rise|fall|drop|"
-    r"improvement|change)\s+of|\b(?<!made )(?<!make )(?<!makes )(?<!making )(?:up|down))\s+(?:(?:around|about|"
+    r"improvement|change)\s+of|\b(?<!made )(?<!make )(?<!makes )(?<!making )(?:up|down)|"
+    # "reduces social work caseloads by 30 per cent", "cutting the use of agency staff by"
+    r"\b(?:reduc|increas|cut|lower|rais|halv|boost)[a-z]*\s+(?:[a-z'’-]+\s+){1,7}?by)\s+(?:(?:around|about|"
     r"approximately|some|nearly|almost|over|just over|just under)\s+)?$",
     re.I,
 )
@@ -708,7 +721,7 @@ def _not_a_figure(text: str, s: int, e: int, start: int, end: int, n_start: int,
             r"[^.;]{0,40}?\bthan\b", text[end:e], re.I
         ):
             return True  # "45 fewer agency workers than a year ago": a change, not a measure
-    if kind == "%" and (CHANGE_BY_BEFORE.search(text, max(s, start - 40), start) or CHANGE_NOUN_AFTER.match(text, end)):
+    if kind == "%" and (CHANGE_BY_BEFORE.search(text, max(s, start - 80), start) or CHANGE_NOUN_AFTER.match(text, end)):
         return True  # "decreased by 18%", "a 1% decrease", "down 2.6%": a change computed from two values
     if (
         kind == "count"

@@ -149,3 +149,46 @@ def test_a_role_authorised_to_act_is_an_agreed_decision_and_that_roles_action(te
     facts = extract(text)
     assert facts.decisions[-1].kind == "agreed"
     assert [a.owner for a in facts.actions] == [owner]
+
+
+# --- measures ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofsted 'inadequate' council reduces social work caseloads by 30 per cent",
+        "The service has succeeded in cutting the use of agency social workers by 12% over the year.",
+    ],
+)
+def test_a_change_by_some_per_cent_is_not_the_measures_level(text):
+    assert extract(text).measures == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Caseloads have been reduced from an average of 20.5 in May 2015 to an average of 14 now.", 14),
+        ("Social work caseloads fell from around 24 in 2019 to around 17 this year.", 17),
+    ],
+)
+def test_from_one_average_to_another_the_measure_is_the_second(text, value):
+    measure = extract(text).measures
+    assert [(m.value, m.unit) for m in measure] == [(value, "cases")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lead Inspector chose 20 cases for the local authority to audit, and during the inspection an "
+        "additional 6 cases were also identified for audit.",
+        "Inspectors tracked 12 cases in detail and sampled a further 30 cases across the front door.",
+    ],
+)
+def test_the_cases_an_inspection_looks_at_are_its_method_not_a_measure(text):
+    assert extract(text).measures == []
+
+
+def test_a_caseload_beside_the_inspection_is_still_a_measure():
+    text = "During the inspection, inspectors found that social workers held an average of 18 cases each."
+    assert [(m.value, m.unit) for m in extract(text).measures] == [(18, "cases")]
