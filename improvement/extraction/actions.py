@@ -101,6 +101,11 @@ def find_actions(text: str, *, year_hint: int | None) -> list[ActionItem]:
                 break
         if found:
             continue
+        if " would be " in sentence:
+            promised = _promised_passive(text, s, e, year_hint)
+            if promised is not None:
+                items.append(promised)
+                continue
         for commit in _commitments(sentence) if roles else ():
             owner = _owner_before(roles, s + commit.start())
             if owner is None or _hypothetical(sentence):
@@ -185,6 +190,29 @@ def _commitments(sentence: str) -> list[re.Match[str]]:
         ):
             found.append(m)
     return sorted(found, key=lambda m: m.start())
+
+
+# "The Director of Law and Assurance said the wording would be adjusted", "the Head of Service confirmed that
+# the figures would be circulated to Members": what the speaker undertook to have done is their action.
+SAID_PASSIVE = re.compile(
+    r"\)?(?:,[^,.;]{1,70},)?[ \t]+(?:also[ \t]+)?(?:said|confirmed|advised|agreed|explained|undertook|assured[ \t]+"
+    r"(?:members|the[ \t]+committee))[ \t]+(?:that[ \t]+)?(?:the|this|these|a|an|any|further)[ \t]+"
+    r"(?:[\w’'-]+[ \t]+){0,6}?"
+    r"would[ \t]+be[ \t]+(?P<verb>adjusted|amended|updated|revised|corrected|circulated|shared|provided|sent|added|"
+    r"included|reviewed|checked|clarified|investigated|followed[ \t]+up|looked[ \t]+into|picked[ \t]+up)\b"
+)
+
+
+def _promised_passive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem | None:
+    for role in find_roles(text, s, e):
+        said = SAID_PASSIVE.match(text, role.end, e)
+        if said and not _hypothetical(text[s:e]):
+            task = text[role.end : e]
+            task = re.sub(
+                r"^\)?(?:,[^,.;]{1,70},)?\s*(?:also\s+)?\w+(?:\s+(?:members|the\s+committee))?\s+(?:that\s+)?", "", task
+            )
+            return _item(text, s, e, role.title, task, year_hint)
+    return None
 
 
 # "That authority be delegated to the Director of Children’s Services, in consultation with the
@@ -328,7 +356,15 @@ def _subjunctive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem
                 # "circulates the actions" -> "Circulate the actions"
                 task = (verb.group("verb") or verb.group("any")) + text[verb.end() : e]
                 return _item(text, s, e, role.title, task, year_hint)
+    officers = OFFICERS.match(text, opening.end(), e) if opening else None
+    verb = SUBJUNCTIVE_VERB.match(text, officers.end(), e) if officers else None
+    if verb and not _hypothetical(text[s:e]):
+        # "4. That officers report back to the July committee on progress": a task for no one named
+        return _item(text, s, e, None, (verb.group("verb") or verb.group("any")) + text[verb.end() : e], year_hint)
     return None
+
+
+OFFICERS = re.compile(r"(?:relevant[ \t]+|council[ \t]+)?officers\b", re.I)
 
 
 TASK_AFTER = re.compile(r"^[\s,]*(?:to|will|would|should|must|is to|are to)\s+(?P<task>\S.*)$", re.I)
@@ -393,7 +429,7 @@ def _hypothetical(sentence: str) -> bool:
     return bool(re.search(r"\b(?:if|whether|asked (?:if|whether|how|what|why|when))\b", sentence[:60], re.I))
 
 
-def _item(text: str, s: int, e: int, owner: str, clause: str, year_hint: int | None) -> ActionItem:
+def _item(text: str, s: int, e: int, owner: str | None, clause: str, year_hint: int | None) -> ActionItem:
     title = clean(re.split(r"(?<=[.;])\s", clause)[0]).rstrip(".")
     title = title[:1].upper() + title[1:]
     return ActionItem(

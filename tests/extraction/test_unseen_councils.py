@@ -192,3 +192,40 @@ def test_the_cases_an_inspection_looks_at_are_its_method_not_a_measure(text):
 def test_a_caseload_beside_the_inspection_is_still_a_measure():
     text = "During the inspection, inspectors found that social workers held an average of 18 cases each."
     assert [(m.value, m.unit) for m in extract(text).measures] == [(18, "cases")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RESOLVED:\n1. That the report be noted.\n2. That officers report back to the July corporate parenting "
+        "committee on progress.",
+        "Agreed:\n(i) That the update be received.\n(ii) That relevant officers provide a breakdown of placements "
+        "by provider to the next meeting.",
+    ],
+)
+def test_a_resolution_giving_officers_a_task_is_an_action_with_no_one_named(text):
+    actions = extract(text).actions
+    assert [a.owner for a in actions] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, owner, words",
+    [
+        (
+            "On page 56 a query was raised about the quorum and the Director of Law and Assurance said the wording "
+            "would be adjusted.",
+            "Director of Law and Assurance",
+            "wording would be adjusted",
+        ),
+        (
+            "In response to a question, the Head of Service confirmed that the figures for each locality would "
+            "be circulated to Members.",
+            "Head of Service",
+            "would be circulated",
+        ),
+    ],
+)
+def test_what_a_speaker_said_would_be_done_is_their_action(text, owner, words):
+    action = extract(text).actions
+    assert [a.owner for a in action] == [owner]
+    assert words in action[0].title
