@@ -315,6 +315,15 @@ class _Mention:
     np_start: int = 0
 
 
+# A count of councils and the grade they hold: the country's figures in a press release, not this council's visit.
+NATIONAL_RATINGS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+handful\s+of|a\s+third\s+of|half\s+of)"
+    r"(?:\s+other)?\s+(?:councils|local\s+authorities|authorities)\b[^.;]{0,40}?\b(?:are|were|have\s+been|"
+    r"had\s+been|have)\s+(?:currently\s+|now\s+|also\s+)?(?:rated|judged|graded|achieved|received)\b",
+    re.I,
+)
+
+
 def find_visits(
     text: str,
     *,
@@ -341,6 +350,8 @@ def find_visits(
         has_kind = _any_between(kind_at, s, e)
         if not has_kind and not _any_between(judge_at, s, e):
             continue
+        if NATIONAL_RATINGS.search(text, s, e):
+            continue  # "Only 46 councils are currently rated as 'good'": how many hold a grade, not a visit
         _read_sentence(text, s, e, slots, last, year_hint, meeting_date, about_ofsted, has_kind)
     out = []
     for slot in sorted(slots, key=_timeline_key(slots, year_hint)):

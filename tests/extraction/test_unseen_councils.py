@@ -229,3 +229,20 @@ def test_what_a_speaker_said_would_be_done_is_their_action(text, owner, words):
     action = extract(text).actions
     assert [a.owner for a in action] == [owner]
     assert words in action[0].title
+
+
+# --- visits ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Only 46 councils are currently rated as 'good' for their children's services, and only three have "
+        "achieved the top rating of 'outstanding'.",
+        "Nationally, 12 local authorities have been judged inadequate by Ofsted since the framework began.",
+    ],
+)
+def test_how_many_councils_hold_a_grade_is_not_a_visit(sentence):
+    text = "Children's services were rated good by Ofsted in an inspection in March 2024. " + sentence
+    visits = extract(text).visits
+    assert [(v.start, v.judgement) for v in visits] == [("2024-03", "good")]
