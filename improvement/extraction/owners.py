@@ -45,7 +45,8 @@ AFTER_SPEAKER = re.compile(
     re.I,
 )
 BEFORE_AUTHOR = re.compile(
-    r"(?:report|reports|presentation|update|paper|briefing|submission)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?$|"
+    r"(?:report|reports|presentation|update|paper|briefing(?:[ \t]+note)?|submission)[ \t]+(?:of|by|from)[ \t]+"
+    r"(?:the[ \t]+)?$|"
     r"(?:question|questions)\b[^\n.;,]{0,80}\bto[ \t]+(?:the[ \t]+)?$|response[ \t]+(?:of|from|"
     r"by)[ \t]+(?:the[ \t]+)?$|\b(?:presented|introduced|submitted|prepared|written|given|led|chaired|headed|"
     r"delivered|sent|drafted|produced|circulated|compiled|authored|"
@@ -174,6 +175,7 @@ def responsible_mentions(text: str) -> list[RoleMention]:
 
 OFSTED_BEFORE = re.compile(r"\b(?:Ofsted|OFSTED)(?:[’']s)?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]*$")
 OFSTED_AFTER = re.compile(r"^[ \t]+(?:for|at|of|from)[ \t]+(?:the[ \t]+)?Ofsted\b", re.I)
+OFSTED_IN_TITLE = re.compile(r"\b(?:for|at|of|from)[ \t]+(?:the[ \t]+)?Ofsted\b", re.I)
 # Officers of the committee's own process ("Scrutiny Manager", "Governance Manager", "Committee
 # Officer") report on the meeting's business, not on the plan.
 PROCESS_OFFICER = re.compile(r"^(?:Senior[ \t]+|Principal[ \t]+|Lead[ \t]+)?(?:Scrutiny|Governance|Committee)\b")
@@ -189,6 +191,7 @@ def _inspectorate_or_national(text: str, mention: RoleMention, before: str) -> b
         or PROCESS_OFFICER.search(mention.title)
         or OFSTED_BEFORE.search(before[-40:])
         or OFSTED_AFTER.match(text, mention.end, mention.end + 30)
+        or OFSTED_IN_TITLE.search(mention.title)  # "national director for social care at Ofsted"
         or NATIONAL.search(mention.title)
     )
 

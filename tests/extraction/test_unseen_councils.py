@@ -246,3 +246,35 @@ def test_how_many_councils_hold_a_grade_is_not_a_visit(sentence):
     text = "Children's services were rated good by Ofsted in an inspection in March 2024. " + sentence
     visits = extract(text).visits
     assert [(v.start, v.judgement) for v in visits] == [("2024-03", "good")]
+
+
+# --- owners ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        (
+            "The Scrutiny Board considered a briefing note of the Deputy Chief Executive (People) which informed the "
+            "Board of progress.",
+            "Deputy Chief Executive (People)",
+        ),
+        (
+            "Members received a briefing note from the Director of Children's Services on the monitoring visit.",
+            "Director of Children's Services",
+        ),
+    ],
+)
+def test_the_author_of_a_briefing_note_is_an_owner(text, role):
+    assert [o.role for o in extract(text).owners] == [role]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now Yvette Stanley, national director for social care at Ofsted, has written to congratulate the council.",
+        "The Regional Director of Ofsted, Ms Jones, attended the meeting to present the findings.",
+    ],
+)
+def test_an_office_at_ofsted_is_the_inspectorates_not_an_owner(text):
+    assert extract(text).owners == []
