@@ -196,6 +196,20 @@ PROSE_RECS = [
         r"(?:that\s+)?(?:the\s+)?(?:service|council|local\s+authority|authority|partners|leaders|managers)\s+"
         r"(?:needed|needs|need|should|must)\s+to\s+(?P<body>[^.\n]{6,400})"
     ),
+    # "The inspectors ... noted that the pace of change wasn't swift enough and the quality of practice needed to be
+    # more consistent": a shortfall the inspectors or a review named, each clause one recommendation
+    re.compile(
+        r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit|review|peer\s+review))\b[^.\n]{0,80}?\b"
+        r"(?:noted|found|said|commented|reported|felt|concluded|highlighted)\s+that\s+"
+        r"(?P<body>the\s+[a-z][^.;\n]{2,80}?\s+(?:was\s*n[’']t|was\s+not|were\s+not|were\s*n[’']t|is\s+not|"
+        r"is\s*n[’']t|(?:still\s+)?needed\s+to\s+be|needs\s+to\s+be)\s+[^.;\n]{3,200})"
+    ),
+    # "the review had identified limited evidence of reflective supervision"
+    re.compile(
+        r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit|review|peer\s+review))\b[^.\n]{0,40}?\b"
+        r"(?:identified|found|highlighted|noted)\s+(?P<body>(?:limited|little|insufficient|inconsistent|no)\s+"
+        r"(?:evidence|use|understanding|oversight|consistency)\s+of\s+[^.;\n]{4,200})"
+    ),
     # "X was identified as a point for immediate action"
     re.compile(
         r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<body>[A-Z][^.;\n]{6,200}?)\s+(?:was|were)\s+(?:identified|highlighted|raised)\s+as\s+"
@@ -217,6 +231,17 @@ PROSE_WORDS = [  # the words each pattern needs, to find the lines worth reading
     ("area of weakness", "area of significant weakness"),
     ("criticised",),
     ("needed to", "needs to", "need to"),
+    (
+        " noted that ",
+        " found that ",
+        " said that ",
+        " commented that ",
+        " reported that ",
+        " felt that ",
+        " concluded that ",
+        " highlighted that ",
+    ),
+    ("limited ", "little ", "insufficient ", "inconsistent ", " no "),
     ("for immediate action", "for priority action"),
 ]
 INSPECTORS_NEAR = re.compile(r"\b(?:Ofsted|inspect\w*|monitoring visit|focused visit)\b", re.I)
@@ -236,6 +261,8 @@ def _prose(text: str, default_source: str | None) -> list[Recommendation]:
                     be = bs + cut.start()
             if i == 3:
                 spans = [(bs + a, bs + b) for a, b in _split_to(body)]
+            elif i == 4:  # "the pace ... wasn't swift enough and the quality ... needed to be more consistent"
+                spans = [(bs + a, bs + b) for a, b in _split_and_the(body)]
             else:
                 spans = [(bs, be)]
             for qs, qe in spans:
@@ -254,6 +281,15 @@ def _prose(text: str, default_source: str | None) -> list[Recommendation]:
                     )
                 )
     return out
+
+
+def _split_and_the(body: str) -> list[tuple[int, int]]:
+    """ "the pace of change wasn't swift enough and the quality of practice needed to be more consistent": two."""
+    spans, at = [], 0
+    for m in re.finditer(r",?\s+and\s+(?=the\s+[a-z][^,;]{2,80}?\s+(?:was|were|is|needed|needs)\b)", body):
+        spans.append((at, m.start()))
+        at = m.end()
+    return [*spans, (at, len(body))]
 
 
 def _split_to(body: str) -> list[tuple[int, int]]:

@@ -278,3 +278,37 @@ def test_the_author_of_a_briefing_note_is_an_owner(text, role):
 )
 def test_an_office_at_ofsted_is_the_inspectorates_not_an_owner(text):
     assert extract(text).owners == []
+
+
+# --- recommendations ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (
+            "The Ofsted inspectors had acknowledged that improvements continued to be made, but noted that the pace "
+            "of change wasn't swift enough and the quality of practice needed to be more consistent.",
+            2,
+        ),
+        ("At the focused visit inspectors found that the quality of supervision was not yet good enough.", 1),
+    ],
+)
+def test_a_shortfall_the_inspectors_noted_is_a_recommendation_each(text, count):
+    assert len(extract(text).recommendations) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was noted that the review had identified limited evidence of reflective supervision.",
+        "The peer review found inconsistent use of chronologies in case files across the service.",
+    ],
+)
+def test_limited_evidence_a_review_found_is_a_recommendation(text):
+    assert len(extract(text).recommendations) == 1
+
+
+def test_what_members_noted_about_progress_is_not_a_recommendation():
+    text = "Members noted that the number of children in care was not rising as quickly as last year."
+    assert extract(text).recommendations == []
