@@ -78,16 +78,23 @@ PATTERNS = [
     # 14/11/2021, 14.11.21, 2021-11-14
     ("numeric", re.compile(r"(?P<d1>[0-3]?\d)[/.](?P<m1>[01]?\d)[/.](?P<y1>(?:19|20)?\d\d)\b")),
     ("iso", re.compile(r"(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b")),
+    # "conducted in February and March 2024": a visit over two months starts in the first
+    ("months", re.compile(rf"{_p(MONTH, 'm0')}\s*(?:and|&|-|–|to)\s*{_p(MONTH, 'm1')},?\s+{_p(YEAR, 'y1')}\b", re.I)),
     # February, 2020 / in March 2024
     ("month", re.compile(rf"{_p(MONTH, 'm1')},?\s+{_p(YEAR, 'y1')}\b", re.I)),
 ]
-MONTH_FIRST = {"mdy", "month"}
+MONTH_FIRST = {"mdy", "month", "months"}
 MONTH_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+$",
     re.I,
 )
 WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$", re.I)
+MONTH_AND_BEFORE = re.compile(  # "February and " before "March 2024"
+    r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*(?:and|&|-|–|to)\s*$",
+    re.I,
+)
 _TOKEN = re.compile(r"[0-9]+")  # the start of each run of digits
 
 
@@ -159,14 +166,17 @@ def _all_dates(text: str) -> tuple[DateSpan, ...]:
         p = token.start()
         if p < covered:
             continue
-        month_start = None
+        month_start = months_start = None
         lead = text[max(0, p - 16) : p].rstrip(" ,.\t")
         if lead and lead[-1].isalpha():  # maybe "July 13"
             before = MONTH_BEFORE.search(text, max(0, p - 16), p)
             if before:
                 month_start = before.start()
+                pair = MONTH_AND_BEFORE.search(text, max(0, month_start - 16), month_start)
+                window = pair and re.search(r"\bbetween\s+$", text[max(0, pair.start() - 10) : pair.start()], re.I)
+                months_start = pair.start() if pair and not window else None  # "between January and March": a window
         for kind, pattern in PATTERNS:
-            at = month_start if kind in MONTH_FIRST else p
+            at = (months_start if kind == "months" else month_start) if kind in MONTH_FIRST else p
             if at is None or at < covered:
                 continue
             m = pattern.match(text, at)
@@ -197,6 +207,11 @@ def _build(kind: str, m: re.Match[str]) -> DateSpan | None:
         return DateSpan(m.start(), m.end(), (int(g["y1"]), int(g["m1"]), int(g["d1"])))
     if kind == "month":
         return DateSpan(m.start(), m.end(), (_year(g["y1"]), _month(g["m1"]), None))
+    if kind == "months":
+        first, second = _month(g["m0"]), _month(g["m1"])
+        if first >= second:
+            return None  # "December and January 2024": which year the first is in is not said
+        return DateSpan(m.start(), m.end(), (_year(g["y1"]), first, None))
     if kind == "mdy":
         day = int(g["d1"])
         if not 1 <= day <= 31:

@@ -217,6 +217,12 @@ INSPECTION_SAMPLE = re.compile(
 )
 
 
+VISIT_LENGTH = re.compile(
+    r"\b(?:inspection|visit|inspectors)\b[^.;]{0,40}?\b(?:took\s+place|lasted|ran|was\s+held|were\s+on\s+site)\b",
+    re.I,
+)
+
+
 def find_measures(text: str) -> list[MeasureItem]:
     tokens = _number_tokens(text)
     if not tokens and "half" not in text.lower():
@@ -525,9 +531,11 @@ def _in_sentence(
                 continue  # "within 20 working days", "over 12 months", but "in an average of 149 days" is a measure
             noun = (m.group("noun") or "").lower()
             if noun in ("weeks", "hours") and not re.search(
-                r"\b(?:average|took|wait|waited|waiting|timescale)", text[clause_start:clause_end], re.I
+                r"\b(?:average|took(?!\s+place)|wait|waited|waiting|timescale)", text[clause_start:clause_end], re.I
             ):
                 continue
+            if VISIT_LENGTH.search(text, max(s, clause_start - 80), clause_end):
+                continue  # "The inspection took place over three weeks", "the visit lasted two days": its length
         if BRACKET_BEFORE.search(text, max(s, start - 3), start) and re.match(r"\s*\)", text[end : end + 3]):
             # "below statistical neighbours (65%)": a lone bracketed figure belongs to the words before it
             pre = text[max(s, start - 60) : start].rstrip(" (")

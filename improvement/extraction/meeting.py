@@ -332,6 +332,11 @@ PLACE_POSSESSIVE = re.compile(
 NOT_PLACE = {
     # words of the genre that look like places when capitalised
     "the",
+    "updated",  # an item's title: "Updated Children's Social Care Improvement Plan"
+    "revised",
+    "draft",
+    "new",
+    "refreshed",
     "this",
     "that",
     "these",

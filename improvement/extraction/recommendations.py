@@ -338,9 +338,17 @@ def _recommended_that(text: str, default_source: str | None) -> list[Recommendat
 
 INLINE_HEAD = re.compile(
     r"\b(?P<count>two|three|four|five|six|\d)?\s*(?:further\s+)?(?:recommendations|areas? (?:for|of) (?:improvement|"
-    r"development)|areas? (?:that|which) (?:need|needs|require|requires) (?:to improve|improvement))\s*(?::|were|"
-    r"are|included?|namely)\s+(?P<items>[^:\n]{10,400}?)\.?\s*$",
+    r"development)|areas? (?:needing|requiring) improvement|areas? (?:that|which) (?:need|needs|require|requires) "
+    r"(?:to improve|improvement))\s*(?::|were|are|(?:(?:which|that)\s+)?(?:included?|includes)\s*:?|namely)\s+"
+    r"(?P<items>[^:\n]{10,800}?)\.?\s*$",
     re.I | re.M,
+)
+# An item of a list given without a count, in prose: a shortfall of its own ("governance arrangements ... required
+# attention", "the quality assurance framework was not robust enough", "didn't always use the correct template").
+SHORTFALL = re.compile(
+    r"\b(?:required|requires|needed|needs|need|was\s+not|were\s+not|is\s+not|are\s+not|was\s*n[’']t|were\s*n[’']t|"
+    r"did\s*n[’']t|did\s+not|does\s+not|do\s+not|lacked|lacks|should)\b",
+    re.I,
 )
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -359,7 +367,9 @@ def _inline_lists(text: str, default_source: str | None, seen: set[str]) -> list
         want = COUNTS.get((m.group("count") or "").lower()) or (
             int(m.group("count")) if (m.group("count") or "").isdigit() else None
         )
-        if len(parts) < 2 or (want and len(parts) != want) or (not want and ";" not in body):
+        if not want and ";" not in body:
+            parts = _split_shortfalls(body)  # no count, no semicolons: a list only if each item is a shortfall
+        if len(parts) < 2 or (want and len(parts) != want):
             continue
         for index, (a, b) in enumerate(parts, start=1):
             ref = str(index)
@@ -375,6 +385,28 @@ def _inline_lists(text: str, default_source: str | None, seen: set[str]) -> list
                 )
             )
     return out
+
+
+def _split_shortfalls(body: str) -> list[tuple[int, int]]:
+    """ "governance ... required attention, the Board needed to improve ..., the framework was not robust enough":
+    split on commas where every piece says what falls short; otherwise not a list."""
+    parts, at = [], 0
+    for sep in [*re.finditer(r",\s*(?:and\s+)?", body), None]:
+        end = sep.start() if sep else len(body.rstrip(". "))
+        piece = body[at:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            parts.append((at + lead, at + lead + len(piece.strip())))
+        at = sep.end() if sep else len(body)
+    merged: list[tuple[int, int]] = []
+    for a, b in parts:  # a piece with no shortfall of its own belongs to the one before ("..., and learning")
+        if merged and not SHORTFALL.search(body, a, b):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    if len(merged) < 3 or not all(SHORTFALL.search(body, a, b) for a, b in merged):
+        return []
+    return merged
 
 
 def _split_inline(body: str) -> list[tuple[int, int]]:

@@ -312,3 +312,61 @@ def test_limited_evidence_a_review_found_is_a_recommendation(text):
 def test_what_members_noted_about_progress_is_not_a_recommendation():
     text = "Members noted that the number of children in care was not rising as quickly as last year."
     assert extract(text).recommendations == []
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (
+            "The report identified two areas needing improvement which included the management of contacts within "
+            "the front door and the consistency of telling homeless 16 and 17 year olds about their rights.",
+            2,
+        ),
+        (
+            "The JTAI letter was shared. Areas for improvement included: governance arrangements for the youth "
+            "offending team required attention, the partnership board needed to improve quality assurance, the "
+            "quality assurance framework was not robust enough.",
+            3,
+        ),
+    ],
+)
+def test_areas_for_improvement_listed_in_a_sentence_are_each_a_recommendation(text, count):
+    assert len(extract(text).recommendations) == count
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            "The Ofsted inspection of local authority children's services was conducted in February and March 2024.",
+            "2024-02",
+        ),
+        ("Inspectors carried out the ILACS inspection in September and October 2017.", "2017-09"),
+    ],
+)
+def test_an_inspection_over_two_months_starts_in_the_first(text, start):
+    assert [v.start for v in extract(text).visits] == [start]
+
+
+def test_a_visit_expected_between_two_months_has_no_start_yet():
+    visits = extract("The next ILACS inspection is expected between January and March 2027.").visits
+    assert [(v.start, v.planned) for v in visits] == [(None, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The inspection took place over three weeks in July and inspectors met staff across the service.",
+        "The focused visit lasted two days and looked at the front door.",
+    ],
+)
+def test_how_long_a_visit_lasted_is_not_a_measure(text):
+    assert extract(text).measures == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Updated Children's Social Care Improvement Plan", "Revised Children's Services Improvement Plan"],
+)
+def test_an_items_title_adjective_is_not_a_place(title):
+    assert extract(f"{title}\n\nMinutes:\nThe Committee noted the plan.").meeting.authority is None
