@@ -27,8 +27,11 @@ SPEECH_VERBS = (
     "talked|answered|addressed|assured|promised|pledged|made[ \t]+a[ \t]+presentation|reminded|pointed[ \t]+out|"
     "read[ \t]+out|placed[ \t]+on[ \t]+record|alluded|drew[ \t]+attention|opened[ \t]+the[ \t]+discussion|"
     "(?:attended|attends)[ \t]+(?:the[ \t]+meeting[ \t]+)?to[ \t]+(?:feed[ \t]*back|present|update|inform|report|"
-    "brief|introduce|answer|respond|give)|(?:was|were)[ \t]+in[ \t]+attendance[ \t]+to[ \t]+(?:feed[ \t]*back|"
-    "present|update|inform|report|brief|introduce|answer|respond|give)"
+    "brief|introduce|answer|respond|give|discuss|provide|outline|explain)|(?:was|were)[ \t]+in[ \t]+attendance[ \t]+"
+    "to[ \t]+(?:feed[ \t]*back|present|update|inform|report|brief|introduce|answer|respond|give)|"
+    # "... and the Service Manager had been invited to the meeting to provide an update"
+    "(?:had[ \t]+been|have[ \t]+been|has[ \t]+been|was|were)[ \t]+invited[ \t]+(?:to[ \t]+(?:the|this)[ \t]+meeting[ \t]+)?"
+    "to[ \t]+(?:provide|present|give|update|introduce|report|speak|outline|explain|discuss|answer|respond)"
 )
 ADVERB = r"(?:had|has|also|then|further|subsequently|briefly|formally|later|again|jointly|both|in[ \t]+response)[ \t]+"
 # had/has with a past participle: "Alice Vickers, Corporate Parenting Officer had made numerous attempts"
@@ -124,6 +127,9 @@ INSPECTOR = re.compile(
     re.I,
 )
 LIST_JOIN = re.compile(r"^(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:[,;]|[,;]?[ \t]+and|[ \t]*&)[ \t]+(?:the[ \t]+)?$")
+# "Councillor Cheryl Barnard, Portfolio Holder for ..., Catherine Underwood, Corporate Director for People, and Sam
+# Morris, Head of ..., attended the meeting": the next person of a list of names, each with their title.
+NAMED_LIST_JOIN = re.compile(rf"^,[ \t]+(?:and[ \t]+)?(?:{PERSON}),[ \t]+(?:the[ \t]+)?$")
 PERSON_BEFORE = re.compile(rf"(?<![\w’']){PERSON},[ \t]+(?:the[ \t]+)?(?:[A-Za-z]+[’']s[ \t]+)?$")
 PERSON_BRACKET_BEFORE = re.compile(rf"(?<![\w’'])(?P<person>{PERSON})[ \t]*\([ \t]*(?:the[ \t]+)?$")
 PERSON_AFTER = re.compile(rf"^(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?(?P<person>{PERSON})(?![\w’'])")
@@ -251,7 +257,8 @@ def _list_groups(text: str, mentions: list[RoleMention]) -> list[int]:
     """For each title, the index of the last title of the list it belongs to ("A, B and C presented")."""
     last = list(range(len(mentions)))
     for i in range(len(mentions) - 2, -1, -1):
-        if LIST_JOIN.match(text[mentions[i].end : mentions[i + 1].start]):
+        gap = text[mentions[i].end : mentions[i + 1].start]
+        if LIST_JOIN.match(gap) or NAMED_LIST_JOIN.match(gap):
             last[i] = last[i + 1]
     return last
 

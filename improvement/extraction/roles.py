@@ -109,7 +109,10 @@ def _find_roles(text: str, start: int, end: int | None) -> list[RoleMention]:
             continue
         words = title.split()
         s = view.index(words[0], s)
-        e = _before_a_name(view, s, s + len(title))
+        last = s
+        for word in words:  # where the title's last word ends in the text, spaces inside it as written
+            last = view.index(word, last) + len(word)
+        e = _before_a_name(view, s, last)
         month = TRAILING_MONTH.search(view, s, e)
         if month:
             e = month.start()  # "the Director of Children’s Services in March": a date, not the title

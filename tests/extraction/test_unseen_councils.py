@@ -370,3 +370,41 @@ def test_how_long_a_visit_lasted_is_not_a_measure(text):
 )
 def test_an_items_title_adjective_is_not_a_place(title):
     assert extract(f"{title}\n\nMinutes:\nThe Committee noted the plan.").meeting.authority is None
+
+
+@pytest.mark.parametrize(
+    "text, roles",
+    [
+        (
+            "The Cabinet Member with Responsibility for Children and Families and the Service Manager – Family Front "
+            "Door had been invited to the meeting to provide an update on the seventh monitoring visit.",
+            ["Cabinet Member with Responsibility for Children and Families", "Service Manager – Family Front Door"],
+        ),
+        (
+            "The Director of Children's Services was invited to present the findings of the focused visit.",
+            ["Director of Children's Services"],
+        ),
+    ],
+)
+def test_the_people_invited_to_give_the_update_are_owners(text, roles):
+    assert [o.role for o in extract(text).owners] == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Cheryl Barnard, Portfolio Holder for Children and Schools, Catherine Underwood, Corporate "
+        "Director for People, and Sam Morris, Head of Strategy and Improvement, attended the meeting to discuss the "
+        "recent Ofsted inspection.",
+        "Jo Patel, Director of Children's Services, Sam Hill, Head of Safeguarding, and Alex Wood, Head of Quality "
+        "Assurance, presented the improvement plan.",
+    ],
+)
+def test_a_list_of_names_each_with_a_title_shares_the_verb_after_the_last(text):
+    assert len(extract(text).owners) == 3
+
+
+@pytest.mark.parametrize("gap", ["     ", "\t "])
+def test_a_title_with_a_run_of_spaces_inside_is_whole(gap):
+    text = f"a)   Report of the Corporate Director of Children and Young People's{gap}Services\nThe Committee noted it."
+    assert [o.role for o in extract(text).owners] == ["Corporate Director of Children and Young People's Services"]
