@@ -31,7 +31,8 @@ SPEECH_VERBS = (
     "to[ \t]+(?:feed[ \t]*back|present|update|inform|report|brief|introduce|answer|respond|give)|"
     # "... and the Service Manager had been invited to the meeting to provide an update"
     "(?:had[ \t]+been|have[ \t]+been|has[ \t]+been|was|were)[ \t]+invited[ \t]+"
-    "(?:to[ \t]+(?:the|this)[ \t]+meeting[ \t]+)?to[ \t]+(?:provide|present|give|update|introduce|report|speak|outline|explain|discuss|answer|respond)"
+    "(?:to[ \t]+(?:the|this)[ \t]+meeting[ \t]+)?to[ \t]+"
+    "(?:provide|present|give|update|introduce|report|speak|outline|explain|discuss|answer|respond)"
 )
 ADVERB = r"(?:had|has|also|then|further|subsequently|briefly|formally|later|again|jointly|both|in[ \t]+response)[ \t]+"
 # had/has with a past participle: "Alice Vickers, Corporate Parenting Officer had made numerous attempts"
