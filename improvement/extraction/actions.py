@@ -250,6 +250,12 @@ PASSIVE_TASK = re.compile(
     r"produced|prepared|sent|provided|drawn up|finalised|finalized|completed|distributed|issued)\b",
     re.I,
 )
+# "Ofsted ... required that an action plan be submitted by 17 October 2019": an obligation in the subjunctive
+REQUIRED_THAT_TASK = re.compile(
+    r"\b(?:required|requested|directed|asked|expected)[ \t]+that[ \t]+(?:[\w’'-]+[ \t]+){1,6}?be[ \t]+"
+    r"(?P<verb>submitted|published|produced|prepared|sent|provided|completed|developed|shared)\b",
+    re.I,
+)
 OBLIGED_TASK = re.compile(
     r"\b(?:had|has|have|needs?|needed|is|are|was|were|been|being)[ \t]+(?:been[ \t]+)?(?:required|obliged|expected|"
     r"asked|to)[ \t]+(?:to[ \t]+)?(?:[a-z]+[ \t]+and[ \t]+)?(?P<verb>submit|publish|produce|prepare|provide|send|"
@@ -301,7 +307,7 @@ def _required_of_the_council(text: str, s: int, e: int, year_hint: int | None) -
         ):
             return None  # "which was scheduled to be sent": only with a time ("to be published in early 2023")
     else:
-        m = OBLIGED_TASK.search(sentence)
+        m = OBLIGED_TASK.search(sentence) or REQUIRED_THAT_TASK.search(sentence)
         if m is None or not DEADLINE.search(sentence, m.end()):
             return None  # an obligation counts with its deadline
         if MEMBERS_ASKED.search(sentence, 0, m.end()):

@@ -309,7 +309,8 @@ def _split_to(body: str) -> list[tuple[int, int]]:
 
 RECOMMENDED_THAT = re.compile(
     r"\b(?P<who>Ofsted|[Ii]nspectors|the (?:inspection |visit |review )?(?:report|letter)|the review(?:ers)?|"
-    r"the peer review(?:ers)?|the (?:LGA )?peer team)\s+(?:also\s+)?recommended\s+that\s+(?P<body>[^.;]{10,300})",
+    r"the peer review(?:ers)?|the (?:LGA )?peer team)\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?recommended\s+"
+    r"(?:that\s+|(?=the\s+|improvements?\s))(?P<body>[^.;]{10,300})",
     re.I,
 )
 
@@ -317,7 +318,7 @@ RECOMMENDED_THAT = re.compile(
 def _recommended_that(text: str, default_source: str | None) -> list[Recommendation]:
     """ "Ofsted recommended that the local authority improve ...": one recommendation, in prose."""
     out = []
-    if "recommended that" not in text.lower():
+    if "recommended" not in text.lower():
         return out
     for s, e in sentences(text):
         m = RECOMMENDED_THAT.search(text, s, e)

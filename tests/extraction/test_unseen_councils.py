@@ -408,3 +408,30 @@ def test_a_list_of_names_each_with_a_title_shares_the_verb_after_the_last(text):
 def test_a_title_with_a_run_of_spaces_inside_is_whole(gap):
     text = f"a)   Report of the Corporate Director of Children and Young People's{gap}Services\nThe Committee noted it."
     assert [o.role for o in extract(text).owners] == ["Corporate Director of Children and Young People's Services"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members were advised that following the inspection in 2016 Ofsted had recommended the improvements were "
+        "required in case file auditing.",
+        "The inspectors recommended improvements in the timeliness of return home interviews.",
+    ],
+)
+def test_a_recommendation_without_that_is_still_one(text):
+    assert len(extract(text).recommendations) == 1
+
+
+@pytest.mark.parametrize(
+    "text, due",
+    [
+        (
+            "Ofsted had identified five areas for improvement and required that an action plan be submitted by "
+            "17 October 2019.",
+            "2019-10-17",
+        ),
+        ("The Secretary of State directed that the improvement plan be published by 31 March 2025.", "2025-03-31"),
+    ],
+)
+def test_a_plan_required_by_a_date_in_the_subjunctive_is_an_action_with_that_deadline(text, due):
+    assert [(a.owner, a.due) for a in extract(text).actions] == [(None, due)]
