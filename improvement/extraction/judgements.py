@@ -34,6 +34,10 @@ OVERALL_NOUN = re.compile(
     r"\boverall\s+(?:judgements?|judgments?|verdict|grade|rating|effectiveness|outcome|finding)\b|\boverall,", re.I
 )
 PATTERNS = [
+    # "the outcome of the inspection judgement as 'Inadequate'", "the inspection rating was 'Good'"
+    re.compile(
+        rf"\binspection\s+(?:judgements?|judgments?|outcome|rating|grade)\s+(?:as|of|was|is)\s+{Q}{GRADE}", re.I
+    ),
     # "judged the Council's services for children as 'good'", "judged the council to be 'Good' overall"
     re.compile(
         rf"\b{VERB}\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}(?:(?:council|authority)['’]s\s+)?{WHOLE}\s+"
@@ -155,7 +159,7 @@ OLDER = re.compile(r"(?:\bfrom|\bno\s+longer|\bnot|\bnever|\brise\s+from)\s+(?:b
 FOR_AREA = re.compile(
     r"[ \t]*[’'”\"]?\s+(?:for|in)\s+(?:the\s+)?(?:experiences|impact|help|leadership|leaders|management|"
     r"care\s+leavers|children|young\s+people|adoption|fostering|early\s+help|front\s+door|areas?|"
-    r"some|one|two|three|four|several|a\s+number|most|many|practice)\b",
+    r"some|one|two|three|four|several|a\s+number|most|many|practice|domains?)\b",  # "in the domains of ..."
     re.I,
 )
 CLAUSE_START = re.compile(r"[,;:(–—]|\b(?:but|while|whilst|and|with|although|though|where|when|which)\b", re.I)

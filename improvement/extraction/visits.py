@@ -186,6 +186,18 @@ JUDGED = re.compile(
     rf"assessed)\s+(?:to be\s+|as\s+)?{GRADE}",
     re.I,
 )
+# The grade's domain after it: "... 'Requires improvement to be good' in the domains of the impact of leaders ...
+# and 'Inadequate' in the domain of experiences and progress of children who need help and protection".
+DOMAIN_AFTER = re.compile(
+    r"[’'”\"]?[ \t]+(?:in|for)[ \t]+(?:the[ \t]+)?(?:domains?|areas?|judgements?)[ \t]+of[ \t]+"
+    r"(?P<area>[^.;‘'“\"]{3,200}?)(?=[ \t]+and[ \t]+[‘'“\"]|[.;]|$)",
+    re.I,
+)
+OTHER_DOMAIN = re.compile(
+    rf"[ \t]+and[ \t]+{GRADE}[’'”\"]?[ \t]+(?:in|for)[ \t]+(?:the[ \t]+)?(?:domains?|areas?)[ \t]+of[ \t]+"
+    r"(?P<area>[^.;‘'“\"]{3,200}?)(?=[ \t]+and[ \t]+[‘'“\"]|[.;]|$)",
+    re.I,
+)
 OVERALL = re.compile(r"\boverall\b|\b(?:council|authority|service|services)\b", re.I)
 AREA = re.compile(
     r"\b(?:children in care|looked after|care leavers|help and protection|leaders|leadership|management|"
@@ -1194,6 +1206,12 @@ def _judgements(sentence: str) -> tuple[str | None, dict[str, str]]:
                 areas[clean(rest.group("subject"))[:120]] = _grade(rest.group("grade"))
     for j in JUDGED.finditer(sentence):
         grade = _grade(j.group("grade"))
+        domain = DOMAIN_AFTER.match(sentence, j.end())
+        if domain:  # "judged to be 'Requires improvement to be good' in the domains of ...": an area's grade
+            areas[clean(domain.group("area"))[:120]] = grade
+            for other in OTHER_DOMAIN.finditer(sentence, domain.end()):
+                areas[clean(other.group("area"))[:120]] = _grade(other.group("grade"))
+            continue
         # The grammatical subject is the last clause: "... since the inspection in June 2019, when services"
         subject = re.split(r",|;|\b(?:when|where|which|that|while|whilst|but)\b", j.group("subject"), flags=re.I)[-1]
         if not subject.strip():

@@ -435,3 +435,26 @@ def test_a_recommendation_without_that_is_still_one(text):
 )
 def test_a_plan_required_by_a_date_in_the_subjunctive_is_an_action_with_that_deadline(text, due):
     assert [(a.owner, a.due) for a in extract(text).actions] == [(None, due)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ILACS inspection took place in July 2022. The Council was judged to be 'Requires improvement to be good' "
+        "in the domains of the impact of leaders and the experiences of children in care, and 'Inadequate' in the "
+        "domain of children who need help and protection. While the outcome of the inspection judgement as "
+        "'Inadequate' is disappointing, the report is balanced.",
+        "Ofsted inspected children's services in July 2022. Services were rated 'Good' in the domain of the "
+        "experiences of care leavers. The inspection rating was 'Requires improvement to be good'.",
+    ],
+)
+def test_a_grade_in_a_domain_is_not_the_overall_one_which_the_inspection_judgement_gives(text):
+    visit = one(extract(text).visits)
+    overall = "inadequate" if "Inadequate" in text else "requires_improvement"
+    assert (visit.start, visit.judgement) == ("2022-07", overall)
+    assert visit.area_judgements
+
+
+def one(items):
+    assert len(items) == 1, items
+    return items[0]
