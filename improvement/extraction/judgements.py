@@ -31,7 +31,8 @@ WHOLE = (
 )
 
 OVERALL_NOUN = re.compile(
-    r"\boverall\s+(?:judgements?|judgments?|verdict|grade|rating|effectiveness|outcome|finding)\b|\boverall,", re.I
+    r"\boverall\s+(?:judgements?|judgments?|verdict|grade|rating|effectiveness|outcome|finding|result)\b|\boverall,",
+    re.I,
 )
 PATTERNS = [
     # "the outcome of the inspection judgement as 'Inadequate'", "the inspection rating was 'Good'"
@@ -40,7 +41,9 @@ PATTERNS = [
     ),
     # "judged the Council's services for children as 'good'", "judged the council to be 'Good' overall"
     re.compile(
-        rf"\b{VERB}\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}(?:(?:council|authority)['’]s\s+)?{WHOLE}\s+"
+        rf"\b{VERB}\s+(?:the\s+)?(?:overall\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}(?:(?:council|authority)['’]s\s+)?{WHOLE}"
+        # "judged overall services in Coventry as 'requires improvement to be good'"
+        rf"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})?\s+"
         rf"(?:to\s+be\s+|as\s+|to\s+)?{Q}{GRADE}",
         re.I,
     ),

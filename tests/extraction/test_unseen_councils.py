@@ -458,3 +458,23 @@ def test_a_grade_in_a_domain_is_not_the_overall_one_which_the_inspection_judgeme
 def one(items):
     assert len(items) == 1, items
     return items[0]
+
+
+@pytest.mark.parametrize(
+    "text, grade",
+    [
+        (
+            "The Ofsted re-inspection of Children's Services in March 2017 judged overall services in Coventry as "
+            "'requires improvement to be good'.",
+            "requires_improvement",
+        ),
+        ("The ILACS inspection in May 2023 judged the services in Barnsley to be 'good'.", "good"),
+        (
+            "It was rated good in two of the three areas after an Ofsted inspection in October 2022. The overall result "
+            "was 'requires improvement to be good'.",
+            "requires_improvement",
+        ),
+    ],
+)
+def test_the_overall_grade_of_services_in_a_place_or_the_overall_result(text, grade):
+    assert [v.judgement for v in extract(text).visits] == [grade]
