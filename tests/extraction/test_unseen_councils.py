@@ -470,7 +470,8 @@ def one(items):
         ),
         ("The ILACS inspection in May 2023 judged the services in Barnsley to be 'good'.", "good"),
         (
-            "It was rated good in two of the three areas after an Ofsted inspection in October 2022. The overall result "
+            "It was rated good in two of the three areas after an Ofsted inspection in October 2022. The overall "
+            "result "
             "was 'requires improvement to be good'.",
             "requires_improvement",
         ),
