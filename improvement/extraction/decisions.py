@@ -154,6 +154,7 @@ def find_decisions(text: str) -> list[DecisionItem]:
 # Approving the last meeting's minutes, or taking an item in private, is procedure, not a decision.
 PROCEDURAL = re.compile(
     r"\bminutes\b[^;]{0,200}?\b(?:correct|accurate|true)\s+record\b"
+    r"|\bminutes\b[^;]{0,80}?\b(?:taken|approved|agreed|accepted|confirmed)\s+as\s+(?:an?\s+)?(?:correct|accurate|true)\b"
     r"|\bminutes\s+of\s+the\s+(?:last|previous)\s+meeting\b[^;]{0,120}?\b(?:approved|agreed|confirmed|signed)\b"
     r"|^(?:that\s+)?the\s+minutes\b(?:\s+of\s+the\s+(?:[\w,]+\s+){0,8}?meeting\b)?[^;]{0,120}?\bbe\s+"
     r"(?:approved|agreed|confirmed|signed|accepted)\b"

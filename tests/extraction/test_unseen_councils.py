@@ -479,3 +479,11 @@ def one(items):
 )
 def test_the_overall_grade_of_services_in_a_place_or_the_overall_result(text, grade):
     assert [v.judgement for v in extract(text).visits] == [grade]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["It was resolved that the minutes were taken as accurate.", "RESOLVED – That the minutes be agreed as a true."],
+)
+def test_approving_the_minutes_is_procedure_however_it_is_worded(line):
+    assert extract(line).decisions == []
