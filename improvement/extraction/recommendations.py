@@ -29,6 +29,7 @@ CONCERN_HEAD = re.compile(
     r"\bwere\b[ \t]*:?|\bare\b[ \t]*:?|\bas follows\b[ \t]*:?|[-–—])\s*$",
     re.I,
 )
+INSPECTION_BEFORE = re.compile(r"\b(?:inspect\w*|Ofsted|monitoring\s+visit|focused\s+visit|JTAI)\b", re.I)
 FOUND_BY = re.compile(r"\b(?:inspect\w*|insecpt\w*|Ofsted|visit|identified|report|letter|review)\b", re.I)
 ITEM = re.compile(
     r"^\s*(?:\(?(?P<num>\d{1,2}|[a-z])[.)]|[•·\-–*▪●■□◦○►▶➢✓Ø➤»♦◆\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|o(?=\s))\s+(?P<body>\S.*)$"
@@ -437,7 +438,8 @@ def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recomm
             e - head_s < 250
             and "area" in lowered
             and CONCERN_HEAD.search(head) is not None
-            and FOUND_BY.search(head) is not None
+            # the inspection that found them named in the head, or in the paragraph just before it
+            and (FOUND_BY.search(head) is not None or INSPECTION_BEFORE.search(text, max(0, head_s - 400), head_s))
         )
         if concern or (
             e - head_s < 200

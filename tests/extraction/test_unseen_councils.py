@@ -487,3 +487,22 @@ def test_the_overall_grade_of_services_in_a_place_or_the_overall_result(text, gr
 )
 def test_approving_the_minutes_is_procedure_however_it_is_worded(line):
     assert extract(line).decisions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The local area SEND inspection took place in March 2019 and a written statement of action was required.\n\n"
+        "Members were reminded of the key areas of concern, these were as follows:-\n\n"
+        "  • Understanding of need\n  • Limited joint working\n  • Transition to adult services\n",
+        "Ofsted's monitoring visit letter was published on 3 May.\n"
+        "The areas of concern were:\n- Timeliness of assessments\n- Management oversight\n- Return home interviews\n",
+    ],
+)
+def test_a_list_of_concerns_after_an_inspection_is_its_recommendations(text):
+    assert len(extract(text).recommendations) == 3
+
+
+def test_a_list_of_concerns_with_no_inspection_near_is_not():
+    text = "Residents raised the following areas of concern:\n- Parking\n- Bin collections\n- Street lighting\n"
+    assert extract(text).recommendations == []
