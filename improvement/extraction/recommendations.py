@@ -217,6 +217,17 @@ PROSE_RECS = [
         r"(?:an?\s+|the\s+)?(?:points?|areas?|issues?)\s+for\s+(?:immediate|priority)\s+action\b",
         re.M,
     ),
+    # "the inspection team said that work needs to continue to reduce the level of agency staff"
+    re.compile(
+        r"\b(?:Ofsted|[Ii]nspect(?:ors?|ion\s+team)|[Tt]he\s+(?:report|letter|inspection\s+team|inspectorate))\s+"
+        r"(?:also\s+)?(?:said|says|stated|concluded|found|noted)\s+(?:that\s+)?"
+        r"(?P<body>(?:[a-z][\w’'-]*\s+){1,6}?(?:needs?|needed)\s+to\s+(?:[\w’'-]+\s+){2,}[^.\n]{2,300})"
+    ),
+    # "It also wants to see better case supervision by frontline managers and more regular assessments"
+    re.compile(
+        r"\b(?:Ofsted|[Ii]nspectors|[Tt]he\s+(?:report|letter|inspection\s+team|inspectorate)|It|They)\s+"
+        r"(?:also\s+)?(?:wants?|wanted|would\s+like)\s+to\s+see\s+(?P<body>[^.\n]{6,300})"
+    ),
 ]
 PROSE_WORDS = [  # the words each pattern needs, to find the lines worth reading
     (
@@ -244,6 +255,8 @@ PROSE_WORDS = [  # the words each pattern needs, to find the lines worth reading
     ),
     ("limited ", "little ", "insufficient ", "inconsistent ", " no "),
     ("for immediate action", "for priority action"),
+    (" needs to ", " need to ", " needed to "),
+    ("to see ",),
 ]
 INSPECTORS_NEAR = re.compile(r"\b(?:Ofsted|inspect\w*|monitoring visit|focused visit)\b", re.I)
 
@@ -254,6 +267,12 @@ def _prose(text: str, default_source: str | None) -> list[Recommendation]:
         for m in (m for s, e in line_windows(text, PROSE_WORDS[i], lower=True) for m in pattern.finditer(text, s, e)):
             bs, be = m.span("body")
             body = text[bs:be]
+            if (
+                i == 8
+                and m.group(0).startswith(("It", "They"))
+                and not INSPECTORS_NEAR.search(text, max(0, m.start() - 400), m.start())
+            ):
+                continue  # "It wants to see ...": only when "it" is the inspection named just before
             if i == 2:  # criticism: only the inspectors' (a "they" needs inspectors in the sentences before)
                 if not INSPECTORS_NEAR.search(text, max(0, m.start() - 400), m.end()):
                     continue
@@ -264,6 +283,8 @@ def _prose(text: str, default_source: str | None) -> list[Recommendation]:
                 spans = [(bs + a, bs + b) for a, b in _split_to(body)]
             elif i == 4:  # "the pace ... wasn't swift enough and the quality ... needed to be more consistent"
                 spans = [(bs + a, bs + b) for a, b in _split_and_the(body)]
+            elif i == 8:  # "better case supervision ... and more regular and thorough assessments": two
+                spans = [(bs + a, bs + b) for a, b in _split_comparatives(body)]
             else:
                 spans = [(bs, be)]
             for qs, qe in spans:
@@ -282,6 +303,15 @@ def _prose(text: str, default_source: str | None) -> list[Recommendation]:
                     )
                 )
     return out
+
+
+def _split_comparatives(body: str) -> list[tuple[int, int]]:
+    """ "better case supervision by frontline managers and more regular and thorough assessments": two wishes."""
+    spans, at = [], 0
+    for m in re.finditer(r",?\s+and\s+(?=(?:more|better|greater|stronger|improved|fewer|less|clearer)\s)", body):
+        spans.append((at, m.start()))
+        at = m.end()
+    return [*spans, (at, len(body))]
 
 
 def _split_and_the(body: str) -> list[tuple[int, int]]:

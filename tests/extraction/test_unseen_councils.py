@@ -506,3 +506,29 @@ def test_a_list_of_concerns_after_an_inspection_is_its_recommendations(text):
 def test_a_list_of_concerns_with_no_inspection_near_is_not():
     text = "Residents raised the following areas of concern:\n- Parking\n- Bin collections\n- Street lighting\n"
     assert extract(text).recommendations == []
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (
+            "Ofsted judged the service to require improvement in February 2016. But the inspection team said that "
+            "work needs to continue to reduce the level of temporary and agency staff in the service. It also wants "
+            "to see better case supervision by frontline managers and more regular and thorough assessments.",
+            3,
+        ),
+        (
+            "At the monitoring visit in May, inspectors found that planning for children in care needed to be "
+            "more timely. "
+            "Inspectors would like to see clearer chronologies in case files.",
+            2,
+        ),
+    ],
+)
+def test_what_the_inspectors_said_needs_doing_or_want_to_see_is_a_recommendation(text, count):
+    assert len(extract(text).recommendations) == count
+
+
+def test_it_wants_to_see_with_no_inspection_near_is_not_a_recommendation():
+    text = "The council published its budget. It wants to see more residents use the libraries."
+    assert extract(text).recommendations == []
