@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .places import PLACES
+
 _FILLER = re.compile(r"\b(?:the|of|for|and)\b|&")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 
@@ -197,6 +199,8 @@ def _before_a_name(view: str, s: int, e: int) -> int:
     first, last = words[-2], words[-1]
     if words[-3] in ("and", "&", "of", "for", "the") and not view.startswith(",", e):
         return e  # "Head of Strategic Infrastructure and Financial Recovery": the title's own words
+    if words[-3] in ("of", "for") and f"{first} {last}" in PLACES:
+        return e  # "John Biggs, Mayor of Tower Hamlets, said": a council's place, not a person's name
     if HONORIFIC.match(first):
         cut = view.rfind(first, s, e)
     elif all(NAME_WORD.fullmatch(w) and not NOT_NAME.match(w) for w in (first, last)) and not DOMAIN.search(

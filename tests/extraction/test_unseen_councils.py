@@ -532,3 +532,17 @@ def test_what_the_inspectors_said_needs_doing_or_want_to_see_is_a_recommendation
 def test_it_wants_to_see_with_no_inspection_near_is_not_a_recommendation():
     text = "The council published its budget. It wants to see more residents use the libraries."
     assert extract(text).recommendations == []
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ('John Biggs, Mayor of Tower Hamlets, said: "This is great news for children."', "Mayor of Tower Hamlets"),
+        (
+            "Speaking after the visit, Sam Jones, Leader of North Tyneside, said the council was proud of its staff.",
+            "Leader of North Tyneside",
+        ),
+    ],
+)
+def test_a_title_ending_in_a_councils_place_is_not_cut_at_the_place(text, role):
+    assert [o.role for o in extract(text).owners] == [role]
