@@ -92,3 +92,30 @@ def test_error_states_of_forms_have_no_wcag_violation(page, live_server, council
     page.goto(f"{live_server.url}/dashboard/?due_from-day=40&due_from-month=1&due_from-year=2026")
     assert page.get_by_text("The date must be a real date").first.is_visible()
     assert_accessible(page)
+
+
+def test_the_pages_of_someone_with_no_council_of_their_own_have_no_wcag_violation(page, live_server, council):
+    """A regional adviser and a superuser read councils from the region view: it, and each council page with its
+    "You are viewing ... Choose another council" line, pass axe-core as the council roles' pages do."""
+    from django.contrib.auth.models import Group
+
+    from improvement.models import AdviserGrant
+
+    authority, _users = council
+    adviser = UserFactory(authority=None, username="axe-adviser")
+    adviser.groups.add(Group.objects.get_or_create(name=roles.REGIONAL_ADVISER)[0])
+    AdviserGrant.objects.create(user=adviser, authority=authority)
+    root = UserFactory(authority=None, username="axe-root", is_superuser=True, is_staff=True)
+    measure = Measure.objects.filter(authority=authority).order_by("pk").first()
+    paths = ["/region/", "/dashboard/", "/measures/", f"/measures/{measure.pk}/", "/changes/", "/pack/", "/actions/"]
+    for who in (adviser, root):
+        page.context.clear_cookies()
+        sign_in(page, live_server, who)
+        for path in paths:
+            response = page.goto(
+                f"{live_server.url}{path}{'?authority=' + authority.slug if path != '/region/' else ''}"
+            )
+            assert response.status == 200, (who.username, path)
+            if path == "/dashboard/":
+                assert page.get_by_role("link", name="Choose another council").is_visible()
+            assert_accessible(page)
