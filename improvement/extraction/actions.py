@@ -196,10 +196,10 @@ def _commitments(sentence: str) -> list[re.Match[str]]:
 # the figures would be circulated to Members": what the speaker undertook to have done is their action.
 SAID_PASSIVE = re.compile(
     r"\)?(?:,[^,.;]{1,70},)?[ \t]+(?:also[ \t]+)?(?:said|confirmed|advised|agreed|explained|undertook|assured[ \t]+"
-    r"(?:members|the[ \t]+committee))[ \t]+(?:that[ \t]+)?(?:the|this|these|a|an|any|further)[ \t]+"
+    r"(?:members|the[ \t]+committee))[ \t]+(?:that[ \t]+)?(?P<task>(?:the|this|these|a|an|any|further)[ \t]+"
     r"(?:[\w’'-]+[ \t]+){0,6}?"
     r"would[ \t]+be[ \t]+(?P<verb>adjusted|amended|updated|revised|corrected|circulated|shared|provided|sent|added|"
-    r"included|reviewed|checked|clarified|investigated|followed[ \t]+up|looked[ \t]+into|picked[ \t]+up)\b"
+    r"included|reviewed|checked|clarified|investigated|followed[ \t]+up|looked[ \t]+into|picked[ \t]+up))\b"
 )
 
 
@@ -207,11 +207,7 @@ def _promised_passive(text: str, s: int, e: int, year_hint: int | None) -> Actio
     for role in find_roles(text, s, e):
         said = SAID_PASSIVE.match(text, role.end, e)
         if said and not _hypothetical(text[s:e]):
-            task = text[role.end : e]
-            task = re.sub(
-                r"^\)?(?:,[^,.;]{1,70},)?\s*(?:also\s+)?\w+(?:\s+(?:members|the\s+committee))?\s+(?:that\s+)?", "", task
-            )
-            return _item(text, s, e, role.title, task, year_hint)
+            return _item(text, s, e, role.title, text[said.start("task") : e], year_hint)
     return None
 
 
@@ -359,15 +355,18 @@ def _subjunctive(text: str, s: int, e: int, year_hint: int | None) -> ActionItem
                 break
             verb = SUBJUNCTIVE_VERB.match(text, role.end, e)
             if verb and not _hypothetical(text[s:e]):
-                # "circulates the actions" -> "Circulate the actions"
-                task = (verb.group("verb") or verb.group("any")) + text[verb.end() : e]
-                return _item(text, s, e, role.title, task, year_hint)
+                return _item(text, s, e, role.title, _verb_task(text, verb, e), year_hint)
     officers = OFFICERS.match(text, opening.end(), e) if opening else None
     verb = SUBJUNCTIVE_VERB.match(text, officers.end(), e) if officers else None
     if verb and not _hypothetical(text[s:e]):
         # "4. That officers report back to the July committee on progress": a task for no one named
-        return _item(text, s, e, None, (verb.group("verb") or verb.group("any")) + text[verb.end() : e], year_hint)
+        return _item(text, s, e, None, _verb_task(text, verb, e), year_hint)
     return None
+
+
+def _verb_task(text: str, verb: re.Match[str], e: int) -> str:
+    """ "circulates the actions" -> "circulate the actions"; "be authorised to appoint a Chair" -> "appoint a Chair"."""
+    return (verb.group("verb") or verb.group("any")) + text[verb.end() : e]
 
 
 OFFICERS = re.compile(r"(?:relevant[ \t]+|council[ \t]+)?officers\b", re.I)

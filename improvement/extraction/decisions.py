@@ -13,7 +13,7 @@ RESOLVED = re.compile(
     r"^[ \t#*|]*(?:\d+(?:\.\d+)*\.?\s+)?"  # "|": a table's cell border
     r"(?:(?:[Ii]t was\s+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|Decided)"
     r"(?![ \t]+(?:at|by|on|in|upon)\b)"  # "Decided at meeting: 07/03/2017 - Cabinet" is a label
-    r"(?:\s+(?i:unanimously|as follows))?(?:\s+(?i:that))?|(?:DECISIONS?|"
+    r"(?:\s+(?i:unanimously|as follows))?(?:\s+(?i:that))?|(?P<label>DECISIONS?|"
     r"Decisions?)(?=[ \t*]*[:\-–—]))[ \t*]*[:\-–—]?[ \t*]*",
     re.M,
 )
@@ -134,7 +134,7 @@ def find_decisions(text: str) -> list[DecisionItem]:
                 block.append(
                     DecisionItem(quote=text[s2:e2], quote_start=s2, quote_end=e2, kind=decision_kind(item), text=item)
                 )
-        if "ecision" in m.group(0):
+        if m.group("label"):
             # a decision page's "Decisions:" may hold the whole minute: "17.1 The Committee considered a report",
             # "17.2 A query was raised", "17.4 Resolved - That ... be endorsed": only what was resolved is a decision
             if RESOLVED.match(text, _next_line(text, covered)) or any(RESOLVED_ITEM.match(d.text) for d in block):

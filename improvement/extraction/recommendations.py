@@ -4,6 +4,8 @@ bulleted lists under "Recommendations:" or "Areas for improvement", with their s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from .model import Recommendation
 from .spans import Taken, line_windows
@@ -171,122 +173,182 @@ QUALIFIER = re.compile(
 )
 
 
+def _pieces(body: str, separators: Iterable[re.Match[str]], end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of `body` between the separators (up to `end`), each without the spaces around it; none empty."""
+    parts, at = [], 0
+    for sep in [*separators, None]:
+        piece = body[at : (sep.start() if sep else len(body) if end is None else end)]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            parts.append((at + lead, at + lead + len(piece.strip())))
+        at = sep.end() if sep else len(body)
+    return parts
+
+
+# "build longer relationships ..., and to make sure ...": only ", and to ..." / "; to ..." start a second one
+TO_SEPARATOR = re.compile(r"[,;]\s*and\s+(?:to\s+)?(?=[a-z])(?=(?:to\s+)?\w+\s)|;\s*(?=to\s)")
+TO_STARTS = re.compile(r"[,;]\s*and\s+to\s|;\s*to\s")
+# "the pace of change wasn't swift enough and the quality of practice needed to be more consistent": two
+AND_THE_SEPARATOR = re.compile(r",?\s+and\s+(?=the\s+[a-z][^,;]{2,80}?\s+(?:was|were|is|needed|needs)\b)")
+# "better case supervision by frontline managers and more regular and thorough assessments": two wishes
+COMPARATIVE_SEPARATOR = re.compile(r",?\s+and\s+(?=(?:more|better|greater|stronger|improved|fewer|less|clearer)\s)")
+
+
+def _split_to(body: str) -> list[tuple[int, int]]:
+    return _pieces(body, (m for m in TO_SEPARATOR.finditer(body) if TO_STARTS.match(body, m.start())))
+
+
+def _split_and_the(body: str) -> list[tuple[int, int]]:
+    return _pieces(body, AND_THE_SEPARATOR.finditer(body))
+
+
+def _split_comparatives(body: str) -> list[tuple[int, int]]:
+    return _pieces(body, COMPARATIVE_SEPARATOR.finditer(body))
+
+
+INSPECTORS_NEAR = re.compile(r"\b(?:Ofsted|inspect\w*|monitoring visit|focused visit)\b", re.I)
+
+
+def _criticism(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """Only the inspectors' criticism (a "they" needs inspectors in the sentences before), up to ", which ..."."""
+    if not INSPECTORS_NEAR.search(text, max(0, m.start() - 400), m.end()):
+        return None
+    bs, be = m.span("body")
+    cut = re.search(r",\s*(?:which|who|and\s+also|but)\b", text[bs:be])
+    return bs, bs + cut.start() if cut else be
+
+
+def _wish(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """ "It wants to see ...": only when "it" is the inspection named just before."""
+    if m.group(0).startswith(("It", "They")) and not INSPECTORS_NEAR.search(text, max(0, m.start() - 400), m.start()):
+        return None
+    return m.span("body")
+
+
+@dataclass(frozen=True)
+class _Prose:
+    """One way prose gives a recommendation: the words it cannot do without (to find the lines worth reading),
+    the pattern, how its body splits into several, and what else the match needs (the body's span, or None)."""
+
+    words: tuple[str, ...]
+    pattern: re.Pattern[str]
+    split: Callable[[str], list[tuple[int, int]]] | None = None
+    body: Callable[[str, re.Match[str]], tuple[int, int] | None] = lambda text, m: m.span("body")
+
+
+AREA_WORDS = tuple(
+    f"{n} {w} {k}" for n in ("area", "areas") for w in ("for", "of") for k in ("improvement", "development")
+)
 # One area, criticism or requirement written in prose.
 PROSE_RECS = [
     # "One of the key areas for improvement was Children's Voice, particularly in relation to the Care Plan."
-    re.compile(
-        r"\b(?:one\s+of\s+the\s+(?:key\s+|main\s+)?areas|the\s+(?:key\s+|main\s+|only\s+|other\s+)?area)\s+(?:for|"
-        r"of)\s+(?:improvement|development)\s+(?:was|is|remains|remained)\s+(?!(?:being|been|now|still|also|not|to|"
-        r"that|in hand|on track|a matter|\w+ed|\w+ing)\b)(?P<body>[^.;\n]{6,300})",
-        re.I,
+    _Prose(
+        AREA_WORDS,
+        re.compile(
+            r"\b(?:one\s+of\s+the\s+(?:key\s+|main\s+)?areas|the\s+(?:key\s+|main\s+|only\s+|other\s+)?area)\s+(?:for|"
+            r"of)\s+(?:improvement|development)\s+(?:was|is|remains|remained)\s+(?!(?:being|been|now|still|also|not|to|"
+            r"that|in hand|on track|a matter|\w+ed|\w+ing)\b)(?P<body>[^.;\n]{6,300})",
+            re.I,
+        ),
     ),
     # "the remaining area of significant weakness, namely the fractured relationships with parents ..."
-    re.compile(
-        r"\b(?:remaining|one|an?|the\s+other)\s+area\s+of\s+(?:significant\s+)?weakness\b,?\s*(?:namely|was|is|being|:|-|–)\s+"
-        r"(?P<body>[^.;\n]{6,300})",
-        re.I,
+    _Prose(
+        ("area of weakness", "area of significant weakness"),
+        re.compile(
+            r"\b(?:remaining|one|an?|the\s+other)\s+area\s+of\s+(?:significant\s+)?weakness\b,?\s*(?:namely|was|is|being|:|-|–)\s+"
+            r"(?P<body>[^.;\n]{6,300})",
+            re.I,
+        ),
     ),
     # "they criticised the visibility of management oversight, which ... was not yet consistently evident"
-    re.compile(
-        r"\b(?:Ofsted|[Ii]nspectors|[Tt]hey|[Tt]he\s+(?:report|letter|inspectors?))\s+(?:also\s+)?criticised\s+"
-        r"(?P<body>[^.;\n]{6,300})"
+    _Prose(
+        ("criticised",),
+        re.compile(
+            r"\b(?:Ofsted|[Ii]nspectors|[Tt]hey|[Tt]he\s+(?:report|letter|inspectors?))\s+(?:also\s+)?criticised\s+"
+            r"(?P<body>[^.;\n]{6,300})"
+        ),
+        body=_criticism,
     ),
     # "The Ofsted Inspection identified that the service needed to build ..., and to make sure ..."
-    re.compile(
-        r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit))\b[^.\n]{0,40}?\b(?:identified|found|concluded|said|highlighted)\s+"
-        r"(?:that\s+)?(?:the\s+)?(?:service|council|local\s+authority|authority|partners|leaders|managers)\s+"
-        r"(?:needed|needs|need|should|must)\s+to\s+(?P<body>[^.\n]{6,400})"
+    _Prose(
+        ("needed to", "needs to", "need to"),
+        re.compile(
+            r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit))\b[^.\n]{0,40}?\b(?:identified|found|concluded|said|highlighted)\s+"
+            r"(?:that\s+)?(?:the\s+)?(?:service|council|local\s+authority|authority|partners|leaders|managers)\s+"
+            r"(?:needed|needs|need|should|must)\s+to\s+(?P<body>[^.\n]{6,400})"
+        ),
+        split=_split_to,
     ),
     # "The inspectors ... noted that the pace of change wasn't swift enough and the quality of practice needed to be
     # more consistent": a shortfall the inspectors or a review named, each clause one recommendation
-    re.compile(
-        r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit|review|peer\s+review))\b[^.\n]{0,80}?\b"
-        r"(?:noted|found|said|commented|reported|felt|concluded|highlighted)\s+that\s+"
-        r"(?P<body>the\s+[a-z][^.;\n]{2,80}?\s+(?:was\s*n[’']t|was\s+not|were\s+not|were\s*n[’']t|is\s+not|"
-        r"is\s*n[’']t|(?:still\s+)?needed\s+to\s+be|needs\s+to\s+be)\s+[^.;\n]{3,200})"
+    _Prose(
+        (
+            " noted that ",
+            " found that ",
+            " said that ",
+            " commented that ",
+            " reported that ",
+            " felt that ",
+            " concluded that ",
+            " highlighted that ",
+        ),
+        re.compile(
+            r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit|review|peer\s+review))\b[^.\n]{0,80}?\b"
+            r"(?:noted|found|said|commented|reported|felt|concluded|highlighted)\s+that\s+"
+            r"(?P<body>the\s+[a-z][^.;\n]{2,80}?\s+(?:was\s*n[’']t|was\s+not|were\s+not|were\s*n[’']t|is\s+not|"
+            r"is\s*n[’']t|(?:still\s+)?needed\s+to\s+be|needs\s+to\s+be)\s+[^.;\n]{3,200})"
+        ),
+        split=_split_and_the,
     ),
     # "the review had identified limited evidence of reflective supervision"
-    re.compile(
-        r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit|review|peer\s+review))\b[^.\n]{0,40}?\b"
-        r"(?:identified|found|highlighted|noted)\s+(?P<body>(?:limited|little|insufficient|inconsistent|no)\s+"
-        r"(?:evidence|use|understanding|oversight|consistency)\s+of\s+[^.;\n]{4,200})"
+    _Prose(
+        ("limited ", "little ", "insufficient ", "inconsistent ", " no "),
+        re.compile(
+            r"\b(?:Ofsted|[Ii]nspect(?:ion|ors?)|[Tt]he\s+(?:report|letter|visit|review|peer\s+review))\b[^.\n]{0,40}?\b"
+            r"(?:identified|found|highlighted|noted)\s+(?P<body>(?:limited|little|insufficient|inconsistent|no)\s+"
+            r"(?:evidence|use|understanding|oversight|consistency)\s+of\s+[^.;\n]{4,200})"
+        ),
     ),
     # "X was identified as a point for immediate action"
-    re.compile(
-        r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<body>[A-Z][^.;\n]{6,200}?)\s+(?:was|were)\s+(?:identified|highlighted|raised)\s+as\s+"
-        r"(?:an?\s+|the\s+)?(?:points?|areas?|issues?)\s+for\s+(?:immediate|priority)\s+action\b",
-        re.M,
+    _Prose(
+        ("for immediate action", "for priority action"),
+        re.compile(
+            r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<body>[A-Z][^.;\n]{6,200}?)\s+(?:was|were)\s+(?:identified|highlighted|raised)\s+as\s+"
+            r"(?:an?\s+|the\s+)?(?:points?|areas?|issues?)\s+for\s+(?:immediate|priority)\s+action\b",
+            re.M,
+        ),
     ),
     # "the inspection team said that work needs to continue to reduce the level of agency staff"
-    re.compile(
-        r"\b(?:Ofsted|[Ii]nspect(?:ors?|ion\s+team)|[Tt]he\s+(?:report|letter|inspection\s+team|inspectorate))\s+"
-        r"(?:also\s+)?(?:said|says|stated|concluded|found|noted)\s+(?:that\s+)?"
-        r"(?P<body>(?:[a-z][\w’'-]*\s+){1,6}?(?:needs?|needed)\s+to\s+(?:[\w’'-]+\s+){2,}[^.\n]{2,300})"
+    _Prose(
+        (" needs to ", " need to ", " needed to "),
+        re.compile(
+            r"\b(?:Ofsted|[Ii]nspect(?:ors?|ion\s+team)|[Tt]he\s+(?:report|letter|inspection\s+team|inspectorate))\s+"
+            r"(?:also\s+)?(?:said|says|stated|concluded|found|noted)\s+(?:that\s+)?"
+            r"(?P<body>(?:[a-z][\w’'-]*\s+){1,6}?(?:needs?|needed)\s+to\s+(?:[\w’'-]+\s+){2,}[^.\n]{2,300})"
+        ),
     ),
     # "It also wants to see better case supervision by frontline managers and more regular assessments"
-    re.compile(
-        r"\b(?:Ofsted|[Ii]nspectors|[Tt]he\s+(?:report|letter|inspection\s+team|inspectorate)|It|They)\s+"
-        r"(?:also\s+)?(?:wants?|wanted|would\s+like)\s+to\s+see\s+(?P<body>[^.\n]{6,300})"
+    _Prose(
+        ("to see ",),
+        re.compile(
+            r"\b(?:Ofsted|[Ii]nspectors|[Tt]he\s+(?:report|letter|inspection\s+team|inspectorate)|It|They)\s+"
+            r"(?:also\s+)?(?:wants?|wanted|would\s+like)\s+to\s+see\s+(?P<body>[^.\n]{6,300})"
+        ),
+        split=_split_comparatives,
+        body=_wish,
     ),
 ]
-PROSE_WORDS = [  # the words each pattern needs, to find the lines worth reading
-    (
-        "area for improvement",
-        "area for development",
-        "areas for improvement",
-        "areas for development",
-        "area of improvement",
-        "area of development",
-        "areas of improvement",
-        "areas of development",
-    ),
-    ("area of weakness", "area of significant weakness"),
-    ("criticised",),
-    ("needed to", "needs to", "need to"),
-    (
-        " noted that ",
-        " found that ",
-        " said that ",
-        " commented that ",
-        " reported that ",
-        " felt that ",
-        " concluded that ",
-        " highlighted that ",
-    ),
-    ("limited ", "little ", "insufficient ", "inconsistent ", " no "),
-    ("for immediate action", "for priority action"),
-    (" needs to ", " need to ", " needed to "),
-    ("to see ",),
-]
-INSPECTORS_NEAR = re.compile(r"\b(?:Ofsted|inspect\w*|monitoring visit|focused visit)\b", re.I)
 
 
 def _prose(text: str, default_source: str | None) -> list[Recommendation]:
     out = []
-    for i, pattern in enumerate(PROSE_RECS):
-        for m in (m for s, e in line_windows(text, PROSE_WORDS[i], lower=True) for m in pattern.finditer(text, s, e)):
-            bs, be = m.span("body")
-            body = text[bs:be]
-            if (
-                i == 8
-                and m.group(0).startswith(("It", "They"))
-                and not INSPECTORS_NEAR.search(text, max(0, m.start() - 400), m.start())
-            ):
-                continue  # "It wants to see ...": only when "it" is the inspection named just before
-            if i == 2:  # criticism: only the inspectors' (a "they" needs inspectors in the sentences before)
-                if not INSPECTORS_NEAR.search(text, max(0, m.start() - 400), m.end()):
-                    continue
-                cut = re.search(r",\s*(?:which|who|and\s+also|but)\b", body)
-                if cut:
-                    be = bs + cut.start()
-            if i == 3:
-                spans = [(bs + a, bs + b) for a, b in _split_to(body)]
-            elif i == 4:  # "the pace ... wasn't swift enough and the quality ... needed to be more consistent"
-                spans = [(bs + a, bs + b) for a, b in _split_and_the(body)]
-            elif i == 8:  # "better case supervision ... and more regular and thorough assessments": two
-                spans = [(bs + a, bs + b) for a, b in _split_comparatives(body)]
-            else:
-                spans = [(bs, be)]
+    for rule in PROSE_RECS:
+        for m in (m for s, e in line_windows(text, rule.words, lower=True) for m in rule.pattern.finditer(text, s, e)):
+            span = rule.body(text, m)
+            if span is None:
+                continue
+            bs, be = span
+            spans = [(bs + a, bs + b) for a, b in rule.split(text[bs:be])] if rule.split else [(bs, be)]
             for qs, qe in spans:
                 while qe > qs and text[qe - 1] in " ,;":
                     qe -= 1
@@ -303,39 +365,6 @@ def _prose(text: str, default_source: str | None) -> list[Recommendation]:
                     )
                 )
     return out
-
-
-def _split_comparatives(body: str) -> list[tuple[int, int]]:
-    """ "better case supervision by frontline managers and more regular and thorough assessments": two wishes."""
-    spans, at = [], 0
-    for m in re.finditer(r",?\s+and\s+(?=(?:more|better|greater|stronger|improved|fewer|less|clearer)\s)", body):
-        spans.append((at, m.start()))
-        at = m.end()
-    return [*spans, (at, len(body))]
-
-
-def _split_and_the(body: str) -> list[tuple[int, int]]:
-    """ "the pace of change wasn't swift enough and the quality of practice needed to be more consistent": two."""
-    spans, at = [], 0
-    for m in re.finditer(r",?\s+and\s+(?=the\s+[a-z][^,;]{2,80}?\s+(?:was|were|is|needed|needs)\b)", body):
-        spans.append((at, m.start()))
-        at = m.end()
-    return [*spans, (at, len(body))]
-
-
-def _split_to(body: str) -> list[tuple[int, int]]:
-    """ "build longer relationships ..., and to make sure ..." -> two requirements."""
-    parts, at = [], 0
-    for sep in [*re.finditer(r"[,;]\s*and\s+(?:to\s+)?(?=[a-z])(?=(?:to\s+)?\w+\s)|;\s*(?=to\s)", body), None]:
-        if sep is not None and not re.match(r"[,;]\s*and\s+to\s|;\s*to\s", body[sep.start() :]):
-            continue  # only ", and to ..." / "; to ..." start a second requirement
-        end = sep.start() if sep else len(body)
-        piece = body[at:end]
-        lead = len(piece) - len(piece.lstrip())
-        if piece.strip():
-            parts.append((at + lead, at + lead + len(piece.strip())))
-        at = sep.end() if sep else len(body)
-    return parts
 
 
 RECOMMENDED_THAT = re.compile(
@@ -422,18 +451,10 @@ def _inline_lists(text: str, default_source: str | None, seen: set[str]) -> list
 def _split_shortfalls(body: str) -> list[tuple[int, int]]:
     """ "governance ... required attention, the Board needed to improve ..., the framework was not robust enough":
     split on commas where every piece says what falls short; otherwise not a list."""
-    parts, at = [], 0
-    for sep in [*re.finditer(r",\s*(?:and\s+)?", body), None]:
-        end = sep.start() if sep else len(body.rstrip(". "))
-        piece = body[at:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            parts.append((at + lead, at + lead + len(piece.strip())))
-        at = sep.end() if sep else len(body)
     merged: list[tuple[int, int]] = []
-    for a, b in parts:  # a piece with no shortfall of its own belongs to the one before ("..., and learning")
+    for a, b in _pieces(body, re.finditer(r",\s*(?:and\s+)?", body), len(body.rstrip(". "))):
         if merged and not SHORTFALL.search(body, a, b):
-            merged[-1] = (merged[-1][0], b)
+            merged[-1] = (merged[-1][0], b)  # a piece with no shortfall of its own belongs to the one before
         else:
             merged.append((a, b))
     if len(merged) < 3 or not all(SHORTFALL.search(body, a, b) for a, b in merged):
@@ -441,16 +462,11 @@ def _split_shortfalls(body: str) -> list[tuple[int, int]]:
     return merged
 
 
+INLINE_SEPARATOR = re.compile(r";\s*(?:and\s+)?|,\s*and\s+|,\s+(?=(?:the|a|an)\s)|\s+and\s+(?=the\s)")
+
+
 def _split_inline(body: str) -> list[tuple[int, int]]:
-    parts, at = [], 0
-    for sep in [*re.finditer(r";\s*(?:and\s+)?|,\s*and\s+|,\s+(?=(?:the|a|an)\s)|\s+and\s+(?=the\s)", body), None]:
-        end = sep.start() if sep else len(body.rstrip(". "))
-        piece = body[at:end]
-        lead = len(piece) - len(piece.lstrip())
-        if piece.strip():
-            parts.append((at + lead, at + lead + len(piece.strip())))
-        at = sep.end() if sep else len(body)
-    return parts
+    return _pieces(body, INLINE_SEPARATOR.finditer(body), len(body.rstrip(". ")))
 
 
 def _lists(text: str, default_source: str | None, seen: set[str]) -> list[Recommendation]:
