@@ -40,10 +40,6 @@ def _link(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _day(date: dt.date) -> str:
-    return govuk_date(date)
-
-
 def calendar_feed_find(*, secret: str) -> CalendarFeed | None:
     """The live feed with this secret whose person is still active, or None: one query.
 
@@ -99,7 +95,7 @@ def personal_feed_events(*, user: User | AnonymousUser, today: dt.date) -> list[
                 start=action.due_date,
                 summary=summary,
                 description=f"{who} Status: {action.get_status_display()}, {action.progress}% done."
-                + (f" It was due on {_day(action.due_date)}." if overdue else ""),
+                + (f" It was due on {govuk_date(action.due_date)}." if overdue else ""),
                 url=_link(reverse("action_detail", args=[action.pk])),
             )
         )
@@ -124,7 +120,7 @@ def council_feed_events(*, authority: Authority, today: dt.date) -> list[FeedEve
                     start=due,
                     summary=f"{title} ({authority.name})",
                     description=f"The statutory date after {inspection}, whose report was published on "
-                    f"{_day(inspection.report_published)}.",
+                    f"{govuk_date(inspection.report_published)}.",
                     url=journey,
                 )
             )
